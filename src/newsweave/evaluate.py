@@ -1,0 +1,98 @@
+"""Extraction metrics, as defined by the ScrapingHub article-extraction benchmark.
+
+``shingle_scores`` is the benchmark's own 4-gram shingle P/R/F1 (see
+``shared/data/extraction/README.md``); ``line_prf`` is micro P/R/F1 over labelled lines.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+_TOKEN = re.compile(r"\w+")
+SHINGLE = 4
+
+
+@dataclass(frozen=True, slots=True)
+class PRF:
+    precision: float
+    recall: float
+    f1: float
+    empty: int = 0
+    n: int = 0
+
+    def __str__(self) -> str:
+        return f"P {self.precision:.3f} R {self.recall:.3f} F1 {self.f1:.3f}"
+
+
+def shingles(text: str, n: int = SHINGLE) -> Counter[tuple[str, ...]]:
+    tokens = _TOKEN.findall(text)
+    if not tokens:
+        return Counter()
+    if len(tokens) < n:
+        return Counter([tuple(tokens)])
+    return Counter(tuple(tokens[i : i + n]) for i in range(len(tokens) - n + 1))
+
+
+def page_counts(gold: str, pred: str) -> tuple[float, float, float]:
+    """Normalised (tp, fp, fn) of one page, so that every page weighs the same."""
+    g, p = shingles(gold), shingles(pred)
+    tp = sum((g & p).values())
+    fp = sum((p - g).values())
+    fn = sum((g - p).values())
+    total = tp + fp + fn
+    if total == 0:
+        return 0.0, 0.0, 0.0
+    return tp / total, fp / total, fn / total
+
+
+def shingle_scores(pairs: Iterable[tuple[str, str]]) -> PRF:
+    """Benchmark P/R/F1 over (gold, predicted) pairs."""
+    precisions: list[float] = []
+    recalls: list[float] = []
+    empty = 0
+    for gold, pred in pairs:
+        tp, fp, fn = page_counts(gold, pred)
+        if not _TOKEN.search(pred):
+            empty += 1
+            recalls.append(0.0)
+            continue
+        precisions.append(1.0 if fp == 0 else tp / (tp + fp))
+        recalls.append(1.0 if fn == 0 else tp / (tp + fn))
+    p = sum(precisions) / len(precisions) if precisions else 0.0
+    r = sum(recalls) / len(recalls) if recalls else 0.0
+    f1 = 2 * p * r / (p + r) if p + r else 0.0
+    return PRF(p, r, f1, empty, len(recalls))
+
+
+def line_prf(gold: Sequence[int | None], pred: Sequence[bool]) -> tuple[int, int, int]:
+    """(tp, fp, fn) over lines whose gold label is not None."""
+    tp = fp = fn = 0
+    for g, p in zip(gold, pred, strict=True):
+        if g is None:
+            continue
+        tp += bool(g) and p
+        fp += (not g) and p
+        fn += bool(g) and not p
+    return tp, fp, fn
+
+
+def micro(counts: Iterable[tuple[int, int, int]]) -> PRF:
+    tp = fp = fn = 0
+    for a, b, c in counts:
+        tp, fp, fn = tp + a, fp + b, fn + c
+    p = tp / (tp + fp) if tp + fp else 0.0
+    r = tp / (tp + fn) if tp + fn else 0.0
+    return PRF(p, r, 2 * p * r / (p + r) if p + r else 0.0)
+
+
+# Fixed held-out split of the extraction benchmark: about 30 % of page ids, chosen by the id
+# itself (a hex hash), so the split never changes and never depends on page content.
+HELDOUT_PERCENT = 30
+
+
+def is_heldout(page_id: str) -> bool:
+    """True for the pages kept aside from all training and tuning."""
+    return int(page_id[:8], 16) % 100 < HELDOUT_PERCENT

@@ -1,0 +1,28 @@
+"""One ``Settings`` object, built once (by the CLI or the caller) and passed in."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Any
+
+
+@dataclass(frozen=True, slots=True)
+class Settings:
+    db_path: Path = Path("newsweave.db")
+    # Inputs larger than this are rejected before decoding (bytes, after gunzip).
+    max_bytes: int = 20 * 1024 * 1024
+    # Articles shorter than this (in \w+ tokens) are rejected as "no article text".
+    min_words: int = 25
+    # trafilatura mode for HTML: "precision", "balanced" or "recall".
+    html_mode: str = "precision"
+    # A date given by the user for every input of the run (wins over what pages say).
+    user_date: str | None = None
+    # Languages py3langid may answer with; empty = all it knows.
+    languages: tuple[str, ...] = ()
+    manifest: Path | None = None
+    progress: bool = True
+    extra: dict[str, Any] = field(default_factory=dict)
+
+    def with_(self, **changes: Any) -> Settings:
+        return replace(self, **changes)
