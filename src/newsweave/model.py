@@ -31,7 +31,10 @@ class Page:
 
     @property
     def page_hash(self) -> str:
-        return hashlib.sha256(self.data).hexdigest()
+        """Hash of the input as given: bytes plus the metadata the user attached to it."""
+        h = hashlib.sha256(self.data)
+        h.update(f"\0{self.url or ''}\0{self.user_date or ''}".encode())
+        return h.hexdigest()
 
 
 _ISO_RE = re.compile(
@@ -154,8 +157,9 @@ class Article:
 
     @property
     def content_hash(self) -> str:
-        """Hash of what the article says (title + text), not of the page bytes."""
-        blob = f"{self.title or ''}\n{self.text}".encode()
+        """Hash of what the article says and its key metadata, not of the page bytes."""
+        date = self.published.value.iso() if self.published else ""
+        blob = f"{self.url or ''}\n{date}\n{self.title or ''}\n{self.text}".encode()
         return hashlib.sha256(blob).hexdigest()
 
     @property

@@ -6,12 +6,14 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
+DEFAULT_MAX_BYTES = 20 * 1024 * 1024
+
 
 @dataclass(frozen=True, slots=True)
 class Settings:
     db_path: Path = Path("newsweave.db")
     # Inputs larger than this are rejected before decoding (bytes, after gunzip).
-    max_bytes: int = 20 * 1024 * 1024
+    max_bytes: int = DEFAULT_MAX_BYTES
     # Articles shorter than this (in \w+ tokens) are rejected as "no article text".
     min_words: int = 25
     # trafilatura mode for HTML: "precision", "balanced" or "recall".

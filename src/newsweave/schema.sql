@@ -1,0 +1,97 @@
+-- newsweave store: one SQLite file. Read this file to know the data; docs/schema.md
+-- describes the export format built from it.
+PRAGMA foreign_keys = ON;
+
+CREATE TABLE IF NOT EXISTS meta (
+    key   TEXT PRIMARY KEY,
+    value TEXT NOT NULL
+);
+
+-- One row per revision of an article. A document is identified across runs by doc_key
+-- (its URL when known, else the input's absolute path). Re-ingesting the same page or the
+-- same content is a no-op; changed content under the same doc_key adds revision n+1 and
+-- clears is_current on the previous one.
+CREATE TABLE IF NOT EXISTS articles (
+    id                   INTEGER PRIMARY KEY,
+    doc_key              TEXT NOT NULL,
+    revision             INTEGER NOT NULL DEFAULT 1,
+    is_current           INTEGER NOT NULL DEFAULT 1 CHECK (is_current IN (0, 1)),
+    source               TEXT NOT NULL,           -- input path or URL as given
+    url                  TEXT,
+    outlet               TEXT,
+    language             TEXT,
+    title                TEXT,
+    lede                 TEXT,
+    text                 TEXT NOT NULL,           -- lede + body, one paragraph per line
+    authors              TEXT NOT NULL DEFAULT '[]',   -- JSON list of strings
+    published            TEXT,                    -- ISO 8601 at the known precision
+    published_source     TEXT,                    -- user | html-meta | url | text-stamp | image-path | story …
+    published_evidence   TEXT,                    -- the text or path the date came from
+    published_confidence REAL,
+    date_candidates      TEXT NOT NULL DEFAULT '[]',   -- JSON list of every candidate seen
+    page_hash            TEXT NOT NULL,           -- sha256 of the raw page bytes
+    content_hash         TEXT NOT NULL,           -- sha256 of title + text
+    provenance           TEXT NOT NULL,           -- JSON: kept lines / elements, extractor
+    stages               TEXT NOT NULL DEFAULT '[]',   -- JSON list of stages that ran
+    ingested_at          TEXT NOT NULL,
+    UNIQUE (doc_key, revision)
+);
+CREATE UNIQUE INDEX IF NOT EXISTS articles_current ON articles (doc_key) WHERE is_current = 1;
+CREATE INDEX IF NOT EXISTS articles_content ON articles (content_hash);
+CREATE INDEX IF NOT EXISTS articles_published ON articles (published);
+
+-- Annotations: character-offset spans into articles.text (entities, quotes, numbers, dates).
+CREATE TABLE IF NOT EXISTS spans (
+    id         INTEGER PRIMARY KEY,
+    article_id INTEGER NOT NULL REFERENCES articles (id) ON DELETE CASCADE,
+    layer      TEXT NOT NULL,                     -- entities | quotes | numbers | dates
+    start      INTEGER NOT NULL,
+    end        INTEGER NOT NULL,
+    label      TEXT NOT NULL,
+    attrs      TEXT NOT NULL DEFAULT '{}',        -- JSON object
+    CHECK (0 <= start AND start <= end)
+);
+CREATE INDEX IF NOT EXISTS spans_article ON spans (article_id, layer);
+
+-- Full-text search over title and text (current and past revisions; queries filter).
+CREATE VIRTUAL TABLE IF NOT EXISTS articles_fts USING fts5 (
+    title, text,
+    content = 'articles', content_rowid = 'id',
+    tokenize = 'unicode61 remove_diacritics 2'
+);
+CREATE TRIGGER IF NOT EXISTS articles_ai AFTER INSERT ON articles BEGIN
+    INSERT INTO articles_fts (rowid, title, text) VALUES (new.id, new.title, new.text);
+END;
+CREATE TRIGGER IF NOT EXISTS articles_ad AFTER DELETE ON articles BEGIN
+    INSERT INTO articles_fts (articles_fts, rowid, title, text)
+    VALUES ('delete', old.id, old.title, old.text);
+END;
+CREATE TRIGGER IF NOT EXISTS articles_au AFTER UPDATE OF title, text ON articles BEGIN
+    INSERT INTO articles_fts (articles_fts, rowid, title, text)
+    VALUES ('delete', old.id, old.title, old.text);
+    INSERT INTO articles_fts (rowid, title, text) VALUES (new.id, new.title, new.text);
+END;
+
+-- Inputs that were dropped, one row per (source, code); a re-run updates last_seen/times.
+CREATE TABLE IF NOT EXISTS rejects (
+    id         INTEGER PRIMARY KEY,
+    source     TEXT NOT NULL,
+    code       TEXT NOT NULL,   -- empty | binary | undecodable | no-text | too-large | bad-gzip | missing | unreadable | bad-json | bad-record | error
+    reason     TEXT NOT NULL,
+    first_seen TEXT NOT NULL,
+    last_seen  TEXT NOT NULL,
+    times      INTEGER NOT NULL DEFAULT 1,
+    UNIQUE (source, code)
+);
+
+-- One row per ingest run, with its counts.
+CREATE TABLE IF NOT EXISTS runs (
+    id          INTEGER PRIMARY KEY,
+    started_at  TEXT NOT NULL,
+    finished_at TEXT,
+    stored      INTEGER NOT NULL DEFAULT 0,
+    revised     INTEGER NOT NULL DEFAULT 0,
+    unchanged   INTEGER NOT NULL DEFAULT 0,
+    rejected    INTEGER NOT NULL DEFAULT 0,
+    settings    TEXT NOT NULL DEFAULT '{}'
+);

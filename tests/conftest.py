@@ -1,0 +1,29 @@
+"""Shared fixtures: the read-only ../shared data beside the repo, and a fresh store."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parents[1]
+SHARED = REPO.parent / "shared"
+SEEDS = SHARED / "seeds"
+EXAMPLES = REPO / "examples"
+XINHUA = SEEDS / "000_97096cf31c6ae1f7.txt"
+FRANCEINFO = SEEDS / "002_fc22d42c2ff56d3a.txt"
+
+needs_shared = pytest.mark.skipif(not SHARED.is_dir(), reason="../shared is not beside the repo")
+
+
+@pytest.fixture
+def db(tmp_path: Path) -> Path:
+    return tmp_path / "test.db"
+
+
+@pytest.fixture(scope="session")
+def models():  # type: ignore[no-untyped-def]
+    from newsweave.extract import load_models
+    from newsweave.settings import Settings
+
+    return load_models(Settings())
