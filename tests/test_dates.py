@@ -90,3 +90,13 @@ def test_seed_franceinfo_from_image_path_not_placeholder() -> None:
     assert found is not None and found.value.iso() == "2020-10-31"
     assert found.source == "image-path" and "phpLli898" in found.text
     assert found.confidence >= 0.7  # corroborated by "samedi 31 octobre" in the body
+
+
+def test_url_day_wins_when_utc_metadata_falls_a_day_later() -> None:
+    meta = dates.DateEvidence(PartialDate(2019, 11, 20, 2, 30), "html-meta", "m", 0.9)
+    url = "https://news.example/2019/11/19/story"
+    chosen, _ = dates.publication_date([], [], url, meta=meta)
+    assert chosen is not None and chosen.source == "url" and chosen.value.iso() == "2019-11-19"
+    same = "https://news.example/2019/11/20/story"
+    chosen, _ = dates.publication_date([], [], same, meta=meta)
+    assert chosen is not None and chosen.source == "html-meta"

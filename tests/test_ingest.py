@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import gzip
 import json
+import random
 from pathlib import Path
 
 import pytest
@@ -122,3 +123,24 @@ def test_decode_legacy_encodings() -> None:
     assert decode(b"\xef\xbb\xbf" + text.encode("utf-8")) == text
     html = f'<html><head><meta charset="iso-8859-15"></head><body>{text}</body></html>'
     assert text in decode(html.encode("iso-8859-15"))
+
+
+def test_undecodable_bytes() -> None:
+    rng = random.Random(1)
+    noise = bytes(rng.randrange(128, 256) for _ in range(3000))  # no encoding makes sense of it
+    with pytest.raises(Skip) as err:
+        decode(noise)
+    assert err.value.code == "undecodable"
+
+
+def test_unreadable_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    page = tmp_path / "locked.txt"
+    page.write_text("texte")
+
+    def denied(*_: object, **__: object) -> None:
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr(Path, "open", denied)
+    (found,) = items(str(page))
+    assert isinstance(found, Rejected) and found.code == "unreadable"
+    assert "Permission denied" in found.reason

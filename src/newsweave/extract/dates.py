@@ -243,6 +243,10 @@ def merge_year(stamp: DateEvidence, others: Sequence[DateEvidence]) -> DateEvide
     return replace(stamp, confidence=0.5)
 
 
+def _same_day(a: PartialDate, b: PartialDate) -> bool:
+    return (a.year, a.month, a.day) == (b.year, b.month, b.day) or b.day is None
+
+
 def choose(
     user: DateEvidence | None,
     meta: DateEvidence | None,
@@ -252,6 +256,8 @@ def choose(
 ) -> DateEvidence | None:
     """Pick the publication date: user > HTML metadata > URL > stamp > image path."""
     dated = [c for c in (meta, url) if c is not None] + images
+    if meta is not None and url is not None and not _same_day(meta.value, url.value):
+        meta = None  # metadata in UTC can fall a day after the outlet's own (URL) date
     for pick in (user, meta, url):
         if pick is not None:
             return pick

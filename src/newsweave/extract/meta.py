@@ -105,3 +105,26 @@ def find_outlet(
     if sitename and sitename.strip():
         return sitename.strip()
     return host or outlet_from_clues(boilerplate, table)
+
+
+# A byline: "By Tom Ashworth, Courts Reporter", "Par Marie Dupont et Paul Martin (AFP)".
+BYLINE = re.compile(
+    r"^\s*(?:by|par|text by|texte de)\s+(?P<names>[A-ZÀ-Ý][\w'’. -]+?"
+    r"(?:\s+(?:and|et|&)\s+[A-ZÀ-Ý][\w'’. -]+?)?)\s*(?:[,(|–-].*)?$",
+    re.IGNORECASE,
+)
+# Bylines sit in the page header: only the first lines are looked at, and a byline is short.
+BYLINE_HEAD_LINES = 25
+BYLINE_MAX_WORDS = 12
+
+
+def authors_from_lines(lines: list[str]) -> list[str]:
+    """Names from the first byline in the page's header lines (plain-text dumps)."""
+    for line in lines[:BYLINE_HEAD_LINES]:
+        if len(line.split()) > BYLINE_MAX_WORDS:
+            continue
+        m = BYLINE.match(line)
+        if m and m.group("names")[0].isupper():
+            names = re.split(r"\s+(?:and|et|&)\s+", m.group("names"))
+            return [n.strip(" .") for n in names if len(n.split()) <= 4]
+    return []

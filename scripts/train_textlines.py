@@ -1,0 +1,254 @@
+"""Train the plain-text line classifier and write ``src/newsweave/extract/textlines_model.json``.
+
+    .venv/bin/python scripts/train_textlines.py [--shared ../shared] [--eval-only]
+
+Trains on the pages of both renderings (html2text and inscriptis) that ``is_heldout`` leaves
+in the training split, with fixed seeds; calibrates the decision threshold on out-of-fold
+predictions of the training split; then prints the held-out figures. Never tunes on held-out.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import html
+import json
+import re
+import time
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+from sklearn.ensemble import HistGradientBoostingClassifier
+from sklearn.model_selection import GroupKFold
+
+from newsweave.evaluate import PRF, is_heldout, line_prf, micro, shingle_scores
+from newsweave.extract import textlines as tl
+
+ROOT = Path(__file__).resolve().parents[1]
+RENDERINGS = ("pages.jsonl", "pages-inscriptis.jsonl")
+SEED = 0
+TREES = 200
+LEAVES = 15
+RATE = 0.1
+FOLDS = 5
+
+
+@dataclass
+class PageData:
+    id: str
+    units: list[int]
+    x1: np.ndarray
+    y: np.ndarray  # 1 body, 0 boilerplate, -1 unscored
+
+
+def load_records(shared: Path, name: str) -> list[dict[str, Any]]:
+    path = shared / "data/extraction/scrapinghub-text" / name
+    with path.open(encoding="utf-8") as fh:
+        return [json.loads(line) for line in fh]
+
+
+_IMG_HEAD = re.compile(r"!\[[^\]]*\]\((?:https?:)?(?://[^/\s]+)?")
+
+
+_BULLET = re.compile(r"^\s*[*+•-]\s+\S")
+
+
+def flatten(text: str) -> list[str]:
+    """A line the way some crawlers save it: no indentation or heading marks, image markdown
+    cut down to a path remnant (``/2020/10/31/x.jpg)``), a list bullet on a line of its own."""
+    if not text.strip():
+        return [text]
+    flat = _IMG_HEAD.sub("", tl.strip_markers(text))
+    return ["-", flat] if _BULLET.match(text) else [flat]
+
+
+def page_data(rec: dict[str, Any], flat: bool = False) -> PageData:
+    lines: list[str] = []
+    labels: list[int | None] = []
+    for ln in rec["lines"]:
+        parts = flatten(ln["text"]) if flat else [ln["text"]]
+        lines += parts
+        labels += [None] * (len(parts) - 1) + [ln["label"]]
+    units, x1 = tl.page_matrix(lines)
+    y = np.array([-1 if labels[u] is None else labels[u] for u in units], dtype=np.int64)
+    return PageData(rec["id"], units, x1, y)
+
+
+def fit_net(x: np.ndarray, y: np.ndarray) -> HistGradientBoostingClassifier:
+    model = HistGradientBoostingClassifier(
+        max_iter=TREES, learning_rate=RATE, max_leaf_nodes=LEAVES, min_samples_leaf=40,
+        l2_regularization=1.0, early_stopping=False, random_state=SEED,
+    )  # fmt: skip
+    return model.fit(x, y)
+
+
+def predict(model: HistGradientBoostingClassifier, x: np.ndarray) -> np.ndarray:
+    return np.asarray(model.predict_proba(x)[:, 1])
+
+
+def stack(pages: list[PageData], xs: list[np.ndarray]) -> tuple[np.ndarray, np.ndarray]:
+    x = np.vstack(xs)
+    y = np.concatenate([p.y for p in pages])
+    return x, y
+
+
+def out_of_fold(pages: list[PageData], xs: list[np.ndarray]) -> list[np.ndarray]:
+    """Per-page probabilities, each from a net that never saw the page (either rendering)."""
+    groups = np.array([p.id for p in pages])
+    out: list[np.ndarray] = [np.zeros(0)] * len(pages)
+    for tr, te in GroupKFold(n_splits=FOLDS).split(np.zeros(len(pages)), groups=groups):
+        x, y = stack([pages[i] for i in tr], [xs[i] for i in tr])
+        model = fit_net(x[y >= 0], y[y >= 0])
+        for i in te:
+            out[i] = predict(model, xs[i])
+    return out
+
+
+def best_threshold(pages: list[PageData], probs: list[np.ndarray]) -> float:
+    """The threshold with the best micro line F1 on out-of-fold training predictions."""
+    y = np.concatenate([p.y for p in pages])
+    p = np.concatenate(probs)
+    scores = {}
+    for t in np.arange(0.2, 0.81, 0.05):
+        pred = p[y >= 0] >= t
+        gold = y[y >= 0] == 1
+        tp, fp, fn = (pred & gold).sum(), (pred & ~gold).sum(), (~pred & gold).sum()
+        scores[round(float(t), 2)] = 2 * tp / (2 * tp + fp + fn)
+    print("threshold scan (OOF line F1):", {k: round(v, 4) for k, v in scores.items()})
+    return max(scores, key=lambda k: scores[k])
+
+
+def export(model: HistGradientBoostingClassifier) -> dict[str, Any]:
+    """Flat node arrays of all trees; leaves point to themselves (see ``tl.Forest``)."""
+    feature: list[int] = []
+    left: list[int] = []
+    right: list[int] = []
+    roots: list[int] = []
+    threshold: list[float] = []
+    value: list[float] = []
+    depth = 0
+    for (pred,) in model._predictors:
+        nodes, base = pred.nodes, len(feature)
+        roots.append(base)
+        leaf = nodes["is_leaf"].astype(bool)
+        idx = np.arange(len(nodes)) + base
+        feature += np.where(leaf, 0, nodes["feature_idx"]).tolist()
+        threshold += np.where(leaf, 0.0, nodes["num_threshold"]).round(6).tolist()
+        left += np.where(leaf, idx, nodes["left"] + base).tolist()
+        right += np.where(leaf, idx, nodes["right"] + base).tolist()
+        value += np.where(leaf, nodes["value"], 0.0).round(6).tolist()
+        depth = max(depth, int(nodes["depth"].max()))
+    return {
+        "feature": feature, "threshold": threshold, "left": left, "right": right,
+        "value": value, "roots": roots, "depth": depth,
+        "baseline": float(np.ravel(model._baseline_prediction)[0]),
+    }  # fmt: skip
+
+
+def train(shared: Path, out: Path) -> None:
+    recs = [r for name in RENDERINGS for r in load_records(shared, name) if not is_heldout(r["id"])]
+    flat = [r for r in recs if r["renderer"] == "html2text"]  # + a flattened copy of these
+    pages = [page_data(r) for r in recs] + [page_data(r, flat=True) for r in flat]
+    x1s = [p.x1 for p in pages]
+    print(f"training pages: {len(pages)} ({sum(len(p.y) for p in pages)} lines)")
+    oof1 = out_of_fold(pages, x1s)
+    x2s = [tl.stacked_features(x, p) for x, p in zip(x1s, oof1, strict=True)]
+    oof2 = out_of_fold(pages, x2s)
+    threshold = best_threshold(pages, oof2)
+    x, y = stack(pages, x1s)
+    first = fit_net(x[y >= 0], y[y >= 0])
+    x, y = stack(pages, x2s)
+    second = fit_net(x[y >= 0], y[y >= 0])
+    data = {
+        "version": tl.MODEL_VERSION,
+        "feature_set": tl.FEATURE_SET,
+        "features": list(tl.BASE_FEATURES),
+        "threshold": threshold,
+        "trained_on": "scrapinghub-text html2text+inscriptis, non-held-out pages",
+        "first": export(first),
+        "second": export(second),
+    }
+    out.write_text(json.dumps(data, separators=(",", ":")), encoding="utf-8")
+    print(f"wrote {out} ({out.stat().st_size // 1024} KiB), threshold {threshold}")
+
+
+# --- evaluation ------------------------------------------------------------------------------
+_TITLE_RE = re.compile(r"<title[^>]*>(.*?)</title>", re.I | re.S)
+_OG_RE = re.compile(r"<meta[^>]+property=[\"']og:title[\"'][^>]*>", re.I)
+_CONTENT_RE = re.compile(r"content=[\"']([^\"']*)[\"']", re.I)
+
+
+def html_titles(shared: Path, page_id: str) -> set[str]:
+    """Lower-cased tokens of the page's <title> and og:title."""
+    path = shared / "data/extraction/scrapinghub/html" / f"{page_id}.html.gz"
+    if not path.exists():
+        return set()
+    with gzip.open(path, "rt", encoding="utf-8", errors="replace") as fh:
+        doc = fh.read()
+    found = [m.group(1) for m in _TITLE_RE.finditer(doc)][:1]
+    for m in _OG_RE.finditer(doc):
+        c = _CONTENT_RE.search(m.group(0))
+        found += [c.group(1)] if c else []
+    return {t.lower() for s in found for t in re.findall(r"\w+", html.unescape(s))}
+
+
+def title_ok(title: str, reference: set[str]) -> bool:
+    tokens = [t.lower() for t in re.findall(r"\w+", title)]
+    return bool(tokens) and sum(t in reference for t in tokens) / len(tokens) >= 0.8
+
+
+def evaluate(shared: Path, name: str, model: tl.LineModel, split: str) -> dict[str, Any]:
+    recs = [r for r in load_records(shared, name) if is_heldout(r["id"]) == (split == "heldout")]
+    pairs, counts, titles, start = [], [], [], time.perf_counter()
+    for rec in recs:
+        ex = tl.extract_lines(rec["text"], model)
+        pairs.append((rec["gold_body"], ex.text))
+        body = {i for i, lab in enumerate(ex.labels) if lab in ("body", "lede")}
+        gold = [ln["label"] for ln in rec["lines"]]
+        counts.append(line_prf(gold, [i in body for i in range(len(gold))]))
+        if ex.title is not None:
+            titles.append(title_ok(ex.title, html_titles(shared, rec["id"])))
+    tok: PRF = shingle_scores(pairs)
+    line = micro(counts)
+    print(f"{name} {split} ({len(recs)} pages): token {tok} empty {tok.empty} | line {line}")
+    print(f"  titles: {len(titles)} found, precision {np.mean(titles) if titles else 0:.3f}")
+    return {"token_f1": tok.f1, "line_f1": line.f1, "secs": time.perf_counter() - start}
+
+
+def speed(shared: Path, model: tl.LineModel, rounds: int = 3) -> float:
+    texts = [r["text"] for r in load_records(shared, RENDERINGS[0])]
+    best = float("inf")
+    for _ in range(rounds):
+        start = time.perf_counter()
+        for text in texts:
+            tl.extract_lines(text, model)
+        best = min(best, time.perf_counter() - start)
+    return len(texts) / best
+
+
+def pages_of(shared: Path) -> Iterator[str]:
+    yield from RENDERINGS
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--shared", type=Path, default=ROOT.parent / "shared")
+    ap.add_argument("--out", type=Path, default=tl.MODEL_PATH)
+    ap.add_argument("--eval-only", action="store_true")
+    ap.add_argument("--train-eval", action="store_true", help="also print training-split figures")
+    args = ap.parse_args()
+    if not args.eval_only:
+        train(args.shared, args.out)
+    model = tl.load_model(args.out)
+    for name in pages_of(args.shared):
+        if args.train_eval:
+            evaluate(args.shared, name, model, "train")
+        evaluate(args.shared, name, model, "heldout")
+    print(f"speed: {speed(args.shared, model):.0f} pages/s (extract_lines, pages.jsonl, 1 core)")
+
+
+if __name__ == "__main__":
+    main()

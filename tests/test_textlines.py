@@ -1,0 +1,241 @@
+"""The plain-text line classifier: seeds, own fixtures, edge cases and a held-out quality gate."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from newsweave.evaluate import is_heldout, line_prf, micro, shingle_scores
+from newsweave.extract.textlines import LineModel, TextExtraction, extract_lines, load_model
+
+SHARED = Path(__file__).resolve().parents[1].parent / "shared"
+SEEDS = SHARED / "seeds"
+PAGES = SHARED / "data/extraction/scrapinghub-text/pages.jsonl"
+needs_shared = pytest.mark.skipif(not SEEDS.is_dir(), reason="shared data not present")
+
+
+@pytest.fixture(scope="module")
+def model() -> LineModel:
+    return load_model()
+
+
+def label_of(ex: TextExtraction, snippet: str) -> str:
+    """The label of the one line containing ``snippet``."""
+    found = [lab for line, lab in zip(ex.lines, ex.labels, strict=True) if snippet in line]
+    assert len(found) == 1, f"{snippet!r} is on {len(found)} lines"
+    return found[0]
+
+
+# --- seeds ------------------------------------------------------------------------------------
+XINHUA_BODY = [
+    "Vladimir Poutine a déclaré mercredi",
+    "La Russie fait tout ce qui est en son pouvoir",
+    "Le président a souligné que les objectifs",
+    "Nous sommes en contact avec l'Arménie",
+    "en vertu du traité conclu en 1997",
+    "appelé à un cessez-le-feu immédiat",
+]
+XINHUA_BOILERPLATE = [
+    "Dernière mise à jour à 09h55",
+    "La Chine procède au plus grand ajustement",
+    "Selon le rapport Hurun",
+    "Le sud du Xinjiang progresse",
+    "l'indice des prix à la consommation",
+    "Mise à l'eau du plus grand porte-conteneurs",
+    "La Chine achète plus de produits",
+    "L'armée de l'air chinoise ouvre ses portes",
+    "Qui va nourrir les Chinois",
+    "messagerie WeChat",
+    "Shanghai en tête de la capacité",
+    "Le ministère de la Justice chinois",
+    "Le réseau 5G couvrira",
+    "La coentreprise d'Airbus",
+]
+
+
+@needs_shared
+def test_seed_xinhua(model: LineModel) -> None:
+    ex = extract_lines((SEEDS / "000_97096cf31c6ae1f7.txt").read_text(encoding="utf-8"), model)
+    for snippet in XINHUA_BODY:
+        assert label_of(ex, snippet) == "body", snippet
+    for snippet in XINHUA_BOILERPLATE:
+        assert label_of(ex, snippet) == "boilerplate", snippet
+    assert ex.title is None
+    assert ex.lede is None
+    assert len(ex.body) == 6 and ex.body[0].startswith("Le président russe")
+    assert ex.kept == [1, 2, 3, 4, 5, 6]
+
+
+FRANCEINFO_BODY = [
+    "Les tensions ne faiblissent pas dans le Haut-Karabakh",
+    "Le Premier ministre arménien a demandé au président russe",
+    "Zohrab Mnatsakanian",
+]
+FRANCEINFO_DROPPED = [
+    "placeholder-36b69ec8.png)",
+    "phpLli898.jpg)",
+    "À regarder",
+    "Temu, Shein",
+    "Hommage à Samuel Paty",
+    "Pourquoi le vote du budget peut te concerner",
+    "Commentaires",
+    "Connectez-vous ou créez votre espace",
+    "Déjà un compte",
+]
+
+
+@needs_shared
+def test_seed_franceinfo(model: LineModel) -> None:
+    ex = extract_lines((SEEDS / "002_fc22d42c2ff56d3a.txt").read_text(encoding="utf-8"), model)
+    assert (
+        ex.title
+        == "Haut-Karabakh : l'Arménie demande l'aide de la Russie pour assurer \"sa sécurité\""
+    )
+    assert ex.labels[0] == "title"
+    assert ex.lede is not None and ex.lede.startswith("Cette annonce intervient")
+    assert ex.labels[1] == "lede"
+    for snippet in FRANCEINFO_BODY:
+        assert label_of(ex, snippet) == "body", snippet
+    for snippet in FRANCEINFO_DROPPED:
+        assert label_of(ex, snippet) == "boilerplate", snippet
+    assert ex.kept == [0, 1, 4, 5, 6]
+    assert not any(lab == "body" for lab in ex.labels[7:])
+    assert "phpLli898" not in ex.text and ex.text.startswith("Cette annonce")
+
+
+# --- own fixtures -----------------------------------------------------------------------------
+ENGLISH = """\
+Skip to main content
+  * Home
+  * World
+  * Business
+  * Sport
+  * Culture
+We use cookies to improve your experience. By continuing you accept our cookie policy.
+Accept all cookies
+# Harbour town votes to rebuild its storm wall after winter floods
+
+By Jane Example | 12 March 2024, 14:05
+
+![](/images/2024/03/12/wall.jpg)
+
+Residents of the small harbour town voted on Tuesday to rebuild the storm wall that failed \
+during the winter floods, ending a debate that had divided the council for months.
+
+The new wall will be two metres higher than the old one and will be paid for by a mix of \
+local taxes and a regional grant, the mayor said after the vote was announced.
+
+"We cannot go through another winter like the last one," said one fisherman, whose boat was \
+wrecked when the sea broke through the old defences in January.
+
+Work is expected to start in the spring and to last about eighteen months, according to the \
+engineers who drew up the plans for the council.
+
+Share this article
+  * Facebook
+  * Twitter
+  * Email
+## Related stories
+  * Council approves new budget for coastal defences
+  * Storm leaves hundreds without power
+  * Fishermen count the cost of a hard winter
+Sign up for our newsletter
+© 2024 Example Media. All rights reserved.
+"""
+
+FRENCH = """\
+Accueil
+Politique
+Économie
+Sport
+Mis à jour le 14/02/2024 à 10h12
+Un village des Alpes rouvre son école après dix ans de fermeture
+Les habitants de ce village de montagne ont fêté lundi la réouverture de leur école, fermée \
+depuis dix ans faute d'élèves, grâce à l'arrivée de plusieurs jeunes familles.
+Le maire a expliqué que la commune avait rénové le bâtiment pendant deux ans et qu'elle \
+comptait désormais sur une quinzaine d'enfants pour la rentrée de septembre prochain.
+Les parents se réjouissent de ne plus devoir conduire leurs enfants jusqu'à la vallée, un \
+trajet de près d'une heure par les routes enneigées de l'hiver.
+Lire aussi
+Les écoles rurales menacées par la baisse des naissances
+Transports scolaires : les départements en difficulté
+Partager sur Facebook
+Connectez-vous pour commenter cet article.
+"""
+
+
+def test_english_fixture(model: LineModel) -> None:
+    ex = extract_lines(ENGLISH, model)
+    text = ex.text
+    for must in ("Residents of the small harbour town", "two metres higher", "another winter",
+                 "eighteen months"):  # fmt: skip
+        assert must in text
+    for never in ("cookies", "Home", "Related stories", "Council approves", "newsletter",
+                  "©", "wall.jpg", "Facebook", "Jane Example"):  # fmt: skip
+        assert never not in text, never
+    assert ex.title == "Harbour town votes to rebuild its storm wall after winter floods"
+    assert all(not line.startswith(("#", "*")) for line in ex.body)
+
+
+def test_french_fixture(model: LineModel) -> None:
+    ex = extract_lines(FRENCH, model)
+    for must in ("réouverture de leur école", "rénové le bâtiment", "routes enneigées"):
+        assert must in ex.text
+    for never in ("Accueil", "Mis à jour", "Lire aussi", "écoles rurales menacées",
+                  "Transports scolaires", "Partager", "Connectez-vous"):  # fmt: skip
+        assert never not in ex.text, never
+    assert ex.title == "Un village des Alpes rouvre son école après dix ans de fermeture"
+
+
+# --- edge cases -------------------------------------------------------------------------------
+@pytest.mark.parametrize("text", ["", "\n\n  \n", "Hello", "-\n*\n#"])
+def test_degenerate_inputs(model: LineModel, text: str) -> None:
+    ex = extract_lines(text, model)
+    assert ex.lines == text.splitlines()
+    assert len(ex.labels) == len(ex.lines)
+    assert ex.body == [] and ex.kept == [] and ex.title is None and ex.lede is None
+
+
+def test_menu_only_page_has_no_body(model: LineModel) -> None:
+    menu = "\n".join(f"  * {w}" for w in ("Home", "News", "Sport", "Weather", "Contact", "About"))
+    ex = extract_lines(menu + "\nSubscribe\nSign in\n© 2024 Example", model)
+    assert ex.body == [] and ex.title is None
+    assert set(ex.labels) == {"boilerplate"}
+
+
+def test_labels_cover_every_line(model: LineModel) -> None:
+    ex = extract_lines(ENGLISH, model)
+    assert len(ex.labels) == len(ENGLISH.splitlines())
+    assert set(ex.labels) <= {"title", "lede", "body", "boilerplate", "blank"}
+    assert ex.kept == sorted(
+        i for i, lab in enumerate(ex.labels) if lab not in ("boilerplate", "blank")
+    )
+    assert [ex.lines[i].strip() == "" for i in range(len(ex.lines)) if ex.labels[i] == "blank"]
+
+
+# --- quality gate on the held-out split ---------------------------------------------------------
+@pytest.mark.skipif(not PAGES.is_file(), reason="shared data not present")
+def test_heldout_quality(model: LineModel) -> None:
+    pairs, counts = [], []
+    for raw in PAGES.read_text(encoding="utf-8").splitlines():
+        rec = json.loads(raw)
+        if not is_heldout(rec["id"]):
+            continue
+        ex = extract_lines(rec["text"], model)
+        pairs.append((rec["gold_body"], ex.text))
+        kept = {i for i, lab in enumerate(ex.labels) if lab in ("body", "lede")}
+        gold = [ln["label"] for ln in rec["lines"]]
+        counts.append(line_prf(gold, [i in kept for i in range(len(gold))]))
+    assert len(pairs) == 60
+    token, line = shingle_scores(pairs), micro(counts)
+    assert token.empty <= 1
+    assert token.f1 >= TOKEN_F1_FLOOR, token
+    assert line.f1 >= LINE_F1_FLOOR, line
+
+
+# Pinned just below the measured held-out figures (docs/textlines.md); lower them only with a
+# reason written there.
+TOKEN_F1_FLOOR = 0.90
+LINE_F1_FLOOR = 0.87
