@@ -237,5 +237,5 @@ def test_heldout_quality(model: LineModel) -> None:
 
 # Pinned just below the measured held-out figures (docs/textlines.md); lower them only with a
 # reason written there.
-TOKEN_F1_FLOOR = 0.90
-LINE_F1_FLOOR = 0.87
+TOKEN_F1_FLOOR = 0.91
+LINE_F1_FLOOR = 0.88

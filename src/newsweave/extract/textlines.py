@@ -285,21 +285,23 @@ def page_matrix(lines: Sequence[str]) -> tuple[list[int], Matrix]:
 class Forest:
     """Gradient-boosted trees, all evaluated at once: flat node arrays, leaves loop to self."""
 
-    feature: NDArray[np.int64]
+    feature: NDArray[np.intp]
     threshold: Matrix
-    left: NDArray[np.int64]
-    right: NDArray[np.int64]
+    children: NDArray[np.intp]  # [left, right] of each node, interleaved
     value: Matrix
-    roots: NDArray[np.int64]
+    roots: NDArray[np.intp]
     depth: int
     baseline: float
 
     def predict(self, x: Matrix) -> Matrix:
-        rows = np.arange(x.shape[0])[:, None]
-        node = np.broadcast_to(self.roots, (x.shape[0], self.roots.size))
-        for _ in range(self.depth):
-            go_left = x[rows, self.feature[node]] <= self.threshold[node]
-            node = np.where(go_left, self.left[node], self.right[node])
+        n, width = x.shape
+        flat = np.ascontiguousarray(x).ravel()
+        offset = (np.arange(n, dtype=np.intp) * width)[:, None]
+        node = np.tile(self.roots, (n, 1))
+        child = self.children
+        for _ in range(self.depth):  # one gather per level on flat arrays; leaves loop to self
+            right = flat[offset + self.feature[node]] > self.threshold[node]
+            node = child[2 * node + right]
         z = self.baseline + self.value[node].sum(axis=1)
         return np.asarray(1.0 / (1.0 + np.exp(-np.clip(z, -30, 30))), dtype=np.float64)
 
@@ -320,13 +322,15 @@ class LineModel:
 
 
 def _forest(data: dict[str, Any]) -> Forest:
-    ints = {k: np.asarray(data[k], dtype=np.int64) for k in ("feature", "left", "right", "roots")}
+    children = np.column_stack([data["left"], data["right"]]).ravel()
     return Forest(
+        feature=np.asarray(data["feature"], dtype=np.intp),
         threshold=np.asarray(data["threshold"], dtype=np.float64),
+        children=np.asarray(children, dtype=np.intp),
         value=np.asarray(data["value"], dtype=np.float64),
+        roots=np.asarray(data["roots"], dtype=np.intp),
         depth=int(data["depth"]),
         baseline=float(data["baseline"]),
-        **ints,
     )
 
 
@@ -350,11 +354,26 @@ TITLE_WORDS = (3, 25)
 # LEDE_REACH non-blank lines. Calibrated on the training split (seed 002's standfirst).
 LEDE_WORDS = (6, 60)
 LEDE_REACH = 6
+# Decoding: the article body is mostly one contiguous run of lines. Each line scores
+# logit(p) - logit(SEGMENT_P), floored at -SEGMENT_GAP_COST so that a few weak lines inside the
+# article do not cut it; the maximum-sum run of lines (Kadane) is the article. Inside it a line is
+# kept from INSIDE_P, outside it only from OUTSIDE_P. Calibrated on out-of-fold pass-2
+# probabilities of the training split (grid 0.25-0.4 / 0.2-0.3 / 0.8-0.9 / gap 2-4, best mean of
+# token F1 + line F1 over html2text, inscriptis and flattened pages; docs/textlines.md).
+SEGMENT_P = 0.3
+INSIDE_P = 0.25
+OUTSIDE_P = 0.8
+SEGMENT_GAP_COST = 2.0
 # Tail trim: kept lines after the last prose line of the article (a sentence of at least
-# TAIL_MIN_WORDS words that is not a list item) are related headlines or video lists, not body.
-# Calibrated on the training split (token F1 with and without the trim, docs/textlines.md).
+# TAIL_MIN_WORDS words that is not a list item) are related headlines or video lists, not body,
+# unless the model is at least TAIL_KEEP_P sure of them. Calibrated on the training split
+# (TAIL_MIN_WORDS: in-sample token F1; TAIL_KEEP_P: out-of-fold token F1 + line F1 of the
+# decoding above, scan 0 / 0.9 / 0.95 / 0.99 / off, docs/textlines.md).
 TAIL_MIN_WORDS = 4
+TAIL_KEEP_P = 0.95
 _STAMP = re.compile(r"\b\d{1,2}[:h]\d{2}\b|\b\d{1,2}[/.-]\d{1,2}(?:[/.-]\d{2,4})?\b")
+# Bylines and credits sit between the title and the body; they are never the title.
+_BYLINE = re.compile(r"(?:by|par|text by|texte de|photo|crédits?|credits?)\b\W*\s*\w", re.I)
 _OUTPUT_MARKER = re.compile(r"^\s*(?:(?:#{1,6}|[*+>•]|-(?=\s))\s*)+")
 
 
@@ -385,7 +404,7 @@ def _headline_like(raw: str) -> bool:
         return False
     ends = text.endswith((".", ":", ";", ",", "…")) or text.endswith(('."', ".»", ".”"))
     noise = _is_image(text, text.lower()) or _is_link(text) or _STAMP.search(text)
-    return not ends and not noise and not text.isupper()
+    return not ends and not noise and not text.isupper() and not _BYLINE.match(text)
 
 
 def _find_title(lines: Sequence[str], units: Sequence[int], first: int) -> int | None:
@@ -437,20 +456,67 @@ def _prose(lines: Sequence[str], units: Sequence[int], k: int) -> bool:
     return long and bool(_END.search(text)) and not _list_item(lines, units, k)
 
 
-def trim_tail(lines: Sequence[str], units: Sequence[int], body: set[int]) -> set[int]:
-    """``body`` without the non-prose lines that follow its last prose line."""
+def trim_tail(lines: Sequence[str], units: Sequence[int], body: set[int], prob: Matrix) -> set[int]:
+    """``body`` without the unsure non-prose lines that follow its last prose line."""
     index = {u: k for k, u in enumerate(units)}
     order = sorted(body)
-    while order and not _prose(lines, units, index[order[-1]]):
+    while order:
+        k = index[order[-1]]
+        if _prose(lines, units, k) or prob[k] >= TAIL_KEEP_P:
+            break
         order.pop()
     return set(order)
+
+
+def best_segment(score: Matrix) -> tuple[int, int]:
+    """(first, last) index of the contiguous run with the largest sum of ``score`` (Kadane)."""
+    best, span = -math.inf, (0, -1)
+    run, start = 0.0, 0
+    for i, value in enumerate(score.tolist()):
+        if run <= 0.0:
+            run, start = value, i
+        else:
+            run += value
+        if run > best:
+            best, span = run, (start, i)
+    return span
+
+
+def _logit(p: Matrix | float) -> Matrix:
+    q = np.clip(p, 1e-6, 1.0 - 1e-6)
+    return np.asarray(np.log(q / (1.0 - q)), dtype=np.float64)
+
+
+def _remnant(line: str) -> bool:
+    """An image or path left on a line of its own (``/2020/10/31/x.jpg)``, ``![](…)``)."""
+    text = line.strip()
+    return " " not in text and (text.startswith(("/", "![")) or _is_image(text, text.lower()))
+
+
+def decode(prob: Matrix, has_word: Matrix, neutral: Matrix | None = None) -> Matrix:
+    """Boolean keep mask: a confident line anywhere, a likely line inside the article run.
+
+    Lines without words and image/path remnants (``neutral``) neither extend nor cut the run:
+    photos sit between paragraphs of many articles.
+    """
+    score = np.maximum(_logit(prob) - _logit(SEGMENT_P), -SEGMENT_GAP_COST)
+    counts = has_word if neutral is None else np.logical_and(has_word, np.logical_not(neutral))
+    first, last = best_segment(np.where(counts, score, 0.0))
+    inside = np.zeros(prob.shape[0], dtype=bool)
+    inside[first : last + 1] = True
+    return np.asarray(np.where(inside, prob >= INSIDE_P, prob >= OUTSIDE_P) & has_word)
 
 
 def classify(lines: Sequence[str], model: LineModel) -> tuple[list[int], set[int]]:
     """(non-blank line numbers, line numbers the model keeps as body)."""
     units, prob = model.probabilities(lines)
-    keep = {u for u, p in zip(units, prob, strict=True) if p >= model.threshold}
-    return units, trim_tail(lines, units, {u for u in keep if _WORD.search(lines[u])})
+    if not units:
+        return units, set()
+    has_word = np.array([_WORD.search(lines[u]) is not None for u in units])
+    neutral = np.array([_remnant(lines[u]) for u in units])
+    keep = decode(prob, has_word, neutral)
+    body = {u for u, k in zip(units, keep.tolist(), strict=True) if k}
+    return units, trim_tail(lines, units, body, prob)
 
 
 def extract_lines(text: str, model: LineModel) -> TextExtraction:
