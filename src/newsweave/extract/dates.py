@@ -86,6 +86,7 @@ DATE_PATTERNS: tuple[re.Pattern[str], ...] = (
     ),
 )
 TIME_RE = re.compile(_TIME, re.IGNORECASE)
+_DIGIT = re.compile(r"\d")
 URL_DATE = re.compile(r"/(?P<y>(?:19|20)\d{2})[/-](?P<m>\d{1,2})(?:[/-](?P<d>\d{1,2}))?(?=[/_-])")
 PATH_TOKEN = re.compile(r"\S*/(?:19|20)\d{2}/\d{1,2}/\d{1,2}/\S*")
 
@@ -144,6 +145,8 @@ def _with_time(line: str, value: PartialDate) -> PartialDate:
 def find_dates(line: str, english: bool = False) -> list[tuple[re.Match[str], PartialDate]]:
     """Every date written in ``line``, with the match it came from (non-overlapping)."""
     found: list[tuple[re.Match[str], PartialDate]] = []
+    if not _DIGIT.search(line):  # every written date has a day number: most lines have none
+        return found
     taken: list[range] = []
     for pattern in reversed(DATE_PATTERNS):  # named-month forms before bare numbers
         for m in pattern.finditer(line):
@@ -170,7 +173,7 @@ def stamp_candidates(lines: Sequence[str], english: bool = False) -> list[DateEv
     """Publication stamps among the page's lines (header area or stamp words)."""
     out: list[DateEvidence] = []
     for i, line in enumerate(lines):
-        if len(line) > 200:
+        if len(line) > 200 or (i >= STAMP_HEAD_LINES and not STAMP_WORDS.search(line)):
             continue
         for m, value in find_dates(line, english)[:1]:
             if _is_stamp_line(line, m, i):
