@@ -65,3 +65,5 @@ def test_language_and_outlet(stored: dict[str, Article]) -> None:
     assert sum(v == "en" for v in langs.values()) == 6
     assert stored["northernledger-thorley-verdict.html"].outlet == "The Northern Ledger"
     assert stored["radiolere-evacues-rentrent.txt"].outlet == "radiolere.example"
+    # a dump ingested before its outlet's HTML page takes the name that page declares
+    assert stored["courrierduval-incendie-chimirex.txt"].outlet == "Le Courrier du Val"

@@ -75,3 +75,14 @@ def test_rejects_are_not_duplicated_and_cleared_on_success(db: Path) -> None:
         assert row["times"] == 2
         store.save(replace(make(), source="src.txt"))
         assert store.rejects() == []
+
+
+def test_outlet_names_are_shared_by_host(db: Path) -> None:
+    with Store(db) as store:
+        store.save(replace(make(), outlet="val.example"))
+        assert store.outlet_name("val.example") is None
+        store.learn_outlet("val.example", "Le Courrier du Val")
+        store.learn_outlet("val.example", "Another Name")  # the first name learned stays
+        assert store.outlet_name("val.example") == "Le Courrier du Val"
+        (article,) = store.articles()
+        assert article.outlet == "Le Courrier du Val"

@@ -14,8 +14,9 @@ from dataclasses import dataclass
 
 from .errors import Skip
 from .extract import Models, extract
+from .extract.meta import host_of
 from .ingest import Rejected, iter_pages
-from .model import Page
+from .model import Article, Page
 from .settings import Settings
 from .store import UNCHANGED, Store
 
@@ -50,8 +51,20 @@ def process_page(page: Page, store: Store, models: Models, settings: Settings) -
         log.error("%s: extraction failed: %s: %s", page.source, type(exc).__name__, exc)
         log.debug("traceback", exc_info=True)
         return _reject(store, page.source, "error", f"{type(exc).__name__}: {exc}")
+    name_outlet(article, store)
     status, article_id = store.save(article)
     return Outcome(page.source, status, article_id)
+
+
+def name_outlet(article: Article, store: Store) -> None:
+    """Share outlet names across pages of one host (a dump gets its HTML sibling's name)."""
+    host = host_of(article.url)
+    if host is None or article.outlet is None:
+        return
+    if article.outlet == host:
+        article.outlet = store.outlet_name(host) or host
+    elif store.outlet_name(host) is None:
+        store.learn_outlet(host, article.outlet)
 
 
 def process(

@@ -84,6 +84,13 @@ CREATE TABLE IF NOT EXISTS rejects (
     UNIQUE (source, code)
 );
 
+-- Outlet names learned from pages that name themselves (og:site_name, JSON-LD publisher):
+-- pages from the same host that do not (plain-text dumps) take the same name.
+CREATE TABLE IF NOT EXISTS outlets (
+    host TEXT PRIMARY KEY,
+    name TEXT NOT NULL
+);
+
 -- One row per ingest run, with its counts.
 CREATE TABLE IF NOT EXISTS runs (
     id          INTEGER PRIMARY KEY,

@@ -198,6 +198,20 @@ class Store:
             rows,
         )
 
+    def outlet_name(self, host: str) -> str | None:
+        row = self.conn.execute("SELECT name FROM outlets WHERE host = ?", (host,)).fetchone()
+        return str(row[0]) if row else None
+
+    def learn_outlet(self, host: str, name: str) -> None:
+        """Remember ``host`` → ``name`` and rename articles that only knew the bare host."""
+        self.conn.execute("BEGIN IMMEDIATE")
+        self.conn.execute(
+            "INSERT INTO outlets (host, name) VALUES (?, ?) ON CONFLICT (host) DO NOTHING",
+            (host, name),
+        )
+        self.conn.execute("UPDATE articles SET outlet = ? WHERE outlet = ?", (name, host))
+        self.conn.execute("COMMIT")
+
     def reject(self, source: str, code: str, reason: str) -> None:
         stamp = now()
         self.conn.execute(_REJECT, (source, code, reason, stamp, stamp))
