@@ -144,3 +144,26 @@ def test_unreadable_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Non
     (found,) = items(str(page))
     assert isinstance(found, Rejected) and found.code == "unreadable"
     assert "Permission denied" in found.reason
+
+
+def test_jsonl_is_streamed_with_a_limit_per_record(tmp_path: Path) -> None:
+    path = tmp_path / "big.jsonl.gz"
+    small = json.dumps({"url": "https://a.example/s", "text": "petit texte"})
+    huge = json.dumps({"url": "https://a.example/h", "text": "mot " * 2000})
+    path.write_bytes(gzip.compress("\n".join([small, huge, small, small]).encode()))
+    found = items(str(path), settings=Settings(max_bytes=2000))  # the file is larger than that
+    assert [type(f).__name__ for f in found] == ["Page", "Rejected", "Page", "Page"]
+    assert isinstance(found[1], Rejected) and found[1].code == "too-large"
+    assert found[1].source.endswith("#L2")
+
+
+def test_truncated_gzip_jsonl_keeps_the_records_before_the_cut(tmp_path: Path) -> None:
+    path = tmp_path / "cut.jsonl.gz"
+    lines = [
+        json.dumps({"text": f"texte {i} " + "é" * (i % 50), "url": f"u{i}"}) for i in range(3000)
+    ]
+    blob = gzip.compress("\n".join(lines).encode())
+    path.write_bytes(blob[: len(blob) // 2])
+    found = items(str(path))
+    assert all(isinstance(f, Page) for f in found[:-1]) and len(found) > 10
+    assert isinstance(found[-1], Rejected) and found[-1].code == "bad-gzip"

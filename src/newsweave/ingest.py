@@ -173,28 +173,65 @@ def _jsonl_record(obj: Any, source: str) -> Page:
     )
 
 
-def iter_jsonl(data: bytes, shown: str) -> Iterator[Item]:
-    """One page per JSON line; a bad line is rejected alone (``file.jsonl#L7``)."""
-    for n, line in enumerate(io.BytesIO(data), start=1):
-        if not line.strip():
+def _lines(stream: BinaryIO, limit: int) -> Iterator[bytes | None]:
+    """Lines of a stream, read one at a time; ``None`` for a line over ``limit`` bytes."""
+    while line := stream.readline(limit + 1):
+        if len(line) <= limit or line.endswith(b"\n"):
+            yield line
             continue
-        source = f"{shown}#L{n}"
-        try:
-            yield _jsonl_record(json.loads(line), source)
-        except json.JSONDecodeError as exc:
-            yield Rejected(source, "bad-json", f"invalid JSON ({exc.msg})")
-        except Skip as skip:
-            yield Rejected(source, skip.code, skip.reason)
+        while (rest := stream.readline(limit + 1)) and not rest.endswith(b"\n"):
+            pass
+        yield None
+
+
+def _jsonl_item(line: bytes | None, source: str, limit: int) -> Item:
+    if line is None:
+        return Rejected(source, "too-large", f"record larger than the {limit:,}-byte limit")
+    try:
+        return _jsonl_record(json.loads(line), source)
+    except json.JSONDecodeError as exc:
+        return Rejected(source, "bad-json", f"invalid JSON ({exc.msg})")
+    except Skip as skip:
+        return Rejected(source, skip.code, skip.reason)
+
+
+def iter_jsonl(stream: BinaryIO, shown: str, settings: Settings) -> Iterator[Item]:
+    """One page per JSON line, streamed (no size limit on the file, one per record); a bad
+    line is rejected alone (``file.jsonl#L7``)."""
+    n = 0
+    try:
+        for n, line in enumerate(_lines(stream, settings.max_bytes), start=1):
+            if line is None or line.strip():
+                yield _jsonl_item(line, f"{shown}#L{n}", settings.max_bytes)
+    except (EOFError, zlib.error, gzip.BadGzipFile) as exc:
+        yield Rejected(f"{shown}#L{n + 1}", "bad-gzip", f"truncated or corrupt gzip ({exc})")
+    except OSError as exc:
+        yield Rejected(shown, "unreadable", f"cannot read ({exc.strerror or exc})")
+
+
+def _open(path: Path) -> BinaryIO:
+    raw = path.open("rb")
+    return gzip.GzipFile(fileobj=raw) if _strip_gz(path)[1] else raw  # type: ignore[return-value]
+
+
+def iter_jsonl_file(path: Path, shown: str, settings: Settings) -> Iterator[Item]:
+    try:
+        stream = _open(path)
+    except OSError as exc:
+        yield Rejected(shown, "unreadable", f"cannot read ({exc.strerror or exc})")
+        return
+    with stream:
+        yield from iter_jsonl(stream, shown, settings)
 
 
 def iter_file(path: Path, shown: str, settings: Settings, manifest: Manifest) -> Iterator[Item]:
+    if suffix_of(path) in JSONL_SUFFIXES:
+        yield from iter_jsonl_file(path, shown, settings)
+        return
     try:
         data = read_bytes(path, settings)
     except Skip as skip:
         yield Rejected(shown, skip.code, skip.reason)
-        return
-    if suffix_of(path) in JSONL_SUFFIXES:
-        yield from iter_jsonl(data, shown)
         return
     yield _page(path, shown, data, manifest.get(str(path.resolve())))
 
@@ -233,15 +270,16 @@ def iter_path(arg: str, settings: Settings, manifest: Manifest) -> Iterator[Item
 
 
 def iter_stdin(settings: Settings) -> Iterator[Item]:
-    data = sys.stdin.buffer.read(settings.max_bytes + 1)
+    """Standard input: JSON Lines (streamed) when it starts with ``{``, else one page."""
+    stream = io.BufferedReader(sys.stdin.buffer)  # type: ignore[type-var]
+    if stream.peek(SNIFF_BYTES)[:SNIFF_BYTES].lstrip().startswith(b"{"):
+        yield from iter_jsonl(stream, "stdin", settings)
+        return
+    data = stream.read(settings.max_bytes + 1)
     if len(data) > settings.max_bytes:
         yield Rejected("-", "too-large", f"larger than the {settings.max_bytes:,}-byte limit")
         return
-    if data.lstrip().startswith(b"{"):
-        yield from iter_jsonl(data, "stdin")
-        return
-    page = Page(data, "stdin", sniff_type(data), key=f"stdin:{Page(data, '', '').page_hash}")
-    yield page
+    yield Page(data, "stdin", sniff_type(data), key=f"stdin:{Page(data, '', '').page_hash}")
 
 
 def iter_pages(args: list[str], settings: Settings) -> Iterator[Item]:
