@@ -10,6 +10,7 @@ from __future__ import annotations
 import codecs
 import csv
 import gzip
+import hashlib
 import io
 import json
 import re
@@ -64,12 +65,15 @@ def suffix_of(path: Path) -> str:
     return Path(name).suffix
 
 
+def _open(path: Path) -> BinaryIO:
+    raw = path.open("rb")
+    return gzip.GzipFile(fileobj=raw) if _strip_gz(path)[1] else raw  # type: ignore[return-value]
+
+
 def read_bytes(path: Path, settings: Settings) -> bytes:
     """Read a file (gunzipping ``.gz``) with the size limit applied; raise ``Skip``."""
-    _, gz = _strip_gz(path)
     try:
-        with path.open("rb") as raw:
-            stream: BinaryIO = gzip.GzipFile(fileobj=raw) if gz else raw  # type: ignore[assignment]
+        with _open(path) as stream:
             data = stream.read(settings.max_bytes + 1)
     except (EOFError, zlib.error, gzip.BadGzipFile) as exc:
         raise Skip("bad-gzip", f"truncated or corrupt gzip ({exc})") from None
@@ -209,11 +213,6 @@ def iter_jsonl(stream: BinaryIO, shown: str, settings: Settings) -> Iterator[Ite
         yield Rejected(shown, "unreadable", f"cannot read ({exc.strerror or exc})")
 
 
-def _open(path: Path) -> BinaryIO:
-    raw = path.open("rb")
-    return gzip.GzipFile(fileobj=raw) if _strip_gz(path)[1] else raw  # type: ignore[return-value]
-
-
 def iter_jsonl_file(path: Path, shown: str, settings: Settings) -> Iterator[Item]:
     try:
         stream = _open(path)
@@ -279,7 +278,7 @@ def iter_stdin(settings: Settings) -> Iterator[Item]:
     if len(data) > settings.max_bytes:
         yield Rejected("-", "too-large", f"larger than the {settings.max_bytes:,}-byte limit")
         return
-    yield Page(data, "stdin", sniff_type(data), key=f"stdin:{Page(data, '', '').page_hash}")
+    yield Page(data, "stdin", sniff_type(data), key=f"stdin:{hashlib.sha256(data).hexdigest()}")
 
 
 def iter_pages(args: list[str], settings: Settings) -> Iterator[Item]:
