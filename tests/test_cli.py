@@ -137,3 +137,19 @@ def test_exit_codes(tmp_path: Path) -> None:
 def test_help_on_every_command(command: str) -> None:
     code, out, _ = cli(command, "--help")
     assert code == 0 and "--db" in out
+
+
+def test_user_outlet_table_and_date(tmp_path: Path) -> None:
+    table = tmp_path / "outlets.json"
+    table.write_text(json.dumps({"hosts": {"valbourg.example": "La Gazette de Valbourg"}}))
+    rec = {"url": "https://www.valbourg.example/b", "text": "Valbourg vote le budget\n" + BODY}
+    db = str(tmp_path / "n.db")
+    args = ["ingest", "-", "--db", db, "--outlets", str(table), "--date", "2026-03-03"]
+    assert cli(*args, stdin=json.dumps(rec))[0] == 0
+    (article,) = json.loads(cli("articles", "--db", db, "--json")[1])
+    assert article["outlet"] == "La Gazette de Valbourg"
+    assert (article["published"], article["published_evidence"]) == (
+        "2026-03-03",
+        "manifest/--date: 2026-03-03",
+    )
+    assert cli("ingest", "-", "--db", db, "--date", "mardi", stdin="x")[0] == 2

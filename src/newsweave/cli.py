@@ -111,9 +111,10 @@ def ingest(paths: tuple[str, ...], db: Path, as_json: bool, manifest: Path | Non
            user_date: str | None, max_bytes: int, html_mode: str, outlets: Path | None,
            no_progress: bool) -> None:  # fmt: skip
     """Read pages (files, folders, .gz, .jsonl, - for stdin) and store clean articles."""
-    extra = {"outlets_file": outlets} if outlets else {}
-    settings = Settings(db_path=db, manifest=manifest, user_date=user_date, max_bytes=max_bytes,
-                        html_mode=html_mode, progress=not no_progress, extra=extra)  # fmt: skip
+    settings = Settings(
+        db_path=db, manifest=manifest, user_date=user_date, max_bytes=max_bytes,
+        html_mode=html_mode, progress=not no_progress, outlets_file=outlets,
+    )  # fmt: skip
     outcomes: list[Outcome] = []
     bar = _progress(settings.progress)
     start = time.perf_counter()

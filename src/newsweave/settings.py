@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -24,7 +24,8 @@ class Settings:
     languages: tuple[str, ...] = ()
     manifest: Path | None = None
     progress: bool = True
-    extra: dict[str, Any] = field(default_factory=dict)
+    # Extra outlet table (JSON, same shape as the bundled data/outlets.json).
+    outlets_file: Path | None = None
 
     def with_(self, **changes: Any) -> Settings:
         return replace(self, **changes)

@@ -33,8 +33,8 @@ class Models:
 
 
 def load_models(settings: Settings) -> Models:
-    extra = settings.extra.get("outlets_file")
-    return Models(load_model(), meta.load_langid(settings.languages), meta.load_outlets(extra))
+    outlets = meta.load_outlets(settings.outlets_file)
+    return Models(load_model(), meta.load_langid(settings.languages), outlets)
 
 
 @dataclass
