@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import sys
 from collections import Counter
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Generator, Iterator
 from contextlib import contextmanager
 from itertools import islice
 from pathlib import Path
@@ -45,14 +45,18 @@ def ingest(
         return run(paths, store, models, settings, on_outcome)
 
 
-def iter_articles(db: Path) -> Iterator[Article]:
+def iter_articles(db: Path) -> Generator[Article, None, None]:
     """Every current article, streamed in id order."""
     with open_store(db) as store:
         yield from store.articles()
 
 
 def articles(db: Path, limit: int | None = None) -> list[Article]:
-    return list(islice(iter_articles(db), limit))
+    stream = iter_articles(db)
+    try:
+        return list(islice(stream, limit))
+    finally:
+        stream.close()  # closes the store now, not when the generator is collected
 
 
 def article(db: Path, article_id: int) -> Article:

@@ -36,6 +36,8 @@ MANIFEST_NAMES = ("manifest.csv", "manifest.jsonl")
 # Leading bytes of common binary formats (checked besides NUL bytes).
 BINARY_MAGIC = (b"%PDF", b"\x89PNG", b"GIF8", b"\xff\xd8\xff", b"PK\x03\x04", b"\x7fELF")
 SNIFF_BYTES = 4096
+# What a truncated or corrupt gzip stream raises while being read.
+GZIP_ERRORS = (EOFError, zlib.error, gzip.BadGzipFile)
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,7 +77,7 @@ def read_bytes(path: Path, settings: Settings) -> bytes:
     try:
         with _open(path) as stream:
             data = stream.read(settings.max_bytes + 1)
-    except (EOFError, zlib.error, gzip.BadGzipFile) as exc:
+    except GZIP_ERRORS as exc:
         raise Skip("bad-gzip", f"truncated or corrupt gzip ({exc})") from None
     except OSError as exc:
         raise Skip("unreadable", f"cannot read ({exc.strerror or exc})") from None
@@ -207,7 +209,7 @@ def iter_jsonl(stream: BinaryIO, shown: str, settings: Settings) -> Iterator[Ite
         for n, line in enumerate(_lines(stream, settings.max_bytes), start=1):
             if line is None or line.strip():
                 yield _jsonl_item(line, f"{shown}#L{n}", settings.max_bytes)
-    except (EOFError, zlib.error, gzip.BadGzipFile) as exc:
+    except GZIP_ERRORS as exc:
         yield Rejected(f"{shown}#L{n + 1}", "bad-gzip", f"truncated or corrupt gzip ({exc})")
     except OSError as exc:
         yield Rejected(shown, "unreadable", f"cannot read ({exc.strerror or exc})")
