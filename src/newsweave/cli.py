@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import logging
+import re
 import sys
 import time
 from collections.abc import Callable
@@ -20,9 +21,9 @@ import click
 from . import api
 from .errors import InputError, NotFound, StoreError
 from .export import article_json
-from .model import Article, PartialDate
+from .model import Article, PartialDate, Span
 from .pipeline import REJECTED, Outcome
-from .settings import DEFAULT_MAX_BYTES, Settings
+from .settings import DEFAULT_MAX_BYTES, STAGES, Settings
 
 EXIT_OK, EXIT_REJECTS, EXIT_USAGE, EXIT_NOT_FOUND, EXIT_STORE = 0, 1, 2, 3, 4
 F = TypeVar("F", bound=Callable[..., Any])
@@ -93,6 +94,37 @@ def _check_date(_ctx: click.Context, _param: click.Parameter, value: str | None)
         raise click.BadParameter(str(exc)) from None
 
 
+def _check_models(
+    _ctx: click.Context, _param: click.Parameter, values: tuple[str, ...]
+) -> tuple[tuple[str, str], ...]:
+    pairs = [v.split("=", 1) for v in values]
+    if any(len(p) != 2 or not p[0] or not p[1] for p in pairs):
+        raise click.BadParameter("expected LANG=PACKAGE, e.g. en=en_core_web_sm")
+    return tuple((p[0], p[1]) for p in pairs)
+
+
+def enrich_options(func: F) -> F:
+    """Options shared by ``ingest`` and ``enrich``: models, aliases, layers switched off."""
+    options = [
+        click.option("--aliases", type=click.Path(exists=True, path_type=Path),
+                     help="Extra entity alias table (JSON, same shape as the bundled one)."),
+        click.option("--model", "models", multiple=True, callback=_check_models,
+                     metavar="LANG=PACKAGE",
+                     help="spaCy package for a language: en=en_core_web_sm (repeatable)."),
+        click.option("--no-entities", "off", flag_value="entities", multiple=True,
+                     help="Switch off entities (and quote speakers)."),
+        click.option("--no-quotes", "off", flag_value="quotes", multiple=True,
+                     help="Switch off quotes."),
+        click.option("--no-numbers", "off", flag_value="numbers", multiple=True,
+                     help="Switch off numeric facts."),
+        click.option("--no-dates", "off", flag_value="dates", multiple=True,
+                     help="Switch off date mentions."),
+    ]  # fmt: skip
+    for option in reversed(options):
+        func = option(func)
+    return func
+
+
 @main.command()
 @click.argument("paths", nargs=-1, required=True)
 @db_option
@@ -106,14 +138,19 @@ def _check_date(_ctx: click.Context, _param: click.Parameter, value: str | None)
               default="precision", show_default=True, help="trafilatura mode.")  # fmt: skip
 @click.option("--outlets", type=click.Path(exists=True, path_type=Path),
               help="Extra outlet table (JSON, same shape as the bundled one).")  # fmt: skip
+@enrich_options
 @click.option("--no-progress", is_flag=True, help="No progress bar.")
 def ingest(paths: tuple[str, ...], db: Path, as_json: bool, manifest: Path | None,
            user_date: str | None, max_bytes: int, html_mode: str, outlets: Path | None,
+           aliases: Path | None, models: tuple[tuple[str, str], ...], off: tuple[str, ...],
            no_progress: bool) -> None:  # fmt: skip
-    """Read pages (files, folders, .gz, .jsonl, - for stdin) and store clean articles."""
+    """Read pages (files, folders, .gz, .jsonl, - for stdin) and store clean, enriched
+    articles (entities, quotes, numbers, date mentions)."""
     settings = Settings(
         db_path=db, manifest=manifest, user_date=user_date, max_bytes=max_bytes,
         html_mode=html_mode, progress=not no_progress, outlets_file=outlets,
+        aliases_file=aliases, spacy_models=models,
+        stages=tuple(s for s in STAGES if s not in off),
     )  # fmt: skip
     outcomes: list[Outcome] = []
     bar = _progress(settings.progress)
@@ -135,10 +172,29 @@ def ingest(paths: tuple[str, ...], db: Path, as_json: bool, manifest: Path | Non
     sys.exit(EXIT_REJECTS if counts.get(REJECTED) else EXIT_OK)
 
 
+@main.command()
+@db_option
+@enrich_options
+def enrich(db: Path, aliases: Path | None, models: tuple[tuple[str, str], ...],
+           off: tuple[str, ...]) -> None:  # fmt: skip
+    """Recompute entities, quotes, numbers and date mentions of every stored article."""
+    settings = Settings(db_path=db, aliases_file=aliases, spacy_models=models,
+                        stages=tuple(s for s in STAGES if s not in off))  # fmt: skip
+    start = time.perf_counter()
+    try:
+        n = api.enrich(settings)
+    except InputError as exc:
+        fail(str(exc), EXIT_USAGE)
+    except StoreError as exc:
+        fail(str(exc), EXIT_STORE)
+    click.echo(f"enriched {n} articles — {db} ({time.perf_counter() - start:.1f} s)")
+
+
 def _row(a: Article) -> str:
     date = a.published.value.iso() if a.published else "?"
     title = a.title or (a.text[:70] + "…")
-    return f"{a.id:>5}  {date:<16}  {a.language or '?':<3} {(a.outlet or '?')[:18]:<18}  {title}"
+    outlet = safe(a.outlet or "?")[:18]
+    return f"{a.id:>5}  {date:<16}  {a.language or '?':<3} {outlet:<18}  {safe(title)}"
 
 
 @main.command()
@@ -184,10 +240,72 @@ def _show_text(a: Article) -> str:
         f"published: {pub.value.iso() if pub else 'unknown'}"
         + (f"  [{pub.source}, {pub.confidence:.2f}: {pub.text}]" if pub else ""),
         f"authors: {', '.join(a.authors) or '-'}",
+        f"stages: {', '.join(a.stages)}",
         "",
-        a.text,
+        safe(a.text),
+        *_annotation_lines(a),
     ]
     return "\n".join(lines)
+
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+QUALIFIERS = {"=": "", ">=": "≥ ", "<=": "≤ ", "~": "≈ ", ">": "> ", "<": "< "}
+
+
+def safe(text: str) -> str:
+    """Scraped text for a terminal: control characters (escape sequences) removed."""
+    return _CONTROL.sub("", text)
+
+
+def _annotation_lines(a: Article) -> list[str]:
+    out: list[str] = []
+    sections = (("entities", _entity_lines), ("quotes", _quote_lines),
+                ("numbers", _number_lines), ("dates", _date_lines))  # fmt: skip
+    for layer, render in sections:
+        spans = a.annotations.get(layer, [])
+        if spans:
+            out += ["", f"## {layer} ({len(spans)})", *render(spans, a.text)]
+    return out
+
+
+def _entity_lines(spans: list[Span], text: str) -> list[str]:
+    groups: dict[tuple[str, str], list[Span]] = {}
+    for s in spans:
+        groups.setdefault((str(s.attrs.get("canonical") or s.text_of(text)), s.label), []).append(s)
+    lines = []
+    for (name, label), members in sorted(groups.items(), key=lambda g: -len(g[1])):
+        forms = sorted({safe(m.text_of(text)) for m in members})
+        role = next((m.attrs["role"] for m in members if m.attrs.get("role")), None)
+        extra = f" — {safe(str(role))}" if role else ""
+        lines.append(f"  {safe(name)} ({label}) ×{len(members)}{extra}: {' | '.join(forms)}")
+    return lines
+
+
+def _quote_lines(spans: list[Span], text: str) -> list[str]:
+    return [f"  {_speaker(s, text)} [{s.label}]: «{safe(s.text_of(text))}»" for s in spans]
+
+
+def _speaker(span: Span, text: str) -> str:
+    if span.attrs.get("speaker_name"):
+        return safe(str(span.attrs["speaker_name"]))
+    where = span.attrs.get("speaker")
+    return safe(text[where[0] : where[1]]) if where else "(no speaker)"
+
+
+def _number_lines(spans: list[Span], text: str) -> list[str]:
+    return [
+        f"  {QUALIFIERS.get(str(s.attrs.get('qualifier')), '')}{s.attrs.get('value')} "
+        f'{safe(str(s.attrs.get("unit") or ""))} — "{safe(s.text_of(text))}"'
+        for s in spans
+    ]
+
+
+def _date_lines(spans: list[Span], text: str) -> list[str]:
+    return [
+        f"  {s.attrs.get('value') or 'unresolved'} ({s.attrs.get('granularity', s.label)})"
+        f' — "{safe(s.text_of(text))}"'
+        for s in spans
+    ]
 
 
 @main.command()
@@ -217,7 +335,7 @@ def search(query: str, db: Path, as_json: bool, limit: int, raw: bool) -> None:
         return
     for h in hits:
         click.echo(_row(h.article))
-        click.echo(f"       {h.snippet}")
+        click.echo(f"       {safe(h.snippet)}")
 
 
 @main.command()
@@ -233,6 +351,25 @@ def export(db: Path, fmt: str, output: Path | None) -> None:
     n = _guard(lambda: api.export(db, fmt, output))
     if output is not None:
         click.echo(f"exported {n} articles to {output}", err=True)
+
+
+@main.command()
+@db_option
+@json_option
+@click.option("--label", type=click.Choice(["PER", "LOC", "ORG", "MISC"]), help="Only this kind.")
+@click.option("--name", help="Only entities whose canonical name contains this.")
+@click.option("--limit", type=int, default=None, help="Show at most N entities.")
+def entities(db: Path, as_json: bool, label: str | None, name: str | None,
+             limit: int | None) -> None:  # fmt: skip
+    """List entities across the corpus: canonical name, mentions, articles, aliases."""
+    rows = _guard(lambda: api.entities(db, label=label, name=name))[:limit]
+    if as_json:
+        emit_json(rows)
+        return
+    for r in rows:
+        forms = ", ".join(f"{safe(a['alias'])} ×{a['mentions']}" for a in r["aliases"][:6])
+        head = f"{r['id']:>5}  {r['label']:<4} {safe(r['name'])[:32]:<32}"
+        click.echo(f"{head} {r['mentions']:>4} mentions in {r['articles']:>3} articles  {forms}")
 
 
 @main.command()

@@ -20,8 +20,12 @@ PARQUET_BATCH = 1000
 
 
 def span_json(span: Span, text: str) -> dict[str, Any]:
-    return {"start": span.start, "end": span.end, "text": span.text_of(text),
-            "label": span.label, **span.attrs}  # fmt: skip
+    record = {"start": span.start, "end": span.end, "text": span.text_of(text),
+              "label": span.label, **span.attrs}  # fmt: skip
+    speaker = span.attrs.get("speaker")
+    if isinstance(speaker, list) and len(speaker) == 2:
+        record["speaker_text"] = text[speaker[0] : speaker[1]]
+    return record
 
 
 def article_json(article: Article) -> dict[str, Any]:

@@ -1,4 +1,4 @@
-"""The steps wired together: ingest → extract → (enrich → stories) → store.
+"""The steps wired together: ingest → extract → enrich → (stories) → store.
 
 Each step is a plain function over one document; ``run`` is the local driver. A shard
 (any list of input paths) is the unit of scale-out: a cluster runs ``run`` on each shard
@@ -9,9 +9,12 @@ from __future__ import annotations
 
 import logging
 from collections import Counter
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
+from itertools import islice
+from typing import TypeVar
 
+from .enrich.annotate import Nlp, enrich
 from .errors import Skip
 from .extract import Models, extract
 from .extract.meta import host_of
@@ -22,6 +25,7 @@ from .store import UNCHANGED, Store
 
 log = logging.getLogger("newsweave")
 REJECTED = "rejected"
+T = TypeVar("T")
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,22 +42,37 @@ def _reject(store: Store, source: str, code: str, reason: str) -> Outcome:
     return Outcome(source, REJECTED, code=code, reason=reason)
 
 
-def process_page(page: Page, store: Store, models: Models, settings: Settings) -> Outcome:
-    """Extract and store one page. Expected drops and real failures become rejects."""
+def process_page(
+    page: Page, store: Store, models: Models, settings: Settings, nlp: Nlp | None = None
+) -> Outcome:
+    """Extract, enrich and store one page (``process`` does the same in batches)."""
+    step = extract_page(page, store, models, settings)
+    if isinstance(step, Outcome):
+        return step
+    if nlp is not None:
+        enrich([step], nlp, settings)
+    return save_article(step, store, nlp)
+
+
+def extract_page(page: Page, store: Store, models: Models, settings: Settings) -> Article | Outcome:
+    """The article of a new or changed page, or the outcome that ends its journey here."""
     known = store.unchanged_page(page.key, page.page_hash)
     if known is not None:
         return Outcome(page.source, UNCHANGED, known)
     try:
-        article = extract(page, models, settings)
+        return extract(page, models, settings)
     except Skip as skip:
         return _reject(store, page.source, skip.code, skip.reason)
     except Exception as exc:  # a real failure: logged once, kept, the run goes on
         log.error("%s: extraction failed: %s: %s", page.source, type(exc).__name__, exc)
         log.debug("traceback", exc_info=True)
         return _reject(store, page.source, "error", f"{type(exc).__name__}: {exc}")
+
+
+def save_article(article: Article, store: Store, nlp: Nlp | None) -> Outcome:
     name_outlet(article, store)
-    status, article_id = store.save(article)
-    return Outcome(page.source, status, article_id)
+    status, article_id = store.save(article, aliases=nlp.aliases if nlp else None)
+    return Outcome(article.source, status, article_id)
 
 
 def name_outlet(article: Article, store: Store) -> None:
@@ -68,13 +87,40 @@ def name_outlet(article: Article, store: Store) -> None:
 
 
 def process(
-    items: Iterable[Page | Rejected], store: Store, models: Models, settings: Settings
+    items: Iterable[Page | Rejected],
+    store: Store,
+    models: Models,
+    settings: Settings,
+    nlp: Nlp | None = None,
 ) -> Iterable[Outcome]:
-    for item in items:
-        if isinstance(item, Rejected):
-            yield _reject(store, item.source, item.code, item.reason)
-        else:
-            yield process_page(item, store, models, settings)
+    """Pages in batches: extract each, enrich the batch together (``nlp.pipe``), store each."""
+    for batch in batched(items, max(1, settings.batch_size)):
+        ready: list[Article] = []
+        for item in batch:
+            step = _first_steps(item, store, models, settings)
+            if isinstance(step, Outcome):
+                yield step
+            else:
+                ready.append(step)
+        if nlp is not None:
+            enrich(ready, nlp, settings)
+        for article in ready:
+            yield save_article(article, store, nlp)
+
+
+def batched(items: Iterable[T], size: int) -> Iterator[list[T]]:
+    """Lists of ``size`` items (the last may be shorter), streamed (itertools.batched, 3.12)."""
+    stream = iter(items)
+    while batch := list(islice(stream, size)):
+        yield batch
+
+
+def _first_steps(
+    item: Page | Rejected, store: Store, models: Models, settings: Settings
+) -> Article | Outcome:
+    if isinstance(item, Rejected):
+        return _reject(store, item.source, item.code, item.reason)
+    return extract_page(item, store, models, settings)
 
 
 def run(
@@ -83,11 +129,12 @@ def run(
     models: Models,
     settings: Settings,
     on_outcome: Callable[[Outcome], None] | None = None,
+    nlp: Nlp | None = None,
 ) -> Counter[str]:
     """Ingest every path in ``args`` into ``store``; return counts by status."""
     counts: Counter[str] = Counter()
     run_id = store.start_run({"args": args, "html_mode": settings.html_mode})
-    for outcome in process(iter_pages(args, settings), store, models, settings):
+    for outcome in process(iter_pages(args, settings), store, models, settings, nlp):
         counts[outcome.status] += 1
         if on_outcome is not None:
             on_outcome(outcome)

@@ -40,7 +40,31 @@ CREATE UNIQUE INDEX IF NOT EXISTS articles_current ON articles (doc_key) WHERE i
 CREATE INDEX IF NOT EXISTS articles_content ON articles (content_hash);
 CREATE INDEX IF NOT EXISTS articles_published ON articles (published);
 
+-- Entities across the corpus: one row per person, place or organisation, whatever the
+-- language or script it was written in. name is the canonical name; key is its
+-- transliteration-aware matching key (enrich/link.py: Poutine, Putin and Путин share one).
+CREATE TABLE IF NOT EXISTS entities (
+    id    INTEGER PRIMARY KEY,
+    label TEXT NOT NULL,                          -- PER | LOC | ORG | MISC
+    name  TEXT NOT NULL,
+    key   TEXT NOT NULL,
+    surname TEXT,                                 -- key of the last word of a multi-word name
+    UNIQUE (label, key)
+);
+CREATE INDEX IF NOT EXISTS entities_surname ON entities (label, surname);
+
+-- Every name an entity was seen under, with its key: how a later article finds it.
+CREATE TABLE IF NOT EXISTS entity_aliases (
+    entity_id INTEGER NOT NULL REFERENCES entities (id) ON DELETE CASCADE,
+    alias     TEXT NOT NULL,
+    key       TEXT NOT NULL,
+    PRIMARY KEY (entity_id, alias)
+);
+CREATE INDEX IF NOT EXISTS entity_aliases_key ON entity_aliases (key);
+
 -- Annotations: character-offset spans into articles.text (entities, quotes, numbers, dates).
+-- entity_id is the corpus entity a span is about: the entity of a mention, the speaker of a
+-- quote. Mention counts are counted from here (current revisions only), never stored.
 CREATE TABLE IF NOT EXISTS spans (
     id         INTEGER PRIMARY KEY,
     article_id INTEGER NOT NULL REFERENCES articles (id) ON DELETE CASCADE,
@@ -49,9 +73,11 @@ CREATE TABLE IF NOT EXISTS spans (
     end        INTEGER NOT NULL,
     label      TEXT NOT NULL,
     attrs      TEXT NOT NULL DEFAULT '{}',        -- JSON object
+    entity_id  INTEGER REFERENCES entities (id),
     CHECK (0 <= start AND start <= end)
 );
 CREATE INDEX IF NOT EXISTS spans_article ON spans (article_id, layer);
+CREATE INDEX IF NOT EXISTS spans_entity ON spans (entity_id) WHERE entity_id IS NOT NULL;
 
 -- Full-text search over title and text (current and past revisions; queries filter).
 CREATE VIRTUAL TABLE IF NOT EXISTS articles_fts USING fts5 (

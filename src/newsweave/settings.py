@@ -7,6 +7,8 @@ from pathlib import Path
 from typing import Any
 
 DEFAULT_MAX_BYTES = 20 * 1024 * 1024
+# The enrichment layers, in the order they run (quotes need the entities of their article).
+STAGES = ("entities", "quotes", "numbers", "dates")
 
 
 @dataclass(frozen=True, slots=True)
@@ -26,6 +28,14 @@ class Settings:
     progress: bool = True
     # Extra outlet table (JSON, same shape as the bundled data/outlets.json).
     outlets_file: Path | None = None
+    # Enrichment layers to compute: any of entities, quotes, numbers, dates (empty = none).
+    stages: tuple[str, ...] = STAGES
+    # spaCy package per language, overriding the defaults (e.g. (("en", "en_core_web_sm"),)).
+    spacy_models: tuple[tuple[str, str], ...] = ()
+    # Extra entity alias table (JSON, same shape as the bundled data/aliases.json).
+    aliases_file: Path | None = None
+    # Pages extracted, then enriched together, then stored, per batch.
+    batch_size: int = 32
 
     def with_(self, **changes: Any) -> Settings:
         return replace(self, **changes)

@@ -10,6 +10,7 @@ import datetime as dt
 import json
 import re
 import sqlite3
+from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
 from importlib import resources
@@ -17,6 +18,7 @@ from pathlib import Path
 from types import TracebackType
 from typing import Any
 
+from .enrich.link import AliasTable, surname_key, translit_key
 from .errors import NotFound, StoreError
 from .model import SCHEMA_VERSION, Article, DateEvidence, PartialDate, Provenance, Span
 
@@ -40,6 +42,26 @@ SELECT a.id, snippet(articles_fts, 1, '[', ']', '…', 16) AS snippet, bm25(arti
 FROM articles_fts JOIN articles a ON a.id = articles_fts.rowid
 WHERE articles_fts MATCH ? AND a.is_current = 1
 ORDER BY rank LIMIT ?
+"""
+_SPANS = """
+SELECT s.layer, s.start, s.end, s.label, s.attrs, s.entity_id, e.name AS entity_name
+FROM spans s LEFT JOIN entities e ON e.id = s.entity_id
+WHERE s.article_id = ? ORDER BY s.id
+"""
+_ENTITIES = """
+SELECT e.id, e.label, e.name, count(*) AS mentions, count(DISTINCT s.article_id) AS articles
+FROM entities e
+JOIN spans s ON s.entity_id = e.id AND s.layer = 'entities'
+JOIN articles a ON a.id = s.article_id AND a.is_current = 1
+WHERE (? IS NULL OR e.label = ?) AND (? IS NULL OR e.name LIKE '%' || ? || '%')
+GROUP BY e.id ORDER BY mentions DESC, e.name
+"""
+# Surface forms counted from the spans (kind "role" mentions such as "le président" included).
+_ALIAS_COUNTS = """
+SELECT s.entity_id, substr(a.text, s.start + 1, s.end - s.start) AS alias, count(*) AS n
+FROM spans s JOIN articles a ON a.id = s.article_id AND a.is_current = 1
+WHERE s.layer = 'entities' AND s.entity_id IS NOT NULL
+GROUP BY s.entity_id, alias ORDER BY n DESC, alias
 """
 _REJECT = """
 INSERT INTO rejects (source, code, reason, first_seen, last_seen) VALUES (?, ?, ?, ?, ?)
@@ -119,6 +141,111 @@ def row_article(row: sqlite3.Row) -> Article:
     )  # fmt: skip
 
 
+def _span_entity(layer: str, index: int, span: Span, entity_ids: list[int | None]) -> int | None:
+    """The corpus entity of a mention, or of a quote's speaker (``speaker_entity`` index)."""
+    if layer == "entities":
+        return entity_ids[index] if index < len(entity_ids) else None
+    speaker = span.attrs.get("speaker_entity") if layer == "quotes" else None
+    return entity_ids[speaker] if isinstance(speaker, int) and speaker < len(entity_ids) else None
+
+
+def _entity_attrs(layer: str, entity_id: int, name: str) -> dict[str, Any]:
+    if layer == "quotes":
+        return {"speaker_id": entity_id, "speaker_name": name}
+    return {"entity_id": entity_id, "canonical": name}
+
+
+class EntityIndex:
+    """Links an article's entities to the corpus ``entities`` table (inside the caller's
+    transaction): same label and same transliteration key, a known alias, or a surname."""
+
+    def __init__(self, conn: sqlite3.Connection, aliases: AliasTable | None) -> None:
+        self.conn = conn
+        self.aliases = aliases
+
+    def link(self, article: Article) -> list[int | None]:
+        """Corpus entity id of each span of the article's ``entities`` layer."""
+        mentions = article.annotations.get("entities", [])
+        ids: list[int | None] = [None] * len(mentions)
+        for members in _groups(mentions).values():
+            entity_id = self.entity_for(*_group_name(mentions, members, article.text))
+            for i in members:
+                ids[i] = entity_id
+                self._alias(entity_id, mentions[i], article.text)
+        return ids
+
+    def entity_for(self, label: str, name: str) -> int:
+        preferred = self.aliases.resolve(label, name) if self.aliases else name
+        key = translit_key(preferred)
+        if not key:
+            key = preferred.casefold()
+        found = self._by_key(label, key) or self._by_alias(label, key)
+        if found is None and " " not in key:
+            found = self._one(_BY_SURNAME, (label, key))
+        if found is None and " " in key:
+            found = self._upgrade(label, key, preferred)
+        return found if found is not None else self._insert(label, preferred, key)
+
+    def _by_key(self, label: str, key: str) -> int | None:
+        return self._one("SELECT id FROM entities WHERE label = ? AND key = ?", (label, key))
+
+    def _by_alias(self, label: str, key: str) -> int | None:
+        return self._one(_BY_ALIAS, (label, key))
+
+    def _one(self, sql: str, params: tuple[Any, ...]) -> int | None:
+        rows = self.conn.execute(sql, params).fetchmany(2)
+        return int(rows[0][0]) if len(rows) == 1 else None
+
+    def _upgrade(self, label: str, key: str, name: str) -> int | None:
+        """A surname-only entity ("Poutine") takes the full name when it first appears."""
+        found = self._by_key(label, key.rsplit(" ", 1)[-1])
+        if found is not None:
+            self.conn.execute(
+                "UPDATE entities SET name = ?, key = ?, surname = ? WHERE id = ?",
+                (name, key, surname_key(name), found),
+            )
+        return found
+
+    def _insert(self, label: str, name: str, key: str) -> int:
+        cur = self.conn.execute(
+            "INSERT INTO entities (label, name, key, surname) VALUES (?, ?, ?, ?)",
+            (label, name, key, surname_key(name)),
+        )
+        return int(cur.lastrowid or 0)
+
+    def _alias(self, entity_id: int, mention: Span, text: str) -> None:
+        if mention.attrs.get("kind", "name") != "name":
+            return
+        alias = mention.text_of(text)
+        self.conn.execute(
+            "INSERT OR IGNORE INTO entity_aliases (entity_id, alias, key) VALUES (?, ?, ?)",
+            (entity_id, alias, translit_key(alias)),
+        )
+
+
+_BY_ALIAS = """
+SELECT DISTINCT e.id FROM entity_aliases a JOIN entities e ON e.id = a.entity_id
+WHERE e.label = ? AND a.key = ?
+"""
+_BY_SURNAME = "SELECT id FROM entities WHERE label = ? AND surname = ?"
+
+
+def _groups(mentions: list[Span]) -> dict[Any, list[int]]:
+    """Mention indices by in-article entity (``attrs['entity']``; else by canonical name)."""
+    groups: dict[Any, list[int]] = {}
+    for i, span in enumerate(mentions):
+        local = span.attrs.get("entity", ("name", span.attrs.get("canonical"), span.label))
+        groups.setdefault(local, []).append(i)
+    return groups
+
+
+def _group_name(mentions: list[Span], members: list[int], text: str) -> tuple[str, str]:
+    """(label, canonical name) of one in-article entity: its mentions' majority label."""
+    labels = Counter(mentions[i].label for i in members)
+    first = mentions[members[0]]
+    return labels.most_common(1)[0][0], str(first.attrs.get("canonical") or first.text_of(text))
+
+
 class Store:
     """One SQLite database. Use as a context manager; writes are one transaction a page."""
 
@@ -133,12 +260,20 @@ class Store:
     def _setup(self) -> None:
         self.conn.execute("PRAGMA journal_mode = WAL")
         self.conn.execute("PRAGMA synchronous = NORMAL")
+        self._migrate()
         schema = resources.files("newsweave").joinpath("schema.sql").read_text("utf-8")
         self.conn.executescript(schema)
         self.conn.execute(
-            "INSERT OR IGNORE INTO meta (key, value) VALUES ('schema_version', ?)",
+            "INSERT INTO meta (key, value) VALUES ('schema_version', ?) "
+            "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
             (SCHEMA_VERSION,),
         )
+
+    def _migrate(self) -> None:
+        """Stores from schema 1.0 gain the entity tables (created below) and spans.entity_id."""
+        columns = {r[1] for r in self.conn.execute("PRAGMA table_info(spans)")}
+        if columns and "entity_id" not in columns:
+            self.conn.execute("ALTER TABLE spans ADD COLUMN entity_id INTEGER")
 
     def close(self) -> None:
         self.conn.close()
@@ -161,11 +296,12 @@ class Store:
         row = self.current(key)
         return int(row["id"]) if row is not None and row["page_hash"] == page_hash else None
 
-    def save(self, article: Article, spans: dict[str, list[Span]] | None = None) -> tuple[str, int]:
-        """Store one article (and its spans) in one transaction: stored, revised or unchanged."""
+    def save(self, article: Article, aliases: AliasTable | None = None) -> tuple[str, int]:
+        """Store one article, its spans and its entities in one transaction: stored, revised
+        or unchanged. Entities are linked to the corpus entities (``aliases`` helps)."""
         self.conn.execute("BEGIN IMMEDIATE")
         try:
-            status, article_id = self._save(article, spans or article.annotations)
+            status, article_id = self._save(article, aliases)
             self.conn.execute("DELETE FROM rejects WHERE source = ?", (article.source,))
         except BaseException:
             self.conn.execute("ROLLBACK")
@@ -173,7 +309,7 @@ class Store:
         self.conn.execute("COMMIT")
         return status, article_id
 
-    def _save(self, article: Article, spans: dict[str, list[Span]]) -> tuple[str, int]:
+    def _save(self, article: Article, aliases: AliasTable | None) -> tuple[str, int]:
         row = self.current(article.key)
         if row is not None and row["content_hash"] == article.content_hash:
             return UNCHANGED, int(row["id"])
@@ -182,21 +318,42 @@ class Store:
             self.conn.execute("UPDATE articles SET is_current = 0 WHERE id = ?", (row["id"],))
         cur = self.conn.execute(_INSERT, article_row(article, revision))
         article_id = int(cur.lastrowid or 0)
-        self._write_spans(article_id, spans)
+        ids = EntityIndex(self.conn, aliases).link(article)
+        self._write_spans(article_id, article.annotations, ids)
         return (STORED if row is None else REVISED), article_id
 
-    def _write_spans(self, article_id: int, spans: dict[str, list[Span]]) -> None:
-        self.conn.execute("DELETE FROM spans WHERE article_id = ?", (article_id,))
+    def _write_spans(
+        self, article_id: int, spans: dict[str, list[Span]], entity_ids: list[int | None]
+    ) -> None:
         rows = [
-            (article_id, layer, s.start, s.end, s.label, json.dumps(s.attrs, ensure_ascii=False))
+            (article_id, layer, s.start, s.end, s.label, json.dumps(s.attrs, ensure_ascii=False),
+             _span_entity(layer, i, s, entity_ids))
             for layer, items in spans.items()
-            for s in items
-        ]
+            for i, s in enumerate(items)
+        ]  # fmt: skip
         self.conn.executemany(
-            "INSERT INTO spans (article_id, layer, start, end, label, attrs) "
-            "VALUES (?, ?, ?, ?, ?, ?)",
+            "INSERT INTO spans (article_id, layer, start, end, label, attrs, entity_id) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?)",
             rows,
         )
+
+    def replace_annotations(self, article: Article, aliases: AliasTable | None = None) -> None:
+        """Swap a stored article's spans and stages for new ones (``newsweave enrich``)."""
+        if article.id is None:
+            raise StoreError("replace_annotations needs a stored article")
+        self.conn.execute("BEGIN IMMEDIATE")
+        try:
+            self.conn.execute("DELETE FROM spans WHERE article_id = ?", (article.id,))
+            ids = EntityIndex(self.conn, aliases).link(article)
+            self._write_spans(article.id, article.annotations, ids)
+            self.conn.execute(
+                "UPDATE articles SET stages = ? WHERE id = ?",
+                (json.dumps(article.stages), article.id),
+            )
+        except BaseException:
+            self.conn.execute("ROLLBACK")
+            raise
+        self.conn.execute("COMMIT")
 
     def outlet_name(self, host: str) -> str | None:
         row = self.conn.execute("SELECT name FROM outlets WHERE host = ?", (host,)).fetchone()
@@ -239,13 +396,12 @@ class Store:
         return self._with_spans(row_article(row))
 
     def _with_spans(self, article: Article) -> Article:
-        rows = self.conn.execute(
-            "SELECT layer, start, end, label, attrs FROM spans WHERE article_id = ? "
-            "ORDER BY layer, start, end",
-            (article.id,),
-        )
-        for r in rows:
-            span = Span(r["start"], r["end"], r["label"], json.loads(r["attrs"]))
+        """Attach the article's spans, with the current corpus name of each linked entity."""
+        for r in self.conn.execute(_SPANS, (article.id,)):
+            attrs = json.loads(r["attrs"])
+            if r["entity_id"] is not None:
+                attrs.update(_entity_attrs(r["layer"], r["entity_id"], r["entity_name"]))
+            span = Span(r["start"], r["end"], r["label"], attrs)
             article.annotations.setdefault(r["layer"], []).append(span)
         return article
 
@@ -254,6 +410,10 @@ class Store:
         where = "WHERE is_current = 1" if current_only else ""
         for row in self.conn.execute(f"SELECT * FROM articles {where} ORDER BY id"):
             yield self._with_spans(row_article(row))
+
+    def current_ids(self) -> list[int]:
+        rows = self.conn.execute("SELECT id FROM articles WHERE is_current = 1 ORDER BY id")
+        return [int(r[0]) for r in rows]
 
     def search(self, query: str, limit: int = 20, raw: bool = False) -> list[SearchHit]:
         match = query if raw else fts_query(query)
@@ -264,6 +424,19 @@ class Store:
         except sqlite3.OperationalError as exc:
             raise StoreError(f"bad search query {query!r} ({exc})") from None
         return [SearchHit(self.get(r["id"]), r["snippet"], r["rank"]) for r in rows]
+
+    def entities(self, label: str | None = None, name: str | None = None) -> list[dict[str, Any]]:
+        """Corpus entities with mention and article counts (current revisions), most
+        mentioned first, each with the names it was seen under and how often."""
+        rows = self.conn.execute(_ENTITIES, (label, label, name, name)).fetchall()
+        aliases = self._alias_counts()
+        return [{**dict(r), "aliases": aliases.get(r["id"], [])} for r in rows]
+
+    def _alias_counts(self) -> dict[int, list[dict[str, Any]]]:
+        out: dict[int, list[dict[str, Any]]] = {}
+        for r in self.conn.execute(_ALIAS_COUNTS):
+            out.setdefault(r["entity_id"], []).append({"alias": r["alias"], "mentions": r["n"]})
+        return out
 
     def rejects(self) -> list[dict[str, Any]]:
         rows = self.conn.execute("SELECT * FROM rejects ORDER BY id").fetchall()

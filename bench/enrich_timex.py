@@ -1,0 +1,206 @@
+"""Date mentions (newsweave.enrich.timex) against gold TIMEX3.
+
+ftib (French TimeBank, ../shared/data/fr_timex/ftib): TempEval-3 style P/R/F1 of strict extent
+(exact offsets), relaxed extent (overlap), and value / type (correct attribute on a relaxed
+match, over all system resp. gold mentions), for the dev docs, the held-out docs and all.
+ml_crisis_tls (French, HeidelTime-style tags on tokenised text): agreement of our mentions with
+its TIMEX3 (extent overlap P/R/F1, exact-extent P/R/F1, value and type agreement on matched
+mentions). Speed: documents/s and words/s of ``find_dates`` alone (spaCy parse excluded).
+
+Run: .venv/bin/python bench/enrich_timex.py [--no-parse] [--crisis-limit N]
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import re
+import time
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from newsweave.enrich.timex import find_dates
+from newsweave.evaluate import is_heldout
+from newsweave.model import PartialDate, Span
+
+SHARED = Path(__file__).resolve().parents[1].parent / "shared"
+FTIB = SHARED / "data" / "fr_timex" / "ftib" / "ftib_timex.jsonl"
+CRISIS = SHARED / "data" / "ml_crisis_tls" / "fr"
+_TAG = re.compile(r"<TIMEX3\b([^>]*)>(.*?)</TIMEX3>", re.S)
+_ATTR = re.compile(r'(\w+)="([^"]*)"')
+
+
+@dataclass(frozen=True, slots=True)
+class Gold:
+    start: int
+    end: int
+    type: str
+    value: str
+
+
+@dataclass(slots=True)
+class Counts:
+    gold: int = 0
+    system: int = 0
+    strict: int = 0
+    relaxed: int = 0
+    value: int = 0
+    type: int = 0
+
+    def add(self, other: Counts) -> None:
+        for k in ("gold", "system", "strict", "relaxed", "value", "type"):
+            setattr(self, k, getattr(self, k) + getattr(other, k))
+
+
+def prf(tp: int, system: int, gold: int) -> tuple[float, float, float]:
+    p = tp / system if system else 0.0
+    r = tp / gold if gold else 0.0
+    return p, r, (2 * p * r / (p + r) if p + r else 0.0)
+
+
+def score(gold: list[Gold], pred: list[Span]) -> Counts:
+    """One-to-one matching: exact offsets first, then the largest overlap."""
+    c = Counts(gold=len(gold), system=len(pred))
+    free = list(range(len(pred)))
+    pairs: list[tuple[Gold, Span]] = []
+    for g in gold:
+        exact = [i for i in free if (pred[i].start, pred[i].end) == (g.start, g.end)]
+        over = [i for i in free if pred[i].start < g.end and g.start < pred[i].end]
+        pick = exact or sorted(over, key=lambda i: -overlap(g, pred[i]))
+        if pick:
+            free.remove(pick[0])
+            pairs.append((g, pred[pick[0]]))
+            c.strict += bool(exact)
+    c.relaxed = len(pairs)
+    c.value = sum(g.value == (s.attrs.get("value") or "") for g, s in pairs)
+    c.type = sum(g.type == s.label for g, s in pairs)
+    return c
+
+
+def overlap(g: Gold, s: Span) -> int:
+    return min(g.end, s.end) - max(g.start, s.start)
+
+
+def report(name: str, c: Counts) -> None:
+    cells = []
+    for key in ("strict", "relaxed", "value", "type"):
+        p, r, f = prf(getattr(c, key), c.system, c.gold)
+        cells.append(f"{key} P {p:.3f} R {r:.3f} F1 {f:.3f}")
+    print(f"{name:<10} gold {c.gold:4d} sys {c.system:4d} | " + " | ".join(cells))
+
+
+# ---------------------------------------------------------------- ftib
+
+
+def ftib_docs() -> list[dict[str, Any]]:
+    with FTIB.open(encoding="utf-8") as fh:
+        return [json.loads(line) for line in fh]
+
+
+def heldout(doc_id: str) -> bool:
+    return is_heldout(hashlib.sha1(doc_id.encode()).hexdigest())
+
+
+def load_nlp() -> Any:
+    import spacy
+
+    return spacy.load("fr_core_news_md")
+
+
+def parsed(nlp: Any, texts: list[str]) -> Iterator[Any]:
+    if nlp is None:
+        yield from (None for _ in texts)
+    else:
+        yield from nlp.pipe(texts, batch_size=32)
+
+
+def run_ftib(nlp: Any) -> dict[str, Counts]:
+    docs = ftib_docs()
+    totals = {"dev": Counts(), "held-out": Counts(), "all": Counts()}
+    spent, words = 0.0, 0
+    for d, doc in zip(docs, parsed(nlp, [d["text"] for d in docs]), strict=True):
+        t0 = time.perf_counter()
+        pred = find_dates(d["text"], PartialDate.parse(d["dct"]), "fr", doc)
+        spent += time.perf_counter() - t0
+        words += len(d["text"].split())
+        gold = [Gold(t["start"], t["end"], t["type"], t["value"]) for t in d["timexes"]]
+        c = score(gold, pred)
+        totals["held-out" if heldout(d["doc_id"]) else "dev"].add(c)
+        totals["all"].add(c)
+    print(f"ftib: {len(docs) / spent:.0f} docs/s, {words / spent:.0f} words/s (find_dates only)")
+    return totals
+
+
+# ---------------------------------------------------------------- ml_crisis_tls
+
+
+def crisis_files(limit: int | None) -> list[Path]:
+    files = sorted(CRISIS.glob("*/*/*.tokenized.timeml"))
+    if limit and limit < len(files):
+        step = len(files) / limit
+        files = [files[int(i * step)] for i in range(limit)]
+    return files
+
+
+def untag(raw: str) -> tuple[str, list[Gold]]:
+    body = raw.split("<TimeML>", 1)[-1].rsplit("</TimeML>", 1)[0].strip("\n")
+    out: list[str] = []
+    gold: list[Gold] = []
+    pos = last = 0
+    for m in _TAG.finditer(body):
+        out.append(body[last : m.start()])
+        pos += m.start() - last
+        attrs = dict(_ATTR.findall(m.group(1)))
+        gold.append(Gold(pos, pos + len(m.group(2)), attrs.get("type", ""), attrs.get("value", "")))
+        out.append(m.group(2))
+        pos += len(m.group(2))
+        last = m.end()
+    out.append(body[last:])
+    return "".join(out), gold
+
+
+def run_crisis(nlp: Any, limit: int | None) -> Counts:
+    files = crisis_files(limit)
+    items = [untag(f.read_text(encoding="utf-8")) for f in files]
+    total = Counts()
+    spent = 0.0
+    texts = [text for text, _ in items]
+    for f, (text, gold), doc in zip(files, items, parsed(nlp, texts), strict=True):
+        t0 = time.perf_counter()
+        pred = find_dates(text, PartialDate.parse(f.parent.name), "fr", doc)
+        spent += time.perf_counter() - t0
+        total.add(score(gold, pred))
+    words = sum(len(t.split()) for t in texts)
+    rate = f"{len(files) / spent:.0f} docs/s, {words / spent:.0f} words/s"
+    print(f"ml_crisis: {len(files)} docs, {rate} (find_dates only)")
+    return total
+
+
+def crisis_report(c: Counts) -> None:
+    p, r, f = prf(c.relaxed, c.system, c.gold)
+    ps, rs, fs = prf(c.strict, c.system, c.gold)
+    value = c.value / c.relaxed if c.relaxed else 0.0
+    kind = c.type / c.relaxed if c.relaxed else 0.0
+    print(
+        f"ml_crisis  gold {c.gold} sys {c.system} | overlap P {p:.3f} R {r:.3f} F1 {f:.3f} | "
+        f"exact P {ps:.3f} R {rs:.3f} F1 {fs:.3f} | on overlaps: value agreement {value:.3f}, "
+        f"type agreement {kind:.3f}"
+    )
+
+
+def main(argv: Iterable[str] | None = None) -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
+    ap.add_argument("--no-parse", action="store_true", help="no spaCy doc (no tense cues)")
+    ap.add_argument("--crisis-limit", type=int, default=120, help="ml_crisis files (0 = all)")
+    args = ap.parse_args(list(argv) if argv is not None else None)
+    nlp = None if args.no_parse else load_nlp()
+    for name, c in run_ftib(nlp).items():
+        report(name, c)
+    crisis_report(run_crisis(nlp, args.crisis_limit or None))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,1198 @@
+"""Numeric facts: "plus de 1 250 morts", "1,5 million d'euros", "12,5 %", "un peu plus d'un mois".
+
+``find_numbers(text, lang, doc)`` returns one ``Span`` labelled ``NUMBER`` per numeric fact, the
+span covering qualifier, number and counted thing as written. Attributes: ``value`` (int or
+float), ``qualifier`` ("=", ">=", ">", "<=", "<", "~"), ``unit`` (short lower-case string or
+None), ``unit_span`` ([start, end] or None), ``kind`` (count, percent, money, duration, measure,
+age) and ``sentence`` ([start, end]).
+
+The digit-based part is language independent (thousands separators, decimal comma, currency
+symbols, %); number words, qualifiers, units and the exclusion lists come from
+``numbers_<lang>.json``. With ``lang=None`` (or a language without a table) the digits still
+run with the French and English exclusion lists merged and no counted-thing guessing. A spaCy
+``Doc`` of the same text, when given, supplies sentences and part-of-speech checks on the word
+after the number; everything works without it.
+
+Not numbers: dates (years, day of month), clock times, ordinals, numbers glued to letters or
+inside names, IDs, URLs, phone numbers, list numbering and page furniture lines.
+"""
+
+from __future__ import annotations
+
+import bisect
+import json
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field, replace
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from newsweave.model import Span
+
+LABEL = "NUMBER"
+_HERE = Path(__file__).resolve().parent
+TABLE_LANGS = ("fr", "en")
+
+# Language-independent symbols.
+CURRENCY_SYMBOLS = {"€": "euros", "$": "dollars", "£": "pounds", "¥": "yen", "us$": "dollars"}
+ATTACHED_UNITS = {"km", "kg", "m", "cm", "mm", "mw", "gw", "kw", "ha", "m2", "km2"}
+ORDINAL_SUFFIXES = {"e", "er", "ère", "re", "ème", "eme", "è", "th", "st", "nd", "rd"}
+# Suffix multipliers read only right after a currency ("$5m", "€2bn", "50k").
+CURRENCY_SUFFIX_MULT = {"m": 10**6, "mn": 10**6, "bn": 10**9, "b": 10**9, "k": 10**3, "md": 10**9}
+SENTENCE_START_PUNCT = set('.!?:;«»"“”(—–-[')
+# Years are only counts with a qualifier or a plural noun after them; range checked on the
+# seeds and dev articles (AFP writes "2.000 morts", the bare "2000 morts" is rare).
+YEAR_MIN, YEAR_MAX = 1000, 2100
+DAY_MAX = 31
+CLOCK_MAX = 24
+# Furniture lines ("Temps de lecture : 3 min", "12 commentaires") start with a marker or are
+# short; 60 characters keeps one-sentence body paragraphs of the seeds out.
+FURNITURE_MAX_LINE = 60
+LEFT_WINDOW = 48  # characters scanned left of a number for a qualifier phrase
+ID_ABBREV_MAX = 4  # "no.", "art.", "nos.": longer dotted words end a sentence
+MAX_AGE = 120
+# Qualifiers that are also prepositions of time: "over seven years" is a period, not ">=".
+PREPOSITION_QUALIFIERS = {"over", "under"}
+ARTICLE_ONE = {"a", "an"}
+SCALE_WORDS = {"hundred", "thousand", "million", "billion", "trillion", "dozen"}
+ALL_WORDS = {"tous", "toutes", "tous les", "toutes les", "all", "all the"}
+QUOTES = {'"', "«", "“", "« "}
+AGE_UNITS = {"ans", "an", "années", "years", "year"}
+EN_PLURAL_COUNT_NOUNS = {"people", "men", "women", "children", "police", "personnel", "troops"}
+
+# Letters above U+024F (outside Latin Extended-B and Latin Extended Additional) are another
+# script; the nearest letter within SCRIPT_WINDOW characters on each side is checked.
+LATIN_MAX = 0x024F
+LATIN_EXT = (0x1E00, 0x1EFF)
+SCRIPT_WINDOW = 20
+# Runs of at least TEASER_RUN lines without final punctuation are link lists ("À regarder",
+# related articles), not body text: 3 blocks the teaser lists of the dev articles and the
+# seed while a lone title line stays.
+TEASER_RUN = 3
+_BODY_END = ".:;,"
+_CLOSERS = " \t\"'»”’)]"
+
+_SPACES = "\u00a0\u202f\u2009\u2007"
+_NORM_TABLE = str.maketrans({**dict.fromkeys(_SPACES, " "), **dict.fromkeys("’ʼ`", "'")})
+_DIGITS_RE = re.compile(
+    r"(?<![\w.,'/#@°])(?<![^\W\d_]-)(?<![^\W\d_] - )(?:"
+    r"\d{1,3}(?:, 000)+(?!\d)"  # "14, 000": detokenised text (ECB+)
+    r"|\d{1,3}\. \d{1,2}(?= ?(?:million|billion|bn|percent|per cent|%|- ?magnitude|on the r))"
+    r"|\d{1,3}(?: \d{3})+(?!\d)(?:,\d+)?"
+    r"|\d+(?:[.,]\d+)*"
+    r")(?![.,]?\d)"
+)
+_LETTERS_RE = re.compile(r"[^\W\d_]+")
+_WORD_RE = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*'?|%|[€$£¥‰°]")
+_BLOCK_RES = (
+    re.compile(r"(?<!\S)\S*(?:https?://|www\.|@|#)\S*"),
+    re.compile(r"(?<!\S)\S*\w\.(?:com|fr|org|net|uk|info|html?|php)\b\S*"),
+    re.compile(r"(?<!\S)\S+/\S+"),
+    re.compile(r"\+\d[\d .()-]{7,}\d"),
+    re.compile(r"\b0\d(?:[ .]\d{2}){4}\b"),
+    re.compile(r"\(?\b\d{3}\)?[ .-]\d{3}[ .-]\d{4}\b"),
+    re.compile(r"\b\d{1,4} ?[./-] ?\d{1,2} ?[./-] ?\d{1,4}\b"),
+    re.compile(r"\b\d{1,2} ?[h:] ?\d{2}(?!\d)"),
+    re.compile(r"\b\d{1,2} ?h\b"),
+    re.compile(r"\b\d{1,2}(?:[:.] ?\d{2})? ?(?:a\. ?m\.?|p\. ?m\.?|am|pm)(?!\w)"),
+    re.compile(r"(?m)^[ \t]*\(?\d{1,3}\s*[.)/-](?=\s)"),
+    re.compile(r"(?m)^[ \t]*[\d .,]+[ \t]*$"),
+    re.compile(r"\[\d+\]|\(\d{1,2}\)"),
+    re.compile(r"(?m)^[ \t]*\d{2} \d{2}(?!\d)"),  # "02 14" date stamps in link lists
+    re.compile(r"(?m)^.*[{}].*$"),  # code and JSON left in the text
+    re.compile(r"(?<![\w-])\d{1,2}-(?= )"),  # "2- Bachar el-Assad": inline list numbering
+    re.compile(r"\b(\d+) ?[^\W\d_]* (?:sur|on|out of) \1\b"),  # "24 heures sur 24"
+)
+_DASH_RE = re.compile(r"\d+ ?[-–] ?\d+(?: ?[-–] ?\d+)*")
+_DAY_LIST_RE = re.compile(r"(?:\s*(?:,|et|au|à|-|–|ou|and|to)\s*\d{1,2}(?:er)?)+\s+([^\W\d_]+\.?)")
+_DAY_LIST_LEFT_RE = re.compile(r"([^\W\d_]+\.?) \d{1,2}(?:er)? ?(?:,|and|et|au|à|-|–|ou|to) ?$")
+_YEAR_OLD_RE = re.compile(r"(?: ?- ?| )?(?:year|yr)s?(?: ?- ?| )old\b")
+_HEIGHT_RE = re.compile(r"\b(\d) ?- ?(?:foot|feet) ?- ?(\d{1,2})\b")
+INCHES_PER_FOOT = 12
+_HYPHEN_RE = re.compile(r" ?- ?")
+_RANGE_JOIN_RE = re.compile(r" *(?:et|à|and|to|ou|or|-|–) *(?:[$€£] ?)?")
+_SPLIT_RE = re.compile(r"(?<=[.!?…])[\"»”)]?\s+(?=[«\"“(]?[A-ZÀ-Ý0-9])|\n+")
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """Word tables for one language (``numbers_<lang>.json``), all lower case."""
+
+    lang: str | None
+    number_words: dict[str, int]
+    weak_words: frozenset[str]
+    multipliers: dict[str, int]
+    approx_nouns: dict[str, int]
+    approx_articles: frozenset[str]
+    joiners: frozenset[str]
+    qualifiers: dict[str, str]
+    post_qualifiers: dict[str, str]
+    range_words: dict[str, list[str]]
+    of_words: frozenset[str]
+    percent_words: tuple[str, ...]
+    currencies: dict[str, str]
+    duration_units: dict[str, str]
+    half_words: tuple[str, ...]
+    measure_units: dict[str, str]
+    age_before: tuple[str, ...]
+    age_nouns: frozenset[str]
+    months: frozenset[str]
+    weekdays: frozenset[str]
+    year_before: frozenset[str]
+    day_before: frozenset[str]
+    clock_before: frozenset[str]
+    clock_after: tuple[str, ...]
+    clock_units: frozenset[str]
+    id_words: frozenset[str]
+    not_counted: frozenset[str]
+    skip_adjectives: frozenset[str]
+    decade_words: frozenset[str]
+    not_numbers: frozenset[str]
+    id_after: frozenset[str]
+    partitives: frozenset[str]
+    partitive_determiners: frozenset[str]
+    time_nouns: frozenset[str]
+    comment_markers: tuple[str, ...]
+    comment_headers: frozenset[str]
+    furniture: tuple[str, ...]
+    qualifier_re: re.Pattern[str] = field(repr=False, compare=False)
+
+    @property
+    def counts_nouns(self) -> bool:
+        return self.lang is not None
+
+
+def _read_table(lang: str) -> dict[str, Any]:
+    path = _HERE / f"numbers_{lang}.json"
+    data: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
+    return data
+
+
+def _merge_tables(tables: Sequence[dict[str, Any]]) -> dict[str, Any]:
+    """Union of several tables, for text in a language without its own table."""
+    out: dict[str, Any] = {}
+    for table in tables:
+        for key, val in table.items():
+            if isinstance(val, dict):
+                out.setdefault(key, {}).update(val)
+            elif isinstance(val, list):
+                out[key] = [*out.get(key, []), *val]
+    out["number_words"], out["weak_number_words"], out["approx_nouns"] = {}, [], {}
+    return out
+
+
+def _qualifier_re(phrases: Iterable[str]) -> re.Pattern[str]:
+    alts = "|".join(re.escape(p) for p in sorted(phrases, key=len, reverse=True))
+    return re.compile(rf"(?<![^\W\d_])(?:{alts})\s*$")
+
+
+@cache
+def lexicon(lang: str | None) -> Lexicon:
+    """The tables for ``lang`` ("fr", "en"); other languages and None get the merged tables."""
+    key = lang if lang in TABLE_LANGS else None
+    t = _read_table(key) if key else _merge_tables([_read_table(x) for x in TABLE_LANGS])
+    quals = {**t["qualifiers"]}
+    return Lexicon(
+        key,
+        t["number_words"],
+        frozenset(t["weak_number_words"]),
+        t["multipliers"],
+        t["approx_nouns"],
+        frozenset(t["approx_articles"]),
+        frozenset(t["joiners"]),
+        quals,
+        t["post_qualifiers"],
+        t["range_words"],
+        frozenset(t["of_words"]),
+        tuple(t["percent_words"]),
+        t["currencies"],
+        t["duration_units"],
+        tuple(t["half_words"]),
+        t["measure_units"],
+        tuple(t["age_before"]),
+        frozenset(t["age_nouns"]),
+        frozenset(t["months"]),
+        frozenset(t["weekdays"]),
+        frozenset(t["year_before"]),
+        frozenset(t["day_before"]),
+        frozenset(t["clock_before"]),
+        tuple(t["clock_after"]),
+        frozenset(t["clock_units"]),
+        frozenset(t["id_words"]),
+        frozenset(t["not_counted"]),
+        frozenset(t["skip_adjectives"]),
+        frozenset(t["decade_words"]),
+        frozenset(t["not_numbers"]),
+        frozenset(t["id_after"]),
+        frozenset(t["partitives"]),
+        frozenset(t["partitive_determiners"]),
+        frozenset(t["time_nouns"]),
+        tuple(t["comment_markers"]),
+        frozenset(t["comment_headers"]),
+        tuple(t["furniture"]),
+        _qualifier_re(quals),
+    )
+
+
+# --------------------------------------------------------------------------- text access
+
+
+@dataclass(frozen=True)
+class _Text:
+    """The article text, a same-length normalised copy, and optional spaCy tokens."""
+
+    raw: str
+    norm: str
+    lex: Lexicon
+    blocked: tuple[tuple[int, int], ...]
+    tok_starts: tuple[int, ...] = ()
+    toks: tuple[Any, ...] = ()
+
+    def is_blocked(self, start: int, end: int) -> bool:
+        return any(s < end and start < e for s, e in self.blocked)
+
+    def token_at(self, pos: int) -> Any | None:
+        i = bisect.bisect_right(self.tok_starts, pos) - 1
+        if i < 0:
+            return None
+        tok = self.toks[i]
+        return tok if tok.idx <= pos < tok.idx + len(tok.text) else None
+
+
+def _normalise(text: str) -> str:
+    """Lower case, plain apostrophes and spaces; always the same length as ``text``."""
+    low = text.lower()
+    if len(low) == len(text):
+        return low.translate(_NORM_TABLE)
+    chars = []
+    for ch in text:
+        low = ch.lower()
+        low = low if len(low) == 1 else ch
+        chars.append(" " if low in _SPACES else "'" if low in "’ʼ`" else low)
+    return "".join(chars)
+
+
+def _furniture_spans(norm: str, lex: Lexicon) -> list[tuple[int, int]]:
+    spans, pos = [], 0
+    for line in norm.split("\n"):
+        head = line.lstrip(" -–—•*|>0123456789").lstrip()
+        short = len(line) <= FURNITURE_MAX_LINE
+        if head.startswith(lex.furniture) or (short and any(m in line for m in lex.furniture)):
+            spans.append((pos, pos + len(line)))
+        pos += len(line) + 1
+    return spans
+
+
+def _comment_spans(norm: str, lex: Lexicon) -> list[tuple[int, int]]:
+    """Reader comments: everything from a short header line ("4 réactions à cet article",
+    "Laisser un commentaire", "12 comments") to the end of the text."""
+    pos = 0
+    for line in norm.split("\n"):
+        head = line.strip().lstrip("0123456789 ").rstrip(" :")
+        short = len(line) <= FURNITURE_MAX_LINE
+        if short and (head.startswith(lex.comment_markers) or head in lex.comment_headers):
+            return [(pos, len(norm))]
+        pos += len(line) + 1
+    return []
+
+
+def _teaser_spans(norm: str) -> list[tuple[int, int]]:
+    spans: list[tuple[int, int]] = []
+    run: list[tuple[int, int]] = []
+    pos = 0
+    for line in [*norm.split("\n"), "."]:
+        body = line.rstrip(_CLOSERS)
+        if body and (body[-1] in _BODY_END or not _latin_line(body) or body[0] == "@"):
+            spans += run if len(run) >= TEASER_RUN else []
+            run = []
+        elif body:
+            run.append((pos, pos + len(line)))
+        pos += len(line) + 1
+    return spans
+
+
+def _latin_line(line: str) -> bool:
+    letters = [ch for ch in line if ch.isalpha()]
+    return sum(_is_latin(ch) for ch in letters) * 2 >= len(letters)
+
+
+def _is_latin(ch: str) -> bool:
+    return ord(ch) <= LATIN_MAX or LATIN_EXT[0] <= ord(ch) <= LATIN_EXT[1]
+
+
+def _dash_spans(norm: str, lex: Lexicon) -> list[tuple[int, int]]:
+    """Scores, year spans and codes ("3-0", "2011-2012", "AK-47"), not "90-120 days"."""
+    units = lex.duration_units.keys() | lex.measure_units.keys() | lex.currencies.keys()
+    out = []
+    for m in _DASH_RE.finditer(norm):
+        after = m.end() + (norm[m.end() : m.end() + 1] == " ")
+        nxt = _LETTERS_RE.match(norm, after)
+        if not (norm.startswith("%", after) or (nxt is not None and nxt.group() in units)):
+            out.append(m.span())
+    return out
+
+
+def _blocked(norm: str, lex: Lexicon) -> tuple[tuple[int, int], ...]:
+    spans = [m.span() for rx in _BLOCK_RES for m in rx.finditer(norm)]
+    spans += _dash_spans(norm, lex)
+    spans += _furniture_spans(norm, lex) + _teaser_spans(norm) + _comment_spans(norm, lex)
+    return tuple(sorted(spans))
+
+
+def _make_text(text: str, lex: Lexicon, doc: Any | None) -> _Text:
+    norm = _normalise(text)
+    toks: tuple[Any, ...] = tuple(doc) if doc is not None and doc.text == text else ()
+    return _Text(text, norm, lex, _blocked(norm, lex), tuple(t.idx for t in toks), toks)
+
+
+def _word_after(t: _Text, pos: int, allow_hyphen: bool = False) -> tuple[str, int, int] | None:
+    """The word after ``pos``, past spaces only (and one hyphen if allowed): (word, start, end)."""
+    i = pos
+    while i < len(t.norm) and t.norm[i] == " ":
+        i += 1
+    if allow_hyphen and i == pos and t.norm[i : i + 1] == "-":
+        i += 1
+    m = _WORD_RE.match(t.norm, i)
+    return (m.group(), m.start(), m.end()) if m else None
+
+
+def _word_before(t: _Text, pos: int) -> tuple[str, int] | None:
+    """The word ending just before ``pos`` (only spaces in between); a full stop right after
+    it is kept ("no.", "opportunité.") so callers can tell abbreviations and sentence ends."""
+    i = pos
+    while i > 0 and t.norm[i - 1] == " ":
+        i -= 1
+    j = i - 1 if t.norm[i - 1 : i] == "." else i
+    while j > 0 and (t.norm[j - 1].isalpha() or t.norm[j - 1] in "'°-"):
+        j -= 1
+    word = t.norm[j:i].strip("-")
+    return (word, j) if word.rstrip(".") else None
+
+
+def _is_sentence_initial(t: _Text, pos: int) -> bool:
+    i = pos
+    while i > 0 and t.norm[i - 1] in " \t":
+        i -= 1
+    return i == 0 or t.norm[i - 1] == "\n" or t.norm[i - 1] in SENTENCE_START_PUNCT
+
+
+# --------------------------------------------------------------------------- candidates
+
+
+@dataclass(frozen=True)
+class _Cand:
+    start: int
+    end: int
+    value: float
+    digits: bool = True
+    plain: bool = False  # digits only, no separator: a possible year or day
+    weak: bool = False  # "un", "une", "one", "neuf": need a qualifier or a unit
+    qualifier: str = "="
+    kind: str | None = None
+    unit: str | None = None
+    unit_span: tuple[int, int] | None = None
+    has_mult: bool = False
+    span_start: int = -1
+    span_end: int = -1
+
+
+def _parse_digits(s: str, lang: str | None) -> float | None:
+    s = s.replace(" ", "")
+    dots, commas = s.count("."), s.count(",")
+    if dots and commas:
+        dec = "." if s.rfind(".") > s.rfind(",") else ","
+        s = s.replace("," if dec == "." else ".", "").replace(dec, ".")
+    elif dots + commas:
+        s = _one_separator(s, "." if dots else ",", dots + commas, lang)
+    try:
+        return float(s)
+    except ValueError:
+        return None
+
+
+def _one_separator(s: str, sep: str, n: int, lang: str | None) -> str:
+    """Thousands or decimal ("1.250", "1,250", "12,5") by language and group length."""
+    groups = s.split(sep)
+    thousands = n > 1 or (len(groups[1]) == 3 and len(groups[0]) <= 3 and groups[0] != "0")
+    if lang == "fr" and sep == ",":
+        thousands = n > 1
+    if lang == "en" and sep == ".":
+        thousands = n > 1
+    return s.replace(sep, "") if thousands else s.replace(sep, ".")
+
+
+def _digit_cands(t: _Text) -> list[_Cand]:
+    out = []
+    for m in _DIGITS_RE.finditer(t.norm):
+        if t.is_blocked(*m.span()):
+            continue
+        value = _parse_digits(m.group(), t.lex.lang)
+        if value is None or (m.group()[0] == "0" and value >= 1):
+            continue
+        plain = m.group().isdigit()
+        cand = _attach_right(t, _Cand(m.start(), m.end(), value, plain=plain))
+        if cand is not None:
+            out.append(cand)
+    return out
+
+
+def _attach_right(t: _Text, c: _Cand) -> _Cand | None:
+    """Glued suffixes ("5km", "3e", "$5bn") and a multiplier word after the digits."""
+    glued = _LETTERS_RE.match(t.norm, c.end)
+    if glued is not None:
+        suf = glued.group()
+        if t.raw[glued.start()].isupper() and not _currency_before(t, c):
+            return None  # "3G", "5M"
+        if suf in ORDINAL_SUFFIXES or (suf not in ATTACHED_UNITS and not _currency_before(t, c)):
+            return None
+        if suf in CURRENCY_SUFFIX_MULT and _currency_before(t, c):
+            factor = CURRENCY_SUFFIX_MULT[suf]
+            return replace(c, end=glued.end(), value=c.value * factor, plain=False, has_mult=True)
+        if suf not in ATTACHED_UNITS:
+            return None
+    return _multiplier_after(t, c)
+
+
+def _multiplier_after(t: _Text, c: _Cand) -> _Cand:
+    w = _word_after(t, c.end)
+    if w is None or w[0] not in t.lex.multipliers or len(w[0]) < 3 or w[1] == c.end:
+        return c
+    return replace(c, end=w[2], value=c.value * t.lex.multipliers[w[0]], plain=False, has_mult=True)
+
+
+def _currency_before(t: _Text, c: _Cand) -> str | None:
+    left = t.norm[max(0, c.start - 4) : c.start].rstrip(" ")
+    for sym in sorted(CURRENCY_SYMBOLS, key=len, reverse=True):
+        if left.endswith(sym):
+            return sym
+    return None
+
+
+def _word_tokens(t: _Text) -> list[re.Match[str]]:
+    return list(_LETTERS_RE.finditer(t.norm))
+
+
+def _word_cands(t: _Text) -> list[_Cand]:
+    """Runs of number words ("deux millions", "vingt et un", "quatre-vingt-dix")."""
+    lex, toks, out, i = t.lex, _word_tokens(t), [], 0
+    vocab = lex.number_words.keys() | {w for w in lex.multipliers if len(w) > 2}
+    while i < len(toks):
+        j = _run_end(t, toks, i, vocab)
+        if j > i:
+            cand = _words_cand(t, toks[i:j])
+            if cand is not None:
+                out.append(cand)
+            i = j
+        else:
+            i += 1
+    return out
+
+
+def _run_end(t: _Text, toks: list[re.Match[str]], i: int, vocab: Any) -> int:
+    j = i
+    while j < len(toks) and toks[j].group() in vocab:
+        nxt = j + 1
+        if nxt < len(toks) and _gap_ok(t, toks[j], toks[nxt]) and toks[nxt].group() in vocab:
+            j = nxt
+            continue
+        if nxt + 1 < len(toks) and _joiner_ok(t, toks[j], toks[nxt], toks[nxt + 1]):
+            j = nxt + 1
+            continue
+        return j + 1
+    return j
+
+
+def _gap_ok(t: _Text, a: re.Match[str], b: re.Match[str]) -> bool:
+    return t.norm[a.end() : b.start()] in (" ", "-")
+
+
+def _joiner_ok(t: _Text, a: re.Match[str], j: re.Match[str], b: re.Match[str]) -> bool:
+    """Joiners inside number words: "vingt et un", "one hundred and five"."""
+    if j.group() not in t.lex.joiners or not (_gap_ok(t, a, j) and _gap_ok(t, j, b)):
+        return False
+    if j.group() == "et":
+        return b.group() in ("un", "une", "onze") and a.group() in t.lex.number_words
+    return a.group() in ("hundred", "thousand") and b.group() in t.lex.number_words
+
+
+def _words_value(words: list[str], lex: Lexicon) -> float | None:
+    total, cur, seen = 0.0, 0.0, False
+    words = _merge_quatre_vingt(words)
+    for w in words:
+        v = 80 if w == "quatre-vingt" else lex.number_words.get(w, lex.multipliers.get(w, 0))
+        if v == 100:
+            cur = max(cur, 1) * 100
+        elif v >= 1000:
+            total, cur = total + max(cur, 1) * v, 0
+        elif v:
+            cur, seen = cur + v, True
+    return total + cur if (total + cur) and (seen or total) else None
+
+
+def _merge_quatre_vingt(words: list[str]) -> list[str]:
+    out: list[str] = []
+    for w in words:
+        if w in ("vingt", "vingts") and out and out[-1] == "quatre":
+            out[-1] = "quatre-vingt"
+        else:
+            out.append(w)
+    return out
+
+
+def _words_cand(t: _Text, run: list[re.Match[str]]) -> _Cand | None:
+    if run[0].group() in ARTICLE_ONE and (len(run) == 1 or run[1].group() not in SCALE_WORDS):
+        run = run[1:]  # "a six-week", "a two million": the article is not a number
+        if not run:
+            return None
+    words = [m.group() for m in run]
+    start, end = run[0].start(), run[-1].end()
+    if t.norm[max(0, start - 5) : start] in ("pour ", " per "):
+        return None
+    if all(w in t.lex.multipliers and w not in t.lex.number_words for w in words):
+        return None  # "des millions", "millions of": no value
+    value = _words_value([w for w in words if w not in t.lex.joiners], t.lex)
+    if value is None:
+        return None
+    weak = len(words) == 1 and words[0] in t.lex.weak_words
+    has_mult = any(w in t.lex.multipliers for w in words)
+    return _Cand(start, end, value, digits=False, weak=weak, has_mult=has_mult)
+
+
+def _height_cands(t: _Text) -> list[_Cand]:
+    """English heights: "6-foot-7", "5 - foot - 8" -> 79 / 68 inches."""
+    if t.lex.lang != "en":
+        return []
+    out = []
+    for m in _HEIGHT_RE.finditer(t.norm):
+        value = int(m.group(1)) * INCHES_PER_FOOT + int(m.group(2))
+        span = (m.start(), m.end())
+        out.append(_Cand(*span, value, plain=False, kind="measure", unit="inches", unit_span=span))
+    return out
+
+
+def _approx_cands(t: _Text) -> list[_Cand]:
+    """Approximate counts: "une dizaine de", "une centaine de", "a dozen"."""
+    lex = t.lex
+    if not lex.approx_nouns:
+        return []
+    arts = "|".join(sorted(lex.approx_articles))
+    nouns = "|".join(sorted(lex.approx_nouns))
+    rx = re.compile(rf"\b(?:{arts})\s+({nouns})(?!\w)")
+    out = []
+    for m in rx.finditer(t.norm):
+        cand = _Cand(m.start(), m.end(), lex.approx_nouns[m.group(1)], digits=False)
+        out.append(replace(cand, qualifier="~", has_mult=True))
+    return out
+
+
+# --------------------------------------------------------------------------- context
+
+
+def _qualifier(t: _Text, c: _Cand) -> _Cand:
+    start = c.start
+    cur = _currency_before(t, c) if c.digits else None
+    if cur is not None:
+        start = t.norm.rfind(cur, 0, c.start)
+    window = t.norm[max(0, start - LEFT_WINDOW) : start]
+    m = t.lex.qualifier_re.search(window)
+    if m is None:
+        return replace(c, span_start=start)
+    phrase = m.group().strip()
+    qual = t.lex.qualifiers.get(phrase, "=")
+    if c.qualifier == "~" and qual == "=":
+        qual = "~"
+    if phrase in PREPOSITION_QUALIFIERS and _next_is_duration(t, c):
+        return replace(c, span_start=start)  # "$150 million over seven years"
+    return replace(c, span_start=start - len(window) + m.start(), qualifier=qual)
+
+
+def _next_is_duration(t: _Text, c: _Cand) -> bool:
+    unit = _table_unit(t, c.end, False)
+    return unit is not None and unit.kind == "duration"
+
+
+@dataclass(frozen=True)
+class _Unit:
+    text: str
+    kind: str
+    start: int
+    end: int
+
+
+def _unit(t: _Text, c: _Cand) -> _Unit | None:
+    if c.unit is not None and c.unit_span is not None:
+        return _Unit(c.unit, c.kind or "count", *c.unit_span)
+    sym = _currency_before(t, c) if c.digits else None
+    if sym is not None:
+        return _Unit(CURRENCY_SYMBOLS[sym], "money", c.end, c.end)
+    pos = c.end
+    if t.norm.startswith("+", pos):  # "100+ arrêtés" (the qualifier is set in _plus)
+        pos += len(t.norm[pos:]) - len(t.norm[pos:].lstrip("+"))
+    if c.has_mult:
+        w = _word_after(t, pos)
+        if w is not None and w[0] in t.lex.of_words:
+            pos = w[2]
+        elif w is not None and w[0].startswith("d'") and w[0] != "d'":
+            pos = w[1] + 2
+    return _symbol_unit(t, pos) or _word_unit(t, c, pos)
+
+
+def _symbol_unit(t: _Text, pos: int) -> _Unit | None:
+    rest = t.norm[pos : pos + 40]
+    stripped = rest.lstrip(" ")
+    off = pos + len(rest) - len(stripped)
+    if stripped[:1] in ("%", "‰"):
+        return _Unit(stripped[0], "percent", off, off + 1)
+    for phrase in t.lex.percent_words:
+        if stripped.startswith(phrase) and not stripped[len(phrase) : len(phrase) + 1].isalpha():
+            return _Unit("%", "percent", off, off + len(phrase))
+    if stripped[:1] in CURRENCY_SYMBOLS:
+        return _Unit(CURRENCY_SYMBOLS[stripped[0]], "money", off, off + 1)
+    return None
+
+
+def _table_unit(t: _Text, pos: int, hyphen: bool) -> _Unit | None:
+    """Currencies, durations and measures, two-word forms first ("livres sterling")."""
+    w = _word_after(t, pos, allow_hyphen=hyphen)
+    if w is None:
+        return None
+    two = _word_after(t, w[2])
+    for table, kind in _tables(t.lex):
+        pair = f"{w[0]} {two[0]}" if two is not None else ""
+        if pair in table and two is not None:
+            text = table[pair] if kind == "money" else t.norm[w[1] : two[2]]
+            return _Unit(text, kind, w[1], two[2])
+        if w[0] in table:
+            return _Unit(table[w[0]] if kind == "money" else w[0], kind, w[1], w[2])
+    return None
+
+
+def _word_unit(t: _Text, c: _Cand, pos: int) -> _Unit | None:
+    unit = _year_old(t, pos) or _hyphen_unit(t, pos) or _table_unit(t, pos, False)
+    if unit is not None:
+        return unit
+    if not t.lex.counts_nouns:
+        return None
+    return _counted_noun(t, pos)
+
+
+def _hyphen_unit(t: _Text, pos: int) -> _Unit | None:
+    """English compound modifiers: "a six-week suspension" -> weeks, "five - boat" -> boats."""
+    m = _HYPHEN_RE.match(t.norm, pos)
+    if t.lex.lang != "en" or m is None:
+        return None
+    w = _word_after(t, m.end())
+    if w is None or w[1] != m.end() or not _is_noun(t, w, skip_adj=False):
+        return None
+    for table, kind in _tables(t.lex):
+        if w[0] in table:
+            return _Unit(table[w[0]], kind, w[1], w[2])
+    return _Unit(w[0] if w[0].endswith("s") else w[0] + "s", "count", w[1], w[2])
+
+
+def _tables(lex: Lexicon) -> tuple[tuple[dict[str, str], str], ...]:
+    return (
+        (lex.currencies, "money"),
+        (lex.duration_units, "duration"),
+        (lex.measure_units, "measure"),
+    )
+
+
+def _year_old(t: _Text, pos: int) -> _Unit | None:
+    m = _YEAR_OLD_RE.match(t.norm, pos)
+    return _Unit("years", "age", m.start() + (t.norm[pos] == "-"), m.end()) if m else None
+
+
+def _counted_noun(t: _Text, pos: int) -> _Unit | None:
+    w = _word_after(t, pos)
+    if w is None and t.norm[pos : pos + 2].strip() in QUOTES:
+        w = _word_after(t, t.norm.index(t.norm[pos : pos + 2].strip(), pos) + 1)  # cinq "civils"
+    if w is None:
+        return None
+    if w[0] in t.lex.partitives:  # "trois des hauts responsables", "two of the skiffs"
+        w = _word_after(t, w[2])
+        if w is not None and w[0] in t.lex.partitive_determiners:
+            w = _word_after(t, w[2])
+        if w is None:
+            return None
+    if w[0] in t.lex.skip_adjectives or _adjective_before_noun(t, w) or _capital_adj(t, w):
+        nxt = _word_after(t, w[2])
+        if nxt is None or not _is_noun(t, nxt, skip_adj=False):
+            return None
+        return _with_complement(t, nxt[1], nxt[2], w[1])
+    if t.lex.lang == "en" and not t.raw[w[1]].isupper():
+        return _en_noun_phrase(t, w)
+    if not _is_noun(t, w, skip_adj=True):
+        return None
+    return _with_complement(t, w[1], w[2], w[1])
+
+
+def _en_noun_phrase(t: _Text, w: tuple[str, int, int]) -> _Unit | None:
+    """English counted things keep their modifiers: "five merchant vessels", "two civil wars".
+    With a parse the unit runs over adjectives and nouns up to the last noun; without one,
+    a singular word followed by a plural one ("15 citizen journalists") joins it."""
+    if not _is_noun(t, w, skip_adj=True):
+        return None
+    tok = t.token_at(w[1])
+    if tok is None:
+        nxt = _word_after(t, w[2])
+        plural_next = nxt is not None and nxt[0].endswith("s") and not w[0].endswith("s")
+        if plural_next and nxt is not None and _is_noun(t, nxt, skip_adj=False):
+            return _Unit(t.norm[w[1] : nxt[2]], "count", w[1], nxt[2])
+        return _Unit(w[0], "count", w[1], w[2])
+    return _en_phrase_from_tokens(t, tok, w)
+
+
+def _en_phrase_from_tokens(t: _Text, tok: Any, w: tuple[str, int, int]) -> _Unit | None:
+    end_tok = None
+    cur = tok
+    while cur is not None and cur.pos_ in ("ADJ", "NOUN") and cur.text.islower():
+        if cur.pos_ == "NOUN":
+            end_tok = cur
+        cur = cur.nbor(1) if cur.i + 1 < len(cur.doc) else None
+    if end_tok is None:
+        return _Unit(w[0], "count", w[1], w[2]) if tok.pos_ not in ("ADJ",) else None
+    end = end_tok.idx + len(end_tok.text)
+    return _Unit(t.norm[w[1] : end], "count", w[1], end)
+
+
+def _capital_adj(t: _Text, w: tuple[str, int, int]) -> bool:
+    """A capitalised singular word before a lower-case noun: "26 Somali pirates"."""
+    if not t.raw[w[1]].isupper() or w[0].endswith(("s", "x")):
+        return False
+    nxt = _word_after(t, w[2])
+    return nxt is not None and t.raw[nxt[1]].islower() and _is_noun(t, nxt, skip_adj=False)
+
+
+def _adjective_before_noun(t: _Text, w: tuple[str, int, int]) -> bool:
+    """With a parse: "trois puissantes explosions" counts explosions."""
+    if t.lex.lang == "en":
+        return False  # English keeps its modifiers, see _en_noun_phrase
+    tok = t.token_at(w[1])
+    if tok is None or tok.pos_ != "ADJ" or tok.i + 1 >= len(tok.doc):
+        return False
+    return bool(tok.nbor(1).pos_ == "NOUN")
+
+
+def _is_noun(t: _Text, w: tuple[str, int, int], skip_adj: bool) -> bool:
+    word, start, _ = w
+    if word in t.lex.not_counted or len(word) < 2 or not word[0].isalpha():
+        return False
+    if word in t.lex.months or word in t.lex.weekdays or word.endswith("'"):
+        return False
+    if t.raw[start].isupper() and not _demonym_like(t, word):
+        return False
+    tok = t.token_at(start)
+    if tok is None:
+        return True
+    return _pos_ok(tok)
+
+
+def _demonym_like(t: _Text, word: str) -> bool:
+    return word.endswith(("s", "x")) and t.lex.lang in TABLE_LANGS
+
+
+def _pos_ok(tok: Any) -> bool:
+    pos = tok.pos_
+    if pos in ("NOUN", "PROPN", "ADJ", "X", "NUM"):
+        return True
+    return pos == "VERB" and "Part" in tok.morph.get("VerbForm")
+
+
+def _with_complement(t: _Text, start: int, end: int, span_start: int) -> _Unit:
+    """A bare noun complement joins the unit: "tentatives de trêve", "captures d'écran"."""
+    of = _word_after(t, end)
+    comp: tuple[str, int, int] | None = None
+    if of is not None and of[0] in t.lex.of_words:
+        comp = _word_after(t, of[2])
+    elif of is not None and of[0].startswith("d'") and len(of[0]) > 2 and t.lex.lang == "fr":
+        comp = (of[0][2:], of[1] + 2, of[2])
+    if comp is not None and _bare_noun(t, comp):
+        end = comp[2]
+    text = t.norm[start:end]
+    return _Unit(text, "count", span_start, end)
+
+
+def _bare_noun(t: _Text, w: tuple[str, int, int]) -> bool:
+    if w[0] in t.lex.not_counted or w[0] in t.lex.number_words or t.raw[w[1]].isupper():
+        return False
+    if w[0].endswith("'") or w[0] in t.lex.months:
+        return False
+    tok = t.token_at(w[1])
+    return tok is None or tok.pos_ in ("NOUN", "X")
+
+
+# --------------------------------------------------------------------------- exclusions
+
+
+def _left(t: _Text, c: _Cand) -> str:
+    w = _word_before(t, c.start)
+    return w[0] if w else ""
+
+
+def _is_date_or_time(t: _Text, c: _Cand, unit: _Unit | None) -> bool:
+    lex, left = t.lex, _left(t, c)
+    if c.plain and c.value <= DAY_MAX and _day_of_month(t, c, left):
+        return True
+    if c.plain and YEAR_MIN <= c.value <= YEAR_MAX and not _year_is_count(t, c, left, unit):
+        return True
+    return c.value <= CLOCK_MAX and unit is not None and _clock(t, c, left, unit, lex)
+
+
+def _day_of_month(t: _Text, c: _Cand, left: str) -> bool:
+    lex = t.lex
+    nxt = _word_after(t, c.end, allow_hyphen=True)
+    if nxt is not None and nxt[0].rstrip(".") in lex.months:
+        return True
+    if left.rstrip(".") in lex.months or left in lex.day_before:
+        return True
+    after = _DAY_LIST_RE.match(t.norm, c.end)  # "les 15, 16 et 17 mars"
+    if after is not None and after.group(1).rstrip(".") in lex.months:
+        return True
+    before = _DAY_LIST_LEFT_RE.search(t.norm[max(0, c.start - 30) : c.start])
+    if before is not None and before.group(1).rstrip(".") in lex.months:
+        return True  # "June 25 and 26"
+    if left in lex.weekdays or t.norm[: c.start].rstrip(" ,").endswith(tuple(lex.weekdays)):
+        return nxt is None or not _is_noun(t, nxt, skip_adj=True)
+    return False
+
+
+def _year_is_count(t: _Text, c: _Cand, left: str, unit: _Unit | None) -> bool:
+    if c.qualifier != "=" or (unit is not None and unit.kind in ("percent", "money", "measure")):
+        return True
+    if unit is None or left in t.lex.year_before or left.rstrip(".") in t.lex.months:
+        return False
+    if t.raw[unit.start].isupper() or _capital_adj(t, (unit.text, c.end + 1, c.end + 1)):
+        return False  # "2011 Yemeni protests"
+    head = unit.text.split(" ")[0]
+    return head.endswith(("s", "x")) or head in EN_PLURAL_COUNT_NOUNS
+
+
+def _clock(t: _Text, c: _Cand, left: str, unit: _Unit, lex: Lexicon) -> bool:
+    if t.norm[unit.start : unit.end] not in lex.clock_units and unit.text != "o'clock":
+        return False
+    after = t.norm[unit.end : unit.end + 24].lstrip(" ")
+    if after.startswith(".") and _is_sentence_initial(t, c.start):
+        return True  # live-blog time stamps: "22 heures. Les troupes..."
+    return left in lex.clock_before or after.startswith(lex.clock_after)
+
+
+def _is_name_or_id(t: _Text, c: _Cand, unit: _Unit | None) -> bool:
+    start = c.start
+    before = _word_before(t, start)
+    if before is not None and _id_word(t, before[0]):
+        return True
+    if t.norm[c.start : c.end] in t.lex.not_numbers:
+        return True  # "dialed 911"
+    after = _word_after(t, c.end)
+    if after is not None and after[0] in t.lex.id_after:
+        return True  # "the 12200 block of"
+    if before is not None and before[0] in t.lex.decade_words:
+        return True  # "les années 80"
+    if _after_noun(t, c):
+        return True
+    if t.norm[max(0, start - 2) : start] in ("n°", "nº") or t.norm[start - 1 : start] == "n":
+        return True
+    if unit is not None and unit.kind in ("percent", "money", "measure"):
+        return False
+    return _capitalised_before(t, c) or _capitalised_unit_after(t, c)
+
+
+def _id_word(t: _Text, word: str) -> bool:
+    """Words before a label number ("numéro", "n°", "No."); dotted only if short."""
+    if word.endswith(".") and len(word) > ID_ABBREV_MAX:
+        return False
+    return word.rstrip(".") in t.lex.id_words or word in ("n°", "nº")
+
+
+def _after_noun(t: _Text, c: _Cand) -> bool:
+    """With a parse: a figure right after a common noun is a label ("les critères 2 à 5")."""
+    before = _word_before(t, c.start)
+    if not c.digits or before is None or t.norm[c.start - 1 : c.start] != " ":
+        return False
+    word = before[0]
+    if word.endswith(".") or t.norm[: c.start].rstrip().endswith(t.lex.age_before):
+        return False
+    if word in t.lex.weekdays or word in t.lex.months or word in t.lex.time_nouns:
+        return False
+    tok = t.token_at(before[1])
+    return tok is not None and tok.pos_ == "NOUN" and tok.text.lower() == word
+
+
+def _capitalised_before(t: _Text, c: _Cand) -> bool:
+    """A number right after a capitalised word is a name: "France 2", "Flight 370"."""
+    if c.start == 0 or t.norm[c.start - 1] != " " or not c.digits:
+        return False
+    before = _word_before(t, c.start)
+    if before is None or not t.raw[before[1]].isupper() or before[0].endswith(("'s", ".")):
+        return False
+    word = before[0]
+    if word in t.lex.weekdays or word in t.lex.months or word in t.lex.qualifiers:
+        return False
+    if t.lex.qualifier_re.search(word) or word in t.lex.range_words:
+        return False
+    if not _is_sentence_initial(t, before[1]):
+        return True
+    tok = t.token_at(before[1])  # "Alireza 222 écrit" at a line start: a parsed proper noun
+    return tok is not None and tok.pos_ == "PROPN" and c.qualifier == "="
+
+
+def _capitalised_unit_after(t: _Text, c: _Cand) -> bool:
+    """A name after the number: "20 Minutes", ".357 Magnum". Plurals (demonyms: "cinq
+    Belges") and adjectives before a noun ("26 Somali pirates") are not names."""
+    w = _word_after(t, c.end)
+    if w is None or not t.raw[w[1]].isupper():
+        return False
+    if w[0] in t.lex.duration_units or w[0] in t.lex.measure_units:
+        return True
+    if w[0].endswith(("s", "x")) or w[0] in t.lex.months or w[0] in t.lex.weekdays:
+        return False
+    nxt = _word_after(t, w[2])
+    if nxt is None or not t.raw[nxt[1]].islower():
+        return True
+    return not (nxt[0].endswith("s") or _is_noun(t, nxt, skip_adj=False))
+
+
+def _weak_ok(t: _Text, c: _Cand, unit: _Unit | None) -> bool:
+    """Weak words ("un", "une", "one", "neuf") need a qualifier or a half ("une heure et
+    demie"); "neuf" needs a plural noun after it."""
+    if not c.weak:
+        return True
+    word = t.norm[c.start : c.end]
+    if unit is None or word in ("a", "an"):
+        return False
+    if word == "neuf":  # "un bâtiment neuf": only before a plural noun
+        return unit.text.split(" ")[0].endswith(("s", "x"))
+    if not float(c.value).is_integer():
+        return True  # "une heure et demie"
+    # "plus d'un mois", but not "il ne s'agissait plus d'une insurrection"
+    return c.qualifier != "=" and unit.kind in ("duration", "measure", "money")
+
+
+# --------------------------------------------------------------------------- assembly
+
+
+def _appositive_age(t: _Text, c: _Cand) -> _Unit | None:
+    """English ages without a unit: "Yvonne Hiller, 43, had", "two sons, ages 6 and 16"."""
+    if t.lex.lang != "en" or not c.plain or c.value > MAX_AGE:
+        return None
+    left = t.raw[max(0, c.start - 40) : c.start]
+    after = t.norm[c.end : c.end + 2]
+    appositive = re.search(r"[A-Z][a-z]+, $", left) is not None and after[:1] in (",", ")")
+    if appositive or re.search(r"\bage[sd]? (?:\d+ and )?$", left):
+        return _Unit("years", "age", c.end, c.end)
+    return None
+
+
+def _kind(t: _Text, c: _Cand, unit: _Unit | None) -> str:
+    if unit is None:
+        return "count"
+    if unit.kind == "age":
+        return "age"
+    if unit.kind == "duration" and _is_age(t, c, unit):
+        return "age"
+    return unit.kind
+
+
+def _is_age(t: _Text, c: _Cand, unit: _Unit) -> bool:
+    if unit.text not in AGE_UNITS:
+        return False
+    left = t.norm[max(0, c.span_start - 30) : c.span_start].rstrip(" ")
+    if left.endswith(t.lex.age_before):
+        return True
+    words = left.split(" ")
+    if len(words) >= 2 and words[-1] == "de" and words[-2] in t.lex.age_nouns:
+        return True
+    after = t.norm[unit.end : unit.end + 2].lstrip(" ")
+    if t.norm[unit.end : unit.end + 4].lstrip(" ").startswith("old"):
+        return True
+    return left.endswith((",", "(")) and after[:1] in (",", ")", ".", ";")
+
+
+def _range_roles(t: _Text, cands: Sequence[_Cand]) -> dict[int, tuple[str, _Cand | None]]:
+    """Ranges ("entre 70 et 300 morts", "de 90 à 300"): the first borrows the second's unit;
+    with a range word the first is ">=" and the second "<=". Without a unit after the second
+    number ("de 1920 à 1943") nothing is shared."""
+    by_start = {c.start: c for c in cands}
+    roles: dict[int, tuple[str, _Cand | None]] = {}
+    for c in cands:
+        m = _RANGE_JOIN_RE.match(t.norm, c.end)
+        partner = by_start.get(m.end()) if m else None
+        if m is None or partner is None or c.weak:
+            continue
+        before = _word_before(t, _qualifier(t, c).span_start)
+        joiner = m.group().strip(" $€£")
+        joined = before is not None and joiner in t.lex.range_words.get(before[0], [])
+        if _unit(t, c) is not None and not joined:
+            continue  # "85 civils, 26 soldats et 17 rebelles" are three figures
+        if _unit(t, c) is None and _unit(t, _qualifier(t, partner)) is None:
+            continue
+        if joined or joiner not in t.lex.joiners:  # "et"/"and" only after "entre"/"between"
+            roles[c.start] = ("first", partner)
+            roles[partner.start] = ("second", c)
+    return roles
+
+
+def _resolve(t: _Text, c: _Cand, roles: dict[int, tuple[str, _Cand | None]]) -> _Cand | None:
+    c = _plus(t, _qualifier(t, c))
+    unit = _unit(t, c) or _appositive_age(t, c)
+    role, other = roles.get(c.start, ("", None))
+    partner = other if role == "first" else None
+    own = unit is not None
+    if partner is not None:
+        unit = unit or _unit(t, _qualifier(t, partner))
+        c = _range_first(t, c)
+    elif role == "second" and c.qualifier == "=":
+        c = replace(c, qualifier="<=")
+    end = max(c.end, unit.end) if unit is not None and own else c.end
+    c = _half(t, c, end)
+    if _rejected(t, c, unit):
+        return None
+    return _with_unit(t, c, unit, c.span_end)
+
+
+def _pronoun_pair(t: _Text, c: _Cand) -> bool:
+    left = t.norm[max(0, c.start - 12) : c.start].split()
+    return bool(left) and (left[-1] in ALL_WORDS or " ".join(left[-2:]) in ALL_WORDS)
+
+
+def _foreign_script(t: _Text, c: _Cand) -> bool:
+    """A number inside Arabic, Cyrillic, ... text quoted in a French or English article."""
+    left = [ch for ch in t.norm[max(0, c.start - SCRIPT_WINDOW) : c.start] if ch.isalpha()]
+    right = [ch for ch in t.norm[c.end : c.end + SCRIPT_WINDOW] if ch.isalpha()]
+    near = left[-1:] + right[:1]
+    return not all(_is_latin(ch) for ch in near)
+
+
+def _plus(t: _Text, c: _Cand) -> _Cand:
+    """ "12+ manifestations", "1000++ tués": at least."""
+    if c.qualifier == "=" and t.norm.startswith("+", c.end) and c.digits:
+        return replace(c, qualifier=">=")
+    return c
+
+
+def _range_first(t: _Text, c: _Cand) -> _Cand:
+    if c.qualifier != "=":
+        return c
+    before = _word_before(t, c.span_start)
+    if before is not None and before[0] in t.lex.range_words:
+        return replace(c, qualifier=">=", span_start=before[1])
+    return replace(c, qualifier=">=")
+
+
+def _rejected(t: _Text, c: _Cand, unit: _Unit | None) -> bool:
+    if t.is_blocked(c.start, c.end):
+        return True
+    if not c.digits and not c.has_mult and (unit is None or _pronoun_pair(t, c)):
+        return True  # "les deux repriment", "tous deux": a pronoun, not a figure
+    if t.lex.lang is not None and _foreign_script(t, c):
+        return True
+    if _is_date_or_time(t, c, unit) or _is_name_or_id(t, c, unit):
+        return True
+    return not _weak_ok(t, c, unit)
+
+
+def _post_qualifier(t: _Text, end: int) -> tuple[str, int] | None:
+    """A qualifier written after the figure: "5 000 personnes environ", "20 or more"."""
+    rest = t.norm[end : end + 16]
+    for phrase, symbol in t.lex.post_qualifiers.items():
+        if rest.startswith(f" {phrase}") and not rest[len(phrase) + 1 : len(phrase) + 2].isalpha():
+            nxt = _word_after(t, end + 1 + len(phrase))
+            if nxt is None or (nxt[0] not in t.lex.of_words and nxt[0] not in ("que", "than")):
+                return symbol, end + 1 + len(phrase)
+    return None
+
+
+def _half(t: _Text, c: _Cand, end: int) -> _Cand:
+    """Add one half: "une heure et demie", "deux ans et demi"."""
+    for phrase in t.lex.half_words:
+        if (
+            t.norm.startswith(f" {phrase}", end)
+            and not t.norm[end + len(phrase) + 1 :][:1].isalpha()
+        ):
+            return replace(c, value=c.value + 0.5, span_end=end + 1 + len(phrase))
+    return replace(c, span_end=end)
+
+
+def _with_unit(t: _Text, c: _Cand, unit: _Unit | None, end: int) -> _Cand:
+    post = _post_qualifier(t, end) if c.qualifier == "=" else None
+    if post is not None:
+        c = replace(c, qualifier=post[0])
+        end = post[1]
+    return replace(
+        c,
+        span_end=end,
+        unit=unit.text if unit else None,
+        unit_span=(unit.start, unit.end) if unit and unit.end > unit.start else None,
+        kind=_kind(t, c, unit),
+    )
+
+
+def _sentences(text: str, doc: Any | None) -> list[tuple[int, int]]:
+    if doc is not None and doc.text == text and doc.has_annotation("SENT_START"):
+        return [(s.start_char, s.end_char) for s in doc.sents]
+    out, pos = [], 0
+    for m in _SPLIT_RE.finditer(text):
+        out.append((pos, m.start()))
+        pos = m.end()
+    out.append((pos, len(text)))
+    return [(s, e) for s, e in out if e > s]
+
+
+def _sentence_of(sents: list[tuple[int, int]], pos: int) -> list[int]:
+    i = max(0, bisect.bisect_right([s for s, _ in sents], pos) - 1)
+    return list(sents[i]) if sents else [0, 0]
+
+
+def _as_number(value: float) -> int | float:
+    return int(value) if float(value).is_integer() else round(value, 6)
+
+
+def _to_span(c: _Cand, sents: list[tuple[int, int]]) -> Span:
+    attrs = {
+        "value": _as_number(c.value),
+        "qualifier": c.qualifier,
+        "unit": c.unit,
+        "unit_span": list(c.unit_span) if c.unit_span else None,
+        "kind": c.kind,
+        "sentence": _sentence_of(sents, c.start),
+    }
+    return Span(c.span_start, c.span_end, LABEL, attrs)
+
+
+def _drop_overlaps(cands: list[_Cand]) -> list[_Cand]:
+    out: list[_Cand] = []
+    for c in sorted(cands, key=lambda x: (x.start, -x.end)):
+        if out and c.start < out[-1].end:
+            continue
+        out.append(c)
+    return out
+
+
+def _follows_dropped(t: _Text, c: _Cand, raw: Sequence[_Cand], dropped: set[int]) -> bool:
+    """The second figure of "2 à 5", "6 et 7" goes when the first was a label or a date."""
+    for p in raw:
+        m = _RANGE_JOIN_RE.match(t.norm, p.end)
+        if p.start in dropped and m is not None and m.end() == c.start and m.group().strip():
+            return True
+    return False
+
+
+def find_numbers(text: str, lang: str | None, doc: Any | None = None) -> list[Span]:
+    """Numeric facts in ``text`` as ``NUMBER`` spans (see the module docstring)."""
+    t = _make_text(text, lexicon(lang), doc)
+    raw = _height_cands(t) + _approx_cands(t) + _digit_cands(t)
+    raw = _drop_overlaps(raw + (_word_cands(t) if t.lex.number_words else []))
+    roles = _range_roles(t, raw)
+    found: list[_Cand] = []
+    dropped: set[int] = set()
+    for c in raw:
+        r = None if _follows_dropped(t, c, raw, dropped) else _resolve(t, c, roles)
+        if r is None:
+            dropped.add(c.start)  # "les critères 2 à 5": the high bound goes with the low one
+        else:
+            found.append(r)
+    sents = _sentences(text, doc)
+    spans = [_to_span(c, sents) for c in found]
+    return sorted(spans, key=lambda s: (s.start, s.end))

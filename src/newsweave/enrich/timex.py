@@ -1,0 +1,1273 @@
+"""Date mentions: temporal expressions found by word-table patterns, resolved to TIMEX3 values.
+
+``find_dates`` finds every temporal expression of a text (French first, then English; numeric
+dates and years in any language) and resolves each against an anchor, normally the article's
+publication date. Each mention is a ``Span`` labelled with its TIMEX3 type (DATE, TIME,
+DURATION, SET) whose ``attrs`` hold ``value`` (TIMEX3-style ISO value or None), ``granularity``,
+``anchor`` (ISO of the date the value was computed from, or None) and ``resolved``.
+
+How it works: patterns built from the word tables in ``timex_words.json`` propose candidate
+fragments; overlapping candidates keep the longest; independent ones are resolved first
+(explicit dates go through dateparser, relative ones by calendar arithmetic on the anchor,
+with the verb tense from the spaCy ``doc`` deciding past/future); then mentions that depend on
+their context (a clock time, "le lendemain", "la nuit") take the day of the nearest resolved
+mention. A missing anchor year keeps month-day values ("--10-31"); what cannot be computed
+stays unresolved (value None).
+"""
+
+from __future__ import annotations
+
+import bisect
+import functools
+import json
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
+from datetime import date, datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+import dateparser
+from dateutil.easter import easter
+from spacy.tokens import Doc, Token
+
+from newsweave.model import PartialDate, Span
+
+WORDS_FILE = Path(__file__).with_name("timex_words.json")
+
+# Placeholders in the templates below (@NAME@) are replaced by alternations built from the word
+# tables (see _PLACEHOLDERS). Each template may mark its extent with a group named x; without
+# it the whole match is the mention. Extents follow FTiB/TimeML habits measured on the dev part
+# of ftib: "le" before a date is inside ("le 10 octobre"), "en"/"depuis"/"au"/"vers" are not.
+YEAR4 = r"(?:1[0-9]|20)\d\d"
+TEMPLATES: dict[str, dict[str, str]] = {
+    "any": {
+        "numeric": r"(?:(?P<det>le|the)\s+)?(?P<d>[0-3]?\d)(?P<sep>[/.-])(?P<m>[01]?\d)(?P=sep)"
+        r"(?P<y>\d{4}|\d\d)(?![/.-]?\d)",
+        "iso": r"(?P<y>\d{4})-(?P<m>[01]\d)-(?P<d>[0-3]\d)(?:T(?P<h>[0-2]\d):(?P<mi>[0-5]\d))?",
+        "numdm": r"(?:(?P<det>le|the)\s+)?(?P<d>[0-3]\d)/(?P<m>[01]\d)(?![/\d])",
+        "year": r"(?<![\d.,])(?<!\d\s)(?P<y>" + YEAR4 + r")(?!\d|[.,]\d|\s\d{3}(?!\d))",
+    },
+    "fr": {
+        "daydate": r"(?:(?P<det>le|ce)\s+)?(?:(?P<wd>@WD@)\s+)?(?P<d>1er|premier|[0-3]?\d)\s+"
+        r"(?P<mo>@MOA@)(?:\s+(?P<y>" + YEAR4 + r"|\d\d(?!\s*\w)))?(?:\s+(?P<rel>@REL@))?",
+        "daycoord": r"(?P<x>(?:les\s+)?(?P<d>1er|[0-3]?\d))(?=\s+(?:et|au|-)\s+[0-3]?\d\s+"
+        r"(?P<mo>@MOA@)(?:\s+(?P<y>" + YEAR4 + r"))?(?:\s+(?P<rel>@REL@))?)",
+        "monthyear": r"(?:(?P<pmod>@PMOD@)[\s-]+(?:de\s+|d['’])?)?(?P<mo>@MOA@)\s+"
+        r"(?P<y>" + YEAR4 + ")",
+        "month": r"(?:(?P<pmod>@PMOD@)[\s-]+(?:de\s+|d['’])?)?(?P<mo>@MO@)(?:\s+(?P<rel>@REL@))?",
+        "decade": r"(?:(?:la\s+|le\s+)?(?P<pmod>@PMOD@)\s+des\s+|les\s+|des\s+)?années\s+"
+        r"(?P<dec>(?:19|20)?\d0)",
+        "yearmod": r"(?:(?P<pmod>@PMOD@)[\s-]+(?:de\s+l['’]année\s+|d['’]année\s+)?|"
+        r"(?:l['’])?année\s+)(?P<y>" + YEAR4 + ")",
+        "wdday": r"(?:(?P<det>le|ce)\s+)?(?P<wd>@WD@)\s+(?P<d>1er|[0-3]?\d)"
+        r"(?!\s*(?:h\b|heures?|[/.:,]?\d))",
+        "century": r"(?:(?:la\s+|le\s+)?(?P<pmod>@PMOD@)\s+du\s+|le\s+)?(?P<cent>[XVI]+|\d{1,2})"
+        r"(?:e|ème|eme)\s+siècle",
+        "relday": r"(?P<rd>@RD@)(?:\s+(?P<wd>@WD@))?(?:\s+(?:en\s+)?(?:(?P<pmod>@PMOD@)\s+"
+        r"(?:de\s+|d['’]))?(?P<part>@PART@))?",
+        "thispart": r"(?:@THIS@)\s+(?!soirée|matinée)(?P<part>@PART@)",
+        "thisunit": r"(?:@THIS@)\s+(?P<unit>semaine|mois|année|an|week-end|trimestre)"
+        r"(?:-ci|(?P<there>-là))?",
+        "relunit": r"(?:la|le|l['’])\s*(?P<unit>semaine|mois|année|an|week-end|trimestre)\s+"
+        r"(?P<rel>@REL@)",
+        "unitmod2": r"(?:en|dès|depuis)\s+(?P<x>(?P<pmod>@PMOD@)\s+(?:de\s+|d['’])"
+        r"(?P<unit>année|mois|semaine))",
+        "unitmod": r"(?:la\s+|le\s+)?(?P<pmod>@PMOD@)\s+(?:de\s+l['’]|du\s+|de\s+la\s+)"
+        r"(?P<unit>année|an|mois|semaine)(?!\s+(?:de|d['’]|du|des)\s)",
+        "lastn": r"(?:ces|les|des)\s+(?:(?P<n>@NUM@|\d+)\s+)?(?P<rel>derniers|dernières|prochains|"
+        r"prochaines)\s+(?P<unit>@UNIT@)",
+        "lastn2": r"(?:ces|les|des)\s+(?:(?P<n>@NUM@|\d+)\s+)?(?P<unit>@UNIT@)\s+(?P<rel>derniers|"
+        r"dernières|passés|passées|à\s+venir|précédents|précédentes|suivants|suivantes)",
+        "weekday": r"(?:(?P<this>ce)\s+)?(?P<wd>@WD@)(?!\s+saint)(?:\s+(?P<part>@PART@))?"
+        r"(?:\s+(?P<rel>@REL@))?",
+        "night": r"(?:la\s+)?nuit\s+(?:de|du)\s+(?P<wd>@WD@)\s+(?:à|au)\s+(?P<wd2>@WD@)",
+        "clock": r"(?P<h>[01]?\d|2[0-4])\s?h(?:\s?(?P<mi>[0-5]\d)(?P<mn>\s?min)?)?"
+        r"(?:\s+(?P<wd>@WD@))?"
+        r"(?:\s+(?:du|de\s+l['’])\s+(?P<dp>matin|soir|après-midi))?",
+        "clockword": r"(?:à|vers|dès|jusqu['’]à|avant|après|de|entre)\s+(?P<x>(?P<h>[01]?\d|2[0-4])"
+        r"\s+heures?(?:\s+(?P<mi>[0-5]\d))?(?:\s+(?:du|de\s+l['’])\s*(?P<dp>matin|soir|après-midi))?)",
+        "noon": r"(?:à|vers|avant|après|dès|de|jusqu['’]à)\s+(?P<x>(?P<part>midi|minuit))",
+        "duration": r"(?:(?P<qmod>@QMOD@)\s+)?(?P<n>@NUM@|\d+(?:[.,]\d+)?|@VAGUE@)\s+"
+        r"(?P<unit>@UNIT@)(?P<half>\s+et\s+demie?)?",
+        "halfunit": r"(?:un|une)\s+demi-(?P<unit>@UNIT@)",
+        "quarter": r"(?P<q>un|trois)\s+quarts?\s+d['’]heure",
+        "approxn": r"(?:une|la)\s+(?P<approx>dizaine|quinzaine|vingtaine|trentaine|centaine)\s+"
+        r"(?:de\s+|d['’])(?P<unit>@UNIT@)",
+        "ncoord": r"(?P<x>(?P<n>\d+|@NUM@))(?=\s+(?:à|et)\s+(?:\d+|@NUM@)\s+(?P<unit>@UNIT@))",
+        "ago": r"(?P<ago>@AGO@)\s+(?:(?P<qmod>@QMOD@)\s+)?(?P<n>@NUM@|\d+|@VAGUE@)\s+"
+        r"(?P<unit>@UNIT@)",
+        "after": r"(?P<after>@AFTER@)\s+(?P<n>@NUM@|\d+)\s+(?P<unit>@UNIT@)(?!\s+(?:de|d['’]))",
+        "every": r"(?:@EVERY@)\s+(?:(?P<n>@NUM@|\d+)\s+)?(?P<unit>@UNIT@|@WD@|@WDP@|matins|soirs)"
+        r"(?:\s+(?P<part>@PART@))?",
+        "per": r"(?:@PER@)\s+(?P<x>(?P<unit>@UNIT@))",
+        "setadj": r"(?P<adj>@SETADJ@)",
+        "weekdays": r"(?:les\s+)?(?:\w+\s+et\s+)?\w+\s+(?P<wdp>@WDP@)",
+        "season": r"(?:(?P<det>l['’]|cet|ce|le)\s*)?(?P<season>@SEASON@)(?:\s+(?P<y>"
+        + YEAR4
+        + r")|\s+(?P<rel>@REL@))?(?!\s+(?:arabe|de|des|du|d['’]))",
+        "holiday": r"(?:(?:la|cette)\s+fête\s+de\s+(?:la\s+)?)?(?P<hol>@HOL@)",
+        "ref": r"(?P<ref>@REF@)",
+        "ici": r"d['’](?P<x>ici)",
+        "year2": r"(?<=\ben\s)(?P<y>\d\d)(?=\s*[,.;:()])",
+        "ctxday": r"(?P<ctx>@CTXDAY@)",
+        "shift": r"(?:(?P<det>le|la|l['’])\s*)?(?P<shift>@SHIFT@)"
+        r"(?:\s+(?:au\s+)?(?P<part>@PART@))?",
+        "ctxpart": r"(?:dans\s+)?(?P<x>(?:la|l['’]|le)\s*(?P<part>nuit|soirée|matinée|après-midi|"
+        r"matin|soir))",
+        "ctxpartmod": r"en\s+(?P<x>(?P<pmod>@PMOD@)\s+(?:de\s+|d['’])(?P<part>@PART@))",
+    },
+    "en": {
+        "daydate": r"(?:(?P<wd>@WD@),?\s+)?(?:the\s+)?(?P<d>[0-3]?\d)(?:st|nd|rd|th)?\s+(?:of\s+)?"
+        r"(?P<mo>@MOA@)(?:,?\s+(?P<y>" + YEAR4 + r"))?",
+        "mdydate": r"(?:(?P<wd>@WD@),?\s+)?(?P<mo>@MOA@)\s+(?P<d>[0-3]?\d)(?:st|nd|rd|th)?"
+        r"(?!\d)(?:,?\s+(?P<y>" + YEAR4 + r"))?",
+        "monthyear": r"(?:(?P<pmod>@PMOD@)[\s-]+)?(?P<mo>@MOA@),?\s+(?:of\s+)?(?P<y>" + YEAR4 + ")",
+        "month": r"(?:(?P<pmod>@PMOD@)[\s-]+)?(?:(?P<rel>@REL@)\s+)?(?P<mo>@MO@)",
+        "decade": r"(?:the\s+)?(?:(?P<pmod>@PMOD@)[\s-]+)?(?P<dec>(?:19|20)?\d0)['’]?s",
+        "century": r"(?:the\s+)?(?:(?P<pmod>@PMOD@)[\s-]+)?(?P<cent>\d{1,2})(?:st|nd|rd|th)"
+        r"[\s-]+century",
+        "relday": r"(?P<rd>@RD@)(?:\s+(?P<part>@PART@))?",
+        "tonight": r"(?P<part>tonight)",
+        "thispart": r"(?:@THIS@)\s+(?P<part>@PART@)",
+        "thisunit": r"(?:@THIS@)\s+(?P<unit>week|month|year|weekend|quarter)",
+        "relunit": r"(?P<rel>@REL@)\s+(?P<unit>week|month|year|weekend|quarter)",
+        "lastn": r"(?:the\s+)?(?P<rel>@REL@)\s+(?:(?P<n>@NUM@|\d+|@VAGUE@)\s+)?(?P<unit>days|"
+        r"weeks|months|years|hours|decades)",
+        "weekday": r"(?:(?P<rel>@REL@|this)\s+)?(?P<wd>@WD@)(?:\s+(?P<part>@PART@))?",
+        "clock": r"(?P<h>[01]?\d|2[0-3])(?::(?P<mi>[0-5]\d))?\s?(?P<ampm>[ap]\.?m\b\.?)",
+        "clockcolon": r"(?:at|around|by|until|from)\s+(?P<x>(?P<h>[01]?\d|2[0-3]):(?P<mi>[0-5]\d))",
+        "noon": r"(?:at|around|by|until|before|after)\s+(?P<x>(?P<part>noon|midnight))",
+        "duration": r"(?:(?P<qmod>@QMOD@)\s+)?(?P<n>@NUM@|\d+(?:[.,]\d+)?|@VAGUE@)[\s-]+"
+        r"(?P<unit>@UNIT@)(?P<half>\s+and\s+a\s+half)?",
+        "ago": r"(?:(?P<qmod>@QMOD@)\s+)?(?P<n>@NUM@|\d+|@VAGUE@)\s+(?P<unit>@UNIT@)\s+"
+        r"(?P<ago>ago)",
+        "after": r"(?P<after>@AFTER@)\s+(?P<n>@NUM@|\d+)\s+(?P<unit>@UNIT@)(?!\s+(?:of|ago))",
+        "every": r"(?:@EVERY@)\s+(?:(?P<n>@NUM@|\d+)\s+)?(?P<unit>@UNIT@|@WD@)",
+        "per": r"(?:@PER@)\s+(?P<x>(?P<unit>@UNIT@))",
+        "setadj": r"(?P<adj>@SETADJ@)",
+        "weekdays": r"(?:on\s+)?(?P<wdp>@WDP@)",
+        "season": r"(?:(?P<det>this|last|next|the)\s+)?(?P<season>@SEASON@)(?:\s+(?:of\s+)?(?P<y>"
+        + YEAR4
+        + r"))?",
+        "holiday": r"(?P<hol>@HOL@)",
+        "ref": r"(?P<ref>@REF@)",
+        "ctxday": r"(?P<ctx>@CTXDAY@)",
+        "shift": r"(?P<shift>@SHIFT@)(?:\s+(?P<part>@PART@))?",
+    },
+}
+# Patterns run only on windows around a trigger word (a word of these tables, a literal below,
+# or a digit): that keeps the cost of some sixty patterns well under the spaCy parse. The
+# longest text a pattern can hold before or after its trigger ("il y a un peu plus de
+# quarante-cinq ans") stays under TRIGGER_REACH characters.
+TRIGGER_TABLES = (
+    "months", "month_abbrevs", "weekdays", "weekday_plurals", "relative_days", "day_parts",
+    "units", "set_adjectives", "seasons", "holidays", "ref_words", "context_days",
+    "context_shift", "part_mods",
+)  # fmt: skip
+TRIGGER_WORDS = ("années", "siècle", "century", "ici", "tonight", "week", "end", "weekend")
+TRIGGER_STOPWORDS = ("le", "la", "l", "de", "du", "d", "ce", "en", "the", "of", "a")
+TRIGGER_REACH = 60
+# Kinds whose value depends on other mentions around them: resolved in a second pass.
+CONTEXT_KINDS = frozenset(
+    {"clock", "clockword", "clockcolon", "noon", "shift", "ctxday", "ctxpart", "ctxpartmod"}
+)
+# Kinds whose TIMEX3 value carries no calendar date and so never needs the anchor.
+# A clock time looks for its day in its own sentence first; a mention further than this many
+# characters after the day it follows is not joined to it (dev: "22 h" sits 30 chars after
+# "Dimanche soir"; 400 keeps whole-paragraph events together).
+CONTEXT_REACH = 400
+# A past/future tense picks the year of a day or month named without one ("le 15 mars") only
+# when that date lies within this many days of the anchor; beyond it the nearest date wins
+# (dev: "a donné jusqu'au 30 juin", written in May, is the coming June; 270 keeps "a été libéré
+# le 15 mars", written in October, in the past).
+TENSE_REACH_DAYS = 270
+# Without a tense cue, a date ahead of the anchor counts this many times its distance: news
+# report the past more than the future (ml_crisis: "mi-mars" written in October is the March
+# before, 7 months back, not the one 5 months ahead).
+FUTURE_WEIGHT = 2
+# Two-digit years: 20yy when it is at most this many years after the anchor, else 19yy.
+TWO_DIGIT_FUTURE = 5
+# A weekday named with its full date elsewhere in the text takes that date when it lies this
+# close to the anchor (one week either way).
+WEEKDAY_COREF_DAYS = 7
+UNIT_CODES = {
+    "Y": ("P{}Y", 1),
+    "M": ("P{}M", 1),
+    "W": ("P{}W", 1),
+    "D": ("P{}D", 1),
+    "H": ("PT{}H", 1),
+    "N": ("PT{}M", 1),
+    "S": ("PT{}S", 1),
+    "C": ("P{}Y", 100),
+    "E": ("P{}Y", 10),
+    "Q": ("P{}M", 3),
+    "6": ("P{}M", 6),
+}
+APPROX_NUMBERS = {"dizaine": 10, "quinzaine": 15, "vingtaine": 20, "trentaine": 30, "centaine": 100}
+ROMAN = {"I": 1, "V": 5, "X": 10}
+
+
+@dataclass(frozen=True, slots=True, eq=False)
+class _Cand:
+    kind: str
+    start: int
+    end: int
+    mstart: int
+    mend: int
+    g: dict[str, str | None]
+    rank: int
+
+
+@dataclass(frozen=True, slots=True)
+class _Value:
+    label: str
+    value: str | None
+    gran: str
+    day: date | None = None  # the calendar day the value falls on, for context mentions
+    anchor: str | None = None
+    mod: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class _Grammar:
+    lang: str | None
+    w: dict[str, Any]
+    patterns: tuple[tuple[str, re.Pattern[str]], ...]
+    triggers: frozenset[str]  # words one of which every mention contains (digits aside)
+
+
+@dataclass(slots=True)
+class _Ctx:
+    text: str
+    gram: _Grammar
+    doc: Doc | None
+    anchor: date | None  # working date; a stand-in year when the anchor year is unknown
+    has_year: bool
+    anchor_year: int | None
+    sent_starts: list[int]
+    weekday_dates: dict[int, date] = field(default_factory=dict)
+    parsed: dict[str, datetime | None] = field(default_factory=dict)  # dateparser, per text
+    days: list[tuple[int, date]] = field(default_factory=list)  # (start, day) of resolved mentions
+    years: list[tuple[int, int]] = field(default_factory=list)  # (start, year) of year mentions
+
+
+# ---------------------------------------------------------------- word tables and patterns
+
+
+@functools.cache
+def _tables() -> dict[str, Any]:
+    data: dict[str, Any] = json.loads(WORDS_FILE.read_text(encoding="utf-8"))
+    return data
+
+
+def _alt(words: Any) -> str:
+    items = sorted({str(w) for w in words}, key=len, reverse=True)
+    parts = [re.escape(w).replace("'", "['’]").replace(r"\ ", r"\s+") for w in items]
+    return "(?:" + "|".join(parts) + ")" if parts else "(?!)"
+
+
+def _num_alt(w: dict[str, Any]) -> str:
+    one = _alt(w["number_words"])
+    return rf"{one}(?:[- ](?:et[- ])?{one})*"
+
+
+def _placeholders(w: dict[str, Any]) -> dict[str, str]:
+    return {
+        "MO": _alt(w["months"]),
+        "MOA": f"(?:{_alt(w['months'])}|{_alt(w['month_abbrevs'])}\\.?)",
+        "WD": _alt(w["weekdays"]),
+        "WDP": _alt(w["weekday_plurals"]),
+        "RD": _alt(w["relative_days"]),
+        "PART": _alt(w["day_parts"]),
+        "PMOD": _alt(w["part_mods"]),
+        "REL": _alt([*w["past_words"], *w["future_words"]]),
+        "NUM": _num_alt(w),
+        "VAGUE": _alt(w["vague_numbers"]),
+        "UNIT": _alt(w["units"]),
+        "QMOD": _alt(w["quantity_mods"]),
+        "AGO": _alt(w["ago"]),
+        "AFTER": _alt(w["after"]),
+        "EVERY": _alt(w["every"]),
+        "PER": _alt(w["per"]),
+        "SETADJ": _alt(w["set_adjectives"]),
+        "SEASON": _alt(w["seasons"]),
+        "HOL": _alt(w["holidays"]),
+        "REF": _alt(w["ref_words"]),
+        "CTXDAY": _alt(w["context_days"]),
+        "SHIFT": _alt(w["context_shift"]),
+        "THIS": _alt(w["this_words"]),
+    }
+
+
+def _compile(template: str, subs: dict[str, str]) -> re.Pattern[str]:
+    body = re.sub(r"@(\w+)@", lambda m: subs[m.group(1)], template)
+    body = re.sub(r"\['’\](?!\?)", lambda m: r"['’]\s?", body)  # tokenised text: "l' hiver"
+    return re.compile(rf"(?<!\w)(?:{body})(?!\w)", re.IGNORECASE)
+
+
+@functools.cache
+def _grammar(lang: str | None) -> _Grammar:
+    tables = _tables()
+    w: dict[str, Any] = tables.get(lang or "", {})
+    subs = _placeholders(w) if w else {}
+    templates = dict(TEMPLATES[lang]) if w and lang in TEMPLATES else {}
+    templates.update(TEMPLATES["any"])
+    pats = tuple((kind, _compile(t, subs)) for kind, t in templates.items())
+    return _Grammar(lang if w else None, w, pats, _triggers(w))
+
+
+def _triggers(w: dict[str, Any]) -> frozenset[str]:
+    words = {x for table in TRIGGER_TABLES for entry in w.get(table, ()) for x in _words(entry)}
+    return frozenset(words | set(TRIGGER_WORDS)) - set(TRIGGER_STOPWORDS)
+
+
+def _words(phrase: str) -> list[str]:
+    return re.findall(r"\w+", phrase.lower())
+
+
+# ---------------------------------------------------------------- public entry point
+
+
+def find_dates(
+    text: str, anchor: PartialDate | None, lang: str | None, doc: Doc | None = None
+) -> list[Span]:
+    """Every temporal expression of ``text``, resolved against ``anchor`` (see module doc)."""
+    base = (lang or "").lower()[:2] or None
+    ctx = _context(text, anchor, _grammar(base), doc)
+    cands = _select([c for c in _candidates(text, ctx.gram) if _valid(c, ctx)])
+    values = _resolve_all(cands, ctx)
+    return [_span(c, v) for c in cands if (v := values.get(c)) is not None]
+
+
+def _context(text: str, anchor: PartialDate | None, gram: _Grammar, doc: Doc | None) -> _Ctx:
+    work: date | None = None
+    if anchor is not None and anchor.month is not None and anchor.day is not None:
+        work = date(anchor.year or 2000, anchor.month, anchor.day)  # 2000: leap stand-in
+    starts = [0] + [m.end() for m in re.finditer(r"[.!?»]\s+(?=[«\"A-ZÀ-Ý])|\n+", text)]
+    year = anchor.year if anchor is not None else None
+    return _Ctx(text, gram, doc, work, year is not None, year, starts)
+
+
+def _span(c: _Cand, v: _Value) -> Span:
+    attrs: dict[str, Any] = {
+        "value": v.value,
+        "granularity": v.gran,
+        "anchor": v.anchor,
+        "resolved": v.value is not None,
+    }
+    if v.mod:
+        attrs["mod"] = v.mod
+    return Span(c.start, c.end, v.label, attrs)
+
+
+# ---------------------------------------------------------------- candidates
+
+
+def _windows(text: str, gram: _Grammar) -> list[tuple[int, int]]:
+    """Stretches of text around trigger words, merged, cut at non-word characters."""
+    out: list[tuple[int, int]] = []
+    for m in re.finditer(r"\w+", text):
+        word = m.group().lower()
+        if not (word in gram.triggers or any(ch.isdigit() for ch in word)):
+            continue
+        start, end = max(0, m.start() - TRIGGER_REACH), m.end() + TRIGGER_REACH
+        if out and start <= out[-1][1]:
+            out[-1] = (out[-1][0], end)
+        else:
+            out.append((start, end))
+    return [(s, _cut(text, e)) for s, e in out]
+
+
+def _cut(text: str, pos: int) -> int:
+    """First position at or after pos that does not split a word (end of text included)."""
+    m = re.compile(r"\W|$").search(text, min(pos, len(text)))
+    return m.start() if m else len(text)
+
+
+def _candidates(text: str, gram: _Grammar) -> list[_Cand]:
+    out: list[_Cand] = []
+    windows = _windows(text, gram)
+    for rank, (kind, pat) in enumerate(gram.patterns):
+        for ws, we in windows:
+            for m in pat.finditer(text, ws, we):
+                g = m.groupdict()
+                s, e = m.span("x") if g.get("x") is not None else m.span()
+                out.append(_Cand(kind, s, e, m.start(), m.end(), g, rank))
+    return out
+
+
+def _select(cands: list[_Cand]) -> list[_Cand]:
+    """Longest matches win; among equal lengths the earlier template."""
+    kept: list[_Cand] = []
+    taken: list[tuple[int, int]] = []
+    for c in sorted(cands, key=lambda c: (c.mstart - c.mend, c.rank, c.mstart)):
+        if all(c.mend <= s or c.mstart >= e for s, e in taken):
+            kept.append(c)
+            taken.append((c.mstart, c.mend))
+    return sorted(kept, key=lambda c: c.start)
+
+
+def _before(ctx: _Ctx, pos: int, n: int = 30) -> str:
+    return ctx.text[max(0, pos - n) : pos].lower()
+
+
+def _prev_word(ctx: _Ctx, pos: int) -> str:
+    words = re.findall(r"[\w'’]+", _before(ctx, pos, 25))
+    return words[-1].replace("’", "'") if words else ""
+
+
+def _valid(c: _Cand, ctx: _Ctx) -> bool:
+    check = VALIDATORS.get(c.kind)
+    return check(c, ctx) if check else True
+
+
+def _valid_month_case(c: _Cand, ctx: _Ctx) -> bool:
+    """English month names are capitalised; lower-case "may"/"march" are verbs."""
+    mo = c.g.get("mo") or ""
+    return ctx.gram.lang != "en" or mo[:1].isupper()
+
+
+def _valid_duration(c: _Cand, ctx: _Ctx) -> bool:
+    w = ctx.gram.w
+    n = _key(c.g.get("n"))
+    if n in w["vague_needs_cue"] or f"{n} {_key(c.g.get('unit'))}" in w["needs_cue"]:
+        before = _before(ctx, c.mstart, 15)
+        if not any(re.search(rf"\b{re.escape(p)}\s*$", before) for p in w["cue_before_vague"]):
+            return False
+    if n in ("un", "une", "a", "an") and w["units"].get(_key(c.g.get("unit"))) == "S":
+        return False  # "une seconde fois": the ordinal, not a second
+    return not _is_age(c, ctx)
+
+
+def _is_age(c: _Cand, ctx: _Ctx) -> bool:
+    """ "Théodore Monod, 97 ans," / "une fillette de 6 ans" / "Agé de 54 ans" are ages."""
+    unit = _key(c.g.get("unit"))
+    if ctx.gram.w["units"].get(unit) != "Y" or c.g.get("qmod"):
+        return False
+    before, after = _before(ctx, c.mstart, 40), ctx.text[c.mend : c.mend + 4]
+    if re.search(r"(?:^|[,(])\s*$", before) and re.match(r"\s*[,.;)]", after):
+        return True
+    m = re.search(r"(\w+)\s+(?:de|d['’]|of)\s*$|(aged)\s*$", before)
+    if not m:
+        return False
+    word = _key(m.group(1) or m.group(2))
+    if word in ctx.gram.w["age_cues"]:
+        return True
+    followed = re.match(r"\s+(?:de|d['’]|du|des)\s", after + ctx.text[c.mend + 4 : c.mend + 6])
+    return (
+        bool(ctx.gram.w["duration_nouns"])
+        and not followed
+        and word not in ctx.gram.w["duration_nouns"]
+    )
+
+
+def _key(text: str | None) -> str:
+    """Table key of a matched phrase: lower case, straight apostrophes, single spaces."""
+    t = re.sub(r"\s+", " ", (text or "").lower().replace("’", "'"))
+    return t.replace("' ", "'")
+
+
+def _valid_year(c: _Cand, ctx: _Ctx) -> bool:
+    """A four-digit number counting something ("2000 habitants") is not a year."""
+    if ctx.doc is None:
+        return True
+    span = ctx.doc.char_span(c.start, c.end, alignment_mode="expand")
+    if span is None:
+        return True
+    tok = span.root
+    return not (tok.dep_ == "nummod" and tok.head.pos_ == "NOUN" and tok.head.i > tok.i)
+
+
+def _valid_number_year(c: _Cand, ctx: _Ctx) -> bool:
+    return _prev_word(ctx, c.mstart) not in ctx.gram.w.get("not_year_after", ()) and _valid_year(
+        c, ctx
+    )
+
+
+def _valid_season(c: _Cand, ctx: _Ctx) -> bool:
+    """Only with a determiner or after a cue ("en hiver"): "les Jeux d'hiver" is no date."""
+    return (
+        bool(c.g.get("det") or c.g.get("y"))
+        or _prev_word(ctx, c.mstart) in ctx.gram.w["season_cues"]
+    )
+
+
+def _valid_setadj(c: _Cand, ctx: _Ctx) -> bool:
+    """An adjective after a determiner is a noun ("le quotidien", a newspaper)."""
+    return _prev_word(ctx, c.mstart) not in ctx.gram.w["determiners"]
+
+
+def _valid_ref(c: _Cand, ctx: _Ctx) -> bool:
+    """ "prochain(e)" alone: only as an adjective before a noun ("le prochain mariage")."""
+    ref = _key(c.g.get("ref"))
+    if ref.startswith("précédent"):
+        return _prev_word(ctx, c.mstart) != "sans"
+    if ref.startswith("prochain"):
+        return re.match(r"\s+\w", ctx.text[c.mend : c.mend + 3]) is not None
+    return True
+
+
+def _is_not_age(c: _Cand, ctx: _Ctx) -> bool:
+    return not _is_age(c, ctx)
+
+
+VALIDATORS: dict[str, Callable[[_Cand, _Ctx], bool]] = {
+    "month": _valid_month_case,
+    "monthyear": _valid_month_case,
+    "daydate": _valid_month_case,
+    "mdydate": _valid_month_case,
+    "duration": _valid_duration,
+    "year": _valid_number_year,
+    "approxn": _is_not_age,
+    "season": _valid_season,
+    "setadj": _valid_setadj,
+    "ref": _valid_ref,
+}
+
+
+# ---------------------------------------------------------------- resolution driver
+
+DATE_FIRST = frozenset({"daydate", "mdydate", "numeric", "iso", "numdm", "wdday"})
+
+
+def _resolve_all(cands: list[_Cand], ctx: _Ctx) -> dict[_Cand, _Value | None]:
+    """Explicit dates first (weekdays may refer to them), then the rest, then context kinds."""
+    order = sorted(cands, key=lambda c: (_stage(c, ctx), c.start))
+    values: dict[_Cand, _Value | None] = {}
+    for c in order:
+        values[c] = _record(c, RESOLVERS[c.kind](c, ctx), ctx)
+    return values
+
+
+def _stage(c: _Cand, ctx: _Ctx) -> int:
+    """0 explicit dates, 1 most, 2 weekdays without a tense cue (they follow the same weekday
+    resolved elsewhere in the text), 3 mentions that take their day from the context."""
+    if c.kind in DATE_FIRST:
+        return 0
+    if c.kind in CONTEXT_KINDS and not c.g.get("wd"):
+        return 3
+    if c.kind in ("weekday", "night") and not c.g.get("rel") and _direction(c, ctx) == 0:
+        return 2
+    return 1
+
+
+def _record(c: _Cand, v: _Value | None, ctx: _Ctx) -> _Value | None:
+    if v is None:
+        return None
+    if v.day is not None:
+        bisect.insort(ctx.days, (c.start, v.day))
+    if c.kind in ("year", "year2") and v.value:
+        ctx.years.append((c.start, int(v.value)))
+    wd = _key(c.g.get("wd"))
+    if c.kind in ("daydate", "mdydate", "wdday") and wd and v.day is not None:
+        ctx.weekday_dates[ctx.gram.w["weekdays"][wd]] = v.day
+    return v
+
+
+def _sentence(ctx: _Ctx, pos: int) -> int:
+    return bisect.bisect_right(ctx.sent_starts, pos) - 1
+
+
+def _context_day(c: _Cand, ctx: _Ctx, fallback: bool) -> date | None:
+    """The day a context mention belongs to: same sentence first, then the text before."""
+    sent = _sentence(ctx, c.start)
+    i = bisect.bisect_left(ctx.days, (c.start, date.min))
+    prev = ctx.days[i - 1] if i else None
+    nxt = ctx.days[i] if i < len(ctx.days) else None
+    if prev and _sentence(ctx, prev[0]) == sent:
+        return prev[1]
+    if nxt and _sentence(ctx, nxt[0]) == sent:
+        return nxt[1]
+    if prev and c.start - prev[0] <= CONTEXT_REACH:
+        return prev[1]
+    return ctx.anchor if fallback else None
+
+
+def _context_year(c: _Cand, ctx: _Ctx) -> int | None:
+    sent = _sentence(ctx, c.start)
+    found = [y for s, y in ctx.years if s < c.start and _sentence(ctx, s) == sent]
+    return found[-1] if found else None
+
+
+# ---------------------------------------------------------------- tense and direction
+
+
+def _direction(c: _Cand, ctx: _Ctx) -> int:
+    """-1 past, +1 future, 0 unknown: from "dernier"/"next" words, else the verb's tense."""
+    rel = _key(c.g.get("rel"))
+    if rel in ctx.gram.w.get("past_words", ()):
+        return -1
+    if rel in ctx.gram.w.get("future_words", ()):
+        return 1
+    if ctx.doc is None:
+        return 0
+    span = ctx.doc.char_span(c.start, c.end, alignment_mode="expand")
+    verb = _governing_verb(span.root) if span is not None and len(span) else None
+    return _tense(verb, ctx.gram.w) if verb is not None else 0
+
+
+def _governing_verb(tok: Token) -> Token | None:
+    """The nearest verb up the tree that carries tense (an infinitive under "vont", "will")."""
+    for _ in range(8):
+        is_verb = tok.pos_ in ("VERB", "AUX")
+        finite = "Inf" not in tok.morph.get("VerbForm", [])
+        has_aux = any(t.dep_.startswith("aux") for t in tok.children)
+        if is_verb and (finite or has_aux or tok.head.i == tok.i):
+            return tok
+        if tok.head.i == tok.i:
+            return None
+        tok = tok.head
+    return None
+
+
+def _tense(verb: Token, w: dict[str, Any]) -> int:
+    auxes = [t for t in verb.children if t.dep_.startswith("aux")]
+    tenses = set(verb.morph.get("Tense", []))
+    aux_tenses = {x for a in auxes for x in a.morph.get("Tense", [])}
+    aux_lemmas = {a.lemma_.lower() for a in auxes}
+    if "Fut" in tenses | aux_tenses or aux_lemmas & {"will", "shall"}:
+        return 1
+    if verb.lemma_.lower() in w["future_lemmas"]:
+        return 1
+    if any(a.dep_ == "aux:tense" for a in auxes) or aux_tenses & {"Past", "Imp"}:
+        return -1
+    if "have" in aux_lemmas or "Imp" in tenses:
+        return -1
+    return -1 if "Past" in tenses and "Fin" in verb.morph.get("VerbForm", []) else 0
+
+
+# ---------------------------------------------------------------- calendar helpers
+
+
+def _day_value(ctx: _Ctx, d: date) -> str:
+    return d.isoformat() if ctx.has_year else f"--{d.month:02d}-{d.day:02d}"
+
+
+def _anchor_iso(ctx: _Ctx) -> str | None:
+    if ctx.anchor is not None:
+        return _day_value(ctx, ctx.anchor)
+    return str(ctx.anchor_year) if ctx.anchor_year is not None else None
+
+
+def _shift(ctx: _Ctx, days: int, base: date | None = None) -> date | None:
+    """base + days; without an anchor year only when leap years cannot change the answer."""
+    start = base or ctx.anchor
+    if start is None:
+        return None
+    out = start + timedelta(days=days)
+    if ctx.has_year or days == 0:
+        return out
+    try:
+        other = date(start.year + 1, start.month, start.day) + timedelta(days=days)
+    except ValueError:
+        return None
+    return out if (other.month, other.day) == (out.month, out.day) else None
+
+
+def _weekday_date(anchor: date, wd: int, direction: int, strict: bool) -> date:
+    """Latest such weekday on or before the anchor, or the next one when the tense is future."""
+    if direction > 0:
+        ahead = (wd - anchor.weekday()) % 7 or (7 if strict else 0)
+        return anchor + timedelta(days=ahead)
+    back = (anchor.weekday() - wd) % 7 or (7 if strict else 0)
+    return anchor - timedelta(days=back)
+
+
+def _pick(cands: list[date], anchor: date, direction: int) -> date:
+    """The candidate the tense points to, unless it lies beyond TENSE_REACH_DAYS: then the
+    nearest one ("a donné jusqu'au 30 juin" in May means this June, not last year's)."""
+
+    def dist(d: date) -> tuple[int, bool]:
+        days = (d - anchor).days
+        return (days * FUTURE_WEIGHT if days > 0 else -days), days > 0
+
+    nearest = min(cands, key=dist)
+    pool = [d for d in cands if (d - anchor).days * direction >= 0] if direction else []
+    best = min(pool, key=dist) if pool else nearest
+    return best if dist(best)[0] <= TENSE_REACH_DAYS else nearest
+
+
+def _year_for_day(ctx: _Ctx, m: int, d: int, direction: int, wd: int | None) -> int | None:
+    if ctx.anchor is None or not ctx.has_year:
+        return ctx.anchor_year if ctx.anchor is None else None
+    cands = []
+    for y in (ctx.anchor.year - 1, ctx.anchor.year, ctx.anchor.year + 1):
+        try:
+            cands.append(date(y, m, d))
+        except ValueError:
+            continue
+    if not cands:
+        return None
+    fitting = [x for x in cands if wd is None or x.weekday() == wd]
+    return _pick(fitting or cands, ctx.anchor, direction).year
+
+
+def _year_for_month(ctx: _Ctx, m: int, direction: int) -> int | None:
+    if ctx.anchor is None or not ctx.has_year:
+        return ctx.anchor_year if ctx.anchor is None else None
+    a = ctx.anchor
+    cands = [date(y, m, 1) for y in (a.year - 1, a.year, a.year + 1)]
+    return _pick(cands, date(a.year, a.month, 1), direction).year
+
+
+def _number(text: str, w: dict[str, Any]) -> float | None:
+    t = re.sub(r"quatre-vingts?", "quatre_vingt", text.lower().replace(",", "."))
+    if re.fullmatch(r"\d+(?:\.\d+)?", t):
+        return float(t)
+    total, cur = 0.0, 0.0
+    for word in re.split(r"[-\s]+", t):
+        if word in ("et", "and"):
+            continue
+        v = w["number_words"].get(word.replace("_", "-"))
+        if v is None:
+            return None
+        if v >= 100:
+            cur = max(cur, 1) * v
+            if v == 1000:
+                total, cur = total + cur, 0
+        else:
+            cur += v
+    return total + cur
+
+
+def _fmt(n: float) -> str:
+    return str(int(n)) if n == int(n) else f"{n:g}"
+
+
+def _duration_value(n: float | None, code: str) -> str:
+    pattern, factor = UNIT_CODES[code]
+    if n is None:
+        return pattern.format("X")
+    if n != int(n) and code in "YMWDH":
+        smaller = {"Y": ("M", 12), "M": ("D", 30), "W": ("D", 7), "D": ("H", 24), "H": ("N", 60)}
+        sub, k = smaller[code]
+        return _duration_value(n * k, sub)
+    return pattern.format(_fmt(n * factor))
+
+
+# ---------------------------------------------------------------- resolvers: explicit dates
+
+
+def _parse_fragment(ctx: _Ctx, fragment: str) -> datetime | None:
+    if fragment not in ctx.parsed:
+        ctx.parsed[fragment] = _dateparser(fragment, ctx.gram.lang)
+    return ctx.parsed[fragment]
+
+
+def _dateparser(fragment: str, lang: str | None) -> datetime | None:
+    settings: Any = {
+        "PARSERS": ["absolute-time"],
+        "DATE_ORDER": "MDY" if lang == "en" else "DMY",
+        "RELATIVE_BASE": datetime(2000, 1, 1),
+        "PREFER_DATES_FROM": "past",
+        "REQUIRE_PARTS": ["day", "month"],
+    }
+    langs = [lang] if lang else ["fr", "en"]
+    return dateparser.parse(fragment, languages=langs, settings=settings)
+
+
+def _day_result(ctx: _Ctx, y: int | None, m: int, d: int, anchor_used: bool) -> _Value:
+    try:
+        day = date(y or 2000, m, d)
+    except ValueError:
+        return _Value("DATE", None, "day")
+    value = day.isoformat() if y is not None else f"--{m:02d}-{d:02d}"
+    anchor = _anchor_iso(ctx) if anchor_used else None
+    return _Value("DATE", value, "day", day, anchor)
+
+
+def _r_daydate(c: _Cand, ctx: _Ctx) -> _Value | None:
+    g = c.g
+    day = "1" if _key(g["d"]) in ("1er", "premier") else g["d"]
+    found = _parse_fragment(ctx, f"{day} {g['mo']} {g.get('y') or ''}".strip())
+    if found is None:
+        return _Value("DATE", None, "day")
+    if g.get("y"):
+        return _day_result(ctx, found.year, found.month, found.day, False)
+    wd = ctx.gram.w["weekdays"].get(_key(g.get("wd")))
+    y = _year_for_day(ctx, found.month, found.day, _direction(c, ctx), wd)
+    return _day_result(ctx, y, found.month, found.day, True)
+
+
+def _full_year(ctx: _Ctx, yy: int) -> int:
+    limit = (ctx.anchor_year or 2030) + TWO_DIGIT_FUTURE
+    return 2000 + yy if 2000 + yy <= limit else 1900 + yy
+
+
+def _r_numeric(c: _Cand, ctx: _Ctx) -> _Value | None:
+    g = c.g
+    y = g["y"] or ""
+    year = y if len(y) == 4 else str(_full_year(ctx, int(y)))
+    found = _parse_fragment(ctx, f"{g['d']}/{g['m']}/{year}")
+    if found is None:
+        return None
+    return _day_result(ctx, found.year, found.month, found.day, False)
+
+
+def _r_iso(c: _Cand, ctx: _Ctx) -> _Value | None:
+    g = c.g
+    try:
+        day = date(int(g["y"] or 0), int(g["m"] or 0), int(g["d"] or 0))
+    except ValueError:
+        return None
+    if g.get("h"):
+        return _Value("TIME", f"{day.isoformat()}T{g['h']}:{g['mi']}", "time", day)
+    return _Value("DATE", day.isoformat(), "day", day)
+
+
+def _r_numdm(c: _Cand, ctx: _Ctx) -> _Value | None:
+    m, d = int(c.g["m"] or 0), int(c.g["d"] or 0)
+    if ctx.gram.lang == "en":
+        m, d = d, m  # "11/05" is November 5 in English
+    if not (1 <= m <= 12 and 1 <= d <= 31):
+        return None
+    y = _year_for_day(ctx, m, d, _direction(c, ctx), None)
+    return _day_result(ctx, y, m, d, True)
+
+
+def _month_no(c: _Cand, ctx: _Ctx) -> int:
+    w = ctx.gram.w
+    mo = _key(c.g.get("mo")).rstrip(".")
+    return int(w["months"].get(mo) or w["month_abbrevs"][mo])
+
+
+def _pmod(c: _Cand, ctx: _Ctx) -> str | None:
+    pm = _key(c.g.get("pmod"))
+    return ctx.gram.w["part_mods"].get(pm) if pm else None
+
+
+def _r_monthyear(c: _Cand, ctx: _Ctx) -> _Value | None:
+    value = PartialDate(int(c.g["y"] or 0), _month_no(c, ctx)).iso()
+    return _Value("DATE", value, "month", mod=_pmod(c, ctx))
+
+
+def _r_month(c: _Cand, ctx: _Ctx) -> _Value | None:
+    m = _month_no(c, ctx)
+    y = None if c.g.get("rel") else _context_year(c, ctx)
+    anchor = None if y is not None else _anchor_iso(ctx)
+    if y is None:
+        y = _year_for_month(ctx, m, _direction(c, ctx))
+    return _Value("DATE", PartialDate(y, m).iso(), "month", anchor=anchor, mod=_pmod(c, ctx))
+
+
+def _r_year(c: _Cand, ctx: _Ctx) -> _Value | None:
+    return _Value("DATE", c.g["y"], "year")
+
+
+def _r_year2(c: _Cand, ctx: _Ctx) -> _Value | None:
+    return _Value("DATE", str(_full_year(ctx, int(c.g["y"] or 0))), "year")
+
+
+def _r_yearmod(c: _Cand, ctx: _Ctx) -> _Value | None:
+    return _Value("DATE", c.g["y"], "year", mod=_pmod(c, ctx))
+
+
+def _r_wdday(c: _Cand, ctx: _Ctx) -> _Value | None:
+    """ "dimanche 15": the 15th of the month around the anchor that falls on a Sunday."""
+    a = ctx.anchor
+    if a is None or not ctx.has_year:
+        return _Value("DATE", None, "day")
+    d = 1 if _key(c.g["d"]) == "1er" else int(c.g["d"] or 0)
+    wd = int(ctx.gram.w["weekdays"][_key(c.g["wd"])])
+    for k in (0, -1, 1):
+        y, m = divmod(a.year * 12 + a.month - 1 + k, 12)
+        try:
+            day = date(y, m + 1, d)
+        except ValueError:
+            continue
+        if day.weekday() == wd:
+            return _Value("DATE", day.isoformat(), "day", day, _anchor_iso(ctx))
+    return None
+
+
+def _r_decade(c: _Cand, ctx: _Ctx) -> _Value | None:
+    dec = c.g["dec"] or ""
+    full = dec if len(dec) == 4 else ("19" + dec if ctx.gram.lang else dec)
+    return _Value("DATE", full[:3] + "X", "period", mod=_pmod(c, ctx))
+
+
+def _roman(text: str) -> int | None:
+    if text.isdigit():
+        return int(text)
+    vals = [ROMAN.get(ch.upper(), 0) for ch in text]
+    if not all(vals):
+        return None
+    nxt = [*vals[1:], 0]
+    return sum(-v if v < n else v for v, n in zip(vals, nxt, strict=True))
+
+
+def _r_century(c: _Cand, ctx: _Ctx) -> _Value | None:
+    n = _roman(c.g["cent"] or "")
+    if not n:
+        return None
+    return _Value("DATE", f"{n - 1:02d}XX", "period", mod=_pmod(c, ctx))
+
+
+# ---------------------------------------------------------------- resolvers: relative days
+
+
+def _part_code(ctx: _Ctx, part: str) -> str:
+    return str(ctx.gram.w["day_parts"][_key(part)])
+
+
+def _day_or_part(
+    ctx: _Ctx, d: date | None, part: str | None, anchor: str | None, mod: str | None = None
+) -> _Value:
+    if not part:
+        value = _day_value(ctx, d) if d is not None else None
+        return _Value("DATE", value, "day", d, anchor if d else None, mod)
+    if d is None:
+        return _Value("TIME", None, "time", mod=mod)
+    return _Value("TIME", f"{_day_value(ctx, d)}T{_part_code(ctx, part)}", "time", d, anchor, mod)
+
+
+def _present_ref(c: _Cand, ctx: _Ctx) -> bool:
+    """Sentence-initial "Aujourd'hui," means "nowadays" (FTiB: PRESENT_REF)."""
+    word = ctx.text[c.start : c.end]
+    follows = ctx.text[c.end : c.end + 1]
+    at_start = c.start in ctx.sent_starts and word.lower().startswith("aujourd")
+    return word[:1].isupper() and follows == "," and at_start and not c.g.get("part")
+
+
+def _r_relday(c: _Cand, ctx: _Ctx) -> _Value | None:
+    rd = _key(c.g["rd"])
+    if _present_ref(c, ctx):
+        return _Value("TIME", "PRESENT_REF", "period")
+    d = _shift(ctx, int(ctx.gram.w["relative_days"][rd]))
+    return _day_or_part(ctx, d, c.g.get("part"), _anchor_iso(ctx), _pmod(c, ctx))
+
+
+def _r_thispart(c: _Cand, ctx: _Ctx) -> _Value | None:
+    return _day_or_part(ctx, ctx.anchor, c.g.get("part"), _anchor_iso(ctx))
+
+
+def _weekday_day(c: _Cand, ctx: _Ctx, wd_word: str) -> date | None:
+    """A weekday named elsewhere with its date or a tense cue keeps that date; otherwise the
+    latest such day on or before the anchor, or the next one when the tense is future."""
+    wd = int(ctx.gram.w["weekdays"][_key(wd_word)])
+    rel = _key(c.g.get("rel"))
+    strict = rel in (*ctx.gram.w["past_words"], *ctx.gram.w["future_words"])
+    direction = _direction(c, ctx)
+    known = ctx.weekday_dates.get(wd)
+    near = known is not None and (
+        ctx.anchor is None or abs((known - ctx.anchor).days) <= WEEKDAY_COREF_DAYS
+    )
+    if near and not strict and (direction == 0 or not ctx.has_year):
+        return known
+    if ctx.anchor is None or not ctx.has_year:
+        return None
+    day = _weekday_date(ctx.anchor, wd, direction, strict)
+    if direction or strict:
+        ctx.weekday_dates.setdefault(wd, day)
+    return day
+
+
+def _r_weekday(c: _Cand, ctx: _Ctx) -> _Value | None:
+    d = _weekday_day(c, ctx, c.g["wd"] or "")
+    return _day_or_part(ctx, d, c.g.get("part"), _anchor_iso(ctx))
+
+
+def _r_night(c: _Cand, ctx: _Ctx) -> _Value | None:
+    d = _weekday_day(c, ctx, c.g["wd"] or "")
+    code = "nuit" if ctx.gram.lang == "fr" else "night"
+    return _day_or_part(ctx, d, code, _anchor_iso(ctx))
+
+
+def _r_weekdays(c: _Cand, ctx: _Ctx) -> _Value | None:
+    wd = int(ctx.gram.w["weekday_plurals"][_key(c.g["wdp"])])
+    return _Value("SET", f"XXXX-WXX-{wd + 1}", "set")
+
+
+# ---------------------------------------------------------------- resolvers: weeks, months, years
+
+UNIT_KIND = {
+    "semaine": "week", "week": "week", "mois": "month", "month": "month", "année": "year",
+    "an": "year", "year": "year", "week-end": "weekend", "weekend": "weekend",
+    "trimestre": "quarter", "quarter": "quarter",
+}  # fmt: skip
+
+
+def _week_value(d: date, suffix: str = "") -> str:
+    y, w, _ = d.isocalendar()
+    return f"{y}-W{w:02d}{suffix}"
+
+
+def _weekend(a: date, k: int, direction: int) -> str:
+    if k < 0 or (k == 0 and direction < 0 and a.weekday() < 5):
+        return _week_value(a - timedelta(days=7), "-WE")
+    if k > 0 and a.weekday() >= 5:
+        return _week_value(a + timedelta(days=7), "-WE")
+    return _week_value(a, "-WE")
+
+
+def _unit_value(ctx: _Ctx, unit: str, k: int, direction: int) -> tuple[str | None, str]:
+    kind = UNIT_KIND[_key(unit)]
+    if kind == "year":
+        return (str(ctx.anchor_year + k) if ctx.anchor_year is not None else None), "year"
+    a = ctx.anchor
+    if a is None or not ctx.has_year:
+        return None, kind
+    if kind == "week":
+        return _week_value(a + timedelta(days=7 * k)), "week"
+    if kind == "weekend":
+        return _weekend(a, k, direction), "week"
+    months = a.year * 12 + a.month - 1 + (k if kind == "month" else 3 * k)
+    y, m = divmod(months, 12)
+    if kind == "month":
+        return f"{y}-{m + 1:02d}", "month"
+    return f"{y}-Q{m // 3 + 1}", "quarter"
+
+
+def _unit_result(c: _Cand, ctx: _Ctx, k: int) -> _Value:
+    value, gran = _unit_value(ctx, c.g["unit"] or "", k, _direction(c, ctx))
+    anchor = _anchor_iso(ctx) if value else None
+    return _Value("DATE", value, "week" if gran == "quarter" else gran, None, anchor, _pmod(c, ctx))
+
+
+def _r_thisunit(c: _Cand, ctx: _Ctx) -> _Value | None:
+    if c.g.get("there"):
+        return _Value("DATE", None, "period")
+    return _unit_result(c, ctx, 0)
+
+
+def _r_relunit(c: _Cand, ctx: _Ctx) -> _Value | None:
+    return _unit_result(c, ctx, _direction(c, ctx) or 0)
+
+
+def _r_unitmod(c: _Cand, ctx: _Ctx) -> _Value | None:
+    return _unit_result(c, ctx, 0)
+
+
+# ---------------------------------------------------------------- resolvers: durations and sets
+
+
+def _unit_code(c: _Cand, ctx: _Ctx) -> str:
+    return str(ctx.gram.w["units"][_key(c.g.get("unit"))])
+
+
+def _amount(c: _Cand, ctx: _Ctx) -> float | None:
+    n = _key(c.g.get("n"))
+    if not n or n in ctx.gram.w["vague_numbers"]:
+        return None
+    value = _number(n, ctx.gram.w)
+    return value + 0.5 if value is not None and c.g.get("half") else value
+
+
+def _qmod(c: _Cand, ctx: _Ctx) -> str | None:
+    q = _key(c.g.get("qmod"))
+    return ctx.gram.w["quantity_mods"].get(q) if q else None
+
+
+def _r_duration(c: _Cand, ctx: _Ctx) -> _Value | None:
+    n = _key(c.g.get("n"))
+    if n and n not in ctx.gram.w["vague_numbers"] and _number(n, ctx.gram.w) is None:
+        return None
+    value = _duration_value(_amount(c, ctx), _unit_code(c, ctx))
+    return _Value("DURATION", value, "duration", mod=_qmod(c, ctx))
+
+
+def _r_lastn(c: _Cand, ctx: _Ctx) -> _Value | None:
+    return _r_duration(c, ctx)
+
+
+def _r_quarter(c: _Cand, ctx: _Ctx) -> _Value | None:
+    n = 45 if _key(c.g["q"]) == "trois" else 15
+    return _Value("DURATION", f"PT{n}M", "duration")
+
+
+def _r_halfunit(c: _Cand, ctx: _Ctx) -> _Value | None:
+    return _Value("DURATION", _duration_value(0.5, _unit_code(c, ctx)), "duration")
+
+
+def _r_approxn(c: _Cand, ctx: _Ctx) -> _Value | None:
+    n = float(APPROX_NUMBERS[_key(c.g["approx"])])
+    return _Value("DURATION", _duration_value(n, _unit_code(c, ctx)), "duration", mod="APPROX")
+
+
+def _offset_result(c: _Cand, ctx: _Ctx, sign: int) -> _Value:
+    """ "il y a deux ans" / "dans trois jours": the anchor moved by the duration."""
+    n, code = _amount(c, ctx), _unit_code(c, ctx)
+    if n is None:
+        return _Value("DATE", "PAST_REF" if sign < 0 else "FUTURE_REF", "period")
+    k = int(sign * n)
+    if code in ("Y", "C", "E"):
+        years = k * UNIT_CODES[code][1]
+        value = str(ctx.anchor_year + years) if ctx.anchor_year is not None else None
+        return _Value("DATE", value, "year", anchor=_anchor_iso(ctx) if value else None)
+    if code in ("M", "Q", "6"):
+        k *= UNIT_CODES[code][1]
+        value, _ = _unit_value(ctx, "mois", k, 0)
+        return _Value("DATE", value, "month", anchor=_anchor_iso(ctx) if value else None)
+    days = k * 7 if code == "W" else (k if code == "D" else 0)
+    return _day_or_part(ctx, _shift(ctx, days), None, _anchor_iso(ctx))
+
+
+def _r_ago(c: _Cand, ctx: _Ctx) -> _Value | None:
+    return _offset_result(c, ctx, -1)
+
+
+def _r_after(c: _Cand, ctx: _Ctx) -> _Value | None:
+    return _offset_result(c, ctx, 1)
+
+
+def _r_every(c: _Cand, ctx: _Ctx) -> _Value | None:
+    w, unit = ctx.gram.w, _key(c.g.get("unit"))
+    if unit in w["units"]:
+        n = _amount(c, ctx) or 1.0
+        return _Value("SET", _duration_value(n, w["units"][unit]), "set")
+    wd = w["weekdays"].get(unit, w["weekday_plurals"].get(unit))
+    if wd is not None:
+        part = c.g.get("part")
+        suffix = f"T{_part_code(ctx, part)}" if part else ""
+        return _Value("SET", f"XXXX-WXX-{int(wd) + 1}{suffix}", "set")
+    part = "MO" if unit.startswith("mat") else ("EV" if unit.startswith("soir") else "WE")
+    return _Value("SET", f"XXXX-XX-XXT{part}", "set")
+
+
+def _r_per(c: _Cand, ctx: _Ctx) -> _Value | None:
+    return _Value("SET", _duration_value(1.0, _unit_code(c, ctx)), "set")
+
+
+def _r_setadj(c: _Cand, ctx: _Ctx) -> _Value | None:
+    return _Value("SET", ctx.gram.w["set_adjectives"][_key(c.g["adj"])], "set")
+
+
+# ---------------------------------------------------------------- resolvers: named periods
+
+
+def _r_season(c: _Cand, ctx: _Ctx) -> _Value | None:
+    code = ctx.gram.w["seasons"][_key(c.g["season"])]
+    if c.g.get("y"):
+        return _Value("DATE", f"{c.g['y']}-{code}", "period")
+    if ctx.anchor_year is None:
+        return _Value("DATE", None, "period")
+    det = _key(c.g.get("det"))
+    k = _direction(c, ctx) if c.g.get("rel") or det in ("last", "next") else 0
+    k = -1 if det == "last" else (1 if det == "next" else k)
+    return _Value("DATE", f"{ctx.anchor_year + k}-{code}", "period", anchor=_anchor_iso(ctx))
+
+
+def _holiday_date(spec: str, year: int) -> date:
+    if spec.startswith("E"):
+        return easter(year) + timedelta(days=int(spec[1:]))
+    m, d = spec.split("-")
+    return date(year, int(m), int(d))
+
+
+def _r_holiday(c: _Cand, ctx: _Ctx) -> _Value | None:
+    name = _key(c.g["hol"])
+    spec = str(ctx.gram.w["holidays"][name])
+    if ctx.anchor is None or not ctx.has_year:
+        return _Value("DATE", None, "day")
+    a = ctx.anchor
+    cands = [_holiday_date(spec, y) for y in (a.year - 1, a.year, a.year + 1)]
+    day = _pick(cands, a, _direction(c, ctx))
+    return _Value("DATE", day.isoformat(), "day", day, _anchor_iso(ctx))
+
+
+def _r_ref(c: _Cand, ctx: _Ctx) -> _Value | None:
+    ref = _key(c.g["ref"])
+    return _Value("TIME", str(ctx.gram.w["ref_words"][ref]), "period")
+
+
+def _r_ici(c: _Cand, ctx: _Ctx) -> _Value | None:
+    """ "d'ici (le 30 juin)": the span from now; FTiB gives it the anchor day."""
+    return _day_or_part(ctx, ctx.anchor, None, _anchor_iso(ctx))
+
+
+# ---------------------------------------------------------------- resolvers: context mentions
+
+
+def _clock(ctx: _Ctx, d: date | None, h: int, mi: int, anchor: str | None) -> _Value | None:
+    if h > 24 or mi > 59:
+        return None
+    if d is None:
+        return _Value("TIME", None, "time")
+    return _Value("TIME", f"{_day_value(ctx, d)}T{h:02d}:{mi:02d}", "time", d, anchor)
+
+
+def _clock_day(c: _Cand, ctx: _Ctx) -> date | None:
+    if c.g.get("wd"):
+        return _weekday_day(c, ctx, c.g["wd"] or "")
+    return _context_day(c, ctx, fallback=True)
+
+
+def _clock_duration(c: _Cand, ctx: _Ctx) -> _Value | None:
+    """ "a duré 2 h 30", "en 1 h 45 min": a length of time, not a time of day."""
+    cues = ctx.gram.w.get("clock_duration_cues", ())
+    if not c.g.get("mn") and _prev_word(ctx, c.mstart) not in cues:
+        return None
+    h, mi = int(c.g["h"] or 0), int(c.g.get("mi") or 0)
+    value = "PT" + (f"{h}H" if h else "") + (f"{mi}M" if mi else "")
+    return _Value("DURATION", value if value != "PT" else "PT0M", "duration")
+
+
+def _r_clock(c: _Cand, ctx: _Ctx) -> _Value | None:
+    as_duration = _clock_duration(c, ctx)
+    if as_duration is not None:
+        return as_duration
+    h, mi = int(c.g["h"] or 0), int(c.g.get("mi") or 0)
+    ampm = _key(c.g.get("ampm"))
+    if _key(c.g.get("dp")) in ("soir", "après-midi") and h < 12:
+        h += 12
+    if ampm.startswith("p") and h < 12:
+        h += 12
+    elif ampm.startswith("a") and h == 12:
+        h = 0
+    d = _clock_day(c, ctx)
+    return _unrecorded(ctx, _clock(ctx, d, h, mi, _day_value(ctx, d) if d else None))
+
+
+def _r_noon(c: _Cand, ctx: _Ctx) -> _Value | None:
+    d = _context_day(c, ctx, fallback=True)
+    return _unrecorded(ctx, _day_or_part(ctx, d, c.g["part"], _day_value(ctx, d) if d else None))
+
+
+def _unrecorded(ctx: _Ctx, v: _Value | None) -> _Value | None:
+    """A value that fell back on the anchor is no context for the mentions after it."""
+    return replace(v, day=None) if v is not None and v.day == ctx.anchor else v
+
+
+def _r_ctxday(c: _Cand, ctx: _Ctx) -> _Value | None:
+    d = _context_day(c, ctx, fallback=False)
+    return _day_or_part(ctx, d, None, _day_value(ctx, d) if d else None)
+
+
+def _r_ctxpart(c: _Cand, ctx: _Ctx) -> _Value | None:
+    d = _context_day(c, ctx, fallback=True)
+    anchor = _day_value(ctx, d) if d else None
+    return _unrecorded(ctx, _day_or_part(ctx, d, c.g["part"], anchor, _pmod(c, ctx)))
+
+
+def _r_shift(c: _Cand, ctx: _Ctx) -> _Value | None:
+    """ "le lendemain": the context day plus one; "au lendemain de <date>": that date plus one;
+    "au lendemain de <event>": the day the sentence is about (the event is the day before)."""
+    shift = int(ctx.gram.w["context_shift"][_key(c.g["shift"])])
+    follow = re.match(r"\s+(?:de|du|des|d['’]|of)\s*", ctx.text[c.mend : c.mend + 8])
+    if follow:
+        nxt = [d for s, d in ctx.days if 0 <= s - c.mend <= follow.end() + 4]
+        base, shift = (nxt[0], shift) if nxt else (_context_day(c, ctx, False), 0)
+    else:
+        base = _context_day(c, ctx, fallback=False)
+    d = _shift(ctx, shift, base) if base is not None else None
+    return _day_or_part(ctx, d, c.g.get("part"), _day_value(ctx, base) if base else None)
+
+
+Resolver = Callable[[_Cand, _Ctx], "_Value | None"]
+RESOLVERS: dict[str, Resolver] = {
+    "numeric": _r_numeric, "iso": _r_iso, "numdm": _r_numdm, "year": _r_year,
+    "daydate": _r_daydate, "mdydate": _r_daydate, "daycoord": _r_daydate,
+    "monthyear": _r_monthyear, "month": _r_month, "decade": _r_decade, "century": _r_century,
+    "relday": _r_relday, "thispart": _r_thispart, "tonight": _r_thispart,
+    "thisunit": _r_thisunit, "relunit": _r_relunit, "unitmod": _r_unitmod, "unitmod2": _r_unitmod,
+    "lastn": _r_lastn, "lastn2": _r_lastn, "yearmod": _r_yearmod, "wdday": _r_wdday,
+    "quarter": _r_quarter,
+    "weekday": _r_weekday, "night": _r_night, "weekdays": _r_weekdays,
+    "clock": _r_clock, "clockword": _r_clock, "clockcolon": _r_clock, "noon": _r_noon,
+    "duration": _r_duration, "halfunit": _r_halfunit, "approxn": _r_approxn,
+    "ncoord": _r_duration, "ago": _r_ago, "after": _r_after, "every": _r_every, "per": _r_per,
+    "setadj": _r_setadj, "season": _r_season, "holiday": _r_holiday, "ref": _r_ref,
+    "ici": _r_ici, "year2": _r_year2, "ctxday": _r_ctxday, "shift": _r_shift,
+    "ctxpart": _r_ctxpart, "ctxpartmod": _r_ctxpart,
+}  # fmt: skip

@@ -1,0 +1,197 @@
+"""The hand-annotated quote and number gold (``tests/gold/``) is valid and loadable.
+
+The gold stores offsets only; these checks catch a changed source file, a shifted span,
+a span that swallowed whitespace or a quote mark, copied text, or a broken split.
+"""
+
+from __future__ import annotations
+
+import copy
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from bench.goldsets import (
+    GOLD_DIR,
+    crisis_text,
+    doc_text,
+    ecbplus_text,
+    load_gold,
+    sha256_text,
+    split_of,
+)
+from tests.conftest import SHARED, needs_shared
+
+DATA = SHARED / "data"
+LANGS = ("fr", "en")
+MIN_DOCS = {"fr": 40, "en": 20}
+HELDOUT_SHARE = (0.25, 0.45)  # "about a third" held out, by hash of the path
+DOC_KEYS = {"path", "lang", "split", "text_sha256", "quotes", "numbers"}
+QUOTE_KEYS = {"start", "end", "kind", "block", "speaker", "speaker_mentions", "cue"}
+NUMBER_KEYS = {"start", "end", "value", "qualifier", "unit"}
+QUALIFIERS = {"=", ">=", "<=", ">", "<", "~"}
+MAX_LABEL = 80  # speaker names and units are short labels, never copied sentences
+# closing mark -> opening marks that may pair with it inside the same span
+PAIRS = {"»": "«", "”": "“", '"': '"', "'": "`'‘", "’": "‘'", "›": "‹"}
+OPENERS = {"«": "»", "“": "””", '"': '"', "`": "'", "‘": "’'", "‹": "›"}
+
+
+def _raw_docs(lang: str) -> list[dict[str, Any]]:
+    lines = (GOLD_DIR / f"quotes_{lang}.jsonl").read_text(encoding="utf-8").splitlines()
+    return [json.loads(line) for line in lines if line.strip()]
+
+
+def _span_problems(text: str, span: Any, what: str, marks: bool) -> list[str]:
+    """Offsets in range, non-empty, no edge whitespace; with ``marks``, an edge quote mark
+    is only allowed when its partner lies inside the span (an embedded partial quote)."""
+    if not (isinstance(span, list | tuple) and len(span) == 2):
+        return [f"{what}: malformed span {span!r}"]
+    s, e = span
+    if not (isinstance(s, int) and isinstance(e, int) and 0 <= s < e <= len(text)):
+        return [f"{what}: bad offsets {span!r}"]
+    piece = text[s:e]
+    if piece != piece.strip():
+        return [f"{what}: edge whitespace {piece[:30]!r}"]
+    if marks and piece[-1] in PAIRS and not any(c in piece[:-1] for c in PAIRS[piece[-1]]):
+        return [f"{what}: ends with a quote mark {piece[-30:]!r}"]
+    if marks and piece[0] in OPENERS and not any(c in piece[1:] for c in OPENERS[piece[0]]):
+        return [f"{what}: starts with a quote mark {piece[:30]!r}"]
+    return []
+
+
+def _quote_problems(text: str, q: dict[str, Any], where: str) -> list[str]:
+    out = [] if set(q) == QUOTE_KEYS else [f"{where}: keys {sorted(q)}"]
+    out += _span_problems(text, [q.get("start"), q.get("end")], where, marks=True)
+    if q.get("kind") not in ("direct", "indirect"):
+        out.append(f"{where}: kind {q.get('kind')!r}")
+    if q.get("block") and q.get("kind") != "direct":
+        out.append(f"{where}: only direct quotes can be block quotes")
+    speaker, mentions = q.get("speaker"), q.get("speaker_mentions") or []
+    if speaker is None and mentions:
+        out.append(f"{where}: mentions without a speaker")
+    if speaker is not None and not (isinstance(speaker, str) and 0 < len(speaker) <= MAX_LABEL):
+        out.append(f"{where}: speaker label {speaker!r}")
+    for m in mentions:
+        out += _span_problems(text, m, f"{where} mention", marks=False)
+    if q.get("cue") is not None:
+        out += _span_problems(text, q["cue"], f"{where} cue", marks=False)
+    return out
+
+
+def _number_problems(text: str, n: dict[str, Any], where: str) -> list[str]:
+    out = [] if set(n) == NUMBER_KEYS else [f"{where}: keys {sorted(n)}"]
+    out += _span_problems(text, [n.get("start"), n.get("end")], where, marks=True)
+    value = n.get("value")
+    if not (isinstance(value, int | float) and not isinstance(value, bool) and value > 0):
+        out.append(f"{where}: value {value!r}")
+    if n.get("qualifier") not in QUALIFIERS:
+        out.append(f"{where}: qualifier {n.get('qualifier')!r}")
+    unit = n.get("unit")
+    if not (isinstance(unit, str) and len(unit) <= MAX_LABEL):
+        out.append(f"{where}: unit {unit!r}")
+    return out
+
+
+def problems(doc: dict[str, Any], lang: str, data: Path = DATA) -> list[str]:
+    """Everything wrong with one gold record (empty list when valid)."""
+    path = doc.get("path", "?")
+    if set(doc) != DOC_KEYS:
+        return [f"{path}: keys {sorted(doc)}"]
+    if not (data / path).is_file():
+        return [f"{path}: file missing"]
+    text = doc_text(path, data)
+    out = [] if doc["lang"] == lang else [f"{path}: lang {doc['lang']!r}"]
+    if doc["split"] != split_of(path):
+        out.append(f"{path}: split {doc['split']!r} != {split_of(path)!r}")
+    if doc["text_sha256"] != sha256_text(text):
+        return [*out, f"{path}: text_sha256 does not match the file"]
+    for i, q in enumerate(doc["quotes"]):
+        out += _quote_problems(text, q, f"{path} quote {i}")
+    for i, n in enumerate(doc["numbers"]):
+        out += _number_problems(text, n, f"{path} number {i}")
+    return out
+
+
+@needs_shared
+@pytest.mark.parametrize("lang", LANGS)
+def test_gold_records_are_valid(lang: str) -> None:
+    docs = _raw_docs(lang)
+    found = [p for doc in docs for p in problems(doc, lang)]
+    assert not found, "\n".join(found[:20])
+    paths = [d["path"] for d in docs]
+    assert len(paths) == len(set(paths)), "a document is annotated twice"
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_gold_size_and_heldout_share(lang: str) -> None:
+    docs = _raw_docs(lang)
+    assert len(docs) >= MIN_DOCS[lang]
+    share = sum(d["split"] == "heldout" for d in docs) / len(docs)
+    assert HELDOUT_SHARE[0] <= share <= HELDOUT_SHARE[1], share
+    assert sum(len(d["quotes"]) for d in docs) >= 5 * len(docs) // 2
+    assert all(d["lang"] == lang for d in docs)
+
+
+@needs_shared
+@pytest.mark.parametrize("lang", LANGS)
+def test_load_gold_checks_hashes(lang: str, tmp_path: Path) -> None:
+    docs = load_gold(lang)
+    assert len(docs) == len(_raw_docs(lang))
+    assert any(q.speaker_mentions for d in docs for q in d.quotes)
+    broken = _raw_docs(lang)
+    broken[0]["text_sha256"] = "0" * 64
+    (tmp_path / f"quotes_{lang}.jsonl").write_text(
+        "\n".join(json.dumps(d) for d in broken), encoding="utf-8"
+    )
+    with pytest.raises(ValueError, match="gold text changed"):
+        load_gold(lang, gold_dir=tmp_path)
+
+
+@needs_shared
+def test_validator_catches_broken_spans() -> None:
+    good = next(d for d in _raw_docs("fr") if d["quotes"] and d["numbers"])
+    assert problems(good, "fr") == []
+    text = doc_text(good["path"])
+    q = good["quotes"][0]
+    mutations = [
+        ("quotes", "start", q["start"] - 1),  # swallows the quote mark or a space
+        ("quotes", "end", len(text) + 5),
+        ("quotes", "kind", "paraphrase"),
+        ("numbers", "qualifier", "about"),
+        ("numbers", "start", good["numbers"][0]["end"]),
+    ]
+    for field, key, value in mutations:
+        bad = copy.deepcopy(good)
+        bad[field][0][key] = value
+        assert problems(bad, "fr"), (field, key, value)
+    bad = copy.deepcopy(good)
+    bad["split"] = "dev" if good["split"] == "heldout" else "heldout"
+    assert problems(bad, "fr")
+
+
+@needs_shared
+def test_ecbplus_text_drops_url_sentence_and_detokenises() -> None:
+    text = ecbplus_text(DATA / "ecbplus/ECB+/1/1_1ecbplus.xml")
+    assert not text.startswith("http")
+    assert "Lindsay Lohan has left the Betty Ford Center" in text
+    assert " ," not in text and " ." not in text and "( " not in text
+    first = ecbplus_text(DATA / "ecbplus/ECB+/1/1_1ecb.xml").splitlines()[0]
+    assert first == "Another day in Hollywood; another star in rehab."  # sentence 0 kept
+    assert ecbplus_text(DATA / "ecbplus/ECB+/1/1_1ecb.xml") == ecbplus_text(
+        DATA / "ecbplus/ECB+/1/1_1ecb.xml"
+    )
+
+
+@needs_shared
+def test_crisis_text_is_the_file_unchanged() -> None:
+    path = DATA / "ml_crisis_tls/fr/syria/2011-06-18/gv_5.txt"
+    assert crisis_text(path) == path.read_bytes().decode("utf-8", errors="replace")
+
+
+def test_split_of_holds_back_about_a_third() -> None:
+    paths = [f"ml_crisis_tls/fr/x/{i}.txt" for i in range(3000)]
+    share = sum(split_of(p) == "heldout" for p in paths) / len(paths)
+    assert 0.30 < share < 0.37
+    assert split_of(paths[0]) == split_of(paths[0])

@@ -1,0 +1,104 @@
+"""Entities across the corpus: transliteration keys, the alias table, linking in the store."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from newsweave.enrich.link import load_aliases, translit_key
+from newsweave.errors import InputError
+from newsweave.model import Article, Provenance, Span
+from newsweave.store import Store
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [("Poutine", "Putin"), ("Путин", "Putin"), ("Nikol Pachinian", "Nikol Pashinyan"),
+     ("Ilham Aliev", "Ilham Aliyev"), ("Bachar al-Assad", "Bashar al-Assad"),
+     ("Recep Tayyip Erdoğan", "Recep Tayyip Erdogan")],
+)  # fmt: skip
+def test_transliterations_share_a_key(a: str, b: str) -> None:
+    assert translit_key(a) == translit_key(b)
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [("Poutine", "Pouchkine"), ("Arménie", "Albanie"), ("Nikol Pachinian", "Nikol Pashkov"),
+     ("Marie Dupont", "Mario Dupont"), ("Lavrov", "Lavrova")],
+)  # fmt: skip
+def test_different_names_keep_different_keys(a: str, b: str) -> None:
+    assert translit_key(a) != translit_key(b)
+
+
+def test_alias_table_joins_languages_and_scripts() -> None:
+    table = load_aliases()
+    assert table.resolve("LOC", "Russia") == table.resolve("LOC", "Россия") == "Russie"
+    assert table.resolve("LOC", "Nagorno-Karabakh") == "Haut-Karabakh"
+    assert table.resolve("PER", "Vladimir Putin") == "Vladimir Poutine"
+    assert table.resolve("PER", "Russia") == "Russia"  # labels are never mixed
+    assert table.resolve("ORG", "Inconnue SA") == "Inconnue SA"
+
+
+def test_user_alias_file_extends_the_table(tmp_path: Path) -> None:
+    extra = tmp_path / "aliases.json"
+    group = {"label": "ORG", "name": "Chimirex", "aliases": ["Chimirex SA", "CHX"]}
+    extra.write_text(json.dumps({"groups": [group]}), "utf-8")
+    assert load_aliases(extra).resolve("ORG", "CHX") == "Chimirex"
+    extra.write_text("[1, 2]", "utf-8")
+    with pytest.raises(InputError, match=r"aliases\.json"):
+        load_aliases(extra)
+
+
+def article(key: str, text: str, mentions: list[tuple[str, str, str, int]]) -> Article:
+    """An article whose entity spans are (surface, label, canonical, local entity id)."""
+    spans = []
+    for surface, label, canonical, local in mentions:
+        start = text.index(surface)
+        spans.append(Span(start, start + len(surface), label, {"canonical": canonical,
+                                                             "entity": local}))  # fmt: skip
+    art = Article(
+        source=key, key=key, text=text, title=None, lede=None, language="fr", outlet=None,
+        url=None, authors=[], published=None, date_candidates=[],
+        provenance=Provenance("lines", (0,), "test"), page_hash=key,
+    )  # fmt: skip
+    art.annotations["entities"] = spans
+    return art
+
+
+def test_store_links_entities_across_articles_and_languages(tmp_path: Path) -> None:
+    aliases = load_aliases()
+    with Store(tmp_path / "t.db") as store:
+        store.save(article("a", "Poutine a parlé.", [("Poutine", "PER", "Poutine", 0)]), aliases)
+        text = "Le président russe Vladimir Poutine a parlé à Moscou."
+        store.save(article("b", text, [("Vladimir Poutine", "PER", "Vladimir Poutine", 0),
+                                       ("Moscou", "LOC", "Moscou", 1)]), aliases)  # fmt: skip
+        text = "Vladimir Putin spoke in Moscow; Putin said more."
+        store.save(article("c", text, [("Vladimir Putin", "PER", "Vladimir Putin", 0),
+                                       ("Putin said", "PER", "Vladimir Putin", 0),
+                                       ("Moscow", "LOC", "Moscow", 1)]), aliases)  # fmt: skip
+        store.save(article("d", "Путин выступил.", [("Путин", "PER", "Путин", 0)]), aliases)
+        rows = {r["name"]: r for r in store.entities()}
+    assert set(rows) == {"Vladimir Poutine", "Moscou"}
+    putin = rows["Vladimir Poutine"]
+    assert putin["articles"] == 4 and putin["mentions"] == 5
+    assert {a["alias"] for a in putin["aliases"]} >= {"Poutine", "Vladimir Putin", "Путин"}
+    assert rows["Moscou"]["articles"] == 2
+
+
+def test_same_name_different_label_stays_apart(tmp_path: Path) -> None:
+    with Store(tmp_path / "t.db") as store:
+        store.save(article("a", "Jordan a gagné.", [("Jordan", "PER", "Jordan", 0)]))
+        store.save(article("b", "La Jordanie et Jordan.", [("Jordan", "LOC", "Jordan", 0)]))
+        labels = sorted(r["label"] for r in store.entities())
+    assert labels == ["LOC", "PER"]
+
+
+def test_ambiguous_surname_is_not_guessed(tmp_path: Path) -> None:
+    with Store(tmp_path / "t.db") as store:
+        store.save(article("a", "Marie Curie.", [("Marie Curie", "PER", "Marie Curie", 0)]))
+        store.save(article("b", "Pierre Curie.", [("Pierre Curie", "PER", "Pierre Curie", 0)]))
+        store.save(article("c", "Curie a dit.", [("Curie", "PER", "Curie", 0)]))
+        names = sorted(r["name"] for r in store.entities())
+    assert names == ["Curie", "Marie Curie", "Pierre Curie"]
