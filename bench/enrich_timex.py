@@ -16,6 +16,7 @@ import argparse
 import hashlib
 import json
 import re
+import sys
 import time
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -195,7 +196,7 @@ def main(argv: Iterable[str] | None = None) -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
     ap.add_argument("--no-parse", action="store_true", help="no spaCy doc (no tense cues)")
     ap.add_argument("--crisis-limit", type=int, default=120, help="ml_crisis files (0 = all)")
-    args = ap.parse_args(list(argv) if argv is not None else None)
+    args = ap.parse_args(list(argv or []))  # main() from bench/enrich.py: defaults
     nlp = None if args.no_parse else load_nlp()
     for name, c in run_ftib(nlp).items():
         report(name, c)
@@ -203,4 +204,4 @@ def main(argv: Iterable[str] | None = None) -> None:
 
 
 if __name__ == "__main__":
-    main()
+    main(sys.argv[1:])
