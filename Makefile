@@ -20,6 +20,8 @@ demo: $(VENV)/.installed
 	$(BIN)/newsweave ingest examples/ --db $(DB) --no-progress
 	@echo
 	$(BIN)/newsweave articles --db $(DB)
+	@echo
+	$(BIN)/newsweave entities --db $(DB) --limit 12
 
 lint: $(VENV)/.installed
 	$(BIN)/ruff check src tests bench scripts
