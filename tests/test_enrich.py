@@ -120,3 +120,20 @@ def test_reenrich_is_idempotent(seeds_db: Path) -> None:
     after = [article_json(a) for a in api.iter_articles(seeds_db)]
     assert after == before
     assert len(api.entities(seeds_db)) == len({e["id"] for e in api.entities(seeds_db)})
+
+
+def test_language_independent_layers_never_raise_on_real_english_pages() -> None:
+    """Regression: an English page once crashed date resolution ("tonight")."""
+    from bench.goldsets import ecbplus_text
+    from newsweave.enrich.numbers import find_numbers
+    from newsweave.enrich.timex import find_dates
+    from newsweave.model import PartialDate
+    from tests.conftest import SHARED
+
+    paths = sorted((SHARED / "data/ecbplus/ECB+").glob("*/*.xml"))[::4]
+    anchor = PartialDate(2020, 11, 4)
+    found = 0
+    for path in paths:
+        text = ecbplus_text(path)
+        found += len(find_dates(text, anchor, "en")) + len(find_numbers(text, "en"))
+    assert found > len(paths)
