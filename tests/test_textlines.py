@@ -3,12 +3,22 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
+import numpy as np
 import pytest
 
 from newsweave.evaluate import is_heldout, line_prf, micro, shingle_scores
-from newsweave.extract.textlines import LineModel, TextExtraction, extract_lines, load_model
+from newsweave.extract.textlines import (
+    BASE_FEATURES,
+    STOPWORDS,
+    LineModel,
+    TextExtraction,
+    base_features,
+    extract_lines,
+    load_model,
+)
 
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"
 SEEDS = SHARED / "seeds"
@@ -239,3 +249,26 @@ def test_heldout_quality(model: LineModel) -> None:
 # reason written there.
 TOKEN_F1_FLOOR = 0.91
 LINE_F1_FLOOR = 0.88
+
+
+# --- page-level features ----------------------------------------------------------------------
+def test_word_lists_match_python_sets() -> None:
+    lines = ["Le maire a expliqué que la commune avait rénové le bâtiment.",
+             "The council said THERE were three cookies and a Cloud, not could.",
+             "Partager sur Facebook ou s'abonner à la newsletter"]  # fmt: skip
+    _units, base = base_features(lines)
+    tokens = np.exp(base[:, BASE_FEATURES.index("log_words")]) - 1
+    stops = base[:, BASE_FEATURES.index("stop_ratio")] * tokens
+    for line, got in zip(lines, stops.tolist(), strict=True):
+        words = re.findall(r"\w+", line.lower())
+        assert round(got) == sum(w in STOPWORDS for w in words), line
+
+
+def test_long_lines_and_astral_characters() -> None:
+    long = "1 " * 40_000  # 80,000 code units: the packed 16-bit counters must not overflow
+    lines = ["Intro 🙂 with an emoji 😀.", "", long, "-", "Fin."]
+    units, base = base_features(lines)
+    assert units.tolist() == [0, 2, 3, 4]
+    assert np.isfinite(base).all()
+    digit = base[1, BASE_FEATURES.index("digit_ratio")]
+    assert digit == pytest.approx(40_000 / len(long.strip()))

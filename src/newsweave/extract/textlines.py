@@ -27,7 +27,7 @@ from numpy.typing import NDArray
 MODEL_PATH = Path(__file__).with_name("textlines_model.json")
 MODEL_VERSION = "textlines/1"
 # Bumped whenever a feature changes meaning, so that stale weights are refused.
-FEATURE_SET = "lines-2"
+FEATURE_SET = "lines-3"
 Matrix = NDArray[np.float64]
 
 
@@ -60,27 +60,302 @@ BOILER_HINTS = _word_set(
 )
 _WORD = re.compile(r"\w+")
 _MARKER = re.compile(r"^(?:[*+•·>#-]+\s*|\d{1,2}[.)]\s+)+")
-_DATE = re.compile(r"\d{1,2}[:h]\d\d|\d{1,2}[/.-]\d{1,2}|(?:19|20)\d\d")
 _IMAGE = re.compile(r"\.(?:jpe?g|png|gif|webp|svg)\b")
 _PATH = re.compile(r"[^\s/]/[^\s/]")
-_NUMBERED = re.compile(r"\s*\d{1,2}[.)]\s")
-_CAP = re.compile(r"(?<!\w)[A-ZÀ-ÖØ-ÞА-ЯΑ-Ω]")
-_NO_DIGITS = str.maketrans("", "", "0123456789")
 _END = re.compile(r"[.!?…。！？][\"'”»)\]」]?\s*$")
-_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff]")
 CJK_CHARS = 2.5  # roughly the characters of one English word's meaning
-_QUOTE = re.compile(r"[\"“”«»]")
-_SEP = re.compile(r"\s[|·•»/]\s|\s-\s|\s\\-\s")
+# Words that mark a link or an image file (matched as whole words, case-insensitive).
+LINK_WORDS = _word_set("http https www")
+IMAGE_EXTENSIONS = _word_set("jpg jpeg png gif webp svg")
 
 BASE_FEATURES = (
     "log_words", "log_chars", "end_sentence", "end_colon", "end_ellipsis", "bullet",
     "heading", "numbered", "image", "link", "no_word", "one_word", "digit_ratio",
     "cap_ratio", "stop_ratio", "punct_ratio", "comma_per_word", "separator", "date",
     "lower_start", "all_caps", "boiler_hint", "quote", "mean_word_len", "sentences",
+    "inner_caps", "repeats", "first_word_repeats",
 )  # fmt: skip
 
 
-# --- per-line features --------------------------------------------------------------------------
+# --- characters -------------------------------------------------------------------------------
+# Features are computed once per page on the UTF-16 code units of the whole text (numpy), never
+# line by line in Python: a class table gives every code unit its bits, per-line counts come from
+# one ``reduceat`` over packed counters, words are the runs of word characters.
+(WORD, DIGIT, UPPER, LOWER, SPACE, HSPACE, WS, MARK, STOP, CLOSE, QUOTE, CJK, COMMA, DSEP,
+ SEPCH, SLASH, BULLET) = (1 << k for k in range(17))  # fmt: skip
+_CHAR_BITS = (
+    (SPACE, " "), (MARK, "*+•·>#-"), (STOP, ".!?…。！？"), (CLOSE, "\"'”»)]」"),
+    (QUOTE, "\"“”«»"), (COMMA, ","), (DSEP, ":h/.-"), (SEPCH, "|·•»/-"), (SLASH, "/"),
+    (BULLET, "*+•·-"),
+)  # fmt: skip
+# Counted per line: 16-bit fields packed four to a uint64, so one reduceat sums four counters.
+COUNTED = ((DIGIT, UPPER, LOWER, SPACE), (COMMA, QUOTE, CJK, WORD))
+FIELD = 16
+# The page is wrapped in "\n" ... PAD so that every look-around stays inside the array.
+PAD = "\n" * 4
+NL, BANG, LBRACKET, RBRACKET, LPAREN = (ord(c) for c in "\n![](")
+CharTables = tuple[NDArray[np.uint32], tuple[NDArray[np.uint64], ...], NDArray[np.uint64]]
+# Boolean tables (one numpy take each): word characters, visible ones, visible non-marks, and
+# the rare characters the patterns of ``_hits`` start with.
+RARE = (DIGIT, SEPCH, SLASH, STOP)
+
+
+def _class_table(chars: list[str]) -> NDArray[np.uint32]:
+    n = len(chars)
+    table = np.zeros(n, dtype=np.uint32)
+    tests = ((WORD, lambda c: c.isalnum() or c == "_"), (DIGIT, str.isdecimal),
+             (UPPER, str.isupper), (LOWER, str.islower), (WS, str.isspace))  # fmt: skip
+    for bit, test in tests:
+        table |= np.fromiter(map(test, chars), dtype=bool, count=n).astype(np.uint32) * bit
+    for bit, members in _CHAR_BITS:
+        table[[ord(c) for c in members]] |= bit
+    table[0x3040:0x3100] |= CJK
+    table[0x3400:0xA000] |= CJK
+    table[(table & WS) != 0] |= HSPACE
+    table[NL] &= ~np.uint32(HSPACE)
+    return table
+
+
+def _char_tables() -> CharTables:
+    """Class bits, packed counters and a word hash of every UTF-16 code unit (built once)."""
+    chars = [chr(i) for i in range(0x10000)]
+    table = _class_table(chars)
+    packs = []
+    for group in COUNTED:
+        pack = np.zeros(table.shape[0], dtype=np.uint64)
+        for k, bit in enumerate(group):
+            pack += ((table & bit) != 0).astype(np.uint64) << np.uint64(FIELD * k)
+        packs.append(pack)
+    lower = np.array([ord(c.lower()[0]) for c in chars], dtype=np.intp)
+    rng = np.random.default_rng(20240311)  # fixed: the hash is part of the feature definition
+    noise = rng.integers(1, 2**63, size=(2, 0x10000), dtype=np.uint64)
+    return table, tuple(packs), np.ascontiguousarray(noise[:, lower])
+
+
+CHAR_CLASS, CHAR_PACKS, CHAR_HASH = _char_tables()
+IS_WORD = (CHAR_CLASS & WORD) != 0
+IS_VISIBLE = (CHAR_CLASS & WS) == 0
+IS_SOLID = (CHAR_CLASS & (WS | MARK)) == 0
+IS_RARE = (CHAR_CLASS & sum(RARE)) != 0
+IS_RARE[[BANG, RBRACKET]] = True
+
+
+@dataclass(frozen=True)
+class Chars:
+    """The page as code units: codes, class bits, cumulative word hash, word runs."""
+
+    codes: NDArray[np.uint16]
+    cls: NDArray[np.uint32]
+    hashsum: NDArray[np.uint64]  # inclusive running sum of CHAR_HASH[0]
+    starts: NDArray[np.intp]
+    ends: NDArray[np.intp]
+
+    @classmethod
+    def of(cls, text: str) -> Chars:
+        """``text`` must begin and end with a non-word character (pages are wrapped in NL)."""
+        codes = np.frombuffer(text.encode("utf-16-le", "surrogatepass"), dtype=np.uint16)
+        bits = np.take(CHAR_CLASS, codes)
+        word = np.take(IS_WORD, codes)
+        starts = np.flatnonzero(word[1:] > word[:-1]) + 1
+        ends = np.flatnonzero(word[:-1] > word[1:]) + 1
+        return cls(codes, bits, np.cumsum(np.take(CHAR_HASH[0], codes)), starts, ends)
+
+    def keys(self) -> NDArray[np.uint64]:
+        """A case-insensitive hash of every word: its characters, first three and last, length.
+
+        Two words collide only when they differ by a permutation of their 4th to next-to-last
+        characters (never for the words of the lists here).
+        """
+        size, start, edge = self.ends - self.starts, self.starts, CHAR_HASH[1]
+        second = np.where(size > 1, edge[self.codes[start + 1]], 0) * np.uint64(3)
+        third = np.where(size > 2, edge[self.codes[start + 2]], 0) * np.uint64(7)
+        last = np.where(size > 3, edge[self.codes[self.ends - 1]], 0) * np.uint64(5)
+        inner = self.hashsum[self.ends - 1] - self.hashsum[start - 1]
+        mixed = inner + edge[self.codes[start]] + second + third + last
+        return np.asarray(mixed + size.astype(np.uint64) * np.uint64(0x9E3779B97F4A7C15))
+
+
+# Word lists as hash keys, each with the bit of its list (a word may be in several).
+KIND_STOP, KIND_HINT, KIND_LINK, KIND_IMAGE = 1, 2, 4, 8
+_LISTS = ((KIND_STOP, STOPWORDS), (KIND_HINT, BOILER_HINTS), (KIND_LINK, LINK_WORDS),
+          (KIND_IMAGE, IMAGE_EXTENSIONS))  # fmt: skip
+
+
+def _known_words() -> tuple[NDArray[np.uint64], NDArray[np.uint8]]:
+    """Sorted hash keys of the one-word entries of the lists (``e-mail`` never matches a word)."""
+    kinds: dict[int, int] = {}
+    for bit, words in _LISTS:
+        single = sorted(w for w in words if _WORD.fullmatch(w))
+        for key in Chars.of("\n" + " ".join(single) + "\n").keys().tolist():
+            kinds[key] = kinds.get(key, 0) | bit
+    keys = np.array(sorted(kinds), dtype=np.uint64)
+    return keys, np.array([kinds[k] for k in keys.tolist()], dtype=np.uint8)
+
+
+KNOWN_KEYS, KNOWN_KINDS = _known_words()
+
+
+def _kinds(keys: NDArray[np.uint64]) -> NDArray[np.uint8]:
+    """The list bits of each word (0 for a word of no list)."""
+    pos = np.minimum(np.searchsorted(KNOWN_KEYS, keys), KNOWN_KEYS.shape[0] - 1)
+    return np.asarray(np.where(KNOWN_KEYS[pos] == keys, KNOWN_KINDS[pos], 0), dtype=np.uint8)
+
+
+@dataclass(frozen=True)
+class Layout:
+    """Code-unit offsets of the page's non-blank lines (``units``)."""
+
+    units: NDArray[np.intp]  # line numbers
+    start: NDArray[np.intp]  # first code unit of the line
+    first: NDArray[np.intp]  # first visible code unit
+    content: NDArray[np.intp]  # first code unit after list / heading / quote marks
+    end: NDArray[np.intp]  # one past the last visible code unit
+
+
+def _layout(ch: Chars) -> Layout:
+    breaks = np.flatnonzero(ch.codes == NL)  # the text is wrapped in NL ... PAD
+    start, stop = breaks[:-1] + 1, breaks[1:]
+    visible = np.flatnonzero(np.take(IS_VISIBLE, ch.codes))
+    if visible.size == 0:
+        empty = np.zeros(0, dtype=np.intp)
+        return Layout(empty, empty, empty, empty, empty)
+    k = np.searchsorted(visible, start)
+    first = visible[np.minimum(k, visible.size - 1)]
+    units = np.flatnonzero((k < visible.size) & (first < stop))
+    first = first[units]
+    end = visible[np.searchsorted(visible, stop[units]) - 1] + 1
+    solid = np.flatnonzero(np.take(IS_SOLID, ch.codes))
+    j = np.searchsorted(solid, first)
+    content = solid[np.minimum(j, solid.size - 1)] if solid.size else end
+    content = np.where((j < solid.size) & (content < end), content, end)
+    return Layout(units, start[units], first, content, end)
+
+
+def _range_counts(ch: Chars, lay: Layout) -> list[Matrix]:
+    """Per line, the counts of each ``COUNTED`` class inside the content (marks stripped)."""
+    bounds = np.column_stack([lay.content, lay.end]).ravel()
+    empty = lay.content == lay.end
+    wide = bool((lay.end - lay.content).max() >= 1 << FIELD)
+    out: list[Matrix] = []
+    mask, shifts = np.uint64((1 << FIELD) - 1), np.arange(4, dtype=np.uint64) * np.uint64(FIELD)
+    for table, group in zip(CHAR_PACKS, COUNTED, strict=True):
+        if wide:  # a line of 65,536+ code units: count each class on its own
+            for bit in group:
+                flag = ((ch.cls & bit) != 0).astype(np.int64)
+                out.append(np.where(empty, 0, np.add.reduceat(flag, bounds)[::2]) * 1.0)
+            continue
+        packed = np.add.reduceat(np.take(table, ch.codes), bounds)[::2]
+        packed[empty] = 0
+        out += list(((packed[None, :] >> shifts[:, None]) & mask).astype(np.float64))
+    return out
+
+
+def _sums(lay: Layout, pos: NDArray[np.intp], flags: list[NDArray[Any] | None]) -> Matrix:
+    """Per line (rows), the sums of ``flags`` (columns; None counts 1) over the positions."""
+    owner, n = np.searchsorted(lay.start, pos, side="right") - 1, lay.units.shape[0]
+    out = np.empty((n, len(flags)))
+    for k, flag in enumerate(flags):
+        out[:, k] = np.bincount(owner, weights=flag, minlength=n)
+    return out
+
+
+def _repeats(keys: NDArray[np.uint64], valid: NDArray[np.bool_]) -> Matrix:
+    """How many other lines of the page share the line's key (0 where ``valid`` is false)."""
+    _, inverse, counts = np.unique(keys, return_inverse=True, return_counts=True)
+    return np.where(valid, counts[inverse] - 1, 0).astype(np.float64)
+
+
+def _word_counts(ch: Chars, lay: Layout) -> tuple[Matrix, Matrix]:
+    """Per line: tokens, capitalised tokens, function words, furniture words, link words and
+    image extensions after a dot; and how many other lines start with the same word."""
+    keys = ch.keys()
+    kind = _kinds(keys)
+    caps = (ch.cls[ch.starts] & UPPER) != 0
+    image = ((kind & KIND_IMAGE) != 0) & (ch.codes[ch.starts - 1] == ord("."))
+    flags = [None, caps, (kind & KIND_STOP) != 0, (kind & KIND_HINT) != 0]
+    sums = _sums(lay, ch.starts, [*flags, (kind & KIND_LINK) != 0, image])
+    head = np.searchsorted(ch.starts, lay.start)
+    has_word = sums[:, 0] > 0
+    first = keys[np.minimum(head, max(keys.shape[0] - 1, 0))] if keys.size else head
+    return sums, _repeats(np.where(has_word, first, 0), has_word)
+
+
+def _line_keys(ch: Chars, lay: Layout) -> NDArray[np.uint64]:
+    """A hash of each line's content (its characters, first character and length)."""
+    inner = ch.hashsum[lay.end - 1] - ch.hashsum[lay.content - 1]
+    size = (lay.end - lay.content).astype(np.uint64) * np.uint64(0x9E3779B97F4A7C15)
+    return np.asarray(inner + CHAR_HASH[1][ch.codes[lay.content]] + size)
+
+
+def _is(ch: Chars, pos: NDArray[np.intp], bit: int) -> NDArray[np.bool_]:
+    return np.asarray((ch.cls[pos] & bit) != 0)
+
+
+def _hits(ch: Chars, lay: Layout) -> Matrix:
+    """Per line: dates, separators, paths, markdown images and links, sentence stops."""
+    codes, cls = ch.codes, ch.cls
+    rare = np.flatnonzero(np.take(IS_RARE, codes))
+    c0, k0, c1, k1 = codes[rare], cls[rare], codes[rare + 1], cls[rare + 1]
+    km1, k2, k3 = cls[rare - 1], cls[rare + 2], cls[rare + 3]
+    digit = (k0 & DIGIT) != 0
+    stamp = ((k1 & DSEP) != 0) & ((k2 & DIGIT) != 0)
+    century = ((c0 == ord("1")) & (c1 == ord("9"))) | ((c0 == ord("2")) & (c1 == ord("0")))
+    year = century & ((k2 & k3 & DIGIT) != 0) & ((km1 & DIGIT) == 0)
+    escaped = (codes[rare - 1] == ord("\\")) & ((cls[rare - 2] & HSPACE) != 0)
+    spaced = ((km1 & HSPACE) != 0) | ((c0 == ord("-")) & escaped)
+    sep = ((k0 & SEPCH) != 0) & spaced & ((k1 & HSPACE) != 0)
+    sep &= rare > lay.content[np.searchsorted(lay.start, rare, side="right") - 1]  # not a mark
+    path = (c0 == ord("/")) & ((km1 | k1) & (WS | SLASH) == 0)
+    sentence = ((c0 == ord(".")) | (c0 == ord("?"))) & (c1 == ord(" "))
+    flags = [digit & (stamp | year), sep, path, (c0 == BANG) & (c1 == LBRACKET)]
+    return _sums(lay, rare, [*flags, (c0 == RBRACKET) & (c1 == LPAREN), sentence])
+
+
+def _ends(ch: Chars, lay: Layout, size: Matrix) -> list[Matrix]:
+    """Sentence end, colon, ellipsis and the marks at the head of the line."""
+    codes, cls, end, f = ch.codes, ch.cls, lay.end, lay.first
+    last, prev = cls[end - 1], cls[end - 2]
+    sentence = ((last & STOP) != 0) | (((last & CLOSE) != 0) & ((prev & STOP) != 0) & (size > 1))
+    dot = ord(".")
+    dots = (codes[end - 1] == dot) & (codes[end - 2] == dot) & (codes[end - 3] == dot)
+    ellipsis = (codes[end - 1] == ord("…")) | (dots & (size > 2))
+    point = (codes[f + 1] == ord(".")) | (codes[f + 1] == ord(")"))
+    point2 = ((cls[f + 1] & DIGIT) != 0) & ((codes[f + 2] == ord(".")) | (codes[f + 2] == ord(")")))
+    numbered = ((cls[f] & DIGIT) != 0) & (
+        (point & ((cls[f + 2] & HSPACE) != 0)) | (point2 & ((cls[f + 3] & HSPACE) != 0))
+    )
+    tail = [np.where(size > 0, c, False) for c in (sentence, codes[end - 1] == ord(":"), ellipsis)]
+    return [c * 1.0 for c in (*tail, (cls[f] & BULLET) != 0, codes[f] == ord("#"), numbered)]
+
+
+def base_features(lines: Sequence[str]) -> tuple[NDArray[np.intp], Matrix]:
+    """(line numbers of the non-blank lines, their ``BASE_FEATURES`` matrix), one page at once."""
+    ch = Chars.of("\n" + "\n".join(lines) + PAD)
+    lay = _layout(ch)
+    if lay.units.size == 0:
+        return lay.units, np.zeros((0, len(BASE_FEATURES)))
+    digits, upper, lower, spaces, commas, quotes, cjk, letters = _range_counts(ch, lay)
+    counts, first_word_repeats = _word_counts(ch, lay)
+    tokens, caps, stops, hints, links, images = counts.T
+    dates, seps, paths, md_images, md_links, sentences = _hits(ch, lay).T
+    size = (lay.end - lay.content).astype(np.float64)
+    chars, n = np.maximum(size, 1.0), np.maximum(tokens, 1.0)
+    words = np.maximum(tokens, cjk / CJK_CHARS)
+    slash = (ch.codes[lay.content] == ord("/")) & (size > 0)
+    cols = [np.log1p(words), np.log1p(size), *_ends(ch, lay, size), images + md_images > 0]
+    cols += [(links + md_links + paths > 0) | slash, tokens == 0, tokens == 1, digits / chars]
+    cols += [caps / n, stops / n, np.maximum(chars - letters - spaces, 0.0) / chars, commas / n]
+    cols += [seps > 0, np.minimum(dates, 3.0) / 3.0, _is(ch, lay.content, LOWER) & (size > 0)]
+    cols += [(upper > 0) & (lower == 0), np.minimum(hints / n * 3.0, 1.0), quotes > 0]
+    cols += [np.minimum(letters / n / 10.0, 2.0), np.log1p(sentences)]
+    cols += [np.maximum(upper - caps, 0.0) / n, np.log1p(_repeats(_line_keys(ch, lay), size > 0))]
+    cols += [np.log1p(first_word_repeats)]
+    out = np.empty((lay.units.shape[0], len(cols)))
+    for k, col in enumerate(cols):
+        out[:, k] = col
+    return lay.units, out
+
+
 def strip_markers(line: str) -> str:
     """The line without list bullets, markdown heading/quote marks and surrounding spaces."""
     return _MARKER.sub("", line.strip(), count=1).strip()
@@ -96,188 +371,129 @@ def _is_link(text: str) -> bool:
     return "/" in text and bool(_PATH.search(text))
 
 
-def _shape(raw: str, text: str, lowered: str) -> list[float]:
-    head = raw.lstrip()[:1]
-    return [
-        float(bool(_END.search(text))),
-        float(text.endswith(":")),
-        float(text.endswith(("...", "…"))),
-        float(head in "*+•·-" and head != ""),
-        float(head == "#"),
-        float(head.isdigit() and bool(_NUMBERED.match(raw))),
-        float(_is_image(text, lowered)),
-        float(_is_link(text)),
-    ]
-
-
-def _words(text: str, tokens: list[str], lowered: list[str]) -> list[float]:
-    n = max(len(tokens), 1)
-    chars = max(len(text), 1)
-    letters = sum(map(len, tokens))
-    return [
-        float(not tokens),
-        float(len(tokens) == 1),
-        (len(text) - len(text.translate(_NO_DIGITS))) / chars,
-        len(_CAP.findall(text)) / n,
-        sum(map(STOPWORDS.__contains__, lowered)) / n,
-        max(chars - letters - text.count(" "), 0) / chars,
-        text.count(",") / n,
-    ]
-
-
-def _marks(text: str, tokens: list[str], lowered: list[str], digits: bool) -> list[float]:
-    n = max(len(tokens), 1)
-    hints = sum(map(BOILER_HINTS.__contains__, lowered))
-    return [
-        float(bool(_SEP.search(text))),
-        min(len(_DATE.findall(text)), 3) / 3.0 if digits else 0.0,
-        float(text[:1].islower()),
-        float(text.isupper()),
-        min(hints / n * 3.0, 1.0),
-        float(bool(_QUOTE.search(text))),
-        min(sum(map(len, tokens)) / n / 10.0, 2.0),
-        math.log1p(text.count(". ") + text.count("? ")),
-    ]
-
-
-def _word_count(text: str, tokens: list[str]) -> float:
-    """Number of words; scripts written without spaces count one word per CJK_CHARS chars."""
-    if text.isascii():
-        return len(tokens)
-    return max(len(tokens), len(_CJK.findall(text)) / CJK_CHARS)
-
-
-def line_features(raw: str) -> list[float]:
-    """Shape features of one non-blank line (see ``BASE_FEATURES`` for the order)."""
-    text = strip_markers(raw)
-    tokens = _WORD.findall(text)
-    low = text.lower()
-    lowered = _WORD.findall(low)
-    words = _word_count(text, tokens)
-    size = [math.log1p(words), math.log1p(len(text))]
-    head = size + _shape(raw, text, low) + _words(text, tokens, lowered)
-    return head + _marks(text, tokens, lowered, head[12] > 0)
-
-
 # --- page context ---------------------------------------------------------------------------
-def _window_mean(col: Matrix, half: int) -> Matrix:
-    """Mean of ``col`` over the window [i - half, i + half] (clipped at the page edges)."""
-    n = col.shape[0]
-    csum = np.concatenate(([0.0], np.cumsum(col)))
-    lo = np.clip(np.arange(n) - half, 0, n)
-    hi = np.clip(np.arange(n) + half + 1, 0, n)
-    return np.asarray((csum[hi] - csum[lo]) / (hi - lo), dtype=np.float64)
+# A range of lines around line i is [i + a, i + b) (clipped at the page edges): a window of
+# half-width h is (-h, h + 1), the k lines before (-k, 0), the k lines after (1, k + 1).
+def window(h: int) -> tuple[int, int]:
+    return (-h, h + 1)
 
 
-def _side_mean(col: Matrix, k: int) -> list[Matrix]:
-    """Means of ``col`` over the ``k`` lines before and the ``k`` lines after each line."""
-    n = col.shape[0]
-    csum = np.concatenate(([0.0], np.cumsum(col)))
-    idx = np.arange(n)
-    lo = np.maximum(idx - k, 0)
-    hi = np.minimum(idx + 1 + k, n)
-    before = (csum[idx] - csum[lo]) / np.maximum(idx - lo, 1)
-    after = (csum[hi] - csum[idx + 1]) / np.maximum(hi - idx - 1, 1)
-    return [before, after]
+def before(k: int) -> tuple[int, int]:
+    return (-k, 0)
 
 
-def _shifted(col: Matrix, by: int, fill: float) -> Matrix:
-    """``col`` moved by ``by`` rows (positive: value of the line ``by`` rows before)."""
-    out = np.full_like(col, fill)
-    if by > 0:
-        out[by:] = col[:-by]
-    elif by < 0:
-        out[:by] = col[-by:]
-    return out
+def after(k: int) -> tuple[int, int]:
+    return (1, k + 1)
 
 
-def _neighbours(cols: Matrix, fills: Sequence[float]) -> list[Matrix]:
-    out: list[Matrix] = []
-    for by in (1, 2, -1, -2):
-        out.extend(_shifted(cols[:, k], by, f) for k, f in enumerate(fills))
-    return out
+def _means(cols: Matrix, spans: Sequence[tuple[int, int]]) -> Matrix:
+    """Mean of every column over each span around every line: (n, spans x columns)."""
+    n, width = cols.shape
+    cum = np.zeros((n + 1, width))
+    np.cumsum(cols, axis=0, out=cum[1:])
+    offsets = np.array(spans).T  # (2, spans)
+    idx = np.arange(n)[:, None]
+    lo = np.clip(idx + offsets[0], 0, n)
+    hi = np.clip(idx + offsets[1], 0, n)
+    sums = cum[hi] - cum[lo]  # (n, spans, width)
+    return (sums / np.maximum(hi - lo, 1)[:, :, None]).reshape(n, -1)
 
 
-def _block_position(score: Matrix, half: int) -> list[Matrix]:
+def _shifts(cols: Matrix, offsets: Sequence[int]) -> Matrix:
+    """The rows ``by`` lines before (positive) or after (negative) each line; 0 past the edges."""
+    n, reach = cols.shape[0], max(abs(b) for b in offsets)
+    pad = np.zeros((reach, cols.shape[1]))
+    padded = np.concatenate([pad, cols, pad])
+    idx = np.arange(reach, reach + n)[:, None] - np.array(offsets)
+    return padded[idx].reshape(n, -1)
+
+
+def _block_position(score: Matrix, half: int) -> Matrix:
     """Signed/absolute distance to the densest block of ``score`` and mass before/after."""
     n = score.shape[0]
-    dense = _window_mean(score, half)
+    dense = _means(score[:, None], (window(half),))[:, 0]
     centre = int(np.argmax(dense))
-    pos = np.arange(n, dtype=np.float64)
+    pos = np.arange(n, dtype=np.float64) - centre
     total = max(float(score.sum()), 1e-9)
-    before = (np.cumsum(score) - score) / total
-    return [
-        (pos - centre) / max(n, 1),
-        np.log1p(np.abs(pos - centre)),
-        before,
-        dense / max(float(dense.max()), 1e-9),
-    ]
+    out = np.empty((n, 4))
+    out[:, 0] = pos / max(n, 1)
+    out[:, 1] = np.log1p(np.abs(pos))
+    out[:, 2] = (np.cumsum(score) - score) / total
+    out[:, 3] = dense / max(float(dense.max()), 1e-9)
+    return out
 
 
-PROSE_COLS = (0, 2, 14, 5, 9, 10)  # log_words, end_sentence, stop_ratio, bullet, link, no_word
+IMAGE, LINK, NO_WORD = (BASE_FEATURES.index(f) for f in ("image", "link", "no_word"))
+PROSE_COLS = [0, 2, 14, 5, 9, 10]  # log_words, end_sentence, stop_ratio, bullet, link, no_word
+WINDOW_COLS = [0, 2, 14, 5]  # log_words, end_sentence, stop_ratio, bullet
+
+
+# Spans of the pass-1 context means (over WINDOW_COLS) and of the pass-2 probability means.
+CONTEXT_SPANS = (window(2), window(5), window(15), before(4), after(4), before(10), after(10))
+STACK_SPANS = (window(2), window(5), window(12))
 
 
 def context_features(base: Matrix) -> Matrix:
     """Pass-1 matrix: a line's own features, its neighbours' and the page's."""
-    n = base.shape[0]
-    words = base[:, 0]
+    n, words = base.shape[0], base[:, 0]
     prose = words * base[:, 2] * (base[:, 14] + 0.1)
-    cols = [base[:, k] for k in range(base.shape[1])]
-    cols += _neighbours(base[:, PROSE_COLS], (0.0,) * len(PROSE_COLS))
-    cols += [_window_mean(words, h) for h in (2, 5, 15)]
-    cols += [_window_mean(base[:, 2], 5), _window_mean(base[:, 14], 5), _window_mean(base[:, 5], 3)]
-    for k in (0, 2, 14):  # log_words, end_sentence, stop_ratio
-        cols += _side_mean(base[:, k], 4)
-    cols += _side_mean(base[:, 2], 10)
-    cols += [words / max(float(words.max()), 1.0), words - float(np.median(words))]
-    cols += [np.arange(n) / max(n - 1, 1)]
-    cols += _block_position(prose, 5)
-    return np.column_stack(cols) if n else np.zeros((0, 0))
+    page = np.empty((n, 3))
+    page[:, 0] = words / max(float(words.max()), 1.0)
+    page[:, 1] = words - float(np.median(words))
+    page[:, 2] = np.arange(n) / max(n - 1, 1)
+    return np.concatenate([
+        base, _shifts(base[:, PROSE_COLS], (1, 2, -1, -2)),
+        _means(base[:, WINDOW_COLS], CONTEXT_SPANS), page, _block_position(prose, 5),
+    ], axis=1)  # fmt: skip
 
 
-def _segment_mass(prob: Matrix, gap: int) -> list[Matrix]:
+SEGMENT_GAPS = (1, 3, 8)
+
+
+def _segment_mass(prob: Matrix) -> Matrix:
     """Share of the page's likely-body mass in the run of likely-body lines around each line.
 
     Likely-body lines (prob >= 0.5) separated by fewer than ``gap`` other lines form one run;
-    a line gets the mass of the run before it and of the run after it (the same inside a run).
+    a line gets the mass of the run before it and of the run after it (the same inside a run),
+    for each gap of ``SEGMENT_GAPS``.
     """
     n = prob.shape[0]
     high = np.flatnonzero(prob >= 0.5)
     if high.size == 0:
-        return [np.zeros(n), np.zeros(n)]
-    seg = np.concatenate(([0], np.cumsum(np.diff(high) - 1 >= gap)))
-    mass = np.bincount(seg, weights=prob[high])
-    share = mass / mass.max()
-    prev = np.searchsorted(high, np.arange(n), side="right") - 1
-    nxt = np.searchsorted(high, np.arange(n), side="left")
-    before = np.where(prev >= 0, share[seg[np.maximum(prev, 0)]], 0.0)
-    after = np.where(nxt < high.size, share[seg[np.minimum(nxt, high.size - 1)]], 0.0)
-    return [before, after]
+        return np.zeros((n, 2 * len(SEGMENT_GAPS)))
+    idx = np.arange(n)
+    prev = np.searchsorted(high, idx, side="right") - 1
+    nxt = np.searchsorted(high, idx, side="left")
+    has_prev, has_next = prev >= 0, nxt < high.size
+    prev, nxt = np.maximum(prev, 0), np.minimum(nxt, high.size - 1)
+    gaps = np.diff(high) - 1
+    out = []
+    for gap in SEGMENT_GAPS:
+        seg = np.concatenate(([0], np.cumsum(gaps >= gap)))
+        mass = np.bincount(seg, weights=prob[high])
+        share = mass / mass.max()
+        out += [np.where(has_prev, share[seg[prev]], 0.0), np.where(has_next, share[seg[nxt]], 0.0)]
+    return np.column_stack(out)
 
 
 def stacked_features(first: Matrix, prob: Matrix) -> Matrix:
     """Pass-2 matrix: pass-1 features plus the pass-1 probabilities around each line."""
-    cols = [prob] + [_shifted(prob, by, 0.0) for by in (1, 2, 3, -1, -2, -3)]
-    cols += [_window_mean(prob, h) for h in (2, 5, 12)]
-    cols += _block_position(prob * (prob > 0.5), 4)
-    cols += [np.maximum.accumulate(prob), np.maximum.accumulate(prob[::-1])[::-1]]
-    for gap in (1, 3, 8):
-        cols += _segment_mass(prob, gap)
-    return np.column_stack([first, *cols])
-
-
-def page_units(lines: Sequence[str]) -> list[int]:
-    """Line numbers the classifier looks at: every line with a visible character."""
-    return [i for i, line in enumerate(lines) if line.strip()]
+    col = prob[:, None]
+    peaks = np.empty((prob.shape[0], 2))
+    np.maximum.accumulate(prob, out=peaks[:, 0])
+    peaks[::-1, 1] = np.maximum.accumulate(prob[::-1])
+    return np.concatenate([
+        first, col, _shifts(col, (1, 2, 3, -1, -2, -3)), _means(col, STACK_SPANS),
+        _block_position(prob * (prob > 0.5), 4), peaks, _segment_mass(prob),
+    ], axis=1)  # fmt: skip
 
 
 def page_matrix(lines: Sequence[str]) -> tuple[list[int], Matrix]:
     """(line numbers of the non-blank lines, their pass-1 feature matrix)."""
-    units = page_units(lines)
-    if not units:
-        return units, np.zeros((0, 0))
-    base = np.array([line_features(lines[i]) for i in units], dtype=np.float64)
-    return units, context_features(base)
+    units, base = base_features(lines)
+    if not units.size:
+        return [], np.zeros((0, 0))
+    return units.tolist(), context_features(base)
 
 
 # --- model -------------------------------------------------------------------------------------
@@ -298,27 +514,109 @@ class Forest:
         flat = np.ascontiguousarray(x).ravel()
         offset = (np.arange(n, dtype=np.intp) * width)[:, None]
         node = np.tile(self.roots, (n, 1))
-        child = self.children
-        for _ in range(self.depth):  # one gather per level on flat arrays; leaves loop to self
-            right = flat[offset + self.feature[node]] > self.threshold[node]
-            node = child[2 * node + right]
-        z = self.baseline + self.value[node].sum(axis=1)
-        return np.asarray(1.0 / (1.0 + np.exp(-np.clip(z, -30, 30))), dtype=np.float64)
+        for _ in range(self.depth):  # gathers on flat arrays, one level at a time; leaves loop
+            at = np.take(self.feature, node)
+            at += offset
+            right = np.take(flat, at) > np.take(self.threshold, node)
+            node *= 2
+            node += right
+            node = np.take(self.children, node)
+        return _sigmoid(self.baseline + np.take(self.value, node).sum(axis=1))
+
+
+def _sigmoid(z: Matrix) -> Matrix:
+    return np.asarray(1.0 / (1.0 + np.exp(-np.clip(z, -30, 30))), dtype=np.float64)
+
+
+# OpenBLAS runs a product on one thread when rows x inputs x outputs <= 262,144 (its documented
+# SMP threshold, 65,536 x 4); larger products wake a thread pool that costs more than it gains at
+# this size (6x slower on the shared 2-core machine), so products are done in blocks of rows.
+BLAS_SINGLE_THREAD = 262_144
+
+
+@dataclass(frozen=True)
+class Nets:
+    """Networks of one hidden ReLU layer, side by side in float32: one product for all of them;
+    the output is the mean of their probabilities. Input standardisation is folded into ``w1``."""
+
+    w1: NDArray[np.float32]  # (inputs, members x hidden)
+    b1: NDArray[np.float32]
+    w2: NDArray[np.float32]  # (members x hidden, members), block diagonal
+    b2: NDArray[np.float32]
+
+    def predict(self, x: Matrix) -> Matrix:
+        inputs = x.astype(np.float32)
+        hidden = np.empty((x.shape[0], self.w1.shape[1]), dtype=np.float32)
+        rows = max(BLAS_SINGLE_THREAD // self.w1.size, 1)
+        for lo in range(0, x.shape[0], rows):
+            np.dot(inputs[lo : lo + rows], self.w1, out=hidden[lo : lo + rows])
+        hidden += self.b1
+        np.maximum(hidden, 0.0, out=hidden)
+        out = hidden @ self.w2
+        out += self.b2
+        return np.asarray(_sigmoid(out.astype(np.float64)).mean(axis=1), dtype=np.float64)
+
+
+def _nets(parts: Sequence[dict[str, Any]]) -> Nets:
+    w1 = [np.asarray(p["w1"], dtype=np.float32) for p in parts]
+    width = sum(w.shape[1] for w in w1)
+    w2 = np.zeros((width, len(parts)), dtype=np.float32)
+    at = 0
+    for k, (part, w) in enumerate(zip(parts, w1, strict=True)):
+        w2[at : at + w.shape[1], k] = part["w2"]
+        at += w.shape[1]
+    b1 = np.concatenate([np.asarray(p["b1"], dtype=np.float32) for p in parts])
+    b2 = np.array([p["b2"] for p in parts], dtype=np.float32)
+    return Nets(np.concatenate(w1, axis=1), b1, w2, b2)
+
+
+@dataclass(frozen=True)
+class Mean:
+    """Members trained with their own seeds; their probabilities are averaged."""
+
+    parts: tuple[Forest | Nets, ...]
+
+    def predict(self, x: Matrix) -> Matrix:
+        total = self.parts[0].predict(x)
+        for part in self.parts[1:]:
+            total += part.predict(x)
+        return total / len(self.parts)
+
+
+Scorer = Forest | Nets | Mean
 
 
 @dataclass(frozen=True)
 class LineModel:
-    first: Forest
-    second: Forest
+    first: Scorer
+    second: Scorer
     threshold: float
     version: str = MODEL_VERSION
 
-    def probabilities(self, lines: Sequence[str]) -> tuple[list[int], Matrix]:
+    def score(self, lines: Sequence[str]) -> tuple[list[int], Matrix, Matrix]:
+        """(non-blank line numbers, their pass-1 features, their pass-2 probabilities)."""
         units, x1 = page_matrix(lines)
         if not units:
-            return units, np.zeros(0)
+            return units, x1, np.zeros(0)
         p1 = self.first.predict(x1)
-        return units, self.second.predict(stacked_features(x1, p1))
+        return units, x1, self.second.predict(stacked_features(x1, p1))
+
+    def probabilities(self, lines: Sequence[str]) -> tuple[list[int], Matrix]:
+        units, _, prob = self.score(lines)
+        return units, prob
+
+
+def _scorer(data: dict[str, Any]) -> Scorer:
+    if data.get("kind") == "net":
+        return _nets([data])
+    if data.get("kind") != "mean":
+        return _forest(data)
+    nets = [part for part in data["parts"] if part.get("kind") == "net"]
+    trees = [_forest(part) for part in data["parts"] if part.get("kind") != "net"]
+    if not trees:
+        return _nets(nets)
+    parts: list[Forest | Nets] = [*trees, *(_nets([n]) for n in nets)]
+    return parts[0] if len(parts) == 1 else Mean(tuple(parts))
 
 
 def _forest(data: dict[str, Any]) -> Forest:
@@ -340,7 +638,7 @@ def load_model(path: Path | None = None) -> LineModel:
     if data.get("feature_set") != FEATURE_SET or data.get("features") != list(BASE_FEATURES):
         raise ValueError("textlines model was trained on other features; retrain it")
     return LineModel(
-        _forest(data["first"]), _forest(data["second"]), float(data["threshold"]), data["version"]
+        _scorer(data["first"]), _scorer(data["second"]), float(data["threshold"]), data["version"]
     )
 
 
@@ -507,22 +805,22 @@ def decode(prob: Matrix, has_word: Matrix, neutral: Matrix | None = None) -> Mat
     return np.asarray(np.where(inside, prob >= INSIDE_P, prob >= OUTSIDE_P) & has_word)
 
 
-def classify(lines: Sequence[str], model: LineModel) -> tuple[list[int], set[int]]:
-    """(non-blank line numbers, line numbers the model keeps as body)."""
-    units, prob = model.probabilities(lines)
+def classify(lines: Sequence[str], units: Sequence[int], x1: Matrix, prob: Matrix) -> set[int]:
+    """Line numbers kept as body, from the pass-2 probabilities of the non-blank lines."""
     if not units:
-        return units, set()
-    has_word = np.array([_WORD.search(lines[u]) is not None for u in units])
-    neutral = np.array([_remnant(lines[u]) for u in units])
+        return set()
+    has_word = x1[:, NO_WORD] == 0
+    odd = np.flatnonzero((x1[:, IMAGE] > 0) | (x1[:, LINK] > 0)).tolist()
+    neutral = np.zeros(len(units), dtype=bool)
+    neutral[[k for k in odd if _remnant(lines[units[k]])]] = True
     keep = decode(prob, has_word, neutral)
-    body = {u for u, k in zip(units, keep.tolist(), strict=True) if k}
-    return units, trim_tail(lines, units, body, prob)
+    body = {units[k] for k in np.flatnonzero(keep).tolist()}
+    return trim_tail(lines, units, body, prob)
 
 
-def extract_lines(text: str, model: LineModel) -> TextExtraction:
-    """Split a plain-text dump into title, lede, body and boilerplate lines."""
-    lines = text.splitlines()
-    units, body = classify(lines, model)
+def assemble(lines: list[str], units: list[int], x1: Matrix, prob: Matrix) -> TextExtraction:
+    """Title, lede, body and labels of a page from its pass-2 probabilities."""
+    body = classify(lines, units, x1, prob)
     title = _find_title(lines, units, min(body)) if body else None
     lede = _find_lede(lines, units, title, body) if title is not None else None
     body -= {title, lede}
@@ -535,3 +833,10 @@ def extract_lines(text: str, model: LineModel) -> TextExtraction:
         body=[clean_line(lines[i]) for i in sorted(body)],
         kept=kept,
     )
+
+
+def extract_lines(text: str, model: LineModel) -> TextExtraction:
+    """Split a plain-text dump into title, lede, body and boilerplate lines."""
+    lines = text.splitlines()
+    units, x1, prob = model.score(lines)
+    return assemble(lines, units, x1, prob)
