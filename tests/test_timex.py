@@ -20,9 +20,8 @@ FLOOR_HELDOUT = {"strict": 0.80, "value": 0.71}  # measured 0.814 / 0.727
 
 
 @pytest.fixture(scope="session")
-def fr_nlp() -> Any:
-    spacy = pytest.importorskip("spacy")
-    return spacy.load("fr_core_news_md")
+def fr_nlp(nlp_fr: Any) -> Any:
+    return nlp_fr  # loaded once for the session (tests/conftest.py)
 
 
 def _find(text: str, phrase: str, spans: list[Span]) -> Span:
