@@ -103,6 +103,10 @@ def _check_models(
     return tuple((p[0], p[1]) for p in pairs)
 
 
+def _stages_on(off: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(stage for stage in STAGES if stage not in off)
+
+
 def enrich_options(func: F) -> F:
     """Options shared by ``ingest`` and ``enrich``: models, aliases, layers switched off."""
     options = [
@@ -150,7 +154,7 @@ def ingest(paths: tuple[str, ...], db: Path, as_json: bool, manifest: Path | Non
         db_path=db, manifest=manifest, user_date=user_date, max_bytes=max_bytes,
         html_mode=html_mode, progress=not no_progress, outlets_file=outlets,
         aliases_file=aliases, spacy_models=models,
-        stages=tuple(s for s in STAGES if s not in off),
+        stages=_stages_on(off),
     )  # fmt: skip
     outcomes: list[Outcome] = []
     bar = _progress(settings.progress)
@@ -179,7 +183,7 @@ def enrich(db: Path, aliases: Path | None, models: tuple[tuple[str, str], ...],
            off: tuple[str, ...]) -> None:  # fmt: skip
     """Recompute entities, quotes, numbers and date mentions of every stored article."""
     settings = Settings(db_path=db, aliases_file=aliases, spacy_models=models,
-                        stages=tuple(s for s in STAGES if s not in off))  # fmt: skip
+                        stages=_stages_on(off))  # fmt: skip
     start = time.perf_counter()
     try:
         n = api.enrich(settings)
