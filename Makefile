@@ -22,6 +22,8 @@ demo: $(VENV)/.installed
 	$(BIN)/newsweave articles --db $(DB)
 	@echo
 	$(BIN)/newsweave entities --db $(DB) --limit 12
+	@echo
+	$(BIN)/newsweave stories --db $(DB)
 
 lint: $(VENV)/.installed
 	$(BIN)/ruff check src tests bench scripts

@@ -93,8 +93,11 @@ def test_seeds_end_to_end(tmp_path: Path) -> None:
     records = {Path(r["source"]).name[:3]: r for r in map(json.loads, exported.splitlines())}
     xinhua, franceinfo = records["000"], records["002"]
     assert xinhua["title"] is None and xinhua["language"] == "fr"
-    assert xinhua["published"] == "--11-05T09:55"
-    assert xinhua["published_evidence"] == "Dernière mise à jour à 09h55 le 05/11"
+    # The page gives no year; the story (with franceinfo, dated 2020-10-31) settles it.
+    assert xinhua["published"] == "2020-11-05T09:55" and xinhua["published_source"] == "story"
+    assert xinhua["published_evidence"].startswith("Dernière mise à jour à 09h55 le 05/11 +")
+    assert "--11-05T09:55" in {c["value"] for c in xinhua["date_candidates"]}
+    assert xinhua["story_id"] == franceinfo["story_id"] is not None
     assert "Vladimir Poutine a déclaré mercredi" in xinhua["text"]
     assert "WeChat" not in xinhua["text"] and "Hurun" not in xinhua["text"]
     assert franceinfo["title"].startswith("Haut-Karabakh : l'Arménie demande l'aide")

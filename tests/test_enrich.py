@@ -77,7 +77,7 @@ def test_date_mentions_resolve_against_the_article_date(seeds_db: Path) -> None:
 
 def test_export_and_show_carry_the_layers(seeds_db: Path) -> None:
     record = article_json(by_source(seeds_db, XINHUA))
-    assert record["schema_version"] == "1.1"
+    assert record["schema_version"] == "1.2"
     quote = next(q for q in record["quotes"] if q["speaker"])
     assert quote["speaker_text"] == record["text"][quote["speaker"][0] : quote["speaker"][1]]
     for layer in ("entities", "quotes", "numbers", "dates"):
@@ -137,3 +137,25 @@ def test_language_independent_layers_never_raise_on_real_english_pages() -> None
         text = ecbplus_text(path)
         found += len(find_dates(text, anchor, "en")) + len(find_numbers(text, "en"))
     assert found > len(paths)
+
+
+def test_text_over_spacy_max_length_keeps_the_language_independent_layers() -> None:
+    import spacy
+
+    from newsweave.enrich.annotate import Nlp, enrich
+    from newsweave.enrich.link import AliasTable
+    from newsweave.model import DateEvidence, PartialDate, Provenance
+
+    blank = spacy.blank("fr")
+    blank.max_length = 200
+    nlp = Nlp({"fr": "unused"}, AliasTable({}), {"fr": blank})
+    text = "Le 10 octobre, plus de 1 250 morts ont été recensés à Genève. " * 5
+    article = Article(
+        source="long.txt", key="long.txt", text=text, title=None, lede=None, language="fr",
+        outlet=None, url=None, authors=[], page_hash="x", date_candidates=[],
+        published=DateEvidence(PartialDate(2020, 10, 31), "user", "test", 1.0),
+        provenance=Provenance("lines", (), "test"),
+    )  # fmt: skip
+    enrich([article], nlp, Settings())
+    assert article.annotations["numbers"] and "dates" in article.annotations
+    assert "entities" not in article.annotations

@@ -15,7 +15,8 @@ from .conftest import EXAMPLES
 @pytest.fixture(scope="module")
 def stored(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Article]:
     db = tmp_path_factory.mktemp("examples") / "n.db"
-    counts = api.ingest([str(EXAMPLES)], Settings(db_path=db, progress=False))
+    # Extraction as the pages give it: stories (which settle the Radio Lère year) are off.
+    counts = api.ingest([str(EXAMPLES)], Settings(db_path=db, progress=False, stories=False))
     assert counts == {"stored": 15}
     return {Path(a.source).name: a for a in api.articles(db)}
 

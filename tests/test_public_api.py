@@ -13,7 +13,7 @@ PUBLIC = {
     "PartialDate", "Provenance", "Settings", "Skip", "Span", "StoreError", "__version__", "api",
 }  # fmt: skip
 API = {"ingest", "enrich", "iter_articles", "articles", "article", "search", "entities",
-       "rejects", "export", "open_store"}  # fmt: skip
+       "rejects", "export", "open_store", "stories", "story", "restory", "similar"}  # fmt: skip
 
 
 def test_package_surface() -> None:

@@ -13,7 +13,7 @@ from collections.abc import Callable, Generator, Iterator
 from contextlib import contextmanager
 from itertools import islice
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .enrich.annotate import Nlp, load_nlp
 from .enrich.annotate import enrich as annotate_all
@@ -24,6 +24,11 @@ from .model import Article
 from .pipeline import Outcome, batched, run
 from .settings import Settings
 from .store import SearchHit, Store
+from .stories.features import Features
+from .stories.report import StoryReport, story_report, story_reports
+
+if TYPE_CHECKING:
+    from .stories.stage import StoryModels
 
 
 @contextmanager
@@ -44,8 +49,17 @@ def ingest(
     """Ingest files, folders, .gz, .jsonl or ``-`` (stdin) into ``settings.db_path``."""
     models = load_models(settings)
     nlp = load_nlp(settings) if settings.stages else None
+    stories = _story_models(settings)
     with open_store(settings.db_path, create=True) as store:
-        return run(paths, store, models, settings, on_outcome, nlp)
+        return run(paths, store, models, settings, on_outcome, nlp, stories)
+
+
+def _story_models(settings: Settings) -> StoryModels | None:
+    if not settings.stories:
+        return None
+    from .stories.stage import load_story_models
+
+    return load_story_models()
 
 
 def enrich(settings: Settings, on_article: Callable[[Article], None] | None = None) -> int:
@@ -117,3 +131,43 @@ def export(db: Path, fmt: str, output: Path | None = None) -> int:
         return write_jsonl(iter_articles(db), sys.stdout)
     with output.open("w", encoding="utf-8") as out:
         return write_jsonl(iter_articles(db), out)
+
+
+def stories(db: Path, full: bool = False) -> list[StoryReport]:
+    """Every story with its timeline (``full``: with the source comparison too)."""
+    with open_store(db) as store:
+        return story_reports(store, full)
+
+
+def story(db: Path, story_id: int) -> StoryReport:
+    """One story: articles, dates, outlets, timeline and source comparison."""
+    with open_store(db) as store:
+        return story_report(store, story_id)
+
+
+def restory(settings: Settings) -> int:
+    """Rebuild every story of the store from scratch (same order, same result)."""
+    from .stories.stage import load_story_models
+    from .stories.stage import restory as rebuild
+
+    with open_store(settings.db_path) as store:
+        return rebuild(store, load_story_models())
+
+
+def similar(db: Path, a: int, b: int) -> float:
+    """Same-story score of two stored articles (the clustering joins at ``threshold``)."""
+    from .stories.score import load_params
+    from .stories.score import similar as score
+
+    with open_store(db) as store:
+        fa, fb = (_features(store, i) for i in (a, b))
+        return score(fa, fb, load_params())
+
+
+def _features(store: Store, article_id: int) -> Features:
+    stored = store.features(article_id)
+    if stored is not None:
+        return stored[0]
+    from .stories.features import featurize, load_encoder
+
+    return featurize([store.get(article_id)], load_encoder())[0]

@@ -143,18 +143,19 @@ def enrich_options(func: F) -> F:
 @click.option("--outlets", type=click.Path(exists=True, path_type=Path),
               help="Extra outlet table (JSON, same shape as the bundled one).")  # fmt: skip
 @enrich_options
+@click.option("--no-stories", is_flag=True, help="Do not place articles into stories.")
 @click.option("--no-progress", is_flag=True, help="No progress bar.")
 def ingest(paths: tuple[str, ...], db: Path, as_json: bool, manifest: Path | None,
            user_date: str | None, max_bytes: int, html_mode: str, outlets: Path | None,
            aliases: Path | None, models: tuple[tuple[str, str], ...], off: tuple[str, ...],
-           no_progress: bool) -> None:  # fmt: skip
+           no_stories: bool, no_progress: bool) -> None:  # fmt: skip
     """Read pages (files, folders, .gz, .jsonl, - for stdin) and store clean, enriched
     articles (entities, quotes, numbers, date mentions)."""
     settings = Settings(
         db_path=db, manifest=manifest, user_date=user_date, max_bytes=max_bytes,
         html_mode=html_mode, progress=not no_progress, outlets_file=outlets,
         aliases_file=aliases, spacy_models=models,
-        stages=_stages_on(off),
+        stages=_stages_on(off), stories=not no_stories,
     )  # fmt: skip
     outcomes: list[Outcome] = []
     bar = _progress(settings.progress)
@@ -387,3 +388,8 @@ def rejects(db: Path, as_json: bool) -> None:
         return
     for r in rows:
         click.echo(f"{r['code']:<12} {r['source']}: {r['reason']} (seen {r['times']}×)")
+
+
+from . import cli_stories  # noqa: E402  (registers the story commands on ``main``)
+
+__all__ = ["cli_stories", "main"]

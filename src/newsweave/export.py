@@ -43,6 +43,7 @@ def article_json(article: Article) -> dict[str, Any]:
         "date_candidates": [c.to_json() for c in article.date_candidates],
         "revision": article.revision, "content_hash": article.content_hash,
         "provenance": article.provenance.to_json(), "stages": article.stages,
+        "story_id": article.story_id,
     }  # fmt: skip
     for layer in ANNOTATION_LAYERS:
         spans = article.annotations.get(layer, [])
@@ -68,7 +69,8 @@ PARQUET_SCHEMA = pa.schema(
      ("authors", pa.list_(pa.string())), ("published", pa.string()),
      ("published_evidence", pa.string()), ("published_source", pa.string()),
      ("published_confidence", pa.float64()), ("revision", pa.int64()),
-     ("content_hash", pa.string()), ("stages", pa.list_(pa.string()))]
+     ("content_hash", pa.string()), ("stages", pa.list_(pa.string())),
+     ("story_id", pa.int64())]
     + [(name, pa.string()) for name in _JSON_COLUMNS]
 )  # fmt: skip
 

@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-SCHEMA_VERSION = "1.1"
+SCHEMA_VERSION = "1.2"
 
 TEXT_PLAIN = "text/plain"
 TEXT_HTML = "text/html"
@@ -154,6 +154,7 @@ class Article:
     stages: list[str] = field(default_factory=list)
     id: int | None = None
     revision: int = 1
+    story_id: int | None = None  # set by the stories stage (stored in story_members)
 
     @property
     def content_hash(self) -> str:

@@ -1,4 +1,4 @@
-"""The steps wired together: ingest → extract → enrich → (stories) → store.
+"""The steps wired together: ingest → extract → enrich → store → stories.
 
 Each step is a plain function over one document; ``run`` is the local driver. A shard
 (any list of input paths) is the unit of scale-out: a cluster runs ``run`` on each shard
@@ -12,7 +12,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from itertools import islice
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 from .enrich.annotate import Nlp, enrich
 from .errors import Skip
@@ -21,7 +21,10 @@ from .extract.meta import host_of
 from .ingest import Rejected, iter_pages
 from .model import Article, Page
 from .settings import Settings
-from .store import UNCHANGED, Store
+from .store import REVISED, STORED, UNCHANGED, Store
+
+if TYPE_CHECKING:
+    from .stories.stage import StoryModels
 
 log = logging.getLogger("newsweave")
 REJECTED = "rejected"
@@ -92,8 +95,10 @@ def process(
     models: Models,
     settings: Settings,
     nlp: Nlp | None = None,
+    stories: StoryModels | None = None,
 ) -> Iterable[Outcome]:
-    """Pages in batches: extract each, enrich the batch together (``nlp.pipe``), store each."""
+    """Pages in batches: extract each, enrich the batch together (``nlp.pipe``), store each,
+    then place the new articles into stories."""
     for batch in batched(items, max(1, settings.batch_size)):
         ready: list[Article] = []
         for item in batch:
@@ -104,8 +109,29 @@ def process(
                 ready.append(step)
         if nlp is not None:
             enrich(ready, nlp, settings)
-        for article in ready:
-            yield save_article(article, store, nlp)
+        outcomes = [save_article(article, store, nlp) for article in ready]
+        if stories is not None:
+            place_new(ready, outcomes, store, stories)
+        yield from outcomes
+
+
+def place_new(
+    articles: list[Article], outcomes: list[Outcome], store: Store, stories: StoryModels
+) -> None:
+    """Stories for the articles just stored; a failure leaves them unplaced (``restory`` or
+    the next ingest places them) and is logged once."""
+    from .stories.stage import add_articles
+
+    new = []
+    for article, outcome in zip(articles, outcomes, strict=True):
+        if outcome.status in (STORED, REVISED):
+            article.id = outcome.article_id
+            new.append(article)
+    try:
+        add_articles(new, store, stories)
+    except Exception as exc:
+        log.error("stories: placing %d articles failed: %s: %s", len(new), type(exc).__name__, exc)
+        log.debug("traceback", exc_info=True)
 
 
 def batched(items: Iterable[T], size: int) -> Iterator[list[T]]:
@@ -130,13 +156,28 @@ def run(
     settings: Settings,
     on_outcome: Callable[[Outcome], None] | None = None,
     nlp: Nlp | None = None,
+    stories: StoryModels | None = None,
 ) -> Counter[str]:
     """Ingest every path in ``args`` into ``store``; return counts by status."""
     counts: Counter[str] = Counter()
     run_id = store.start_run({"args": args, "html_mode": settings.html_mode})
-    for outcome in process(iter_pages(args, settings), store, models, settings, nlp):
+    pages = iter_pages(args, settings)
+    for outcome in process(pages, store, models, settings, nlp, stories):
         counts[outcome.status] += 1
         if on_outcome is not None:
             on_outcome(outcome)
+    if stories is not None:
+        place_unstoried(store, stories)
     store.finish_run(run_id, dict(counts))
     return counts
+
+
+def place_unstoried(store: Store, stories: StoryModels) -> int:
+    """Catch up: place every current article that has no story (an earlier failure, a store
+    ingested with stories off)."""
+    from .stories.stage import add_articles
+
+    ids = store.unstoried_ids()
+    for batch in batched(ids, 64):
+        add_articles([store.get(i) for i in batch], store, stories)
+    return len(ids)

@@ -128,3 +128,49 @@ CREATE TABLE IF NOT EXISTS runs (
     rejected    INTEGER NOT NULL DEFAULT 0,
     settings    TEXT NOT NULL DEFAULT '{}'
 );
+
+-- Stories (stories/ and docs/schema.md). Every current article belongs to one story; a
+-- story's profile is the sum of its members' features, so adding an article reads and
+-- writes a bounded amount whatever the size of the store.
+CREATE TABLE IF NOT EXISTS stories (
+    id         INTEGER PRIMARY KEY,
+    size       INTEGER NOT NULL,
+    first_day  INTEGER,                           -- proleptic ordinal of the earliest dated member
+    last_day   INTEGER,
+    vector     BLOB NOT NULL,                     -- float32 sum of member embeddings
+    profile    TEXT NOT NULL                      -- JSON: summed terms, entities, years, numbers
+);
+
+CREATE TABLE IF NOT EXISTS story_members (
+    article_id INTEGER PRIMARY KEY REFERENCES articles (id) ON DELETE CASCADE,
+    story_id   INTEGER NOT NULL REFERENCES stories (id) ON DELETE CASCADE,
+    score      REAL,                              -- same-story score when it joined (NULL: opened it)
+    copy_of    INTEGER REFERENCES articles (id),  -- earliest article it copies (wire copy), if any
+    copy_similarity REAL                          -- estimated Jaccard with that copy
+);
+CREATE INDEX IF NOT EXISTS story_members_story ON story_members (story_id);
+
+-- Candidate retrieval: a story's top terms and entities per week it was active in (bucket =
+-- day // 7; NULL for undated members). A new article looks up its own keys in the weeks of
+-- its time window only.
+CREATE TABLE IF NOT EXISTS story_keys (
+    key      TEXT NOT NULL,
+    bucket   INTEGER,
+    story_id INTEGER NOT NULL REFERENCES stories (id) ON DELETE CASCADE,
+    UNIQUE (key, bucket, story_id)
+);
+
+-- What the story stage computed for each article (recomputed only when the article changes).
+CREATE TABLE IF NOT EXISTS article_features (
+    article_id INTEGER PRIMARY KEY REFERENCES articles (id) ON DELETE CASCADE,
+    vector     BLOB NOT NULL,                     -- float32 USE-multilingual embedding
+    features   TEXT NOT NULL,                     -- JSON: day, terms, entities, years, numbers
+    minhash    BLOB NOT NULL                      -- MinHash signature (stories/dedup.py)
+);
+
+-- MinHash LSH bands: articles sharing a band key are near-duplicate candidates.
+CREATE TABLE IF NOT EXISTS lsh_bands (
+    band_key   INTEGER NOT NULL,
+    article_id INTEGER NOT NULL REFERENCES articles (id) ON DELETE CASCADE,
+    PRIMARY KEY (band_key, article_id)
+) WITHOUT ROWID;

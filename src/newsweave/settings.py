@@ -36,6 +36,8 @@ class Settings:
     aliases_file: Path | None = None
     # Pages extracted, then enriched together, then stored, per batch.
     batch_size: int = 32
+    # Place every stored article into a story (stories/); off: ``newsweave restory`` later.
+    stories: bool = True
 
     def with_(self, **changes: Any) -> Settings:
         return replace(self, **changes)

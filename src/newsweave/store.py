@@ -18,9 +18,12 @@ from pathlib import Path
 from types import TracebackType
 from typing import Any
 
+import numpy as np
+
 from .enrich.link import AliasTable, surname_key, translit_key
 from .errors import NotFound, StoreError
 from .model import SCHEMA_VERSION, Article, DateEvidence, PartialDate, Provenance, Span
+from .stories.features import Features, Profile
 
 STORED, REVISED, UNCHANGED = "stored", "revised", "unchanged"
 
@@ -63,11 +66,59 @@ FROM spans s JOIN articles a ON a.id = s.article_id AND a.is_current = 1
 WHERE s.layer = 'entities' AND s.entity_id IS NOT NULL
 GROUP BY s.entity_id, alias ORDER BY n DESC, alias
 """
+_SELECT_ARTICLE = """
+SELECT a.*, m.story_id FROM articles a LEFT JOIN story_members m ON m.article_id = a.id
+"""
+_COPY_CANDIDATES = """
+SELECT f.article_id, f.minhash FROM article_features f
+JOIN articles a ON a.id = f.article_id AND a.is_current = 1
+WHERE f.article_id IN (
+    SELECT DISTINCT article_id FROM lsh_bands WHERE band_key IN (SELECT value FROM json_each(?))
+) AND f.article_id < ?
+ORDER BY f.article_id
+"""
+_STORY_CANDIDATES = """
+SELECT s.*, count(DISTINCT k.key) AS shared FROM story_keys k JOIN stories s ON s.id = k.story_id
+WHERE k.key IN (SELECT value FROM json_each(?))
+  AND (? IS NULL OR k.bucket IS NULL OR k.bucket BETWEEN ? AND ?)
+GROUP BY s.id ORDER BY shared DESC, s.id LIMIT ?
+"""
+_STORY_MEMBERS = """
+SELECT m.article_id, m.score, m.copy_of, m.copy_similarity, a.published, a.outlet
+FROM story_members m JOIN articles a ON a.id = m.article_id AND a.is_current = 1
+WHERE m.story_id = ? ORDER BY m.article_id
+"""
+_STORY_ROWS = """
+SELECT s.id, count(*) AS articles, min(a.published) AS start, max(a.published) AS end,
+    group_concat(DISTINCT coalesce(a.outlet, '?')) AS outlets, min(a.id) AS first_article
+FROM stories s JOIN story_members m ON m.story_id = s.id
+JOIN articles a ON a.id = m.article_id AND a.is_current = 1
+GROUP BY s.id ORDER BY s.id
+"""
+_UNSTORIED = """
+SELECT a.id FROM articles a LEFT JOIN story_members m ON m.article_id = a.id
+WHERE a.is_current = 1 AND m.article_id IS NULL ORDER BY a.id
+"""
+_UPDATE_PUBLISHED = """
+UPDATE articles SET published = :published, published_source = :published_source,
+    published_evidence = :published_evidence, published_confidence = :published_confidence,
+    date_candidates = :date_candidates
+WHERE id = :id
+"""
 _REJECT = """
 INSERT INTO rejects (source, code, reason, first_seen, last_seen) VALUES (?, ?, ?, ?, ?)
 ON CONFLICT (source, code) DO UPDATE SET
     reason = excluded.reason, last_seen = excluded.last_seen, times = times + 1
 """
+
+
+def _dumps(data: Any) -> str:
+    return json.dumps(data, ensure_ascii=False, sort_keys=True)
+
+
+def _profile(row: sqlite3.Row) -> Profile:
+    vector = np.frombuffer(row["vector"], dtype=np.float32)
+    return Profile.from_json(vector, json.loads(row["profile"]))
 
 
 def now() -> str:
@@ -138,6 +189,7 @@ def row_article(row: sqlite3.Row) -> Article:
         provenance=Provenance(prov["kind"], tuple(prov["kept"]), prov["extractor"]),
         page_hash=row["page_hash"], stages=json.loads(row["stages"]), id=row["id"],
         revision=row["revision"],
+        story_id=row["story_id"] if "story_id" in row.keys() else None,  # noqa: SIM118
     )  # fmt: skip
 
 
@@ -390,7 +442,7 @@ class Store:
 
     # -- reading -------------------------------------------------------------------------
     def get(self, article_id: int) -> Article:
-        row = self.conn.execute("SELECT * FROM articles WHERE id = ?", (article_id,)).fetchone()
+        row = self.conn.execute(f"{_SELECT_ARTICLE} WHERE a.id = ?", (article_id,)).fetchone()
         if row is None:
             raise NotFound(f"no article with id {article_id}")
         return self._with_spans(row_article(row))
@@ -407,8 +459,8 @@ class Store:
 
     def articles(self, current_only: bool = True) -> Iterator[Article]:
         """Every article in id order, streamed (no cap)."""
-        where = "WHERE is_current = 1" if current_only else ""
-        for row in self.conn.execute(f"SELECT * FROM articles {where} ORDER BY id"):
+        where = "WHERE a.is_current = 1" if current_only else ""
+        for row in self.conn.execute(f"{_SELECT_ARTICLE} {where} ORDER BY a.id"):
             yield self._with_spans(row_article(row))
 
     def current_ids(self) -> list[int]:
@@ -441,6 +493,143 @@ class Store:
     def rejects(self) -> list[dict[str, Any]]:
         rows = self.conn.execute("SELECT * FROM rejects ORDER BY id").fetchall()
         return [dict(r) for r in rows]
+
+    # -- stories -------------------------------------------------------------------------
+    def begin(self) -> None:
+        self.conn.execute("BEGIN IMMEDIATE")
+
+    def commit(self) -> None:
+        self.conn.execute("COMMIT")
+
+    def rollback(self) -> None:
+        self.conn.execute("ROLLBACK")
+
+    def save_features(self, article_id: int, f: Features, minhash: bytes, bands: list[int]) -> None:
+        self.conn.execute(
+            "INSERT OR REPLACE INTO article_features (article_id, vector, features, minhash) "
+            "VALUES (?, ?, ?, ?)",
+            (article_id, f.vector.astype(np.float32).tobytes(), _dumps(f.to_json()), minhash),
+        )
+        self.conn.executemany(
+            "INSERT OR IGNORE INTO lsh_bands (band_key, article_id) VALUES (?, ?)",
+            [(k, article_id) for k in bands],
+        )
+
+    def features(self, article_id: int) -> tuple[Features, bytes] | None:
+        """Stored story features and MinHash signature of an article."""
+        row = self.conn.execute(
+            "SELECT vector, features, minhash FROM article_features WHERE article_id = ?",
+            (article_id,),
+        ).fetchone()
+        if row is None:
+            return None
+        vector = np.frombuffer(row["vector"], dtype=np.float32)
+        return Features.from_json(article_id, vector, json.loads(row["features"])), row["minhash"]
+
+    def copy_candidates(self, article_id: int, bands: list[int]) -> list[tuple[int, bytes]]:
+        """Earlier current articles sharing a MinHash band with ``article_id``, oldest first."""
+        rows = self.conn.execute(_COPY_CANDIDATES, (_dumps(bands), article_id)).fetchall()
+        return [(int(r[0]), r[1]) for r in rows]
+
+    def story_candidates(
+        self, keys: list[str], buckets: tuple[int, int] | None, limit: int
+    ) -> list[tuple[int, Profile]]:
+        """Stories sharing keys with an article in the weeks of its window (most shared
+        first); every week when the article is undated."""
+        lo, hi = buckets if buckets else (None, None)
+        rows = self.conn.execute(_STORY_CANDIDATES, (_dumps(keys), lo, lo, hi, limit)).fetchall()
+        return [(int(r["id"]), _profile(r)) for r in rows]
+
+    def save_story(self, story_id: int | None, profile: Profile) -> int:
+        """Insert (``story_id`` None) or update a story's profile; return its id."""
+        row = (profile.size, profile.first_day, profile.last_day,
+               profile.vector.astype(np.float32).tobytes(), _dumps(profile.to_json()))  # fmt: skip
+        if story_id is None:
+            cur = self.conn.execute(
+                "INSERT INTO stories (size, first_day, last_day, vector, profile) "
+                "VALUES (?, ?, ?, ?, ?)", row)  # fmt: skip
+            return int(cur.lastrowid or 0)
+        self.conn.execute(
+            "UPDATE stories SET size = ?, first_day = ?, last_day = ?, vector = ?, profile = ? "
+            "WHERE id = ?", (*row, story_id))  # fmt: skip
+        return story_id
+
+    def add_story_keys(self, story_id: int, keys: list[str], bucket: int | None) -> None:
+        self.conn.executemany(
+            "INSERT OR IGNORE INTO story_keys (key, bucket, story_id) VALUES (?, ?, ?)",
+            [(k, bucket, story_id) for k in keys],
+        )
+
+    def set_member(
+        self, article_id: int, story_id: int, score: float | None, copy: tuple[int, float] | None
+    ) -> None:
+        copy_of, similarity = copy if copy else (None, None)
+        self.conn.execute(
+            "INSERT OR REPLACE INTO story_members (article_id, story_id, score, copy_of, "
+            "copy_similarity) VALUES (?, ?, ?, ?, ?)",
+            (article_id, story_id, score, copy_of, similarity),
+        )
+
+    def relink_copies(self, old: int, new: int, similarity: float) -> None:
+        """``new`` is an earlier report than ``old``: ``old`` and its copies now copy ``new``."""
+        self.conn.execute(
+            "UPDATE story_members SET copy_of = ?, copy_similarity = coalesce(copy_similarity, ?) "
+            "WHERE article_id = ? OR copy_of = ?",
+            (new, similarity, old, old),
+        )
+
+    def published(self, article_id: int) -> str | None:
+        row = self.conn.execute(
+            "SELECT published FROM articles WHERE id = ?", (article_id,)
+        ).fetchone()
+        return str(row[0]) if row and row[0] else None
+
+    def story_of(self, article_id: int) -> int | None:
+        row = self.conn.execute(
+            "SELECT story_id FROM story_members WHERE article_id = ?", (article_id,)
+        ).fetchone()
+        return int(row[0]) if row else None
+
+    def story_profile(self, story_id: int) -> Profile:
+        row = self.conn.execute("SELECT * FROM stories WHERE id = ?", (story_id,)).fetchone()
+        if row is None:
+            raise NotFound(f"no story with id {story_id}")
+        return _profile(row)
+
+    def story_members(self, story_id: int) -> list[sqlite3.Row]:
+        """(article_id, score, copy_of, copy_similarity, published) of a story's current
+        articles, in storing order."""
+        return self.conn.execute(_STORY_MEMBERS, (story_id,)).fetchall()
+
+    def story_rows(self) -> list[sqlite3.Row]:
+        """Every story with at least one current article: id, size, dates, outlets."""
+        return self.conn.execute(_STORY_ROWS).fetchall()
+
+    def clear_stories(self) -> None:
+        self.conn.execute("DELETE FROM story_keys")
+        self.conn.execute("DELETE FROM story_members")
+        self.conn.execute("DELETE FROM stories")
+
+    def unstoried_ids(self) -> list[int]:
+        """Current articles with no story yet, in storing order."""
+        rows = self.conn.execute(_UNSTORIED)
+        return [int(r[0]) for r in rows]
+
+    def update_published(self, article: Article) -> None:
+        """A settled publication date (stories) and the re-resolved date mentions, in place:
+        the content hash stays the extracted one, so re-ingesting the page is still a no-op."""
+        if article.id is None:
+            raise StoreError("update_published needs a stored article")
+        self.conn.execute(_UPDATE_PUBLISHED, {
+            **_evidence_row(article.published), "id": article.id,
+            "date_candidates": json.dumps(
+                [c.to_json() for c in article.date_candidates], ensure_ascii=False),
+        })  # fmt: skip
+        self.conn.execute(
+            "DELETE FROM spans WHERE article_id = ? AND layer = 'dates'", (article.id,)
+        )
+        dates = {"dates": article.annotations.get("dates", [])}
+        self._write_spans(article.id, dates, [])
 
     def count(self) -> int:
         row = self.conn.execute("SELECT count(*) FROM articles WHERE is_current = 1").fetchone()

@@ -75,12 +75,17 @@ def enrich(articles: Sequence[Article], nlp: Nlp, settings: Settings) -> None:
 def _enrich_group(
     group: list[Article], lang: str | None, pipeline: Language | None, settings: Settings
 ) -> None:
+    too_long = [a for a in group if pipeline is None or len(a.text) > pipeline.max_length]
+    for article in too_long:
+        if pipeline is not None:
+            log.warning("%s: %d characters, over spaCy's max_length: entities and quotes off",
+                        article.source, len(article.text))  # fmt: skip
+        _guarded(article, None, lang, settings)
     if pipeline is None:
-        for article in group:
-            _guarded(article, None, lang, settings)
         return
-    docs = pipeline.pipe((a.text for a in group), batch_size=PIPE_BATCH)
-    for article, doc in zip(group, docs, strict=True):
+    parsed = [a for a in group if len(a.text) <= pipeline.max_length]
+    docs = pipeline.pipe((a.text for a in parsed), batch_size=PIPE_BATCH)
+    for article, doc in zip(parsed, docs, strict=True):
         article.stages.append(model_stage(pipeline))
         _guarded(article, doc, lang, settings)
 
