@@ -175,9 +175,9 @@ def run(
 def place_unstoried(store: Store, stories: StoryModels) -> int:
     """Catch up: place every current article that has no story (an earlier failure, a store
     ingested with stories off)."""
-    from .stories.stage import add_articles
+    from .stories.stage import RESTORY_BATCH, add_articles
 
     ids = store.unstoried_ids()
-    for batch in batched(ids, 64):
+    for batch in batched(ids, RESTORY_BATCH):
         add_articles([store.get(i) for i in batch], store, stories)
     return len(ids)

@@ -15,6 +15,7 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from ..model import Article, DateEvidence, PartialDate
+from ..pipeline import batched
 from ..store import Store
 from . import dedup
 from .cluster import assign
@@ -31,6 +32,8 @@ KEY_TERMS = 15
 # Stories scored per article at most (those sharing the most keys): bounds the work per article.
 CANDIDATES = 50
 WEEK = 7
+# Articles read back per batch by ``restory`` (bounded memory at any store size).
+RESTORY_BATCH = 64
 
 
 @dataclass
@@ -165,7 +168,7 @@ def restory(store: Store, models: StoryModels) -> int:
     store.clear_stories()
     store.commit()
     ids = store.current_ids()
-    for batch in _chunks(ids, 64):
+    for batch in batched(ids, RESTORY_BATCH):
         articles = [unsettle(store.get(i), store) for i in batch]
         for article, f in zip(articles, stored_features(articles, store, models), strict=True):
             place(article, f, store, models)
@@ -206,7 +209,3 @@ def redate_plain(article: Article, evidence: DateEvidence, store: Store) -> None
     store.begin()
     store.update_published(article)
     store.commit()
-
-
-def _chunks(ids: list[int], size: int) -> list[list[int]]:
-    return [ids[i : i + size] for i in range(0, len(ids), size)]
