@@ -99,7 +99,7 @@ def _features(article: Article, vector: np.ndarray) -> Features:
         day=publication_day(article.published.value if article.published else None),
         language=article.language,
         vector=vector,
-        terms=term_weights(f"{article.title or ''}\n{article.text}", article.language),
+        terms=term_weights(full_text(article), article.language),
         entities=entity_weights(article),
         lede=term_weights(lede_text(article), article.language),
         years=explicit_years(article),
@@ -142,8 +142,13 @@ def counted_numbers(article: Article) -> list[str]:
     return sorted(out)
 
 
+def full_text(article: Article) -> str:
+    """Title and text: what the terms, the embedding and the MinHash signature are read from."""
+    return f"{article.title or ''}\n{article.text}"
+
+
 def embed_text(article: Article) -> str:
-    return f"{article.title or ''}\n{article.text}"[:EMBED_CHARS]
+    return full_text(article)[:EMBED_CHARS]
 
 
 def publication_day(value: PartialDate | None) -> int | None:
@@ -288,7 +293,6 @@ def _top(weights: dict[str, float]) -> dict[str, float]:
 
 
 def _counted(counts: dict[str, int], keys: Sequence[str]) -> dict[str, int]:
-    out = dict(counts)
-    for k in keys:
-        out[k] = out.get(k, 0) + 1
-    return out
+    out = Counter(counts)
+    out.update(keys)
+    return dict(out)

@@ -9,7 +9,7 @@ from typing import Any
 from ..model import Article
 from ..store import Store
 from .compare import SourceComparison, compare_sources
-from .timeline import TimelineEntry, build_timeline
+from .timeline import TimelineEntry, build_timeline, outlet_of
 
 # A story without any titled article is named by the head of its first article's text.
 UNTITLED_CHARS = 90
@@ -72,7 +72,7 @@ def story_report(store: Store, story_id: int, full: bool = True) -> StoryReport:
     report = StoryReport(
         id=story_id, title=story_title(articles), article_ids=[a.id or 0 for a in articles],
         start=dates[0] if dates else None, end=dates[-1] if dates else None,
-        outlets=sorted({a.outlet or "?" for a in articles}), copies=originals(rows),
+        outlets=sorted({outlet_of(a) for a in articles}), copies=originals(rows),
     )  # fmt: skip
     report.timeline = build_timeline(articles, report.copies)
     if full:

@@ -19,7 +19,7 @@ from ..pipeline import batched
 from ..store import Store
 from . import dedup
 from .cluster import assign
-from .features import Features, Profile, featurize, load_encoder, publication_day
+from .features import Features, Profile, featurize, full_text, load_encoder, publication_day
 from .score import ScoreParams, load_params
 from .settle import SettleParams, redate, settle_year
 
@@ -57,7 +57,7 @@ def add_articles(articles: Sequence[Article], store: Store, models: StoryModels)
 
 def place(article: Article, f: Features, store: Store, models: StoryModels) -> int:
     """One article into its story, in one transaction."""
-    sig = dedup.signature(signed_text(article), models.dedup)
+    sig = dedup.signature(full_text(article), models.dedup)
     bands = dedup.band_keys(sig, models.dedup)
     store.begin()
     try:
@@ -70,10 +70,6 @@ def place(article: Article, f: Features, store: Store, models: StoryModels) -> i
         raise
     store.commit()
     return story_id
-
-
-def signed_text(article: Article) -> str:
-    return f"{article.title or ''}\n{article.text}"
 
 
 def find_copy(
@@ -89,18 +85,8 @@ def find_copy(
 
 def join(f: Features, copy: tuple[int, float] | None, store: Store, params: ScoreParams) -> int:
     """Add ``f`` to the copy's story, else to its best candidate story, else to a new one."""
-    story_id = store.story_of(copy[0]) if copy else None
-    score: float | None = 1.0 if story_id is not None else None
-    if story_id is None:
-        candidates = store.story_candidates(keys(f), buckets(f, params), CANDIDATES)
-        story_id, best = assign(f, candidates, params)
-        score = best if story_id is not None else None
-    profile = store.story_profile(story_id) if story_id is not None else None
-    if profile is None:
-        profile = Profile.of(f)
-    else:
-        profile.add(f)
-    story_id = store.save_story(story_id, profile)
+    story_id, score = choose_story(f, copy, store, params)
+    story_id = store.save_story(story_id, grown(store, story_id, f))
     store.add_story_keys(story_id, keys(f), None if f.day is None else f.day // WEEK)
     if copy and published_before(store, f.id, copy[0]):
         store.set_member(f.id, story_id, score, None)
@@ -108,6 +94,26 @@ def join(f: Features, copy: tuple[int, float] | None, store: Store, params: Scor
     else:
         store.set_member(f.id, story_id, score, copy)
     return story_id
+
+
+def choose_story(
+    f: Features, copy: tuple[int, float] | None, store: Store, params: ScoreParams
+) -> tuple[int | None, float | None]:
+    """(story, score): the copy's story, else the best candidate; (None, None) for a new one."""
+    if copy and (story_id := store.story_of(copy[0])) is not None:
+        return story_id, 1.0
+    candidates = store.story_candidates(keys(f), buckets(f, params), CANDIDATES)
+    story_id, best = assign(f, candidates, params)
+    return (story_id, best) if story_id is not None else (None, None)
+
+
+def grown(store: Store, story_id: int | None, f: Features) -> Profile:
+    """The story's profile with ``f`` added (a new profile for a new story)."""
+    if story_id is None:
+        return Profile.of(f)
+    profile = store.story_profile(story_id)
+    profile.add(f)
+    return profile
 
 
 def published_before(store: Store, a: int, b: int) -> bool:

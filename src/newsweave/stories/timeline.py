@@ -25,8 +25,8 @@ from datetime import date
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
-from urllib.parse import urlparse
 
+from newsweave.extract.meta import host_of
 from newsweave.model import Article, Span
 
 PARAMS_FILE = Path(__file__).with_name("timeline.json")
@@ -157,10 +157,7 @@ def _strip(text: str, start: int, end: int) -> tuple[int, int]:
 
 def outlet_of(article: Article) -> str:
     """The article's outlet, else its URL host, else "unknown"."""
-    if article.outlet:
-        return article.outlet
-    host = urlparse(article.url).hostname if article.url else None
-    return host.removeprefix("www.") if host else "unknown"
+    return article.outlet or host_of(article.url) or "unknown"
 
 
 def content_keys(
