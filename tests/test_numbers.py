@@ -13,9 +13,12 @@ from tests.conftest import FRANCEINFO, REPO, XINHUA, needs_shared
 
 GOLD_DIR = REPO / "tests" / "gold"
 # Floors: precision and recall measured with `bench/enrich_numbers.py --no-doc` on all gold
-# documents (dev + held-out) on 2026-11-22, rounded down: fr P 0.914 R 0.988, en P 0.991
-# R 0.921.
-FLOORS = {"fr": (0.90, 0.95), "en": (0.97, 0.90)}
+# documents (dev + held-out), rounded down ~0.02: fr P 1.000 R 0.988, en P 0.991 R 0.921
+# (2026-11, after the page-tail, era-year and event-year rules; before them fr P was 0.914).
+FLOORS = {"fr": (0.98, 0.96), "en": (0.97, 0.90)}
+# Held-out precision alone (fr 34/34, en 32/32 predictions correct): one mistake costs ~0.03,
+# so the floor allows one; the issue's goal is P >= 0.90.
+HELDOUT_P_FLOOR = 0.95
 
 
 def one(text: str, lang: str | None = "fr", doc: Any = None) -> Span:
@@ -161,6 +164,69 @@ def test_page_furniture_and_teasers() -> None:
     assert values(text) == [5000]
 
 
+def test_page_tails_are_not_body() -> None:
+    """Share tools ("Agrandir le texte"), "À lire aussi" lists and the few paragraphs after a
+    closing related-link list ("» ...") are followed by comments and teasers, not body."""
+    body = "Le bilan dépasse 5 000 morts.\n"
+    tools = "Agrandir le texte\nRéduire le texte\nJe dirais 10 000 morts.\n"
+    assert values(body + tools) == [5000]
+    assert values(body + "À lire aussi\nLes deux pays signent un accord\n") == [5000]
+    links = "» Un lien vers un article\n» Un autre lien\n"
+    comments = "Moi je compte 300 chars.\nEt 12 avions.\nBravo.\n"
+    assert values(body + links + comments) == [5000]
+
+
+def test_link_list_inside_the_body_is_kept() -> None:
+    body = "".join(f"À Homs, {n} soldats ont été blessés.\n" for n in range(10, 17))
+    text = "Intro avec 3 morts.\n» Un lien\n» Un autre lien\n" + body
+    assert values(text) == [3, *range(10, 17)]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("La mosquée date de 668 après J.-C. (an 44 de l'hégire).", "fr"),
+        ("Des gravures datant de 5.000 à 10.000 avant J.C. ont été vues.", "fr"),
+        ("En l'an 44, la ville tombe.", "fr"),
+        ("Caesar died in 44 BC; the temple fell in AD 70.", "en"),
+        ("Les élections de 1981 remportées par la gauche.", "fr"),
+        ("She was charged in the 1967 slayings.", "en"),
+    ],
+)
+def test_era_and_event_years_are_not_numbers(text: str, lang: str) -> None:
+    assert find_numbers(text, lang) == []
+
+
+def test_compound_modifier_year_like_number_is_a_count() -> None:
+    s = one("The 1000-member church was the target.", "en")
+    assert s.attrs["value"] == 1000
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Les 40° et 90° brigades mécanisées avancent.",  # degree-sign ordinals
+        "Le groupe des 5+1 se réunit à Genève.",
+        "Selon l'article 8 du Statut de Rome, c'est un crime.",
+        "Une information d'Europe 1 confirmée.",
+        "Le siège, au 5, rue des Lilas, a été fouillé.",
+        "@ali Kadhafi est parti http://t.co/x ali 9 hours ago\nSuite du fil.",
+    ],
+)
+def test_labels_ordinals_and_time_stamps_fr(text: str) -> None:
+    assert find_numbers(text, "fr") == []
+
+
+def test_temperature_with_degree_sign_is_a_measure() -> None:
+    s = one("Il fait 40° à l'ombre.")
+    assert (s.attrs["value"], s.attrs["kind"]) == (40, "measure")
+
+
+def test_il_y_a_in_a_sentence_is_a_duration() -> None:
+    s = one("Il est mort il y a 3 jours.")
+    assert (s.attrs["value"], s.attrs["unit"]) == (3, "jours")
+
+
 def test_without_language_table_digits_still_run() -> None:
     text = "Mehr als 1.250 Tote und 12,5 % Inflation."
     got = [(s.attrs["value"], s.attrs["unit"]) for s in find_numbers(text, None)]
@@ -203,16 +269,18 @@ def test_seed_xinhua_dates_are_not_numbers() -> None:
     assert [(s.attrs["value"], s.attrs["unit"]) for s in spans] == [(2, "parties")] * 2
 
 
-def _gold_scores(lang: str) -> tuple[float, float]:
+def _gold_tallies(lang: str) -> dict[str, Any]:
+    """Tallies for all documents ("all") and per split ("dev", "heldout")."""
     from bench.enrich_numbers import Tally, score_doc
     from bench.goldsets import doc_text, load_gold
 
-    total = Tally()
+    tallies = {"all": Tally(), "dev": Tally(), "heldout": Tally()}
     for gdoc in load_gold(lang):
         text = doc_text(gdoc.path)
         tally, _ = score_doc(find_numbers(text, lang), gdoc.numbers)
-        total.add(tally)
-    return total.precision, total.recall
+        tallies["all"].add(tally)
+        tallies[gdoc.split].add(tally)
+    return tallies
 
 
 @needs_shared
@@ -220,6 +288,8 @@ def _gold_scores(lang: str) -> tuple[float, float]:
 def test_gold_floor(lang: str) -> None:
     if not (GOLD_DIR / f"quotes_{lang}.jsonl").exists():
         pytest.skip("no gold file")
-    precision, recall = _gold_scores(lang)
+    tallies = _gold_tallies(lang)
+    total, heldout = tallies["all"], tallies["heldout"]
     p_floor, r_floor = FLOORS[lang]
-    assert precision >= p_floor and recall >= r_floor, (precision, recall)
+    assert total.precision >= p_floor and total.recall >= r_floor, total.line()
+    assert heldout.precision >= HELDOUT_P_FLOOR, heldout.line()
