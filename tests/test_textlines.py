@@ -15,6 +15,7 @@ from newsweave.extract.textlines import (
     STOPWORDS,
     LineModel,
     TextExtraction,
+    article_end,
     base_features,
     extract_lines,
     load_model,
@@ -249,6 +250,46 @@ def test_heldout_quality(model: LineModel) -> None:
 # reason written there.
 TOKEN_F1_FLOOR = 0.91
 LINE_F1_FLOOR = 0.88
+
+
+# --- end of the article ----------------------------------------------------------------------
+THREAD = [
+    "The harbour council met on Tuesday and voted to rebuild the wall.",  # 0: body starts here
+    "The mayor said:",  # a quotation follows: not a comment header (no date)
+    '"We cannot go through another winter like the last one."',
+    "34 responses to “Harbour town votes to rebuild its wall”",
+    "  1. Jane on March 12, 2024 at 2:05 pm said:",
+    "Great news for the town, finally some action after all these years of talk.",
+]
+
+
+@pytest.mark.parametrize(
+    ("lines", "end"),
+    [
+        (THREAD, 3),
+        (THREAD[:3] + THREAD[4:], 3),  # the dated comment header alone ends the article
+        ([*THREAD[:3], "## Leave a Reply", "Your email address will not be published."], 3),
+        ([*THREAD[:3], "Share this:", "  * Facebook"], 3),
+        ([*THREAD[:3], "Commentaires", "Connectez-vous pour réagir."], 3),
+        ([*THREAD[:3], "12 commentaires ont été publiés avant la clôture du débat."], 4),
+        (THREAD[:3], 3),
+        (["Commentaires", *THREAD], 4),  # before the start: a menu, not the end
+    ],
+)
+def test_article_end(lines: list[str], end: int) -> None:
+    start = 1 if lines[0] == "Commentaires" else 0
+    assert article_end(lines, start) == end
+
+
+def test_comment_thread_is_not_body(model: LineModel) -> None:
+    comments = "\n".join(
+        f"  {k}. Reader{k} on March 12, 2024 at {k}:05 pm said:\nI think the council was right to "
+        "vote for the new wall, the old one failed badly and everybody here knows it."
+        for k in range(1, 6)
+    )
+    ex = extract_lines(ENGLISH.replace("Share this article", "5 responses\n" + comments), model)
+    assert "Reader" not in ex.text and "council was right" not in ex.text
+    assert "eighteen months" in ex.text
 
 
 # --- page-level features ----------------------------------------------------------------------

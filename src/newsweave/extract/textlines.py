@@ -673,6 +673,27 @@ _STAMP = re.compile(r"\b\d{1,2}[:h]\d{2}\b|\b\d{1,2}[/.-]\d{1,2}(?:[/.-]\d{2,4})
 # Bylines and credits sit between the title and the body; they are never the title.
 _BYLINE = re.compile(r"(?:by|par|text by|texte de|photo|crédits?|credits?)\b\W*\s*\w", re.I)
 _OUTPUT_MARKER = re.compile(r"^\s*(?:(?:#{1,6}|[*+>•]|-(?=\s))\s*)+")
+# End of the article: the first line after the start of the body that opens a comment thread or
+# a share block (fr + en; no site names). Nothing from it on is body. Three kinds of lines:
+# a comment count (``34 responses to …``, not ending like a sentence), a comment-form or
+# share-block heading (``Leave a reply``, ``Share this:``, ``Commentaires``), and a comment header
+# (``X on <date> at <time> said:``: it must carry a date or time, since news bodies often
+# introduce a quotation with ``… said:``) of at most END_HEADER_WORDS words. Checked on the
+# out-of-fold decoding of the training split (docs/textlines.md).
+END_MARKERS = re.compile(  # matched on one lower-cased line
+    r"^\W*(?P<count>\d+\s+(?:responses?|comments?|replies|réponses?|commentaires?|réactions?)\b)"
+    r"|^\W*(?:leave a (?:reply|comment)|post a comment|add a comment|laisse[rz] un commentaire"
+    r"|\d+ thoughts on|join the (?:discussion|conversation))\b"
+    r"|^\W*(?:share this|partager cet article|comments?|commentaires?|réagir)\W*$"
+    r"|(?P<header>\b(?:says|said|wrote|a écrit)\s*:?\s*$)"
+)
+# Every END_MARKERS line contains one of these (found with str.find, much faster than a regex
+# scan of the whole page).
+END_KEYS = ("respons", "comment", "repl", "répons", "réaction", "leave a", "post a", "add a",
+            "laisse", "thoughts on", "join the", "share this", "partager cet", "réagir", "said",
+            "says", "wrote", "écrit")  # fmt: skip
+END_HEADER_WORDS = 15
+_HEADER_DATE = re.compile(r"\b(?:1[89]|20)\d\d\b|\b\d{1,2}[:h.]\d{2}\b|\b\d{1,2}[/.-]\d{1,2}\b")
 
 
 @dataclass(frozen=True)
@@ -734,11 +755,12 @@ def _find_lede(
 
 
 def _labels(lines: Sequence[str], body: set[int], title: int | None, lede: int | None) -> list[str]:
-    named = {title: "title", lede: "lede"}
-    out = []
-    for i, line in enumerate(lines):
-        default = "body" if i in body else ("boilerplate" if line.strip() else "blank")
-        out.append(named.get(i, default))
+    out = ["blank" if not line or line.isspace() else "boilerplate" for line in lines]
+    for i in body:
+        out[i] = "body"
+    for at, name in ((title, "title"), (lede, "lede")):
+        if at is not None:
+            out[at] = name
     return out
 
 
@@ -805,6 +827,40 @@ def decode(prob: Matrix, has_word: Matrix, neutral: Matrix | None = None) -> Mat
     return np.asarray(np.where(inside, prob >= INSIDE_P, prob >= OUTSIDE_P) & has_word)
 
 
+def _end_marker(line: str, match: re.Match[str]) -> bool:
+    if match.group("header"):
+        short = len(_WORD.findall(line)) <= END_HEADER_WORDS
+        return short and bool(_HEADER_DATE.search(line))
+    return not (match.group("count") and _END.search(line))
+
+
+def _key_positions(text: str) -> list[int]:
+    found = []
+    for key in END_KEYS:
+        at = text.find(key)
+        while at >= 0:
+            found.append(at)
+            at = text.find(key, at + 1)
+    return sorted(found)
+
+
+def article_end(lines: Sequence[str], start: int) -> int:
+    """Line number of the first ``END_MARKERS`` line after ``start`` (``len(lines)`` if none)."""
+    text = "\n".join(lines[start + 1 :]).lower()
+    checked = -1
+    for at in _key_positions(text):
+        line_start = text.rfind("\n", 0, at) + 1
+        if line_start <= checked:
+            continue
+        checked = line_start
+        line_end = text.find("\n", at)
+        line = text[line_start : len(text) if line_end < 0 else line_end]
+        match = END_MARKERS.search(line)
+        if match and _end_marker(line, match):
+            return start + 1 + text.count("\n", 0, line_start)
+    return len(lines)
+
+
 def classify(lines: Sequence[str], units: Sequence[int], x1: Matrix, prob: Matrix) -> set[int]:
     """Line numbers kept as body, from the pass-2 probabilities of the non-blank lines."""
     if not units:
@@ -815,6 +871,9 @@ def classify(lines: Sequence[str], units: Sequence[int], x1: Matrix, prob: Matri
     neutral[[k for k in odd if _remnant(lines[units[k]])]] = True
     keep = decode(prob, has_word, neutral)
     body = {units[k] for k in np.flatnonzero(keep).tolist()}
+    if body:
+        end = article_end(lines, min(body))
+        body = {u for u in body if u < end}
     return trim_tail(lines, units, body, prob)
 
 
