@@ -2,6 +2,7 @@
 
     .venv/bin/python -m bench.enrich_quotes            # fr and en, whatever gold exists
     .venv/bin/python -m bench.enrich_quotes --lang fr --ents spacy
+    .venv/bin/python -m bench.enrich_quotes --lang fr --errors   # + dev-split error dump
 
 Prints, per language and split (dev / heldout / all), quote P/R/F1 on span match and P/R with
 the right speaker, overall and for direct and indirect quotes, then docs/s of the quote rules
@@ -9,6 +10,9 @@ alone and of the spaCy parse. A predicted quote matches a gold quote when they o
 least half of the shorter span (one-to-one, largest overlaps first). Its speaker is right when
 its speaker span overlaps one of the gold ``speaker_mentions`` (or another mention of the same
 entity does, by ``attrs["canonical"]``), or when both speakers are null.
+
+``--errors`` also prints, for the dev split only (tuning never looks at held-out errors), every
+missed gold quote, spurious prediction and wrong speaker with its context.
 """
 
 from __future__ import annotations
@@ -182,6 +186,34 @@ def summarise(results: Iterable[DocResult], split: str) -> dict[str, dict[str, A
     return out
 
 
+def _clip(text: str, span: tuple[int, int] | list[int] | None, width: int = 120) -> str:
+    if not span:
+        return "-"
+    return repr(text[span[0] : span[1]][:width])
+
+
+def print_errors(results: list[DocResult]) -> None:
+    """Missed, spurious and wrong-speaker quotes of the dev split, with some context."""
+    for res in results:
+        if res.split != "dev":
+            continue
+        text = doc_text(res.path)
+        errors = [x for x in res.pairs if not x[2]]
+        for pred, gold, _ in sorted(errors, key=lambda x: (x[0] or x[1]).start):  # type: ignore[union-attr]
+            tag = "WRONG-SPEAKER" if pred and gold else "SPURIOUS" if pred else "MISSED"
+            q = pred or gold
+            assert q is not None
+            print(f"{res.path} {tag} [{q.start}:{q.end}] {_clip(text, (q.start, q.end))}")
+            if pred is not None:
+                print(
+                    f"    pred speaker {_clip(text, pred.attrs['speaker'])} cue "
+                    f"{_clip(text, pred.attrs['cue'])}"
+                )
+            if gold is not None:
+                print(f"    gold speaker {gold.speaker!r} cue {_clip(text, gold.cue)}")
+                print(f"    before: {text[max(0, q.start - 120) : q.start]!r}")
+
+
 def print_lang(lang: str, results: list[DocResult], t_parse: float, t_rules: float) -> None:
     print(f"== quotes {lang}: {len(results)} docs")
     print(
@@ -206,6 +238,7 @@ def main(argv: list[str] | None = None) -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--lang", choices=["fr", "en"], action="append")
     ap.add_argument("--ents", choices=["entities", "spacy"], default="entities")
+    ap.add_argument("--errors", action="store_true", help="dump the dev split's errors")
     args = ap.parse_args(argv)
     for lang in args.lang or ["fr", "en"]:
         if not (GOLD_DIR / f"quotes_{lang}.jsonl").is_file():
@@ -213,7 +246,10 @@ def main(argv: list[str] | None = None) -> None:
             continue
         golds = load_gold(lang)
         nlp = spacy.load(MODELS[lang])
-        print_lang(lang, *run(nlp, golds, lang, args.ents))
+        results, t_parse, t_rules = run(nlp, golds, lang, args.ents)
+        if args.errors:
+            print_errors(results)
+        print_lang(lang, results, t_parse, t_rules)
 
 
 if __name__ == "__main__":

@@ -21,6 +21,12 @@ inversions), are snapped to an entity mention where one names them, and pronouns
 prepositional phrase ("après un entretien avec le président X, « … », a-t-il dit" is not X).
 A statement ("a indiqué un communiqué") whose quoted text opens with an organisation as subject
 ("Le ministère de l'Intérieur met en garde …") is attributed to that organisation.
+Cues are single verbs or phrases ("a fait savoir", "fait état de", "se sont dit", "pose la
+question", "selon les termes de"); reflexive inversions ("se lamente X", "s'était-il exclamé")
+count, a quote may follow its verb without a colon when it is an utterance ("ont scandé « … »"),
+the sentence right after an attributed quote inherits its speaker, "selon X, …" stops before a
+later clause with its own speaker, and common-noun subjects ("un journaliste de l'AFP") are
+pronoun antecedents.
 """
 
 from __future__ import annotations
@@ -66,6 +72,7 @@ _OPENERS = {"«": "»", "“": "”", '"': '"', "``": "''", "„": "“", "”":
 _WORD = re.compile(r"\w+")
 _SENT_END = re.compile(r"[.!?…]+[\"»”’)]*\s+")
 _FINAL = ".!?…:"
+_CREDIT = re.compile(r"\s*\([^()]*\)\s*$")
 _CLOSERS = "\"»”’)' "
 _ABBREV = frozenset(
     [
@@ -100,6 +107,9 @@ _ABBREV = frozenset(
     ]
 )
 _DASHES = frozenset(",-—–")
+# Words inside a verb group: negation and the reflexive pronoun ("s'est-il exclamé",
+# "se lamente X", "n'a pas dit").
+_FILLERS = frozenset(["ne", "n'", "n’", "pas", "not", "se", "s'", "s’"])
 
 
 @dataclass(frozen=True)
@@ -122,6 +132,10 @@ class Lexicon:
     org_nouns: frozenset[str]
     pronoun_gender: dict[str, str]
     gender_titles: dict[str, str]
+    person_nouns: frozenset[str]
+    phrases: dict[tuple[str, ...], str]  # words → group (indirect, object, direct_only, according)
+    objects: frozenset[str]  # phrases whose object is the reported content ("faire état de")
+    vague: frozenset[str]  # sources that name nobody: "selon des informations"
 
 
 @cache
@@ -132,10 +146,13 @@ def load_lexicon(lang: str) -> Lexicon | None:
     if data is None:
         return None
     sets = {k: frozenset(v) for k, v in data.items() if isinstance(v, list)}
+    groups = {g: frozenset(words) for g, words in data["phrases"].items()}
+    indirect = sets["indirect"] | groups["indirect"] | groups["object"]
+    direct = indirect | sets["direct_only"] | groups["direct_only"]
     return Lexicon(
-        indirect=sets["indirect"],
-        direct=sets["indirect"] | sets["direct_only"],
-        according=sets["according"],
+        indirect=indirect,
+        direct=direct,
+        according=sets["according"] | groups["according"],
         according_skip=sets["according_skip_heads"],
         pronouns=dict(data["pronouns"]),
         null_subjects=sets["null_subjects"],
@@ -144,11 +161,15 @@ def load_lexicon(lang: str) -> Lexicon | None:
         np_preps=sets["np_prepositions"],
         document_nouns=sets["document_nouns"],
         source_nouns=sets["source_nouns"],
-        block=sets["indirect"] | sets["direct_only"] | sets["block_only"],
+        block=direct | sets["block_only"],
         excluded=sets["speaker_excluded"],
         org_nouns=sets["org_nouns"],
         pronoun_gender=dict(data["pronoun_gender"]),
         gender_titles=dict(data["gender_titles"]),
+        person_nouns=sets["person_nouns"],
+        phrases={tuple(w.split()): g for g, words in groups.items() for w in words},
+        objects=groups["object"],
+        vague=sets["vague_sources"],
     )
 
 
@@ -195,6 +216,7 @@ class _Ctx:
     headlines: list[tuple[int, int]]
     marks: list[_Quoted]
     paras: list[tuple[int, int]]
+    phrases: dict[int, tuple[str, int, int]]  # anchor token → (phrase, first token, last token)
 
 
 def find_quotes(doc: Doc, entities: list[Span], lang: str) -> list[Span]:
@@ -217,12 +239,51 @@ def _context(doc: Doc, entities: list[Span], lex: Lexicon) -> _Ctx:
     heads = [p for p in paras if _is_headline(text[p[0] : p[1]])]
     sents = [s for p in paras for s in _sentences(text, *p)]
     marks = _all_marks(text, paras, heads)
-    return _Ctx(doc, text, lex, entities, [t.idx for t in doc], sents, heads, marks, paras)
+    starts = [t.idx for t in doc]
+    return _Ctx(doc, text, lex, entities, starts, sents, heads, marks, paras, _phrases(doc, lex))
+
+
+def _phrases(doc: Doc, lex: Lexicon) -> dict[int, tuple[str, int, int]]:
+    """Multi-word cues ("a fait savoir", "se sont dit", "pose la question", "selon les termes
+    de") by anchor token (the first word that is not a clitic) → (phrase, first, last token)."""
+    out: dict[int, tuple[str, int, int]] = {}
+    by_first: dict[str, list[tuple[str, ...]]] = {}
+    for words in lex.phrases:
+        by_first.setdefault(words[0], []).append(words)
+    for tok in doc:
+        for words in {w for form in _word_forms(tok) for w in by_first.get(form, [])}:
+            found = _phrase_match(doc, tok.i, words)
+            if found is not None:
+                anchor = found[1] if words[0] in _FILLERS and len(found) > 1 else found[0]
+                out[anchor] = (" ".join(words), found[0], found[-1])
+    return out
+
+
+def _phrase_match(doc: Doc, i: int, words: tuple[str, ...]) -> list[int] | None:
+    """Indices of the tokens matching ``words`` from token ``i`` (by form or lemma; aux verbs
+    allowed in between: "se sont dit"), or None."""
+    found: list[int] = []
+    for word in words:
+        while found and i < len(doc) and doc[i].pos_ == "AUX" and word not in _word_forms(doc[i]):
+            i += 1
+        if i >= len(doc) or word not in _word_forms(doc[i]):
+            return None
+        found.append(i)
+        i += 1
+    return found
+
+
+def _word_forms(tok: Token) -> tuple[str, ...]:
+    """Form, lemma, and the repaired lemma of a present form the model left as is ("pose")."""
+    lemma = tok.lemma_.lower()
+    return (tok.lower_, lemma, lemma + "r") if lemma == tok.lower_ else (tok.lower_, lemma)
 
 
 def _is_headline(par: str) -> bool:
-    """A line that does not end a sentence (titles, link lists, bylines)."""
-    body = par.rstrip().rstrip(_CLOSERS)
+    """A line that does not end a sentence (titles, link lists, bylines); a credit in brackets
+    after the last sentence does not count ("… pour toi Syrie". (Vidéos de X))."""
+    body = _CREDIT.sub("", par) or par
+    body = body.rstrip().rstrip(_CLOSERS)
     return not body or body[-1] not in _FINAL
 
 
@@ -323,8 +384,47 @@ def _morph(tok: Token, field: str) -> list[str]:
     return list(tok.morph.get(field, []))
 
 
-def _is_cue(tok: Token, verbs: frozenset[str]) -> bool:
-    return tok.pos_ in ("VERB", "AUX") and tok.lemma_.lower() in verbs
+def _is_cue(ctx: _Ctx, tok: Token, verbs: frozenset[str]) -> bool:
+    """A verb of saying from ``verbs``, or the anchor of a phrase of saying."""
+    if tok.i in ctx.phrases:
+        return ctx.phrases[tok.i][0] in verbs
+    return tok.pos_ in ("VERB", "AUX") and _verb_lemma(tok, verbs) in verbs
+
+
+def _verb_lemma(tok: Token, verbs: frozenset[str]) -> str:
+    """The lemma, repaired where the model left a present form as is ("estime" → "estimer")."""
+    lemma = tok.lemma_.lower()
+    if lemma == tok.lower_ and lemma not in verbs and lemma + "r" in verbs:
+        return lemma + "r"
+    return lemma
+
+
+def _cue_lemma(ctx: _Ctx, tok: Token, verbs: frozenset[str]) -> str:
+    if tok.i in ctx.phrases:
+        return ctx.phrases[tok.i][0]
+    if tok.pos_ in ("VERB", "AUX"):
+        return _verb_lemma(tok, verbs)
+    loose = tok.lower_ + "r"  # _loose_cue: ", note X"
+    return loose if loose in verbs else tok.lower_
+
+
+def _in_phrase(ctx: _Ctx, tok: Token) -> bool:
+    """A word inside a phrase of saying other than its anchor ("savoir" in "fait savoir")."""
+    return any(a <= tok.i <= b and tok.i != k for k, (_, a, b) in ctx.phrases.items())
+
+
+def _cue_end(ctx: _Ctx, tok: Token) -> Token:
+    """Last token of the cue: the verb, or the end of its phrase ("fait savoir", "fait état de")."""
+    return ctx.doc[ctx.phrases[tok.i][2]] if tok.i in ctx.phrases else tok
+
+
+def _cue_span(ctx: _Ctx, tok: Token) -> tuple[int, int]:
+    """Character span of the verb group or phrase: "a-t-il affirmé", "se sont dit"."""
+    first = _chain_start(tok)
+    if tok.i in ctx.phrases:
+        first = min(first, ctx.doc[ctx.phrases[tok.i][1]])
+    end = _cue_end(ctx, tok)
+    return first.idx, end.idx + len(end)
 
 
 def _chain_start(tok: Token) -> Token:
@@ -337,7 +437,7 @@ def _chain_start(tok: Token) -> Token:
 
 def _is_chain_filler(tok: Token) -> bool:
     low = tok.lower_
-    return tok.pos_ == "AUX" or low.startswith("-") or low in {"ne", "n'", "n’", "pas", "not"}
+    return tok.pos_ == "AUX" or low.startswith("-") or low in _FILLERS
 
 
 def _strip_end(text: str, a: int, b: int) -> tuple[int, int]:
@@ -371,10 +471,7 @@ def _attribute(ctx: _Ctx, q: _Quoted) -> _Cand | None:
     if found is None:
         return None
     tok, subj, lemma = found
-    if _is_according(ctx, tok):
-        cue = _according_cue_span(tok)
-    else:
-        cue = (_chain_start(tok).idx, tok.idx + len(tok))
+    cue = _according_cue_span(ctx, tok) if _is_according(ctx, tok) else _cue_span(ctx, tok)
     return _Cand(q.start, q.end, "direct", "direct", cue, lemma, subj)
 
 
@@ -402,7 +499,7 @@ def _partial(ctx: _Ctx, q: _Quoted, que: list[_Cand]) -> _Cand | None:
     if found is None:
         return None
     tok, subj, lemma = found
-    cue = (_chain_start(tok).idx, tok.idx + len(tok))
+    cue = _cue_span(ctx, tok)
     return _Cand(q.start, q.end, "direct", "direct", cue, lemma, subj)
 
 
@@ -411,8 +508,10 @@ def _clause_cue(ctx: _Ctx, q: _Quoted) -> tuple[Token, _Subj, str] | None:
     s_start = _sent_of(ctx, q.open)[0]
     toks = [t for t in _tokens(ctx, s_start, q.open) if not t.is_space][::-1]
     for tok in toks[:MAX_GAP_TOKENS]:
-        if _is_cue(tok, ctx.lex.direct):
-            return tok, _subject(ctx, tok, inverted=False), tok.lemma_.lower()
+        if _is_cue(ctx, tok, ctx.lex.direct):
+            return tok, _subject(ctx, tok, inverted=False), _cue_lemma(ctx, tok, ctx.lex.direct)
+        if _in_phrase(ctx, tok):
+            continue
         if tok.pos_ == "VERB" or tok.text in _MARKS_SET or tok.text in ".;:!?":
             return None
     return None
@@ -427,11 +526,20 @@ def _inherit(ctx: _Ctx, q: _Quoted, prev: tuple[_Quoted, _Cand] | None) -> _Cand
     long_enough = _words(ctx.text[q.start : q.end]) >= MIN_INHERIT_WORDS
     if "\n" in gap:
         return _next_line_quote(pq, pc, q, gap) if long_enough else None
-    inserted = pc.cue[0] >= pq.close and pc.cue[1] <= q.open and not re.search(r"[.!?]\s", gap)
+    cue_between = pc.cue[0] >= pq.close and pc.cue[1] <= q.open
+    inserted = cue_between and not re.search(r"[.!?]\s", gap)
     follows = not gap.strip() or re.fullmatch(r"[\s.]*", gap) is not None
-    if inserted or (follows and long_enough):
+    # «A», a estimé X, une manifestante. «B»: the sentence after an attribution goes on
+    next_sentence = cue_between and _ends_one_sentence(gap)
+    if inserted or ((follows or next_sentence) and long_enough):
         return replace(pc, start=q.start, end=q.end)
     return None
+
+
+def _ends_one_sentence(gap: str) -> bool:
+    """The gap ends the sentence of an attribution and holds no other sentence end."""
+    body = gap.rstrip()
+    return body[-1:] in (".", "!", "?") and not re.search(r"[.!?]\s", body[:-1])
 
 
 def _next_line_quote(pq: _Quoted, pc: _Cand, q: _Quoted, gap: str) -> _Cand | None:
@@ -477,13 +585,13 @@ def _new_sentence_after(ctx: _Ctx, q: _Quoted, toks: list[Token], lead: int) -> 
 def _inverted(ctx: _Ctx, toks: list[Token]) -> tuple[Token, _Subj, str] | None:
     """ ", a-t-il affirmé" / ", ajoute-t-elle" / ", note X" / ", said the minister"."""
     for k, tok in enumerate(toks[: MAX_INVERSION_FILLER + 1]):
-        if _is_cue(tok, ctx.lex.direct) or _loose_cue(tok, ctx.lex.direct):
+        if _is_cue(ctx, tok, ctx.lex.direct) or _loose_cue(tok, ctx.lex.direct):
             bare_participle = "Part" in _morph(tok, "VerbForm") and not any(
                 t.pos_ == "AUX" for t in toks[:k]
             )
             if bare_participle and "Past" in _morph(tok, "Tense"):
                 return None  # "«…», lancé par X": a participle, not a saying verb
-            return tok, _subject(ctx, tok, inverted=True), _lemma(tok, ctx.lex.direct)
+            return tok, _subject(ctx, tok, inverted=True), _cue_lemma(ctx, tok, ctx.lex.direct)
         if not (_is_chain_filler(tok) or tok.pos_ == "ADV"):
             return None
     return None
@@ -494,20 +602,16 @@ def _loose_cue(tok: Token, verbs: frozenset[str]) -> bool:
     return tok.pos_ in ("NOUN", "ADJ", "PROPN") and tok.lower_ + "r" in verbs
 
 
-def _lemma(tok: Token, verbs: frozenset[str]) -> str:
-    return tok.lemma_.lower() if tok.lemma_.lower() in verbs else tok.lower_ + "r"
-
-
 def _preposed(ctx: _Ctx, toks: list[Token]) -> tuple[Token, _Subj, str] | None:
     if not toks or toks[0].pos_ in ("CCONJ", "ADP", "SCONJ"):
         return None
     for tok in toks[: MAX_SUBJECT_TOKENS + 1]:
         if tok.text in '«»"“”.!?;:':
             return None
-        if tok.pos_ == "VERB" or _is_cue(tok, ctx.lex.direct):
-            if not _is_cue(tok, ctx.lex.direct):
+        if tok.pos_ == "VERB" or _is_cue(ctx, tok, ctx.lex.direct):
+            if not _is_cue(ctx, tok, ctx.lex.direct):
                 return None
-            return tok, _subject(ctx, tok, inverted=False), tok.lemma_.lower()
+            return tok, _subject(ctx, tok, inverted=False), _cue_lemma(ctx, tok, ctx.lex.direct)
     return None
 
 
@@ -518,8 +622,8 @@ def _before_cue(ctx: _Ctx, q: _Quoted) -> tuple[Token, _Subj, str] | None:
         s_start, end = _colon_intro(ctx, s_start)
         if s_start < 0:
             return None
-        return _cue_before(ctx, s_start, end)
-    return _cue_before(ctx, s_start, q.open)
+        return _cue_before(ctx, s_start, end, False)
+    return _cue_before(ctx, s_start, q.open, _english(ctx) or _utterance(ctx, q))
 
 
 def _colon_intro(ctx: _Ctx, s_start: int) -> tuple[int, int]:
@@ -532,26 +636,39 @@ def _colon_intro(ctx: _Ctx, s_start: int) -> tuple[int, int]:
     return (a, a + len(body)) if body.endswith(":") else (-1, -1)
 
 
-def _cue_before(ctx: _Ctx, a: int, b: int) -> tuple[Token, _Subj, str] | None:
+def _utterance(ctx: _Ctx, q: _Quoted) -> bool:
+    """Quoted words that can stand as what was said, not a name: "Vraiment ?", three words."""
+    inner = ctx.text[q.start : q.end]
+    return _words(inner) >= MIN_QUOTE_WORDS or inner.rstrip()[-1:] in "?!"
+
+
+def _cue_before(ctx: _Ctx, a: int, b: int, bare: bool) -> tuple[Token, _Subj, str] | None:
+    """The verb of saying before an opening mark; ``bare``: the mark may follow the verb
+    without ':' (a scandé « … », s'est contenté de dire « Vraiment ? »)."""
     toks = [t for t in _tokens(ctx, a, b) if not t.is_space]
     for k in range(len(toks) - 1, -1, -1):
         tok = toks[k]
         if _is_according(ctx, tok) and ctx.text[:b].rstrip().endswith(","):
             return _according_subject(ctx, tok)
-        if _is_cue(tok, ctx.lex.direct) and _gap_ok(ctx, toks[k + 1 :], tok, b):
-            return tok, _subject(ctx, tok, inverted=False), tok.lemma_.lower()
+        if _is_cue(ctx, tok, ctx.lex.direct):
+            end = _cue_end(ctx, tok)
+            if _gap_ok(ctx, [t for t in toks[k + 1 :] if t.i > end.i], end, b, bare):
+                return tok, _subject(ctx, tok, inverted=False), _cue_lemma(ctx, tok, ctx.lex.direct)
         if len(toks) - k > MAX_GAP_TOKENS:
             return None
     return None
 
 
-def _gap_ok(ctx: _Ctx, gap: list[Token], verb: Token, b: int) -> bool:
-    """Only adverbials between the verb and the mark, ending in ':', ',' or "que"/"that"."""
+def _gap_ok(ctx: _Ctx, gap: list[Token], verb: Token, b: int, bare: bool) -> bool:
+    """Only adverbials between the verb (or the end of its phrase) and the mark, ending in
+    ':', ',' or "que"/"that"."""
     if any(t.pos_ == "VERB" for t in gap):
         return False
     tail = ctx.text[verb.idx + len(verb) : b].strip()
     if not tail:
-        return _english(ctx)  # English: said "…"
+        return bare  # said "…", a scandé « … »
+    if bare and tail[0] == ",":
+        return True  # ont scandé, en solidarité avec la Syrie, « … »
     return tail[-1] in ":," or (bool(gap) and gap[-1].lower_ in ctx.lex.complementizers)
 
 
@@ -569,18 +686,54 @@ def _subject(ctx: _Ctx, verb: Token, inverted: bool, depth: int = 0) -> _Subj:
             return after
     if verb.lemma_.lower() in ("citer", "quote"):
         return _np_after(ctx, verb) or _Subj("none")  # "en citant la chaîne X": X speaks
-    parsed = _parsed_subject(ctx, verb)
+    parsed = (
+        _parsed_subject(ctx, verb) or _absolute_subject(ctx, verb) or _noun_head_subject(ctx, verb)
+    )
     if parsed is not None:
         return parsed
+    if _addresses_reader(ctx, verb):
+        return _Subj("self")  # "en vous assurant que …": page furniture, not a quote
     if (
         depth < MAX_SUBJECT_CLIMB
         and verb.head.i != verb.i
         and not _in_any(_quoted_ranges(ctx), verb.head.idx)
+        and _sent_of(ctx, verb.head.idx) == _sent_of(ctx, verb.idx)
     ):
         climbed = _subject(ctx, verb.head, inverted=False, depth=depth + 1)
         if climbed.kind != "none":
             return climbed
     return _named_before(ctx, verb) if depth == 0 else _Subj("none")
+
+
+def _addresses_reader(ctx: _Ctx, verb: Token) -> bool:
+    """A subjectless verb with a "vous"/"you" object clitic: the page talks to its reader."""
+    return any(
+        c.i < verb.i and c.dep_ in ("obj", "iobj", "dobj") and c.lower_ in ctx.lex.excluded
+        for c in verb.children
+    )
+
+
+def _noun_head_subject(ctx: _Ctx, verb: Token) -> _Subj | None:
+    """A finite verb the parser hung on the noun before it ("l'envoyé spécial … affirme",
+    parsed as a complement of "envoyé"): that noun is the subject."""
+    head = verb.head
+    if "Fin" not in _morph(verb, "VerbForm") or verb.dep_ not in ("xcomp", "acl", "amod"):
+        return None
+    if head.pos_ not in ("NOUN", "PROPN") or head.i > verb.i:
+        return None
+    a, b = _np_span(ctx, head)
+    return _Subj("np", a, b, head.i)
+
+
+def _absolute_subject(ctx: _Ctx, verb: Token) -> _Subj | None:
+    """ "…, les insurgés affirmant que …": the noun right before a present participle."""
+    if not _present_participle(verb) or verb.i == 0:
+        return None
+    prev = ctx.doc[verb.i - 1]
+    if prev.pos_ not in ("NOUN", "PROPN") or _after_preposition(ctx, _np_span(ctx, prev)[0]):
+        return None
+    a, b = _np_span(ctx, prev)
+    return _Subj("np", a, b, prev.i)
 
 
 def _named_before(ctx: _Ctx, verb: Token) -> _Subj:
@@ -625,10 +778,12 @@ def _clitic(ctx: _Ctx, verb: Token) -> _Subj | None:
 
 def _parsed_subject(ctx: _Ctx, verb: Token) -> _Subj | None:
     sent = _sent_of(ctx, verb.idx)
+    aux = [c for c in verb.children if c.dep_.startswith("aux") and c.i < verb.i]
+    near = list(verb.children) + [g for c in aux for g in c.children if g.i < c.i]
     subs = [
         c
-        for c in verb.children
-        if c.dep_.startswith("nsubj")
+        for c in near  # "L'émissaire a, en outre, souhaité": the parser hangs it on "a"
+        if (c.dep_.startswith("nsubj") or (c.dep_ == "expl:subj" and _active(verb)))
         and not c.lower_.startswith("-")
         and sent[0] <= c.idx < sent[1]
     ]
@@ -643,7 +798,7 @@ def _parsed_subject(ctx: _Ctx, verb: Token) -> _Subj | None:
     if low in ("qui", "who", "which", "that"):
         head = _relative_antecedent(ctx, head, verb)
         low = head.lower_
-        if head.pos_ not in ("NOUN", "PROPN", "PRON"):
+        if head.pos_ not in ("NOUN", "PROPN", "PRON") and low not in ("autres", "others"):
             return None
     if low in ctx.lex.pronouns:
         return _Subj("pron", head.idx, head.idx + len(head), head.i)
@@ -665,11 +820,13 @@ def _relative_antecedent(ctx: _Ctx, rel: Token, verb: Token) -> Token:
 
 def _np_after(ctx: _Ctx, verb: Token) -> _Subj | None:
     """Inverted subject: the first noun phrase after the verb, past dates and "à l'AFP"."""
-    doc, i = ctx.doc, verb.i + 1
+    doc, i = ctx.doc, _cue_end(ctx, verb).i + 1
     while i < len(doc) and i <= verb.i + MAX_GAP_TOKENS:
         tok = doc[i]
         if tok.lower_ in ctx.lex.skip_after_verb or tok.is_digit or tok.is_space:
             i += 1
+        elif tok.pos_ == "ADV" and tok.lower_ not in ctx.lex.pronouns:
+            i += 1  # "ajoute cependant le communiqué"
         elif tok.pos_ == "ADP" and tok.lower_ not in ctx.lex.np_preps:
             i = _skip_pp(doc, i)
         elif tok.pos_ in ("DET", "NOUN", "PROPN", "ADJ") or tok.lower_ in ctx.lex.pronouns:
@@ -756,7 +913,7 @@ def _np_left_ok(tok: Token) -> bool:
 
 def _according_subject(ctx: _Ctx, tok: Token) -> tuple[Token, _Subj, str] | None:
     """ "selon X" / "d'après X" / "according to X": the phrase after the preposition."""
-    i = tok.i + 1
+    i = _cue_end(ctx, tok).i + 1
     if i < len(ctx.doc) and ctx.doc[i].lower_ == "to":
         i += 1
     if i >= len(ctx.doc):
@@ -770,11 +927,14 @@ def _according_subject(ctx: _Ctx, tok: Token) -> tuple[Token, _Subj, str] | None
         t.pos_ in ("NOUN", "PROPN") for t in _tokens(ctx, subj.start, subj.end)
     ):
         return None
-    lemma = "d'après" if tok.lower_ in ("après",) else tok.lower_
+    lemma = ctx.phrases[tok.i][0] if tok.i in ctx.phrases else tok.lower_
+    lemma = "d'après" if lemma == "après" else lemma
     return tok, replace(subj, appos=False), lemma
 
 
-def _according_cue_span(tok: Token) -> tuple[int, int]:
+def _according_cue_span(ctx: _Ctx, tok: Token) -> tuple[int, int]:
+    if tok.i in ctx.phrases:
+        return _cue_span(ctx, tok)
     doc = tok.doc
     start = doc[tok.i - 1].idx if tok.lower_ == "après" and tok.i > 0 else tok.idx
     end_tok = doc[tok.i + 1] if tok.lower_ == "according" and tok.i + 1 < len(doc) else tok
@@ -782,6 +942,8 @@ def _according_cue_span(tok: Token) -> tuple[int, int]:
 
 
 def _is_according(ctx: _Ctx, tok: Token) -> bool:
+    if tok.i in ctx.phrases:
+        return ctx.phrases[tok.i][0] in ctx.lex.according
     low = tok.lower_
     if low == "après":
         return tok.i > 0 and ctx.doc[tok.i - 1].lower_ in ("d'", "d’")
@@ -803,9 +965,10 @@ def _que(ctx: _Ctx) -> list[_Cand]:
         a, b = _strip_end(ctx.text, start, _cut_attribution(ctx, start, s_end))
         if _words(ctx.text[a:b]) < MIN_QUOTE_WORDS:
             continue
-        cue = (_chain_start(tok).idx, tok.idx + len(tok))
+        cue = _cue_span(ctx, tok)
         subj = _subject(ctx, tok, inverted=False)
-        out.append(_Cand(a, b, "indirect", "que", cue, tok.lemma_.lower(), subj))
+        lemma = _cue_lemma(ctx, tok, ctx.lex.indirect)
+        out.append(_Cand(a, b, "indirect", "que", cue, lemma, subj))
     return out
 
 
@@ -815,7 +978,7 @@ def _free_cues(ctx: _Ctx, verbs: frozenset[str], loose: bool = False) -> list[To
     return [
         t
         for t in ctx.doc
-        if (_is_cue(t, verbs) or (loose and _loose_cue(t, verbs) and _after_comma(t)))
+        if (_is_cue(ctx, t, verbs) or (loose and _loose_cue(t, verbs) and _after_comma(t)))
         and not _in_any(quoted, t.idx)
         and not _in_any(ctx.headlines, t.idx)
     ]
@@ -828,7 +991,11 @@ def _after_comma(tok: Token) -> bool:
 def _content_start(ctx: _Ctx, verb: Token) -> int | None:
     """Start of the reported clause: after "que"/"that", else an English ccomp's left edge."""
     s_end = _sent_of(ctx, verb.idx)[1]
-    for tok in _tokens(ctx, verb.idx + len(verb), s_end)[:MAX_GAP_TOKENS]:
+    end = _cue_end(ctx, verb)
+    if verb.i in ctx.phrases and ctx.phrases[verb.i][0] in ctx.lex.objects:
+        nxt = [t for t in _tokens(ctx, end.idx + len(end), s_end) if not t.is_space]
+        return nxt[0].idx if nxt else None  # "a fait état de cinq morts", "se sont dit prêts"
+    for tok in _tokens(ctx, end.idx + len(end), s_end)[:MAX_GAP_TOKENS]:
         if tok.lower_ in ctx.lex.complementizers and (tok.pos_ == "SCONJ" or tok.dep_ == "mark"):
             prev = ctx.doc[tok.i - 1]
             return None if prev.lower_ in ("ce", "c'") else tok.idx + len(tok)
@@ -841,10 +1008,10 @@ def _infinitive_start(ctx: _Ctx, verb: Token) -> int | None:
     """French "a indiqué avoir visé …", "affirment désormais contrôler …": the infinitive."""
     if _english(ctx):
         return None
-    i = verb.i + 1
+    i = _cue_end(ctx, verb).i + 1
     while (
         i < len(ctx.doc)
-        and ctx.doc[i].pos_ in _ADVERBIAL
+        and (ctx.doc[i].pos_ in _ADVERBIAL or ctx.doc[i].lower_ in _INCISE)
         and i - verb.i <= MAX_INVERSION_FILLER
         and "Inf" not in _morph(ctx.doc[i], "VerbForm")
     ):
@@ -871,6 +1038,8 @@ def _ccomp_start(ctx: _Ctx, verb: Token) -> int | None:
     return None
 
 
+_NOMINAL = frozenset(["NOUN", "PROPN", "PRON"])
+_INCISE = frozenset([",", "lui", "elle", "eux", "elles"])  # "affirme, lui, n'avoir aucune …"
 _ADVERBIAL = frozenset(["ADV", "ADP", "DET", "NOUN", "ADJ", "NUM"])
 _MARKS_SET = frozenset(["«", "»", "“", "”", '"', "``", "''", "„"])
 
@@ -911,8 +1080,9 @@ def _trailing(ctx: _Ctx) -> list[_Cand]:
             continue
         if subj.kind == "np" and _words(ctx.text[subj.end : s1]) >= MIN_REPORTED_WORDS:
             a, b = _strip_end(ctx.text, s0, s1)  # incise: "Ces mesures, a-t-il dit, seront …"
-        cue = (_chain_start(tok).idx, tok.idx + len(tok))
-        out.append(_Cand(a, b, "indirect", "trailing", cue, _lemma(tok, ctx.lex.indirect), subj))
+        cue = _cue_span(ctx, tok)
+        lemma = _cue_lemma(ctx, tok, ctx.lex.indirect)
+        out.append(_Cand(a, b, "indirect", "trailing", cue, lemma, subj))
     return out
 
 
@@ -954,19 +1124,53 @@ def _according(ctx: _Ctx) -> list[_Cand]:
         found = _according_subject(ctx, tok)
         if found is None or not _named_source(ctx, found[1]):
             continue
-        cue = _according_cue_span(tok)
+        cue = _according_cue_span(ctx, tok)
         a, b = _according_content(ctx, cue[0], found[1].end)
+        if a > cue[0]:  # "Selon X, …": the reported part comes after the attribution
+            b = _cut_before_cue(ctx, a, b)
         if _words(ctx.text[a:b]) >= MIN_REPORTED_WORDS and not _has_free_cue(ctx, a, b):
             out.append(_Cand(a, b, "indirect", "according", cue, found[2], found[1]))
     return out
 
 
+def _cut_before_cue(ctx: _Ctx, a: int, b: int) -> int:
+    """ "Selon l'AFP, les rebelles ont tenu, les insurgés affirmant que …": the reported part
+    ends at the comma before a later clause with its own verb of saying."""
+    toks = [t for t in _tokens(ctx, a, b) if not t.is_space]
+    for k, tok in enumerate(toks):
+        if not (_free_saying(ctx, tok) and (_is_clause_verb(tok) or _present_participle(tok))):
+            continue
+        commas = [j for j in range(k) if toks[j].text == ","]
+        own_subject = commas and any(t.pos_ in _NOMINAL for t in toks[commas[-1] : k])
+        if own_subject and _words(ctx.text[a : toks[commas[-1]].idx]) >= MIN_REPORTED_WORDS:
+            return _strip_end(ctx.text, a, toks[commas[-1]].idx)[1]
+        return b
+    return b
+
+
+def _present_participle(tok: Token) -> bool:
+    return "Part" in _morph(tok, "VerbForm") and "Pres" in _morph(tok, "Tense")
+
+
+def _free_saying(ctx: _Ctx, tok: Token) -> bool:
+    """A verb of saying outside quotation marks (a loose one only when active)."""
+    if _in_any(_quoted_ranges(ctx), tok.idx):
+        return False
+    indirect = _is_cue(ctx, tok, ctx.lex.indirect)
+    return indirect or (_is_cue(ctx, tok, ctx.lex.direct) and _active(tok))
+
+
 def _has_free_cue(ctx: _Ctx, a: int, b: int) -> bool:
     """A verb of saying outside quotation marks: the sentence already says who speaks."""
-    quoted = _quoted_ranges(ctx)
-    return any(
-        _is_cue(t, ctx.lex.direct) and not _in_any(quoted, t.idx) and _is_clause_verb(t)
-        for t in _tokens(ctx, a, b)
+    return any(_free_saying(ctx, t) and _is_clause_verb(t) for t in _tokens(ctx, a, b))
+
+
+def _active(verb: Token) -> bool:
+    """Neither reflexive nor passive: "a appelé", not "se poursuivent", "seraient avancées"."""
+    return not any(
+        c.lower_ in _FILLERS - {"ne", "n'", "n’", "pas", "not"}
+        or (c.pos_ == "AUX" and c.lemma_ in ("être", "be"))
+        for c in verb.children
     )
 
 
@@ -1063,6 +1267,8 @@ def _resolve(ctx: _Ctx, cands: list[_Cand]) -> list[Span]:
 def _speaker(
     ctx: _Ctx, c: _Cand, history: list[_Antecedent], genders: dict[str, str]
 ) -> tuple[tuple[int, int] | None, int | None]:
+    if c.subj.kind == "np" and ctx.doc[c.subj.head].lemma_.lower() in ctx.lex.vague:
+        return None, None  # "selon des informations …": a quote without a speaker
     if c.subj.kind == "np":
         handle = _handle_in(ctx, c.subj)
         if handle is not None:
@@ -1277,11 +1483,21 @@ def _subject_mentions(ctx: _Ctx) -> list[_Antecedent]:
         out.append(_Antecedent(e.start, (e.start, e.end), i, True, oblique=_oblique(ctx, e)))
     named = {a.pos for a in out}
     for tok in ctx.doc:
-        if _named_subject(tok) and not _in_any(quoted, tok.idx):
+        if _in_any(quoted, tok.idx):
+            continue
+        if _named_subject(tok) or _person_subject(ctx, tok):
             a, b = _np_span(ctx, tok)
-            if a not in named and not any(a <= e.start < b for e in ctx.entities):
-                out.append(_Antecedent(a, (a, b), None, True))
+            span = (tok.idx, tok.idx + 1) if _person_subject(ctx, tok) else (a, b)
+            if a not in named and not any(span[0] <= e.start < span[1] for e in ctx.entities):
+                plural = "Plur" in _morph(tok, "Number")
+                out.append(_Antecedent(a, (a, b), None, True, plural))
     return out
+
+
+def _person_subject(ctx: _Ctx, tok: Token) -> bool:
+    """A common noun naming people as the active subject of a verb: "un journaliste de l'AFP
+    a vu …" is what "il" refers to next."""
+    return tok.dep_ == "nsubj" and tok.pos_ == "NOUN" and tok.lemma_.lower() in ctx.lex.person_nouns
 
 
 def _named_subject(tok: Token) -> bool:
@@ -1378,7 +1594,7 @@ def _block_cand(
         subj = _Subj("np", h0, h1, _tok_from(ctx, h1) - 1)
     if intro is not None:
         tok, isubj, lemma = intro
-        cue = (_chain_start(tok).idx, tok.idx + len(tok))
+        cue = _cue_span(ctx, tok)
         subj = subj if handle is not None else isubj
     else:
         cue, lemma = (h1, h1 + 1), ":"
@@ -1406,6 +1622,6 @@ def _intro(ctx: _Ctx, k: int) -> tuple[Token, _Subj, str] | None:
 def _intro_cue(ctx: _Ctx, a: int, b: int) -> tuple[Token, _Subj, str] | None:
     toks = [t for t in _tokens(ctx, a, b) if not t.is_space][::-1]
     for tok in toks[:MAX_GAP_TOKENS]:
-        if _is_cue(tok, ctx.lex.block) or _loose_cue(tok, ctx.lex.block):
-            return tok, _subject(ctx, tok, inverted=False), _lemma(tok, ctx.lex.block)
+        if _is_cue(ctx, tok, ctx.lex.block) or _loose_cue(tok, ctx.lex.block):
+            return tok, _subject(ctx, tok, inverted=False), _cue_lemma(ctx, tok, ctx.lex.block)
     return None
