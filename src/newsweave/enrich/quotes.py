@@ -51,9 +51,10 @@ MIN_QUOTE_WORDS = 3  # shorter quoted strings are scare quotes, unless followed 
 MIN_PARTIAL_WORDS = 3  # words (2+ letters) of a fragment quoted inside reported speech
 MIN_INHERIT_WORDS = 5  # an unattributed quote inherits the previous speaker only if this long
 MIN_REPORTED_WORDS = 4  # content of a quote without marks (trailing attribution, selon)
+MIN_COUNT_WORDS = 2  # …, selon X, 78 blessés: a number and what it counts
 LABEL_RANK = {"PER": 0, "PERSON": 0, "ORG": 2, "LOC": 3, "GPE": 3, "MISC": 4}
 ROLE_RANK = 1
-PRIORITY = {"direct": 0, "block": 1, "que": 2, "trailing": 3, "according": 4}
+PRIORITY = {"direct": 0, "block": 1, "que": 2, "trailing": 3, "according": 4, "relative": 4}
 MAX_SUBJECT_CLIMB = 3  # heads climbed to find the subject of "en déclarant", "à annoncer"
 MAX_QUOTE_LINES = 5  # lines one quotation may span (ECB+ puts each sentence on its own line)
 MAX_BLOCK_SKIP = 2  # untranslated (non-Latin) lines between an intro "X écrit :" and its quote
@@ -74,6 +75,7 @@ _SENT_END = re.compile(r"[.!?…]+[\"»”’)]*\s+")
 _FINAL = ".!?…:"
 _CREDIT = re.compile(r"\s*\([^()]*\)\s*$")
 _CLOSERS = "\"»”’)' "
+_NEVER = 1 << 62  # larger than any text offset, for bisecting (start, end) ranges
 _ABBREV = frozenset(
     [
         "m",
@@ -107,6 +109,9 @@ _ABBREV = frozenset(
     ]
 )
 _DASHES = frozenset(",-—–")
+# ", a-t-il ajouté. " / ", poursuit-elle. " inside quotation marks: an inverted attribution
+# (checked with ``_inverted``) closing a sentence, with more quoted text after it.
+_INSERTED = re.compile(r",\s+(?:\S+\s+){0,3}?\S+-(?:t-)?(?:il|elle|ils|elles)(?:\s+\w+)?\.\s+")
 # Words inside a verb group: negation and the reflexive pronoun ("s'est-il exclamé",
 # "se lamente X", "n'a pas dit").
 _FILLERS = frozenset(["ne", "n'", "n’", "pas", "not", "se", "s'", "s’"])
@@ -136,6 +141,7 @@ class Lexicon:
     phrases: dict[tuple[str, ...], str]  # words → group (indirect, object, direct_only, according)
     objects: frozenset[str]  # phrases whose object is the reported content ("faire état de")
     vague: frozenset[str]  # sources that name nobody: "selon des informations"
+    relatives: frozenset[tuple[str, ...]]  # "pour qui": the clause after it is an opinion
 
 
 @cache
@@ -170,6 +176,7 @@ def load_lexicon(lang: str) -> Lexicon | None:
         phrases={tuple(w.split()): g for g, words in groups.items() for w in words},
         objects=groups["object"],
         vague=sets["vague_sources"],
+        relatives=frozenset(tuple(w.split()) for w in data["opinion_relatives"]),
     )
 
 
@@ -217,6 +224,8 @@ class _Ctx:
     marks: list[_Quoted]
     paras: list[tuple[int, int]]
     phrases: dict[int, tuple[str, int, int]]  # anchor token → (phrase, first token, last token)
+    sent_starts: list[int]
+    quoted: list[tuple[int, int]]  # (opening mark, after closing mark), sorted, disjoint
 
 
 def find_quotes(doc: Doc, entities: list[Span], lang: str) -> list[Span]:
@@ -227,6 +236,7 @@ def find_quotes(doc: Doc, entities: list[Span], lang: str) -> list[Span]:
     ctx = _context(doc, entities, lex)
     que = _que(ctx)
     cands = _direct(ctx, que) + _blocks(ctx) + que + _trailing(ctx) + _according(ctx)
+    cands += _opinion_relatives(ctx)
     return _resolve(ctx, _dedupe(cands))
 
 
@@ -240,7 +250,21 @@ def _context(doc: Doc, entities: list[Span], lex: Lexicon) -> _Ctx:
     sents = [s for p in paras for s in _sentences(text, *p)]
     marks = _all_marks(text, paras, heads)
     starts = [t.idx for t in doc]
-    return _Ctx(doc, text, lex, entities, starts, sents, heads, marks, paras, _phrases(doc, lex))
+    quoted = sorted((q.open, q.close) for q in marks)
+    return _Ctx(
+        doc,
+        text,
+        lex,
+        entities,
+        starts,
+        sents,
+        heads,
+        marks,
+        paras,
+        _phrases(doc, lex),
+        [s[0] for s in sents],
+        quoted,
+    )
 
 
 def _phrases(doc: Doc, lex: Lexicon) -> dict[int, tuple[str, int, int]]:
@@ -355,16 +379,18 @@ def _trimmed(text: str, a: int, b: int, op: int, cl: int) -> list[_Quoted]:
 
 
 def _sent_of(ctx: _Ctx, pos: int) -> tuple[int, int]:
-    i = bisect_right([s[0] for s in ctx.sents], pos) - 1
+    i = bisect_right(ctx.sent_starts, pos) - 1
     return ctx.sents[max(i, 0)]
 
 
 def _in_any(ranges: list[tuple[int, int]], pos: int) -> bool:
-    return any(a <= pos < b for a, b in ranges)
+    """``pos`` inside one of ``ranges`` (sorted by start and disjoint)."""
+    i = bisect_right(ranges, (pos, _NEVER)) - 1
+    return i >= 0 and ranges[i][0] <= pos < ranges[i][1]
 
 
 def _quoted_ranges(ctx: _Ctx) -> list[tuple[int, int]]:
-    return [(q.open, q.close) for q in ctx.marks]
+    return ctx.quoted
 
 
 def _tok_from(ctx: _Ctx, pos: int) -> int:
@@ -402,7 +428,7 @@ def _verb_lemma(tok: Token, verbs: frozenset[str]) -> str:
 def _cue_lemma(ctx: _Ctx, tok: Token, verbs: frozenset[str]) -> str:
     if tok.i in ctx.phrases:
         return ctx.phrases[tok.i][0]
-    if tok.pos_ in ("VERB", "AUX"):
+    if tok.pos_ in ("VERB", "AUX") or _tagged_participle(tok, verbs):
         return _verb_lemma(tok, verbs)
     loose = tok.lower_ + "r"  # _loose_cue: ", note X"
     return loose if loose in verbs else tok.lower_
@@ -455,13 +481,28 @@ def _strip_end(text: str, a: int, b: int) -> tuple[int, int]:
 def _direct(ctx: _Ctx, que: list[_Cand]) -> list[_Cand]:
     out: list[_Cand] = []
     prev: tuple[_Quoted, _Cand] | None = None
-    for q in ctx.marks:
+    for q in [part for mark in ctx.marks for part in _split_inserted(ctx, mark)]:
         cand = _attribute(ctx, q) or _inherit(ctx, q, prev) or _partial(ctx, q, que)
         cand = _prefer_verb(ctx, q, cand, que)
         if cand is not None and _long_enough(ctx, q):
             out.append(cand)
             prev = (q, cand)
     return out
+
+
+def _split_inserted(ctx: _Ctx, q: _Quoted) -> list[_Quoted]:
+    """ "« A, a-t-il ajouté. B »": an attribution ending a sentence inside the marks (the writer
+    forgot to close and reopen them) splits the quote in two around it."""
+    for m in _INSERTED.finditer(ctx.text, q.start, q.end):
+        toks = [t for t in _tokens(ctx, m.start() + 1, m.end()) if not t.is_space]
+        found = _inverted(ctx, toks)
+        rest = ctx.text[m.end() : q.end]
+        if found is None or _words(rest) < MIN_INHERIT_WORDS:
+            continue
+        first = _trimmed(ctx.text, q.start, m.start(), q.open, m.start())
+        second = _trimmed(ctx.text, m.end(), q.end, m.end(), q.close)
+        return first + second
+    return [q]
 
 
 def _attribute(ctx: _Ctx, q: _Quoted) -> _Cand | None:
@@ -507,6 +548,8 @@ def _clause_cue(ctx: _Ctx, q: _Quoted) -> tuple[Token, _Subj, str] | None:
     """A verb of saying earlier in the same clause, with no other verb or mark in between."""
     s_start = _sent_of(ctx, q.open)[0]
     toks = [t for t in _tokens(ctx, s_start, q.open) if not t.is_space][::-1]
+    if toks and toks[0].pos_ == "DET":
+        return None  # "il explique sa « troisième théorie … »": a name for a thing, not words
     for tok in toks[:MAX_GAP_TOKENS]:
         if _is_cue(ctx, tok, ctx.lex.direct):
             return tok, _subject(ctx, tok, inverted=False), _cue_lemma(ctx, tok, ctx.lex.direct)
@@ -585,7 +628,12 @@ def _new_sentence_after(ctx: _Ctx, q: _Quoted, toks: list[Token], lead: int) -> 
 def _inverted(ctx: _Ctx, toks: list[Token]) -> tuple[Token, _Subj, str] | None:
     """ ", a-t-il affirmé" / ", ajoute-t-elle" / ", note X" / ", said the minister"."""
     for k, tok in enumerate(toks[: MAX_INVERSION_FILLER + 1]):
-        if _is_cue(ctx, tok, ctx.lex.direct) or _loose_cue(tok, ctx.lex.direct):
+        aux = any(t.pos_ == "AUX" for t in toks[:k])
+        if (
+            _is_cue(ctx, tok, ctx.lex.direct)
+            or _loose_cue(tok, ctx.lex.direct)
+            or (aux and _tagged_participle(tok, ctx.lex.direct))
+        ):
             bare_participle = "Part" in _morph(tok, "VerbForm") and not any(
                 t.pos_ == "AUX" for t in toks[:k]
             )
@@ -597,6 +645,12 @@ def _inverted(ctx: _Ctx, toks: list[Token]) -> tuple[Token, _Subj, str] | None:
     return None
 
 
+def _tagged_participle(tok: Token, verbs: frozenset[str]) -> bool:
+    """A past participle of a verb of saying the tagger took for an adjective after its
+    auxiliary: "s'était-il enthousiasmé"."""
+    return tok.pos_ == "ADJ" and tok.lemma_.lower() in verbs
+
+
 def _loose_cue(tok: Token, verbs: frozenset[str]) -> bool:
     """A present-tense saying verb the tagger took for a noun: ", note Reni Rafat"."""
     return tok.pos_ in ("NOUN", "ADJ", "PROPN") and tok.lower_ + "r" in verbs
@@ -606,8 +660,8 @@ def _preposed(ctx: _Ctx, toks: list[Token]) -> tuple[Token, _Subj, str] | None:
     if not toks or toks[0].pos_ in ("CCONJ", "ADP", "SCONJ"):
         return None
     for tok in toks[: MAX_SUBJECT_TOKENS + 1]:
-        if tok.text in '«»"“”.!?;:':
-            return None
+        if tok.text in '«»"“”.!?;:' or "Rel" in _morph(tok, "PronType"):
+            return None  # "«Livre vert», le manifeste dans lequel il explique": not a subject
         if tok.pos_ == "VERB" or _is_cue(ctx, tok, ctx.lex.direct):
             if not _is_cue(ctx, tok, ctx.lex.direct):
                 return None
@@ -628,7 +682,7 @@ def _before_cue(ctx: _Ctx, q: _Quoted) -> tuple[Token, _Subj, str] | None:
 
 def _colon_intro(ctx: _Ctx, s_start: int) -> tuple[int, int]:
     """The previous sentence when it ends with ':' (the quote is its continuation)."""
-    i = bisect_right([s[0] for s in ctx.sents], s_start - 1) - 1
+    i = bisect_right(ctx.sent_starts, s_start - 1) - 1
     if i < 0 or s_start == ctx.sents[0][0]:
         return -1, -1
     a, b = ctx.sents[i]
@@ -831,6 +885,10 @@ def _np_after(ctx: _Ctx, verb: Token) -> _Subj | None:
             i = _skip_pp(doc, i)
         elif tok.pos_ in ("DET", "NOUN", "PROPN", "ADJ") or tok.lower_ in ctx.lex.pronouns:
             return _forward_np(ctx, tok)
+        elif (
+            tok.lower_ in _PARTITIVES and i + 1 < len(doc) and doc[i + 1].lower_ in ctx.lex.np_preps
+        ):
+            return _forward_np(ctx, tok)  # "a expliqué un des gardiens de but, X"
         else:
             return None
     return None
@@ -1039,6 +1097,7 @@ def _ccomp_start(ctx: _Ctx, verb: Token) -> int | None:
 
 
 _NOMINAL = frozenset(["NOUN", "PROPN", "PRON"])
+_PARTITIVES = frozenset(["un", "une", "l'un", "l'une", "l’un", "l’une", "one"])  # "un des …"
 _INCISE = frozenset([",", "lui", "elle", "eux", "elles"])  # "affirme, lui, n'avoir aucune …"
 _ADVERBIAL = frozenset(["ADV", "ADP", "DET", "NOUN", "ADJ", "NUM"])
 _MARKS_SET = frozenset(["«", "»", "“", "”", '"', "``", "''", "„"])
@@ -1128,9 +1187,16 @@ def _according(ctx: _Ctx) -> list[_Cand]:
         a, b = _according_content(ctx, cue[0], found[1].end)
         if a > cue[0]:  # "Selon X, …": the reported part comes after the attribution
             b = _cut_before_cue(ctx, a, b)
-        if _words(ctx.text[a:b]) >= MIN_REPORTED_WORDS and not _has_free_cue(ctx, a, b):
+        enough = _words(ctx.text[a:b]) >= MIN_REPORTED_WORDS or _count_phrase(ctx, a, b)
+        if enough and not _has_free_cue(ctx, a, b):
             out.append(_Cand(a, b, "indirect", "according", cue, found[2], found[1]))
     return out
+
+
+def _count_phrase(ctx: _Ctx, a: int, b: int) -> bool:
+    """A short reported count: "78 blessés", "200 morts"."""
+    toks = [t for t in _tokens(ctx, a, b) if not t.is_space]
+    return len(toks) >= 2 and toks[0].like_num and _words(ctx.text[a:b]) >= MIN_COUNT_WORDS
 
 
 def _cut_before_cue(ctx: _Ctx, a: int, b: int) -> int:
@@ -1193,15 +1259,66 @@ def _named_source(ctx: _Ctx, subj: _Subj) -> bool:
     )
 
 
+def _incise_count(ctx: _Ctx, before: str, after: str, a_end: int) -> bool:
+    """ "… onze morts et, selon Amnesty, 78 blessés.": an attribution set off by commas
+    mid-sentence followed by a count reports that count only."""
+    if not (before.rstrip().endswith(",") and after.lstrip().startswith(",")):
+        return False
+    toks = [t for t in _tokens(ctx, a_end, a_end + len(after)) if t.is_alpha or t.like_num]
+    return bool(toks) and toks[0].like_num
+
+
 def _according_content(ctx: _Ctx, a_start: int, a_end: int) -> tuple[int, int]:
     s0, s1 = _sent_of(ctx, a_start)
     before, after = ctx.text[s0:a_start], ctx.text[a_end:s1]
-    if _words(before) == 0:
+    if _words(before) == 0 or _incise_count(ctx, before, after, a_end):
         a = a_end + len(after) - len(after.lstrip(" ,"))
         return _strip_end(ctx.text, a, s1)
     if _words(after) <= 3:
         return _strip_end(ctx.text, s0, a_start)
     return _strip_end(ctx.text, s0, s1)
+
+
+# ---------------------------------------------------------------- rule 4b: "pour qui"
+
+
+def _opinion_relatives(ctx: _Ctx) -> list[_Cand]:
+    """ "… lancé par M. Morsi pour qui la polarisation du pays pourrait conduire au chaos":
+    the clause after "pour qui" is the opinion of the noun phrase before it."""
+    out: list[_Cand] = []
+    firsts = {words[0] for words in ctx.lex.relatives}
+    for tok in (t for t in ctx.doc if t.lower_ in firsts and t.i > 0):
+        for words in ctx.lex.relatives:
+            found = _phrase_match(ctx.doc, tok.i, words)
+            if found is None or _in_any(ctx.quoted, tok.idx):
+                continue
+            cand = _relative_cand(ctx, ctx.doc[found[0]], ctx.doc[found[-1]])
+            if cand is not None:
+                out.append(cand)
+    return out
+
+
+def _relative_cand(ctx: _Ctx, first: Token, last: Token) -> _Cand | None:
+    """The candidate when a person or organisation comes before ``first`` and a clause with a
+    subject of its own (not a pronoun: "pour qui il a voté") after ``last``."""
+    i = first.i - 1 - (ctx.doc[first.i - 1].text == ",")
+    ante, nxt = ctx.doc[max(i, 0)], ctx.doc[min(last.i + 1, len(ctx.doc) - 1)]
+    while ante.dep_.startswith("flat") and ante.head.i < ante.i:
+        ante = ante.head
+    if ante.pos_ not in ("NOUN", "PROPN") or nxt.pos_ not in ("DET", "NOUN", "PROPN", "NUM"):
+        return None
+    s_end = _sent_of(ctx, nxt.idx)[1]
+    a, b = _strip_end(ctx.text, nxt.idx, _cut_attribution(ctx, nxt.idx, s_end))
+    if _words(ctx.text[a:b]) < MIN_REPORTED_WORDS or not _has_clause_verb(ctx, a, b):
+        return None
+    sa, sb = _np_span(ctx, ante)
+    cue = (first.idx, last.idx + len(last))
+    lemma = ctx.text[cue[0] : cue[1]].lower()
+    return _Cand(a, b, "indirect", "relative", cue, lemma, _Subj("np", sa, sb, ante.i))
+
+
+def _has_clause_verb(ctx: _Ctx, a: int, b: int) -> bool:
+    return any(t.pos_ in ("VERB", "AUX") and _is_clause_verb(t) for t in _tokens(ctx, a, b))
 
 
 # ---------------------------------------------------------------- overlaps and speakers
@@ -1249,11 +1366,15 @@ def _resolve(ctx: _Ctx, cands: list[_Cand]) -> list[Span]:
         if c.subj.kind == "self":
             continue
         span, ent = _speaker(ctx, c, history, genders)
+        if span is not None and c.kind == "indirect":
+            history[:] = [_demote_inside(h, c) for h in history]
         if span is not None and c.subj.kind == "np":
             plural = "Plur" in _morph(ctx.doc[c.subj.head], "Number")
             history.append(_Antecedent(span[0], span, ent, _is_person(ctx, ent, c.subj), plural))
         if span is not None and c.subj.kind == "pron":
             _learn_gender(ctx, genders, span, ent, c.subj)
+            plural = ctx.lex.pronouns.get(_pron(ctx, c.subj)) == "plur"
+            history.append(_Antecedent(c.subj.start, span, ent, not plural, plural))
         attrs = {
             "speaker": list(span) if span else None,
             "speaker_entity": ent,
@@ -1262,6 +1383,12 @@ def _resolve(ctx: _Ctx, cands: list[_Cand]) -> list[Span]:
         }
         out.append(Span(c.start, c.end, c.kind, attrs))
     return out
+
+
+def _demote_inside(h: _Antecedent, c: _Cand) -> _Antecedent:
+    """A person named inside reported speech ("X a dit que Y …") is less salient for a later
+    pronoun than the speaker, like one inside a prepositional phrase."""
+    return replace(h, oblique=True) if c.start <= h.pos < c.end else h
 
 
 def _speaker(
@@ -1602,8 +1729,8 @@ def _block_cand(
 
 
 def _latin(par: str) -> bool:
-    letters = [c for c in par if c.isalpha()]
-    return bool(letters) and sum(1 for c in letters if _LATIN.match(c)) >= 0.5 * len(letters)
+    letters = sum(1 for c in par if c.isalpha())
+    return bool(letters) and len(_LATIN.findall(par)) >= 0.5 * letters
 
 
 def _intro(ctx: _Ctx, k: int) -> tuple[Token, _Subj, str] | None:
