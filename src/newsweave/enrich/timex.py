@@ -53,13 +53,14 @@ TEMPLATES: dict[str, dict[str, str]] = {
         r"(?P<mo>@MOA@)(?:\s+(?P<y>" + YEAR4 + r"|\d\d(?!\s*\w)))?(?:\s+(?P<rel>@REL@))?",
         "daycoord": r"(?P<x>(?:les\s+)?(?P<d>1er|[0-3]?\d))(?=\s+(?:et|au|-)\s+[0-3]?\d\s+"
         r"(?P<mo>@MOA@)(?:\s+(?P<y>" + YEAR4 + r"))?(?:\s+(?P<rel>@REL@))?)",
-        "monthyear": r"(?:(?P<pmod>@PMOD@)[\s-]+(?:de\s+|d['’])?)?(?P<mo>@MOA@)\s+"
+        "monthyear": r"(?:(?P<pmod>@PMOD@)[\s-]+(?:de\s+|d['’])?)?(?:@MONTHOF@)?(?P<mo>@MOA@)\s+"
         r"(?P<y>" + YEAR4 + ")",
-        "month": r"(?:(?P<pmod>@PMOD@)[\s-]+(?:de\s+|d['’])?)?(?P<mo>@MO@)(?:\s+(?P<rel>@REL@))?",
+        "month": r"(?:(?P<pmod>@PMOD@)[\s-]+(?:de\s+|d['’])?)?(?:@MONTHOF@)?(?P<mo>@MO@)"
+        r"(?:\s+(?P<rel>@REL@))?",
         "decade": r"(?:(?:la\s+|le\s+)?(?P<pmod>@PMOD@)\s+des\s+|les\s+|des\s+)?années\s+"
         r"(?P<dec>(?:19|20)?\d0)",
         "yearmod": r"(?:(?P<pmod>@PMOD@)[\s-]+(?:de\s+l['’]année\s+|d['’]année\s+)?|"
-        r"(?:l['’])?année\s+)(?P<y>" + YEAR4 + ")",
+        r"(?:l['’])?(?:année|an)\s+)(?P<y>" + YEAR4 + ")",
         "wdday": r"(?:(?P<det>le|ce)\s+)?(?P<wd>@WD@)\s+(?P<d>1er|[0-3]?\d)"
         r"(?!\s*(?:h\b|heures?|[/.:,]?\d))",
         "century": r"(?:(?:la\s+|le\s+)?(?P<pmod>@PMOD@)\s+du\s+|le\s+)?(?P<cent>[XVI]+|\d{1,2})"
@@ -67,6 +68,8 @@ TEMPLATES: dict[str, dict[str, str]] = {
         "relday": r"(?P<rd>@RD@)(?:\s+(?P<wd>@WD@))?(?:\s+(?:en\s+)?(?:(?P<pmod>@PMOD@)\s+"
         r"(?:de\s+|d['’]))?(?P<part>@PART@))?",
         "thispart": r"(?:@THIS@)\s+(?!soirée|matinée)(?P<part>@PART@)",
+        "enpart": r"en\s+(?P<x>(?P<part>soirée|matinée))",
+        "ordday": r"(?:la|l['’])\s*(?:@ORD@|\w+ième|\d+e)\s+journée",
         "thisunit": r"(?:@THIS@)\s+(?P<unit>semaine|mois|année|an|week-end|trimestre)"
         r"(?:-ci|(?P<there>-là))?",
         "relunit": r"(?:la|le|l['’])\s*(?P<unit>semaine|mois|année|an|week-end|trimestre)\s+"
@@ -88,14 +91,16 @@ TEMPLATES: dict[str, dict[str, str]] = {
         "clockword": r"(?:à|vers|dès|jusqu['’]à|avant|après|de|entre)\s+(?P<x>(?P<h>[01]?\d|2[0-4])"
         r"\s+heures?(?:\s+(?P<mi>[0-5]\d))?(?:\s+(?:du|de\s+l['’])\s*(?P<dp>matin|soir|après-midi))?)",
         "noon": r"(?:à|vers|avant|après|dès|de|jusqu['’]à)\s+(?P<x>(?P<part>midi|minuit))",
-        "duration": r"(?:(?P<qmod>@QMOD@)\s+)?(?P<n>@NUM@|\d+(?:[.,]\d+)?|@VAGUE@)\s+"
+        "duration": r"(?:(?P<qmod>@QMOD@)@QSEP@)?(?P<n>@NUM@|\d+(?:[.,]\d+)?|@VAGUE@)\s+"
         r"(?P<unit>@UNIT@)(?P<half>\s+et\s+demie?)?",
         "halfunit": r"(?:un|une)\s+demi-(?P<unit>@UNIT@)",
         "quarter": r"(?P<q>un|trois)\s+quarts?\s+d['’]heure",
-        "approxn": r"(?:une|la)\s+(?P<approx>dizaine|quinzaine|vingtaine|trentaine|centaine)\s+"
+        "approxn": r"(?:une|la)\s+(?P<approx>@APPROX@)\s+"
         r"(?:de\s+|d['’])(?P<unit>@UNIT@)",
+        "agoapprox": r"(?P<ago>@AGO@)\s+(?:une|la)\s+(?P<approx>@APPROX@)\s+(?:de\s+|d['’])"
+        r"(?P<unit>@UNIT@)",
         "ncoord": r"(?P<x>(?P<n>\d+|@NUM@))(?=\s+(?:à|et)\s+(?:\d+|@NUM@)\s+(?P<unit>@UNIT@))",
-        "ago": r"(?P<ago>@AGO@)\s+(?:(?P<qmod>@QMOD@)\s+)?(?P<n>@NUM@|\d+|@VAGUE@)\s+"
+        "ago": r"(?P<ago>@AGO@)\s+(?:(?P<qmod>@QMOD@)@QSEP@)?(?P<n>@NUM@|\d+|@VAGUE@)\s+"
         r"(?P<unit>@UNIT@)",
         "after": r"(?P<after>@AFTER@)\s+(?P<n>@NUM@|\d+)\s+(?P<unit>@UNIT@)(?!\s+(?:de|d['’]))",
         "every": r"(?:@EVERY@)\s+(?:(?P<n>@NUM@|\d+)\s+)?(?P<unit>@UNIT@|@WD@|@WDP@|matins|soirs)"
@@ -113,8 +118,12 @@ TEMPLATES: dict[str, dict[str, str]] = {
         "ctxday": r"(?P<ctx>@CTXDAY@)",
         "shift": r"(?:(?P<det>le|la|l['’])\s*)?(?P<shift>@SHIFT@)"
         r"(?:\s+(?:au\s+)?(?P<part>@PART@))?",
+        "lastpart": r"(?:la|le)\s+(?P<part>nuit|soirée|matinée|soir|matin)\s+"
+        r"(?P<rel>dernière|dernier)",
         "ctxpart": r"(?:dans\s+)?(?P<x>(?:la|l['’]|le)\s*(?P<part>nuit|soirée|matinée|après-midi|"
-        r"matin|soir))",
+        r"matin|soir)(?:\s+même)?)",
+        "ordunit": r"(?:(?:le|la|l['’])\s*)?(?P<ord>@ORD@)\s+(?P<unit>trimestre|semestre)"
+        r"(?:\s+(?:de\s+l['’]année\s+|de\s+)?(?P<y>" + YEAR4 + r")|\s+(?P<rel>@REL@))?",
         "ctxpartmod": r"en\s+(?P<x>(?P<pmod>@PMOD@)\s+(?:de\s+|d['’])(?P<part>@PART@))",
     },
     "en": {
@@ -138,9 +147,9 @@ TEMPLATES: dict[str, dict[str, str]] = {
         "clock": r"(?P<h>[01]?\d|2[0-3])(?::(?P<mi>[0-5]\d))?\s?(?P<ampm>[ap]\.?m\b\.?)",
         "clockcolon": r"(?:at|around|by|until|from)\s+(?P<x>(?P<h>[01]?\d|2[0-3]):(?P<mi>[0-5]\d))",
         "noon": r"(?:at|around|by|until|before|after)\s+(?P<x>(?P<part>noon|midnight))",
-        "duration": r"(?:(?P<qmod>@QMOD@)\s+)?(?P<n>@NUM@|\d+(?:[.,]\d+)?|@VAGUE@)[\s-]+"
+        "duration": r"(?:(?P<qmod>@QMOD@)@QSEP@)?(?P<n>@NUM@|\d+(?:[.,]\d+)?|@VAGUE@)[\s-]+"
         r"(?P<unit>@UNIT@)(?P<half>\s+and\s+a\s+half)?",
-        "ago": r"(?:(?P<qmod>@QMOD@)\s+)?(?P<n>@NUM@|\d+|@VAGUE@)\s+(?P<unit>@UNIT@)\s+"
+        "ago": r"(?:(?P<qmod>@QMOD@)@QSEP@)?(?P<n>@NUM@|\d+|@VAGUE@)\s+(?P<unit>@UNIT@)\s+"
         r"(?P<ago>ago)",
         "after": r"(?P<after>@AFTER@)\s+(?P<n>@NUM@|\d+)\s+(?P<unit>@UNIT@)(?!\s+(?:of|ago))",
         "every": r"(?:@EVERY@)\s+(?:(?P<n>@NUM@|\d+)\s+)?(?P<unit>@UNIT@|@WD@)",
@@ -170,7 +179,17 @@ TRIGGER_STOPWORDS = ("le", "la", "l", "de", "du", "d", "ce", "en", "the", "of", 
 TRIGGER_REACH = 60
 # Kinds whose value depends on other mentions around them: resolved in a second pass.
 CONTEXT_KINDS = frozenset(
-    {"clock", "clockword", "clockcolon", "noon", "shift", "ctxday", "ctxpart", "ctxpartmod"}
+    {
+        "clock",
+        "clockword",
+        "clockcolon",
+        "noon",
+        "shift",
+        "ctxday",
+        "ctxpart",
+        "ctxpartmod",
+        "enpart",
+    }
 )
 # Kinds whose TIMEX3 value carries no calendar date and so never needs the anchor.
 # A clock time looks for its day in its own sentence first; a mention further than this many
@@ -182,6 +201,9 @@ CONTEXT_REACH = 400
 # (dev: "a donné jusqu'au 30 juin", written in May, is the coming June; 270 keeps "a été libéré
 # le 15 mars", written in October, in the past).
 TENSE_REACH_DAYS = 270
+# _direction returns +-STRONG (not +-1) for a tense that leaves no doubt (the pluperfect):
+# then TENSE_REACH_DAYS does not apply ("Le 20 décembre, il avait été arrêté" in November).
+STRONG = 2
 # Without a tense cue, a date ahead of the anchor counts this many times its distance: news
 # report the past more than the future (ml_crisis: "mi-mars" written in October is the March
 # before, 7 months back, not the one 5 months ahead).
@@ -204,6 +226,8 @@ UNIT_CODES = {
     "Q": ("P{}M", 3),
     "6": ("P{}M", 6),
 }
+# Endings of the French simple future, added to the infinitive ("reprendr-ont").
+FUTURE_ENDINGS = ("ai", "as", "a", "ons", "ez", "ont")
 APPROX_NUMBERS = {"dizaine": 10, "quinzaine": 15, "vingtaine": 20, "trentaine": 30, "centaine": 100}
 ROMAN = {"I": 1, "V": 5, "X": 10}
 
@@ -286,6 +310,7 @@ def _placeholders(w: dict[str, Any]) -> dict[str, str]:
         "VAGUE": _alt(w["vague_numbers"]),
         "UNIT": _alt(w["units"]),
         "QMOD": _alt(w["quantity_mods"]),
+        "QSEP": r"(?:\s+|(?<=[’'])|(?<=[’']\s))",  # "plus de deux ans", "plus d'un an"
         "AGO": _alt(w["ago"]),
         "AFTER": _alt(w["after"]),
         "EVERY": _alt(w["every"]),
@@ -297,6 +322,9 @@ def _placeholders(w: dict[str, Any]) -> dict[str, str]:
         "CTXDAY": _alt(w["context_days"]),
         "SHIFT": _alt(w["context_shift"]),
         "THIS": _alt(w["this_words"]),
+        "APPROX": _alt(APPROX_NUMBERS),
+        "ORD": _alt(w.get("ordinals", {})),
+        "MONTHOF": r"(?:le\s+)?mois\s+(?:de\s+|d['’])",
     }
 
 
@@ -534,6 +562,8 @@ DATE_FIRST = frozenset({"daydate", "mdydate", "numeric", "iso", "numdm", "wdday"
 def _resolve_all(cands: list[_Cand], ctx: _Ctx) -> dict[_Cand, _Value | None]:
     """Explicit dates first (weekdays may refer to them), then the rest, then context kinds."""
     order = sorted(cands, key=lambda c: (_stage(c, ctx), c.start))
+    ctx.years.extend((c.start, int(y)) for c in cands if len(y := c.g.get("y") or "") == 4)
+    ctx.years[:] = [(s, y) for s, y in ctx.years if not _in_range(ctx.text, s)]
     values: dict[_Cand, _Value | None] = {}
     for c in order:
         values[c] = _record(c, RESOLVERS[c.kind](c, ctx), ctx)
@@ -557,12 +587,19 @@ def _record(c: _Cand, v: _Value | None, ctx: _Ctx) -> _Value | None:
         return None
     if v.day is not None:
         bisect.insort(ctx.days, (c.start, v.day))
-    if c.kind in ("year", "year2") and v.value:
+    if c.kind == "year2" and v.value:
         ctx.years.append((c.start, int(v.value)))
     wd = _key(c.g.get("wd"))
     if c.kind in ("daydate", "mdydate", "wdday") and wd and v.day is not None:
         ctx.weekday_dates[ctx.gram.w["weekdays"][wd]] = v.day
     return v
+
+
+def _in_range(text: str, start: int) -> bool:
+    """A year of a span such as "2002/2003" or "1998-1999" (a season, no single year)."""
+    return bool(re.match(r"\d{4}\s?[/-]\s?\d", text[start : start + 8])) or bool(
+        re.search(r"\d\s?[/-]\s?$", text[max(0, start - 3) : start])
+    )
 
 
 def _sentence(ctx: _Ctx, pos: int) -> int:
@@ -586,55 +623,93 @@ def _context_day(c: _Cand, ctx: _Ctx, fallback: bool) -> date | None:
 
 def _context_year(c: _Cand, ctx: _Ctx) -> int | None:
     sent = _sentence(ctx, c.start)
-    found = [y for s, y in ctx.years if s < c.start and _sentence(ctx, s) == sent]
-    return found[-1] if found else None
+    found = [(s, y) for s, y in ctx.years if s < c.start and _sentence(ctx, s) == sent]
+    return max(found)[1] if found else None
 
 
 # ---------------------------------------------------------------- tense and direction
 
 
 def _direction(c: _Cand, ctx: _Ctx) -> int:
-    """-1 past, +1 future, 0 unknown: from "dernier"/"next" words, else the verb's tense."""
+    """-1 past, +1 future, 0 unknown: from "dernier"/"next" words, else the verb's tense
+    (-STRONG for a tense that is past beyond doubt)."""
     rel = _key(c.g.get("rel"))
     if rel in ctx.gram.w.get("past_words", ()):
         return -1
     if rel in ctx.gram.w.get("future_words", ()):
         return 1
+    prev = _prev_word(ctx, c.mstart)
+    if prev in ctx.gram.w.get("past_preps", ()):
+        return -1  # "depuis dimanche": a starting point already passed
+    if prev in ctx.gram.w.get("deadline_preps", ()):
+        return 0  # "a donné jusqu'au 30 juin": a deadline, whatever the verb's tense
     if ctx.doc is None:
         return 0
     span = ctx.doc.char_span(c.start, c.end, alignment_mode="expand")
-    verb = _governing_verb(span.root) if span is not None and len(span) else None
-    return _tense(verb, ctx.gram.w) if verb is not None else 0
+    found = _governing_verb(span.root) if span is not None and len(span) else None
+    return _tense(found[0], found[1], ctx.gram.w) if found is not None else 0
 
 
-def _governing_verb(tok: Token) -> Token | None:
-    """The nearest verb up the tree that carries tense (an infinitive under "vont", "will")."""
+def _governing_verb(tok: Token) -> tuple[Token, Token] | None:
+    """The nearest verb up the tree that carries tense (an infinitive under "vont", "will"),
+    with the token the climb came from."""
+    came = tok
     for _ in range(8):
-        is_verb = tok.pos_ in ("VERB", "AUX")
+        is_verb = tok.pos_ in ("VERB", "AUX") and not _infinitival(tok, with_aux=True)
         finite = "Inf" not in tok.morph.get("VerbForm", [])
         has_aux = any(t.dep_.startswith("aux") for t in tok.children)
         if is_verb and (finite or has_aux or tok.head.i == tok.i):
-            return tok
+            return tok, came
         if tok.head.i == tok.i:
             return None
-        tok = tok.head
+        came, tok = tok, tok.head
     return None
 
 
-def _tense(verb: Token, w: dict[str, Any]) -> int:
-    auxes = [t for t in verb.children if t.dep_.startswith("aux")]
+def _tense(verb: Token, came: Token, w: dict[str, Any]) -> int:
+    auxes = [t for t in verb.children if t.dep_.startswith("aux") or t.dep_ == "cop"]
     tenses = set(verb.morph.get("Tense", []))
     aux_tenses = {x for a in auxes for x in a.morph.get("Tense", [])}
     aux_lemmas = {a.lemma_.lower() for a in auxes}
-    if "Fut" in tenses | aux_tenses or aux_lemmas & {"will", "shall"}:
+    if "Fut" in tenses | aux_tenses or aux_lemmas & {"will", "shall"} or _future_form(verb):
         return 1
-    if verb.lemma_.lower() in w["future_lemmas"]:
+    if verb.lemma_.lower() in w["future_lemmas"] or _modal_future(verb, came, auxes, w):
         return 1
+    if any(a.dep_ == "aux:tense" and "Imp" in a.morph.get("Tense", []) for a in auxes):
+        return -STRONG  # "il avait été arrêté": a pluperfect is always before the anchor
     if any(a.dep_ == "aux:tense" for a in auxes) or aux_tenses & {"Past", "Imp"}:
         return -1
     if "have" in aux_lemmas or "Imp" in tenses:
         return -1
     return -1 if "Past" in tenses and "Fin" in verb.morph.get("VerbForm", []) else 0
+
+
+def _modal_future(verb: Token, came: Token, auxes: list[Token], w: dict[str, Any]) -> bool:
+    """ "va se réunir lundi", "doit être jugé vendredi": a present modal whose infinitive
+    holds the date."""
+    if auxes or "Pres" not in verb.morph.get("Tense", []):
+        return False
+    if verb.lemma_.lower() not in w.get("future_modals", ()):
+        return False
+    return came.head.i == verb.i and _infinitival(came, with_aux=False)
+
+
+def _infinitival(tok: Token, with_aux: bool) -> bool:
+    """An infinitive, or a participle whose only auxiliaries are infinitives ("être jugé");
+    with_aux=True asks for the second case only."""
+    auxes = [t for t in tok.children if t.dep_.startswith("aux")]
+    inf_aux = bool(auxes) and all("Inf" in a.morph.get("VerbForm", []) for a in auxes)
+    return inf_aux or (not with_aux and "Inf" in tok.morph.get("VerbForm", []))
+
+
+def _future_form(verb: Token) -> bool:
+    """A French simple future the tagger called present ("battra", "reprendront"): the
+    infinitive (less a final e) plus a future ending."""
+    lemma, word = verb.lemma_.lower(), verb.text.lower()
+    if "Fin" not in verb.morph.get("VerbForm", []) or not lemma.endswith(("er", "ir", "re")):
+        return False
+    stem = lemma[:-1] if lemma.endswith("re") else lemma
+    return any(word == stem + end for end in FUTURE_ENDINGS)
 
 
 # ---------------------------------------------------------------- calendar helpers
@@ -684,8 +759,9 @@ def _pick(cands: list[date], anchor: date, direction: int) -> date:
 
     nearest = min(cands, key=dist)
     pool = [d for d in cands if (d - anchor).days * direction >= 0] if direction else []
-    best = min(pool, key=dist) if pool else nearest
-    return best if dist(best)[0] <= TENSE_REACH_DAYS else nearest
+    best = min(pool, key=lambda d: abs((d - anchor).days)) if pool else nearest
+    reach = 366 if abs(direction) >= STRONG else TENSE_REACH_DAYS
+    return best if abs((best - anchor).days) <= reach else nearest
 
 
 def _year_for_day(ctx: _Ctx, m: int, d: int, direction: int, wd: int | None) -> int | None:
@@ -786,8 +862,19 @@ def _r_daydate(c: _Cand, ctx: _Ctx) -> _Value | None:
     if g.get("y"):
         return _day_result(ctx, found.year, found.month, found.day, False)
     wd = ctx.gram.w["weekdays"].get(_key(g.get("wd")))
+    known = None if g.get("rel") else _context_year(c, ctx)
+    if known is not None and _fits(known, found.month, found.day, wd):
+        return _day_result(ctx, known, found.month, found.day, False)  # "en 2001, le 5 mai"
     y = _year_for_day(ctx, found.month, found.day, _direction(c, ctx), wd)
     return _day_result(ctx, y, found.month, found.day, True)
+
+
+def _fits(y: int, m: int, d: int, wd: int | None) -> bool:
+    """The day exists in year y and falls on the weekday named with it, if any."""
+    try:
+        return wd is None or date(y, m, d).weekday() == wd
+    except ValueError:
+        return False
 
 
 def _full_year(ctx: _Ctx, yy: int) -> int:
@@ -914,7 +1001,7 @@ def _part_code(ctx: _Ctx, part: str) -> str:
 def _day_or_part(
     ctx: _Ctx, d: date | None, part: str | None, anchor: str | None, mod: str | None = None
 ) -> _Value:
-    if not part:
+    if not part or not _part_code(ctx, part):  # "en fin de journée": the day itself
         value = _day_value(ctx, d) if d is not None else None
         return _Value("DATE", value, "day", d, anchor if d else None, mod)
     if d is None:
@@ -1031,6 +1118,30 @@ def _r_thisunit(c: _Cand, ctx: _Ctx) -> _Value | None:
     return _unit_result(c, ctx, 0)
 
 
+def _r_ordday(c: _Cand, ctx: _Ctx) -> _Value | None:
+    """ "lors de la quatrième journée" (a round of a sports season): FTiB gives P1D."""
+    return _Value("DURATION", "P1D", "duration")
+
+
+def _r_lastpart(c: _Cand, ctx: _Ctx) -> _Value | None:
+    """ "la nuit dernière": that part of the day before the anchor."""
+    return _day_or_part(ctx, _shift(ctx, -1), c.g.get("part"), _anchor_iso(ctx))
+
+
+def _r_ordunit(c: _Cand, ctx: _Ctx) -> _Value | None:
+    """ "le premier trimestre 2002" -> 2002-Q1, "le second semestre" -> <year>-H2."""
+    n = int(ctx.gram.w["ordinals"][_key(c.g["ord"])])
+    quarter = _key(c.g["unit"]) in ("trimestre", "quarter")
+    if n > (4 if quarter else 2):
+        return None
+    y = int(c.g["y"] or 0) if c.g.get("y") else ctx.anchor_year
+    if y is not None and c.g.get("rel"):
+        y += _direction(c, ctx)
+    value = f"{y}-{'Q' if quarter else 'H'}{n}" if y is not None else None
+    anchor = _anchor_iso(ctx) if value and not c.g.get("y") else None
+    return _Value("DATE", value, "period", None, anchor)
+
+
 def _r_relunit(c: _Cand, ctx: _Ctx) -> _Value | None:
     return _unit_result(c, ctx, _direction(c, ctx) or 0)
 
@@ -1047,6 +1158,8 @@ def _unit_code(c: _Cand, ctx: _Ctx) -> str:
 
 
 def _amount(c: _Cand, ctx: _Ctx) -> float | None:
+    if c.g.get("approx"):
+        return float(APPROX_NUMBERS[_key(c.g["approx"])])
     n = _key(c.g.get("n"))
     if not n or n in ctx.gram.w["vague_numbers"]:
         return None
@@ -1266,8 +1379,10 @@ RESOLVERS: dict[str, Resolver] = {
     "weekday": _r_weekday, "night": _r_night, "weekdays": _r_weekdays,
     "clock": _r_clock, "clockword": _r_clock, "clockcolon": _r_clock, "noon": _r_noon,
     "duration": _r_duration, "halfunit": _r_halfunit, "approxn": _r_approxn,
-    "ncoord": _r_duration, "ago": _r_ago, "after": _r_after, "every": _r_every, "per": _r_per,
+    "ncoord": _r_duration, "ago": _r_ago, "agoapprox": _r_ago, "after": _r_after,
+    "every": _r_every, "per": _r_per,
     "setadj": _r_setadj, "season": _r_season, "holiday": _r_holiday, "ref": _r_ref,
     "ici": _r_ici, "year2": _r_year2, "ctxday": _r_ctxday, "shift": _r_shift,
-    "ctxpart": _r_ctxpart, "ctxpartmod": _r_ctxpart,
+    "ctxpart": _r_ctxpart, "ctxpartmod": _r_ctxpart, "lastpart": _r_lastpart,
+    "ordunit": _r_ordunit, "ordday": _r_ordday, "enpart": _r_ctxpart,
 }  # fmt: skip
