@@ -11,6 +11,11 @@
 Only flat (non-nested, contiguous) gold entities count; role mentions (``kind == "role"``)
 are not named entities and are left out of the scores.
 
+For the Sequoia dev part only (never the held-out part) the errors are also counted by kind:
+boundary (leading article or preposition, courtesy title, trailing punctuation, 'de'
+compound, other), label confusion (gold -> predicted), missed, and spurious (role word,
+sentence-initial capitalised word, demonym, other).
+
     .venv/bin/python bench/enrich_entities.py [--shared ../shared] [--limit N] [--sets a,b]
 """
 
@@ -19,7 +24,9 @@ from __future__ import annotations
 import argparse
 import hashlib
 import json
+import re
 import time
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -27,7 +34,7 @@ from typing import Any
 
 import spacy
 
-from newsweave.enrich.entities import find_entities
+from newsweave.enrich.entities import WORDS, find_entities
 from newsweave.evaluate import is_heldout
 
 REPO = Path(__file__).resolve().parents[1]
@@ -124,17 +131,78 @@ def parse_timed(nlp: Any, recs: list[dict[str, Any]], name: str) -> tuple[list[A
     return docs, preds
 
 
+LEADS = re.compile(r"^(?:le|la|les|l['’]|de|du|des|d['’]|à|au|aux|en|un|une)\b ?", re.I)
+TITLES = re.compile(r"^(?:M\.|MM\.|Mme|Mmes|Mlle|Me|Mgr|Dr|Pr)\b")
+DE_WORDS = re.compile(r"(?:^|\s)(?:de|du|des|d['’])(?:\s|$)|\bd['’]", re.I)
+
+
+def error_kinds(text: str, gold: set[Triple], pred: set[Triple]) -> list[str]:
+    """Each exact-match error of one sentence named by its kind."""
+    fn, fp = gold - pred, pred - gold
+    out = []
+    for g in sorted(fn):
+        near = [p for p in sorted(fp) if p[0] < g[1] and g[0] < p[1]]
+        if not near:
+            out.append(f"missed {g[2]}")
+        elif (near[0][0], near[0][1]) == (g[0], g[1]):
+            out.append(f"label {g[2]} as {near[0][2]}")
+        else:
+            same = "" if near[0][2] == g[2] else " (+label)"
+            out.append("boundary: " + boundary_kind(text, g, near[0]) + same)
+    for p in sorted(fp):
+        if not any(g[0] < p[1] and p[0] < g[1] for g in fn):
+            out.append(f"spurious {p[2]}: " + spurious_kind(text, p))
+    return out
+
+
+def boundary_kind(text: str, g: Triple, p: Triple) -> str:
+    left = text[min(g[0], p[0]) : max(g[0], p[0])]
+    right = text[min(g[1], p[1]) : max(g[1], p[1])]
+    side = "extra" if p[0] < g[0] or p[1] > g[1] else "missing"
+    if left and TITLES.match(left):
+        return "courtesy title"
+    if left and LEADS.match(left.strip()) and len(left.split()) <= 2:
+        return f"leading article/preposition ({side})"
+    if right and not right.strip(" -–—.,;:!?»\"')"):
+        return "trailing punctuation"
+    if DE_WORDS.search(left) or DE_WORDS.search(right):
+        return "'de' compound (split/merged)"
+    return "other span"
+
+
+def spurious_kind(text: str, p: Triple) -> str:
+    words = WORDS["fr"]
+    first = text[p[0] : p[1]].split()[0].lower() if text[p[0] : p[1]].split() else ""
+    if first in words.roles or first in words.role_premods:
+        return "role word"
+    if p[0] == 0 or text[: p[0]].rstrip().endswith((".", "!", "?", ":", '"', "«")):
+        return "sentence-initial word"
+    if words.demonym.search(first):
+        return "demonym"
+    return "other"
+
+
+def print_breakdown(kinds: Counter[str]) -> None:
+    print(f"  sequoia dev errors by kind ({sum(kinds.values())}):")
+    for kind, n in kinds.most_common():
+        print(f"    {n:3d}  {kind}")
+
+
 def score_sequoia(nlp: Any, shared: Path) -> dict[str, Score]:
     recs = load_jsonl(shared / "data/fr_ner/sequoia/sequoia_ner_news.jsonl")
     scores = {k: Score() for k in ("dev", "held-out", "all", "all literal", "all stock model")}
     docs, preds = parse_timed(nlp, recs, "sequoia news (sentences)")
+    kinds: Counter[str] = Counter()
     for rec, pred in zip(recs, preds, strict=True):
+        if part_of(rec["sent_id"]) == "dev":
+            kinds.update(error_kinds(rec["text"], sequoia_gold(rec), pred))
         for name, lit in ((part_of(rec["sent_id"]), False), ("all", False), ("all literal", True)):
             for label, c in match(sequoia_gold(rec, lit), pred, overlap=False).items():
                 scores[name].add(label, *c)
     for rec, doc in zip(recs, docs, strict=True):
         for label, c in match(sequoia_gold(rec), stock(doc), overlap=False).items():
             scores["all stock model"].add(label, *c)
+    print_breakdown(kinds)
     return scores
 
 

@@ -15,6 +15,22 @@ The model's mentions are cleaned (no leading article, preposition, elision or co
 trailing punctuation, no job title inside a person span) and relabelled by head words
 (ministries, agencies, schools are ORG; churches, streets are LOC). Word lists live in
 ``entities_<lang>.json`` next to this module, each with a note on what it is for.
+
+What counts as an entity follows the Sequoia gold (PARSEME-FR named entities, contextual
+labels) where that is a sensible reading for news users:
+
+- rule mentions come first: institution phrases (ministère des affaires étrangères arménien),
+  short quoted names after a cue noun (la société "La Gaule vidusienne" ORG, exposition
+  intitulée "Images du ciel" MISC, the article inside the quotes kept), lower-case head + name
+  (église Saint-Etienne, rue de Danjoutin, centre Leclerc LOC; fête des Mères, affaire Elf
+  MISC), all-capital acronyms the model missed (du COSEC, 35e RI: ORG), hyphenated communes
+  (l'Isle-sur-le-Doubs); the model's mentions fill what is left, widened to whole hyphenated
+  words and cut at a dash or before 'de' + town (église Notre-Dame | de Void-Vacon);
+- contextual labels: a place acting (La France a dénoncé, l'Irak ne possède) or a seat of
+  government (le Quai d'Orsay) is ORG; in a sports sentence a city not after a locative
+  preposition is its team (ORG); one word after 'directeur de' is a company;
+- not entities: demonyms (les Chinois), job titles alone, holidays (Noël: a date), generic
+  services (l'Office de tourisme; in 'Samu du Haut-Rhin' only the place is kept).
 """
 
 from __future__ import annotations
@@ -26,6 +42,7 @@ from importlib.resources import files
 from typing import Any
 
 from anyascii import anyascii
+from spacy.attrs import IS_QUOTE, IS_UPPER, LOWER
 from spacy.tokens import Doc, Token
 
 from newsweave.model import Span
@@ -44,6 +61,17 @@ _TRIM_LEFT = re.compile(r"^(?:[\s\"«“(\[\-–—,;:]|[lLdDjJnNsScC]['’](?=\
 _TRIM_RIGHT = re.compile(r"[\s\"»”)\]\-–—,;:!?']+$")
 _ACRONYM = re.compile(r"^[A-Z][A-Z&]{1,5}$")
 _TOPONYM = re.compile(r"-(?:sur|sous|lès|lez|les|en|le|la|aux|au|de|du|des|d'|l')-?|-Saint-")
+_HYPHEN_PLACE = re.compile(r"^[A-ZÉÈ][\w']+(?:-[A-ZÉÈ][\w']+)+$")  # Void-Vacon, Mont-Saint-Martin
+_ROMAN = re.compile(r"^[IVXLCDM]+$")
+_ORDINAL = re.compile(r"^\d+(?:e|er|ème|è)$")
+_SCORE = re.compile(r"\b\d{1,3}-\d{1,3}\b")  # 36-32: a sports score
+_WORD = re.compile(r"^(?:[^\W_]|['’-])+$")  # a word part: letters, digits, hyphen, elision
+_QUOTE_PAIRS = {"«": "»", "“": "”", '"': '"'}
+# Longest quoted phrase taken as a name ("Fédération des jardiniers de France"): 6 tokens kept
+# every quoted name of the Sequoia dev part and leaves out quoted speech.
+MAX_QUOTED_NAME_TOKENS = 6
+# Words looked at before an opening quote for a cue noun (société de pêche "X": 3 tokens).
+QUOTE_CUE_WINDOW = 3
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,6 +102,24 @@ class Words:
     enumeration: frozenset[str]
     of_words: frozenset[str]
     phrase_stops: frozenset[str]
+    venue_heads: frozenset[str]
+    street_heads: frozenset[str]
+    event_heads: frozenset[str]
+    misc_names: frozenset[str]
+    holidays: frozenset[str]
+    quote_misc_cues: frozenset[str]
+    sports_words: frozenset[str]
+    locative_preps: frozenset[str]
+    generic_services: frozenset[str]
+    title_acronyms: frozenset[str]
+    government_seats: frozenset[str]
+    not_acronyms: frozenset[str]
+    name_particles: frozenset[str]
+    org_roles: frozenset[str]
+    work_verbs: frozenset[str]
+    place_only_preps: frozenset[str]
+    compound_places: frozenset[str]
+    place_preps: frozenset[str]
 
 
 def load_words(lang: str) -> Words:
@@ -118,16 +164,324 @@ def find_entities(doc: Doc, lang: str) -> list[Span]:
 
 
 def _name_mentions(doc: Doc, w: Words) -> list[_Mention]:
-    phrases = _phrase_orgs(doc, w)
-    taken = {i for m in phrases for i in range(m.start, m.end)}
-    out = list(phrases)
+    """Rule mentions first (institution phrases, quoted names, head + name, acronyms); the
+    model's mentions fill the tokens they leave free."""
+    rules = _drop_overlaps(_phrase_orgs(doc, w) + _pattern_mentions(doc, w))
+    taken = {i for m in rules for i in range(m.start, m.end)}
+    out = list(rules)
     for ent in doc.ents:
         label = w.label_map.get(ent.label_)
-        if label and not taken.intersection(range(ent.start, ent.end)):
-            m = _clean(doc, ent.start, ent.end, label, w)
+        if not label:
+            continue
+        for start, end in _model_pieces(doc, ent.start, ent.end, taken, w):
+            m = _clean(doc, start, end, label, w)
             if m is not None:
                 out.append(m)
-    return _drop_overlaps(out)
+    return _merge_compounds(doc, _drop_overlaps(out), w)
+
+
+def _merge_compounds(doc: Doc, mentions: list[_Mention], w: Words) -> list[_Mention]:
+    """'Maine et Loire': two place mentions joined by 'et' that form one known place."""
+    out: list[_Mention] = []
+    for m in mentions:
+        prev = out[-1] if out else None
+        if prev is not None and _is_compound(doc, prev, m, w):
+            out[-1] = _Mention(prev.start, m.end, "LOC")
+        else:
+            out.append(m)
+    return out
+
+
+def _is_compound(doc: Doc, a: _Mention, b: _Mention, w: Words) -> bool:
+    if b.start != a.end + 1 or doc[a.end].lower_ not in w.enumeration:
+        return False
+    return _norm(doc[a.start : b.end].text) in w.compound_places
+
+
+def _model_pieces(
+    doc: Doc, start: int, end: int, taken: set[int], w: Words
+) -> list[tuple[int, int]]:
+    """A model mention widened to whole hyphenated words, cut at a dash ('Etang- Montreux'),
+    at the rule mentions' tokens and after 'église Notre-Dame' before 'de Void-Vacon'."""
+    start, end = _glue(doc, start, end)
+    out = []
+    for a, b in _split_dashes(doc, start, end):
+        for c, d in _free_parts(a, b, taken):
+            if any(not t.is_lower and t.lower_ not in w.lead for t in doc[c:d]):
+                out.extend(_split_head_name(doc, c, d, w))  # not the 'L'' of 'L'affaire X'
+    return out
+
+
+def _glue(doc: Doc, start: int, end: int) -> tuple[int, int]:
+    """Extend over tokens written without a space up to a capitalised word: Chavannes-sur-l'
+    + Etang, José- + Maria; not over 'Chirac-n'a' or 'Moscovici-qui' (dashes as brackets)."""
+    i = start
+    while i > 0 and not doc[i - 1].whitespace_ and _WORD.match(doc[i - 1].text):
+        if doc[i - 1].text[-1] in "'’":
+            break  # l'Arménie: the elision is not part of the name
+        i -= 1
+        start = i if doc[i].text[:1].isupper() else start
+    i = end
+    while i < len(doc) and not doc[i - 1].whitespace_ and _WORD.match(doc[i].text):
+        i += 1
+        end = i if doc[i - 1].text[:1].isupper() else end
+    return start, end
+
+
+def _split_dashes(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
+    out, a = [], start
+    for i in range(start, end - 1):
+        if doc[i].text.endswith("-") and doc[i].whitespace_ and len(doc[i]) > 2:
+            out.append((a, i + 1))
+            a = i + 1
+    out.append((a, end))
+    return out
+
+
+def _free_parts(start: int, end: int, taken: set[int]) -> list[tuple[int, int]]:
+    out: list[tuple[int, int]] = []
+    for i in range(start, end):
+        if i in taken:
+            continue
+        if out and out[-1][1] == i:
+            out[-1] = (out[-1][0], i + 1)
+        else:
+            out.append((i, i + 1))
+    return out
+
+
+def _split_head_name(doc: Doc, start: int, end: int, w: Words) -> list[tuple[int, int]]:
+    """'église Notre-Dame de Void-Vacon': the named building, then the town (Sequoia)."""
+    if not (_is_head(doc[start], w) and doc[start].is_lower) or start + 1 >= end:
+        return [(start, end)]
+    cut = _capital_chain_end(doc, start + 1)
+    if cut is None or cut + 1 >= end or doc[cut].lower_ not in w.of_words:
+        return [(start, end)]
+    return [(start, cut), (cut, end)]
+
+
+def _capital_chain_end(doc: Doc, i: int) -> int | None:
+    """End of the capitalised words starting at ``i`` (Saint-Etienne, Jacques Bailleurs)."""
+    end = i
+    while end < len(doc) and _is_capitalised(doc[end]):
+        end = _glue(doc, end, end + 1)[1]
+    return end if end > i else None
+
+
+def _is_capitalised(tok: Token) -> bool:
+    return tok.text[:1].isupper() and bool(_WORD.match(tok.text)) and not tok.is_sent_start
+
+
+# ---------------------------------------------------------------- rule mentions
+
+
+def _pattern_mentions(doc: Doc, w: Words) -> list[_Mention]:
+    return [
+        *_quoted_names(doc, w),
+        *_head_names(doc, w),
+        *_untagged_acronyms(doc, w),
+        *_untagged_toponyms(doc),
+        *_untagged_places(doc, w),
+    ]
+
+
+def _untagged_places(doc: Doc, w: Words) -> list[_Mention]:
+    """'la société d'aviculture de Belfort', 'bassin de Saint-Dizier': a capitalised word
+    the model missed after a common noun and 'de' or 'à' is a place."""
+    out = []
+    for tok in _tokens_in(doc, w.place_preps):
+        if tok.i + 2 >= len(doc):
+            continue
+        i = tok.i + 1 + (doc[tok.i + 1].lower_ in w.determiners)
+        end = _capital_chain_end(doc, i)
+        if end is not None and _is_untagged_place(doc, tok, i, end, w):
+            out.append(_Mention(i, end, "LOC"))
+    return out
+
+
+def _is_untagged_place(doc: Doc, prep: Token, start: int, end: int, w: Words) -> bool:
+    noun = doc[prep.i - 1] if prep.i > 0 else None
+    if noun is None or not noun.is_lower or noun.pos_ != "NOUN" or _is_role_word(noun, w):
+        return False
+    tokens = doc[start:end]
+    return not any(t.ent_type_ or t.is_upper or t.text in w.not_names for t in tokens)
+
+
+def _quoted_names(doc: Doc, w: Words) -> list[_Mention]:
+    """Short capitalised phrases in quotes after a cue noun: 'la société "La Gaule"' (ORG),
+    'l'exposition intitulée "Images du ciel"' (MISC). The article inside the quotes stays."""
+    out = []
+    for start, end in _quote_spans(doc):
+        label = _quoted_label(doc, start, end, w)
+        if label is not None:
+            out.append(_Mention(start, end, label))
+    return out
+
+
+def _tokens_with(doc: Doc, flag: int) -> list[Token]:
+    """The tokens with a lexical flag, read from one array: cheaper than a loop over the doc."""
+    return [doc[int(i)] for i in doc.to_array([flag]).nonzero()[0]]
+
+
+def _tokens_in(doc: Doc, words: frozenset[str]) -> list[Token]:
+    """The tokens whose lower-case form is one of ``words``, read from one array."""
+    ids = {doc.vocab.strings[word] for word in words}  # the hash, nothing added
+    lower = doc.to_array([LOWER])
+    return [doc[i] for i, h in enumerate(lower.tolist()) if h in ids]
+
+
+def _quote_spans(doc: Doc) -> list[tuple[int, int]]:
+    """Token ranges between matching quotes, at most MAX_QUOTED_NAME_TOKENS long."""
+    out = []
+    opened: tuple[int, str] | None = None
+    for tok in _tokens_with(doc, IS_QUOTE):
+        if opened is not None and tok.text == opened[1]:
+            if 0 < tok.i - opened[0] - 1 <= MAX_QUOTED_NAME_TOKENS:
+                out.append((opened[0] + 1, tok.i))
+            opened = None
+        elif tok.text in _QUOTE_PAIRS:
+            opened = (tok.i, _QUOTE_PAIRS[tok.text])
+    return out
+
+
+def _quoted_label(doc: Doc, start: int, end: int, w: Words) -> str | None:
+    has_article = doc[start].lower_ in w.determiners and end > start + 1
+    first = doc[start + 1] if has_article else doc[start]
+    span = doc[start:end]
+    if not first.text[:1].isupper() or any(_is_clause_word(t) for t in span):
+        return None
+    cue = _quote_cue(doc, start - 2, w)  # the word before the opening quote
+    if cue is not None:
+        return cue
+    return "ORG" if _is_name_plus_words(span) else None
+
+
+def _is_name_plus_words(span: Any) -> bool:
+    """'"Pérouse amitié"': one tagged name then a few lower-case words, a name made from a
+    place or person for something else (an association)."""
+    tagged = [t for t in span if t.ent_type_]
+    rest = [t for t in span if not t.ent_type_]
+    if not tagged or not rest or len(rest) > 2 or tagged[-1].i > rest[0].i:
+        return False
+    return all(t.is_lower for t in rest)
+
+
+def _is_clause_word(tok: Token) -> bool:
+    """A word that makes a quoted phrase speech rather than a name."""
+    finite = "Fin" in tok.morph.get("VerbForm", [])
+    return tok.pos_ in ("PRON", "AUX") or finite or tok.text in ".!?;:"
+
+
+def _quote_cue(doc: Doc, i: int, w: Words) -> str | None:
+    """ORG after an organisation noun, MISC after a work or event noun, else None."""
+    for tok in reversed(doc[max(0, i - QUOTE_CUE_WINDOW + 1) : i + 1]):
+        if tok.lower_ in w.org_heads:
+            return "ORG"
+        if tok.lower_ in w.quote_misc_cues:
+            return "MISC"
+    return None
+
+
+def _head_names(doc: Doc, w: Words) -> list[_Mention]:
+    """'église Saint-Etienne', 'rue de Danjoutin', 'fête des Mères': a lower-case head noun
+    and the capitalised name it governs, when the model missed or split them."""
+    heads = w.street_heads | w.event_heads | w.org_heads | w.loc_heads | w.venue_heads
+    out = []
+    for tok in _tokens_in(doc, heads):
+        if not (tok.is_lower or (tok.is_title and _starts_sentence(tok))):
+            continue  # 'Affaire Dumas' as a heading
+        m = _street_or_event(doc, tok, w) or _head_and_untagged_name(doc, tok, w)
+        if m is not None:
+            out.append(m)
+    return out
+
+
+def _street_or_event(doc: Doc, tok: Token, w: Words) -> _Mention | None:
+    """Head (+ de/du/des/de la) + capitalised words: one place or one event."""
+    if tok.lower_ in w.street_heads and tok.is_lower:
+        label = "LOC"
+    elif tok.lower_ in w.event_heads:
+        label = "MISC"
+    else:
+        return None
+    i = tok.i + 1
+    if i < len(doc) and doc[i].lower_ in w.of_words:
+        i += 1
+        if i < len(doc) and doc[i].lower_ in w.determiners:
+            i += 1
+    end = _capital_chain_end(doc, i) if i < len(doc) else None
+    if end is None or not _is_street_name(doc, tok, i, end, w):
+        return None
+    if label == "MISC" and any(t.text in w.not_names for t in doc[i:end]):
+        return None  # affaire d'Etat: a common phrase
+    return _Mention(tok.i, end, label)
+
+
+def _is_street_name(doc: Doc, head: Token, start: int, end: int, w: Words) -> bool:
+    """Not 'salle du COSEC', 'passage de Lionel Jospin', 'la place de la Suisse' (a role)."""
+    person = any(t.ent_type_ in ("PER", "PERSON") for t in doc[start:end])
+    if doc[start].is_upper or (person and start > head.i + 1):
+        return False  # but salle Jean-Mathieu
+    if end < len(doc) and doc[end].ent_iob_ == "I":
+        return False  # affaire de la Caisse d'épargne: the model's name goes on
+    common_noun = head.i > 0 and doc[head.i - 1].lower_ in w.determiners
+    return not (common_noun and start - head.i > 2 and doc[start].ent_type_ in ("LOC", "GPE"))
+
+
+def _head_and_untagged_name(doc: Doc, tok: Token, w: Words) -> _Mention | None:
+    """'église Saint-Etienne' where the model tagged nothing: head + name."""
+    if not (_is_head(tok, w) and tok.is_lower) or tok.i + 1 >= len(doc):
+        return None
+    if doc[tok.i + 1].ent_type_ or doc[tok.i + 1].is_upper:
+        return None  # groupe RPR, office HLM: the acronym alone, or no name
+    end = _capital_chain_end(doc, tok.i + 1)
+    if end is None or any(t.ent_type_ for t in doc[tok.i + 1 : end]):
+        return None
+    return _Mention(tok.i, end, _head_label(tok, w))
+
+
+def _head_label(tok: Token, w: Words) -> str:
+    if tok.lower_ in w.org_heads or (tok.lower_ in w.venue_heads and not tok.is_lower):
+        return "ORG"
+    return "LOC"
+
+
+def _untagged_acronyms(doc: Doc, w: Words) -> list[_Mention]:
+    """All-capital words the model missed (COSEC, EBM), with an ordinal before (35e RI)."""
+    out = []
+    for tok in _tokens_with(doc, IS_UPPER):
+        if tok.ent_type_ or not _is_org_acronym(doc, tok.i, w):
+            continue
+        start = tok.i - 1 if tok.i > 0 and _ORDINAL.match(doc[tok.i - 1].text) else tok.i
+        label = "LOC" if tok.text in w.place_acronyms else "ORG"
+        out.append(_Mention(start, tok.i + 1, label))
+    return out
+
+
+def _is_org_acronym(doc: Doc, i: int, w: Words) -> bool:
+    """An all-capital word after an article or preposition (du COSEC, l'EBM); not a dateline
+    (PARIS, 15 (Havas)) nor a roman numeral."""
+    text = doc[i].text
+    if text in w.not_acronyms or _ROMAN.match(text) or not _ACRONYM.match(text):
+        return False
+    if i == 0 or doc[i - 1].lower_ not in w.lead or doc[i - 1].is_punct:
+        return False
+    return _is_acronym(doc, _Mention(i, i + 1, "ORG"))
+
+
+def _untagged_toponyms(doc: Doc) -> list[_Mention]:
+    """Hyphenated place names the model missed: l'Isle-sur-le-Doubs."""
+    out = []
+    i = 0
+    while i < len(doc):
+        if doc[i].whitespace_ or not doc[i].text[:1].isupper():
+            i += 1  # l'Isle-sur-le-Doubs: starts with a capital, written without a space
+            continue
+        start, end = _glue(doc, i, i + 1)
+        if start == i and _is_untagged_toponym(doc[start:end]):
+            out.append(_Mention(start, end, "LOC"))
+        i = max(end, i + 1)
+    return out
 
 
 def _drop_overlaps(mentions: list[_Mention]) -> list[_Mention]:
@@ -145,14 +499,52 @@ def _clean(doc: Doc, start: int, end: int, label: str, w: Words) -> _Mention | N
         return None  # le Premier ministre arménien: a job title alone is not an entity
     start = _skip_lead(doc, _skip_description(doc, start, end, w), end, label, w)
     end = _skip_tail(doc, start, end, w)
+    service = _service_end(doc, start, end, w)
+    if service is not None:
+        if service == end:
+            return None  # l'Office de tourisme: a kind of service, not a name
+        start, label = _skip_lead(doc, service, end, "", w), "LOC"  # Samu du Haut-Rhin
     if start >= end or _not_a_name(doc, start, end, label, w):
         return None
-    m = _relabel(doc, _head_rule(doc, _Mention(start, end, label), w), w)
+    return _extend(doc, _relabel(doc, _head_rule(doc, _Mention(start, end, label), w), w), w)
+
+
+def _extend(doc: Doc, m: _Mention, w: Words) -> _Mention:
+    """Complete an organisation name or a surname's particle; find a person's role."""
     if m.label == "ORG":
         m.end = _org_name_end(doc, m, w)
+        one = m.end - m.start == 1 and _ACRONYM.match(doc[m.start].text)
+        if one and m.start > 0 and _ORDINAL.match(doc[m.start - 1].text):
+            m.start -= 1  # 35e RI: the regiment's number is part of its name
     if m.label == "PER":
+        m.start = _particle_start(doc, m.start, w)
         m.role = _role_before(doc, m.start, w) or _role_after(doc, m.end, w)
     return m
+
+
+def _particle_start(doc: Doc, start: int, w: Words) -> int:
+    """'Madame van der Laan', 'le général de Galliffet': the particle belongs to a surname
+    used alone; 'de' only after a title or role, since it is mostly a preposition."""
+    i = start
+    while i > 1 and doc[i - 1].lower_ in w.name_particles and doc[i - 1].is_lower:
+        before = doc[i - 2]
+        french = doc[i - 1].lower_ in w.of_words
+        if french and not (before.text in w.titles or _is_role_word(before, w)):
+            break
+        i -= 1
+    return i
+
+
+def _service_end(doc: Doc, start: int, end: int, w: Words) -> int | None:
+    """End of a generic service name at the start of a mention ('Samu', 'Office de tourisme').
+
+    A one-word service that is an acronym (Samu) alone is a name: None.
+    """
+    for i in range(end, start, -1):
+        if _norm(doc[start:i].text) in w.generic_services:
+            one_acronym = i == end == start + 1 and doc[start].text in w.title_acronyms
+            return None if one_acronym else i
+    return None
 
 
 def _starts_with_role(doc: Doc, start: int, end: int, w: Words) -> bool:
@@ -220,14 +612,22 @@ def _not_a_name(doc: Doc, start: int, end: int, label: str, w: Words) -> bool:
         and (label != "PER" or _is_whole_line(doc, start, end))
     ):
         return True
-    if _norm(span.text) in w.portfolios:
+    if _norm(span.text) in w.portfolios or span.text in w.holidays:
         return True  # ministre des Affaires étrangères: part of a role, not an entity
     if end - start > 1:
         return False
     tok = doc[start]
     if tok.text in w.not_names or tok.like_url or _CODE.match(tok.text) or _FILE.search(tok.text):
         return True
+    if tok.text in w.titles or _is_role_word(tok, w) or _is_function_word(tok):
+        return True  # Madame la Présidente, Monsieur le Commissaire; "Quiconque montait"
     return _is_demonym(tok, label, w)
+
+
+def _is_function_word(tok: Token) -> bool:
+    """A capitalised stop word opening a sentence ('Quiconque montait'): not a name. The
+    part of speech is no guide: the parser tags a sentence-initial 'Poutine' PRON."""
+    return _starts_sentence(tok) and tok.doc.vocab[tok.lower_].is_stop
 
 
 def _is_capitalised_word(doc: Doc, start: int, end: int) -> bool:
@@ -258,7 +658,8 @@ def _is_demonym(tok: Token, label: str, w: Words) -> bool:
     if prev is None:
         return False
     if prev.lower_ in w.elided_articles:
-        return not w.demonym_feminine.search(word)
+        before = tok.nbor(-2).lower_ if tok.i > 1 else ""
+        return before not in w.locative_preps and not w.demonym_feminine.search(word)
     return prev.lower_ in w.demonym_dets or prev.pos_ == "NUM"
 
 
@@ -270,21 +671,81 @@ def _is_role_word(tok: Token, w: Words) -> bool:
 
 
 def _relabel(doc: Doc, m: _Mention, w: Words) -> _Mention:
-    """Label rules where the model is known to be wrong."""
+    """Label rules where the model is known to be wrong, by word lists and word form."""
     text = doc[m.start : m.end].text
-    if m.label != "ORG" and _is_acronym(doc, m) and text not in w.place_acronyms:
+    fixed = _fixed_label(doc, m, w)
+    if fixed is not None:
+        m.label = fixed
+    elif m.label != "ORG" and _is_acronym(doc, m) and text not in w.place_acronyms:
         m.label = "ORG"  # DDE, EFI, COSEC; but USA, URSS stay places
     elif text.startswith("Saint") and m.start > 0 and doc[m.start - 1].lower_ == "la":
         m.label = "MISC"  # la Saint-Honoré: a feast day
     elif m.label in ("PER", "MISC") and _TOPONYM.search(text):
         m.label = "LOC"  # Sorcy-Saint-Martin, Chavannes-sur-l'Etang
-    elif m.label == "MISC" and _role_before(doc, m.start, w):
-        m.label = "PER"  # le roi Pierre
-    elif m.label == "LOC" and _is_speaking_subject(doc, m, w):
-        m.label = "ORG"  # La France a dénoncé: the government
+    elif m.label == "MISC" and _HYPHEN_PLACE.match(text) and _after_place_prep(doc, m, w):
+        m.label = "LOC"  # à Void-Vacon: a hyphenated commune name
     elif m.label == "MISC" and m.start > 0 and doc[m.start - 1].text in w.title_articles:
         m.start -= 1  # Le Petit Prince: the article belongs to a title
+    else:
+        m.label = _context_label(doc, m, w)
     return m
+
+
+def _context_label(doc: Doc, m: _Mention, w: Words) -> str:
+    """Labels from the sentence: a team, a company, a king, a government."""
+    if m.label == "LOC" and not _is_head(doc[m.start], w) and _is_team(doc, m, w):
+        return "ORG"  # Mirecourt perdit trop de ballons: the city's team
+    if m.label == "PER" and _is_employer(doc, m, w):
+        return "ORG"  # les dirigeants d'Elf, le directeur de Thomson
+    if m.start > 0 and _ORDINAL.match(doc[m.start - 1].text):
+        return "ORG"  # au 8e Chasseurs d'Afrique: a regiment
+    if m.label == "MISC" and _role_before(doc, m.start, w):
+        return "PER"  # le roi Pierre
+    if m.label == "LOC" and _is_speaking_subject(doc, m, w):
+        return "ORG"  # La France a dénoncé: the government
+    return m.label
+
+
+def _after_place_prep(doc: Doc, m: _Mention, w: Words) -> bool:
+    return _after(doc, m.start, w.place_only_preps, w)
+
+
+def _fixed_label(doc: Doc, m: _Mention, w: Words) -> str | None:
+    """Labels known from word lists: seats of government, title-case acronyms, texts."""
+    text = doc[m.start : m.end].text
+    if _norm(text) in w.government_seats and not _after(doc, m.start, w.place_only_preps, w):
+        return "ORG"  # le Quai d'Orsay a indiqué: the ministry; but venu à l'Elysée: a place
+    if text in w.title_acronyms:
+        return "ORG"
+    return "MISC" if text in w.misc_names else None
+
+
+def _after(doc: Doc, start: int, words: frozenset[str], w: Words) -> bool:
+    """The word before ``start``, across determiners, is one of ``words``."""
+    i = start - 1
+    while i >= 0 and doc[i].lower_ in w.determiners:
+        i -= 1
+    return i >= 0 and doc[i].lower_ in words
+
+
+def _is_employer(doc: Doc, m: _Mention, w: Words) -> bool:
+    """One word after 'directeur de', 'élèves de', 'travaille chez': a company or school."""
+    if m.end - m.start != 1 or m.start < 2:
+        return False
+    prep, before = doc[m.start - 1], doc[m.start - 2]
+    if prep.lower_ in w.of_words:
+        return before.lower_ in w.org_roles
+    return prep.lower_ == "chez" and before.lemma_ in w.work_verbs
+
+
+def _is_team(doc: Doc, m: _Mention, w: Words) -> bool:
+    """A place in a sports sentence, not after a locative preposition: its team."""
+    if _after(doc, m.start, w.locative_preps, w):
+        return False
+    sent = doc[m.start].sent
+    if _SCORE.search(sent.text):
+        return True
+    return any(t.lemma_.lower() in w.sports_words or t.lower_ in w.sports_words for t in sent)
 
 
 def _is_acronym(doc: Doc, m: _Mention) -> bool:
@@ -298,11 +759,12 @@ def _is_acronym(doc: Doc, m: _Mention) -> bool:
 def _is_speaking_subject(doc: Doc, m: _Mention, w: Words) -> bool:
     """A place as the subject of a verb of saying or stance acts as its government."""
     root = doc[m.start : m.end].root
-    return root.dep_ == "nsubj" and root.head.lemma_ in w.stance_verbs
+    return root.dep_.startswith("nsubj") and root.head.lemma_ in w.stance_verbs
 
 
 def _is_head(tok: Token, w: Words) -> bool:
-    return tok.lower_ in w.org_heads or tok.lower_ in w.loc_heads
+    word = tok.lower_
+    return word in w.org_heads or word in w.loc_heads or word in w.venue_heads
 
 
 def _org_name_end(doc: Doc, m: _Mention, w: Words) -> int:
@@ -311,7 +773,8 @@ def _org_name_end(doc: Doc, m: _Mention, w: Words) -> int:
     Only for names headed by a capitalised organisation noun; runs over adjectives, nouns,
     link words and enumerations ('déportés, internés et familles de disparus').
     """
-    if not (doc[m.start].is_title and doc[m.start].lower_ in w.org_heads):
+    first = doc[m.start]
+    if not (first.is_title and (first.lower_ in w.org_heads or first.lower_ in w.venue_heads)):
         return m.end
     end = i = m.end
     while i < len(doc) and i - m.end < MAX_PHRASE_TOKENS:
@@ -335,15 +798,16 @@ def _is_name_link(doc: Doc, i: int, w: Words) -> bool:
 
 def _head_rule(doc: Doc, m: _Mention, w: Words) -> _Mention:
     """Relabel and extend a mention by the common noun heading it (collège Saint-Jean)."""
-    first = doc[m.start].lower_
-    if first in w.org_heads or first in w.loc_heads:
-        m.label = "ORG" if first in w.org_heads else "LOC"
+    if _is_head(doc[m.start], w):
+        m.label = _head_label(doc[m.start], w)
         return m
     head = _head_before(doc, m.start, w)
     if head is None:
         return m
-    label = "ORG" if doc[head].lower_ in w.org_heads else "LOC"
-    if m.label in ("PER", "LOC"):
+    label = _head_label(doc[head], w)
+    if doc[m.start].text in w.title_articles:
+        m.label = label  # hôtel-restaurant Le Relais: the name has its own article
+    elif m.label in ("PER", "LOC"):
         m.start, m.label = head, label
     elif label == "ORG":
         m.label = label
@@ -355,7 +819,7 @@ def _head_before(doc: Doc, start: int, w: Words) -> int | None:
     i = start - 1
     while i >= 0 and start - i <= MAX_HEAD_ADJECTIVES + 1:
         tok = doc[i]
-        if tok.is_lower and (tok.lower_ in w.org_heads or tok.lower_ in w.loc_heads):
+        if tok.is_lower and _is_head(tok, w):
             return i
         if not (tok.is_lower and tok.pos_ == "ADJ"):
             return None
@@ -409,6 +873,13 @@ def _has_place(doc: Doc, head: int, end: int) -> bool:
 def _is_specific(span: Any, w: Words) -> bool:
     """A phrase names one institution if it has a capital or a nationality adjective."""
     return any(t.text[:1].isupper() or t.lower_ in w.nationality for t in span)
+
+
+def _is_untagged_toponym(tokens: Any) -> bool:
+    text = tokens.text
+    if len(tokens) < 3 or any(t.ent_type_ for t in tokens) or not text[:1].isupper():
+        return False
+    return bool(_TOPONYM.search(text))
 
 
 # ---------------------------------------------------------------- roles
