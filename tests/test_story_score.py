@@ -22,9 +22,11 @@ pytestmark = needs_shared
 # Held-out topics (36-45, never tuned on), five orders (bench default); BCubed F1 rounded down.
 TOPICS = (36, 41)
 ECB_F1_FLOOR = 0.95  # measured 0.965 (P 0.976, R 0.956), 5 orders
-# SemEval fr-fr pairs: the first N with text, Pearson (sign-flipped) rounded down.
-SEMEVAL_PAIRS = 24
-SEMEVAL_FLOOR = 0.71  # measured 0.731 on these 24 pairs (all 69: 0.754)
+# SemEval fr-fr pairs: all 69 with text, Pearson (sign-flipped) rounded down. (A subset of 24
+# pairs, used before for speed, moved against the whole set: 0.731 → 0.693 while all 69 went
+# 0.754 → 0.758.)
+SEMEVAL_PAIRS = 69
+SEMEVAL_FLOOR = 0.75  # measured 0.758 (issue floor, plain TF-IDF: 0.756)
 
 
 @pytest.fixture(scope="module")
