@@ -1,8 +1,8 @@
 """Timeline date selection (newsweave.stories.timeline) on ml_crisis_tls, French.
 
 For each crisis topic, the French ``.txt`` articles are ingested with their folder date as
-publication date (a manifest), the topic's articles are treated as one story (until story
-clustering exists: swap ``topic_articles`` for "the longest story"), ``build_timeline`` runs,
+publication date (a manifest), the topic's longest story is taken (``topic_articles``),
+``build_timeline`` runs,
 and the timeline's dates, ranked corroboration first (``ranked_dates``), are scored against the
 French reference timeline with the tilse date-selection F1: the system predicts as many dates
 as the reference has. Stores are cached in /tmp (one per topic): ingesting ~470 articles with
