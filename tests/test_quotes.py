@@ -154,24 +154,38 @@ def mention(text: str, name: str, label: str = "PER") -> Span:
     return Span(start, start + len(name), label, {"canonical": name})
 
 
-def test_pronoun_skips_other_gender(nlp_fr) -> None:  # type: ignore[no-untyped-def]
-    text = (
+# Who speaks among the people a short text names: (text, the people, a piece of the quote,
+# its speaker, whether it is the text's only quote).
+SPEAKER_CASES = {
+    "pronoun skips the other gender": (
         "La porte-parole du gouvernement, Anne Martin, a reçu lundi le ministre Paul Durand. "
-        "« Nous ne céderons pas », a-t-elle dit."
-    )
-    ents = [mention(text, "Anne Martin"), mention(text, "Paul Durand")]
-    (q,) = quotes_of(nlp_fr, text, "fr", ents)
-    assert speaker_text(text, q) == "Anne Martin"
-
-
-def test_pronoun_prefers_subject_over_prepositional_mention(nlp_fr) -> None:  # type: ignore[no-untyped-def]
-    text = (
+        "« Nous ne céderons pas », a-t-elle dit.",
+        ("Anne Martin", "Paul Durand"), "Nous ne céderons", "Anne Martin", True,
+    ),
+    "pronoun prefers the subject over a prepositional mention": (
         "Le ministre Jean Dupont a appelé à la retenue à l'issue d'un entretien avec le "
-        "président Paul Durand. « La paix est encore possible », a-t-il déclaré."
-    )
-    ents = [mention(text, "Jean Dupont"), mention(text, "Paul Durand")]
-    (q,) = quotes_of(nlp_fr, text, "fr", ents)
-    assert speaker_text(text, q) == "Jean Dupont"
+        "président Paul Durand. « La paix est encore possible », a-t-il déclaré.",
+        ("Jean Dupont", "Paul Durand"), "La paix", "Jean Dupont", True,
+    ),
+    "pronoun prefers the speaker over a name in his reported words": (
+        "Le colonel Omar Saleh avait laissé entendre dans un entretien que Nadia Karim exerçait "
+        "une influence considérable sur la région. « Je la soutiens sans réserve », a-t-il dit.",
+        ("Omar Saleh", "Nadia Karim"), "Je la soutiens", "Omar Saleh", False,
+    ),
+    "inverted 'un des …' named after a comma": (
+        'Le colonel Saleh "n\'a rien fait pour le pays", a expliqué un des gardiens de but de '
+        "l'équipe nationale, Juma Gtat.",
+        ("Saleh", "Juma Gtat"), "rien fait", "Juma Gtat", False,
+    ),
+}  # fmt: skip
+
+
+@pytest.mark.parametrize("case", SPEAKER_CASES, ids=list(SPEAKER_CASES))
+def test_speaker_among_named_people(nlp_fr, case: str) -> None:  # type: ignore[no-untyped-def]
+    text, names, content, speaker, only = SPEAKER_CASES[case]
+    quotes = quotes_of(nlp_fr, text, "fr", [mention(text, n) for n in names])
+    assert speaker_text(text, by_content(text, quotes, content)) == speaker
+    assert len(quotes) == 1 or not only
 
 
 def test_statement_names_its_author_inside_the_quote(nlp_fr) -> None:  # type: ignore[no-untyped-def]
@@ -366,17 +380,6 @@ def test_participle_tagged_as_adjective_is_a_cue(nlp_fr) -> None:  # type: ignor
     assert q.attrs["cue_lemma"] == "enthousiasmer"
 
 
-def test_pronoun_prefers_the_speaker_over_a_name_in_his_reported_words(nlp_fr) -> None:  # type: ignore[no-untyped-def]
-    text = (
-        "Le colonel Omar Saleh avait laissé entendre dans un entretien que Nadia Karim exerçait "
-        "une influence considérable sur la région. « Je la soutiens sans réserve », a-t-il dit."
-    )
-    ents = [mention(text, "Omar Saleh"), mention(text, "Nadia Karim")]
-    quotes = quotes_of(nlp_fr, text, "fr", ents)
-    direct = by_content(text, quotes, "Je la soutiens")
-    assert speaker_text(text, direct) == "Omar Saleh"
-
-
 def test_pour_qui_gives_the_opinion_of_the_name_before(nlp_fr) -> None:  # type: ignore[no-untyped-def]
     text = (
         "L'opposition a rejeté l'appel au dialogue lancé par M. Karim Saleh, pour qui la crise "
@@ -401,17 +404,6 @@ def test_selon_mid_sentence_reports_the_count_after_it(nlp_fr) -> None:  # type:
     ents = [mention(text, "Amnesty International", "ORG")]
     (q,) = quotes_of(nlp_fr, text, "fr", ents)
     assert q.text_of(text) == "78 blessés" and speaker_text(text, q) == "Amnesty International"
-
-
-def test_inverted_one_of_the_players_named_after_a_comma(nlp_fr) -> None:  # type: ignore[no-untyped-def]
-    text = (
-        'Le colonel Saleh "n\'a rien fait pour le pays", a expliqué un des gardiens de but de '
-        "l'équipe nationale, Juma Gtat."
-    )
-    ents = [mention(text, "Saleh"), mention(text, "Juma Gtat")]
-    quotes = quotes_of(nlp_fr, text, "fr", ents)
-    q = by_content(text, quotes, "rien fait")
-    assert speaker_text(text, q) == "Juma Gtat"
 
 
 def test_titles_named_in_a_relative_clause_are_not_quotes(nlp_fr) -> None:  # type: ignore[no-untyped-def]
