@@ -1,13 +1,17 @@
 """Extraction benchmark: HTML (newsweave vs trafilatura) and plain text (textlines vs a rule).
 
     .venv/bin/python bench/extraction.py [--shared PATH] [--json] [--repeat N] [--all-modes]
+                                         [--text-only] [--text-batch N]
 
 HTML set: the 181 ScrapingHub pages, 4-gram shingle P/R/F1 (``newsweave.evaluate``).
 Text set: the held-out split of ``scrapinghub-text/pages.jsonl`` (``evaluate.is_heldout``):
 token F1 (shingle metric on lede + body vs ``gold_body``) and micro line F1.
 Speed: the process is pinned to one core; pages/s is CPU time of the extraction calls only
 (decompression and JSON reading excluded), after a warm-up; systems take turns page by page
-and each page counts its fastest of ``--repeat`` rounds.
+and each page counts its fastest of ``--repeat`` rounds. The textlines row is timed as it runs
+in bulk, ``extract_lines_batch`` over ``--text-batch`` pages a call (best of ``--repeat`` whole
+runs); a last line gives its pages/s at batch sizes 1, 32 and 256 over the 181 pages of
+``pages.jsonl`` (cycled to 512 pages).
 """
 
 from __future__ import annotations
@@ -111,11 +115,11 @@ def bench_html(shared: Path, repeat: int, all_modes: bool) -> list[dict[str, Any
 # ---------------------------------------------------------------- text set
 
 
-def load_text_set(shared: Path) -> list[dict[str, Any]]:
+def load_text_set(shared: Path, heldout_only: bool = True) -> list[dict[str, Any]]:
     path = shared / "data/extraction/scrapinghub-text/pages.jsonl"
     with path.open(encoding="utf-8") as fh:
         records = [json.loads(line) for line in fh if line.strip()]
-    return [r for r in records if is_heldout(r["id"])]
+    return [r for r in records if is_heldout(r["id"]) or not heldout_only]
 
 
 def rule_lines(text: str, min_words: int = 20) -> list[bool]:
@@ -124,21 +128,42 @@ def rule_lines(text: str, min_words: int = 20) -> list[bool]:
     return [len(line.split()) > min_words for line in text.split("\n")]
 
 
-def textlines_system() -> Extractor | str:
-    """The textlines extractor, or why it cannot run (module or weights not ready)."""
+TEXT_BATCH = 32  # pages per extract_lines_batch call in the text row (Settings.batch_size)
+SPEED_BATCHES = (1, 32, 256)
+SPEED_PAGES = 512  # the 181 pages of pages.jsonl, cycled, so that 256 makes two full batches
+
+Batched = Callable[[list[str]], list[tuple[list[bool], str]]]
+
+
+def textlines_system() -> Batched | str:
+    """The batched textlines extractor, or why it cannot run (module or weights not ready)."""
     try:
-        from newsweave.extract.textlines import extract_lines, load_model
+        from newsweave.extract.textlines import extract_lines_batch, load_model
 
         model = load_model()
     except Exception as exc:  # a bench must still report the HTML part
         return f"{type(exc).__name__}: {exc}"
 
-    def run(text: str) -> tuple[list[bool], str]:
-        found = extract_lines(text, model)
-        kept = [label in ("body", "lede") for label in found.labels]
-        return kept, "\n".join(([found.lede] if found.lede else []) + found.body)
+    def run(texts: list[str]) -> list[tuple[list[bool], str]]:
+        out = []
+        for found in extract_lines_batch(texts, model):
+            kept = [label in ("body", "lede") for label in found.labels]
+            out.append((kept, "\n".join(([found.lede] if found.lede else []) + found.body)))
+        return out
 
     return run
+
+
+def batched_speed(run: Batched, texts: list[str], size: int, repeat: int) -> float:
+    """Pages/s (CPU time, best of ``repeat``) extracting ``texts`` in batches of ``size``."""
+    run(texts[:WARMUP])
+    best = float("inf")
+    for _ in range(max(1, repeat)):
+        start = time.process_time()
+        for lo in range(0, len(texts), size):
+            run(texts[lo : lo + size])
+        best = min(best, time.process_time() - start)
+    return len(texts) / max(best, 1e-9)
 
 
 def rule_system(text: str) -> tuple[list[bool], str]:
@@ -164,15 +189,26 @@ def score_text(
     return row(name, tokens, speed, line_f1=lines.f1, misaligned=misaligned, **extra)
 
 
-def bench_text(shared: Path, repeat: int) -> tuple[list[dict[str, Any]], str | None]:
-    """Rows of the text set, and why textlines is missing from them (None if it is there)."""
+def bench_text(
+    shared: Path, repeat: int, batch: int = TEXT_BATCH
+) -> tuple[list[dict[str, Any]], str | None, dict[int, float]]:
+    """Rows of the text set, why textlines is missing from them (None if it is there), and
+    textlines pages/s by batch size over all pages of ``pages.jsonl``."""
     records = load_text_set(shared)
+    texts = [r["text"] for r in records]
     ours = textlines_system()
-    systems: dict[str, Extractor] = {} if isinstance(ours, str) else {"newsweave/textlines": ours}
-    systems["words>20"] = rule_system
-    results = timed(systems, [r["text"] for r in records], repeat)
-    rows = [score_text(name, records, out, speed) for name, (out, speed) in results.items()]
-    return rows, ours if isinstance(ours, str) else None
+    rows = []
+    speeds: dict[int, float] = {}
+    if not isinstance(ours, str):
+        every = [r["text"] for r in load_text_set(shared, heldout_only=False)]
+        stream = [every[i % len(every)] for i in range(SPEED_PAGES)]
+        speeds = {size: batched_speed(ours, stream, size, repeat) for size in SPEED_BATCHES}
+        outputs = [o for lo in range(0, len(texts), batch) for o in ours(texts[lo : lo + batch])]
+        speed = batched_speed(ours, texts, batch, repeat)
+        rows.append(score_text(f"newsweave/textlines b={batch}", records, outputs, speed))
+    ((outputs, speed),) = timed({"words>20": rule_system}, texts, repeat).values()
+    rows.append(score_text("words>20", records, outputs, speed))
+    return rows, ours if isinstance(ours, str) else None, speeds
 
 
 # ---------------------------------------------------------------- report
@@ -189,7 +225,7 @@ def print_html(rows: list[dict[str, Any]]) -> None:
         )
 
 
-def print_text(rows: list[dict[str, Any]], missing: str | None) -> None:
+def print_text(rows: list[dict[str, Any]], missing: str | None, speeds: dict[int, float]) -> None:
     print(f"\nText set (held-out, {rows[0]['pages']} pages)")
     if missing:
         print(f"  textlines: not available ({missing})")
@@ -201,6 +237,9 @@ def print_text(rows: list[dict[str, Any]], missing: str | None) -> None:
             f" {r['line_f1']:7.3f} {r['empty']:5d} {r['pages_per_s']:8.1f}"
             + (f"  ({r['misaligned']} pages misaligned)" if r["misaligned"] else "")
         )
+    if speeds:
+        by_size = ", ".join(f"batch {size}: {speed:.0f}" for size, speed in speeds.items())
+        print(f"  textlines pages/s by batch size ({SPEED_PAGES} pages of pages.jsonl): {by_size}")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -209,6 +248,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--json", action="store_true", help="print one JSON object")
     parser.add_argument("--repeat", type=int, default=2, help="timed runs, best kept")
     parser.add_argument("--all-modes", action="store_true", help="balanced and recall too")
+    parser.add_argument("--text-only", action="store_true", help="skip the HTML set")
+    parser.add_argument("--text-batch", type=int, default=TEXT_BATCH, help="textlines batch")
     args = parser.parse_args(argv)
     if not (args.shared / "data/extraction").is_dir():
         print(f"no extraction data under {args.shared}", file=sys.stderr)
@@ -216,16 +257,16 @@ def main(argv: list[str] | None = None) -> int:
     pin_one_core()
     for name in ("trafilatura", "htmldate"):  # "discarding data" notices are not results
         logging.getLogger(name).setLevel(logging.ERROR)
-    html = bench_html(args.shared, args.repeat, args.all_modes)
-    if not args.json:
+    html = [] if args.text_only else bench_html(args.shared, args.repeat, args.all_modes)
+    if html and not args.json:
         print_html(html)
         sys.stdout.flush()
-    text, missing = bench_text(args.shared, args.repeat)
+    text, missing, speeds = bench_text(args.shared, args.repeat, args.text_batch)
     if args.json:
         report = {"html": html, "text": text, "textlines_missing": missing}
-        print(json.dumps(report, indent=1))
+        print(json.dumps(report | {"textlines_pages_per_s_by_batch": speeds}, indent=1))
     else:
-        print_text(text, missing)
+        print_text(text, missing, speeds)
     return 0
 
 

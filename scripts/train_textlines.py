@@ -99,6 +99,13 @@ def page_data(rec: dict[str, Any], flat: bool = False) -> PageData:
 def oof_report(pages: list[PageData], probs: list[np.ndarray]) -> float:
     """Token F1 and line F1 of the full decoding on out-of-fold probabilities, per rendering;
     returns the mean of token F1 + line F1 over the renderings (the calibration criterion)."""
+    token, line = oof_scores(pages, probs)
+    print(f"  OOF mean token F1 {token:.4f}, line F1 {line:.4f}")
+    return (token + line) / 2
+
+
+def oof_scores(pages: list[PageData], probs: list[np.ndarray]) -> tuple[float, float]:
+    """Mean over the renderings of out-of-fold token F1 and of line F1 (printed per rendering)."""
     scores = []
     for kind in sorted({p.kind for p in pages}):
         pairs, counts = [], []
@@ -112,9 +119,10 @@ def oof_report(pages: list[PageData], probs: list[np.ndarray]) -> float:
             counts.append(line_prf(labels, [u in kept for u in page.units]))
         tok, line = shingle_scores(pairs), micro(counts)
         print(f"  OOF {kind:10s} token {tok} empty {tok.empty} | line {line}")
-        scores.append((tok.f1 + line.f1) / 2)
-    print(f"  OOF mean (token F1 + line F1) / 2: {np.mean(scores):.4f}")
-    return float(np.mean(scores))
+        scores.append((tok.f1, line.f1))
+    mean = np.mean(scores, axis=0)
+    print(f"  OOF mean (token F1 + line F1) / 2: {mean.mean():.4f}")
+    return float(mean[0]), float(mean[1])
 
 
 Member: TypeAlias = HistGradientBoostingClassifier | Pipeline
@@ -268,6 +276,114 @@ def train(shared: Path, out: Path, cv_only: bool = False) -> None:
     print(f"wrote {out} ({out.stat().st_size // 1024} KiB), threshold {threshold}")
 
 
+# --- linear-chain CRF over the pass-1 features (tried; docs/textlines.md) ----------------------
+# python-crfsuite is needed only here (pip install python-crfsuite==0.9.12); the CRF replaces
+# pass 2: its inputs are the pass-1 features, each cut into quantile bins (edges from all
+# training pages, no labels used), and the out-of-fold pass-1 probability (bins and logit).
+CRF_BINS = 8
+CRF_PROB_BINS = 20
+CRF_PARAMS: dict[str, Any] = {"c1": 0.0, "c2": 0.1, "max_iterations": 400}
+CRF_NEIGHBOURS = (-2, -1, 1, 2)  # the logits of p1 of these lines are attributes too
+
+
+def crf_edges(xs: list[np.ndarray]) -> list[np.ndarray]:
+    x = np.vstack(xs)
+    qs = np.linspace(0.0, 1.0, CRF_BINS + 1)[1:-1]
+    return [np.unique(np.quantile(x[:, j], qs)) for j in range(x.shape[1])]
+
+
+def crf_items(x: np.ndarray, p1: np.ndarray, edges: list[np.ndarray]) -> list[dict[str, float]]:
+    """One attribute dict per line: a bin of every pass-1 feature, a bin and the logit of p1."""
+    bins = np.column_stack([np.searchsorted(e, x[:, j], side="right") for j, e in enumerate(edges)])
+    p_bin = np.minimum((p1 * CRF_PROB_BINS).astype(int), CRF_PROB_BINS - 1)
+    logits = tl._logit(p1)
+    items = []
+    rows = zip(bins.tolist(), p_bin.tolist(), logits.tolist(), strict=True)
+    for i, (row, pb, logit) in enumerate(rows):
+        item = {f"{j}={v}": 1.0 for j, v in enumerate(row)}
+        item[f"p={pb}"] = 1.0
+        item["logit"] = logit
+        for d in CRF_NEIGHBOURS:
+            if 0 <= i + d < len(logits):
+                item[f"logit{d:+d}"] = float(logits[i + d])
+        items.append(item)
+    return items
+
+
+def crf_labels(y: np.ndarray) -> list[str]:
+    return ["u" if v < 0 else str(int(v)) for v in y]  # u: a line the gold does not score
+
+
+def crf_oof(
+    pages: list[PageData], x1s: list[np.ndarray], oof1: list[np.ndarray]
+) -> tuple[list[np.ndarray], list[np.ndarray]]:
+    """Out-of-fold CRF marginals P(body) and Viterbi labels (1.0 / 0.0), page-grouped folds."""
+    import tempfile
+
+    import pycrfsuite
+
+    edges = crf_edges(x1s)
+    seqs = [crf_items(x, p, edges) for x, p in zip(x1s, oof1, strict=True)]
+    groups = np.array([p.id for p in pages])
+    marginals: list[np.ndarray] = [np.zeros(0)] * len(pages)
+    viterbi: list[np.ndarray] = [np.zeros(0)] * len(pages)
+    folds = GroupKFold(n_splits=FOLDS).split(np.zeros(len(pages)), groups=groups)
+    for k, (tr, te) in enumerate(folds):
+        trainer = pycrfsuite.Trainer(verbose=False)
+        for i in tr:
+            trainer.append(seqs[i], crf_labels(pages[i].y))
+        trainer.set_params(CRF_PARAMS)
+        with tempfile.TemporaryDirectory() as tmp:
+            path = f"{tmp}/crf.bin"
+            trainer.train(path)
+            tagger = pycrfsuite.Tagger()
+            tagger.open(path)
+            for i in te:
+                tagger.set(seqs[i])
+                tags = tagger.tag()
+                marginals[i] = np.array([tagger.marginal("1", j) for j in range(len(tags))])
+                viterbi[i] = np.array([1.0 if t == "1" else 0.0 for t in tags])
+            tagger.close()
+        print(f"  CRF fold {k + 1}/{FOLDS} done", flush=True)
+    return marginals, viterbi
+
+
+def tree_oof(pages: list[PageData], cache: Path | None) -> tuple[list[np.ndarray], ...]:
+    """Out-of-fold pass-1 and pass-2 tree probabilities (saved to / read from ``cache``)."""
+    sizes = np.cumsum([len(p.units) for p in pages])[:-1]
+    if cache is not None and cache.exists():
+        saved = np.load(cache)
+        return tuple(list(np.split(saved[name], sizes)) for name in ("oof1", "oof2"))
+    x1s = [p.x1 for p in pages]
+    oof1 = out_of_fold(pages, x1s)
+    x2s = [tl.stacked_features(x, p) for x, p in zip(x1s, oof1, strict=True)]
+    oof2 = out_of_fold(pages, x2s)
+    if cache is not None:
+        np.savez(cache, oof1=np.concatenate(oof1), oof2=np.concatenate(oof2))
+    return oof1, oof2
+
+
+def crf_report(shared: Path, cache: Path | None = None) -> None:
+    """Out-of-fold comparison on the training split: shipped two-pass trees vs CRF pass 2."""
+    recs = [r for name in RENDERINGS for r in load_records(shared, name) if not is_heldout(r["id"])]
+    flat = [r for r in recs if r["renderer"] == "html2text"]
+    pages = [page_data(r) for r in recs] + [page_data(r, flat=True) for r in flat]
+    x1s = [p.x1 for p in pages]
+    oof1, oof2 = tree_oof(pages, cache)
+    print("pass-1 trees alone:")
+    oof_scores(pages, oof1)
+    print("two-pass trees (shipped):")
+    trees = oof_scores(pages, oof2)
+    marginals, viterbi = crf_oof(pages, x1s, oof1)
+    print(f"CRF {CRF_PARAMS}, marginal P(body), shipped decoding:")
+    crf = oof_scores(pages, marginals)
+    print("CRF, Viterbi labels, shipped decoding:")
+    crf_v = oof_scores(pages, viterbi)
+    for name, (tok, line) in (("marginals", crf), ("viterbi", crf_v)):
+        gain = (tok - trees[0], line - trees[1])
+        print(f"CRF {name}: token F1 {gain[0]:+.4f}, line F1 {gain[1]:+.4f} vs trees")
+
+
 # --- evaluation ------------------------------------------------------------------------------
 _TITLE_RE = re.compile(r"<title[^>]*>(.*?)</title>", re.I | re.S)
 _OG_RE = re.compile(r"<meta[^>]+property=[\"']og:title[\"'][^>]*>", re.I)
@@ -311,13 +427,14 @@ def evaluate(shared: Path, name: str, model: tl.LineModel, split: str) -> dict[s
     return {"token_f1": tok.f1, "line_f1": line.f1, "secs": time.process_time() - start}
 
 
-def speed(shared: Path, model: tl.LineModel, rounds: int = 3) -> float:
+def speed(shared: Path, model: tl.LineModel, batch: int = 1, rounds: int = 3) -> float:
+    """Pages/s of ``extract_lines_batch`` over pages.jsonl in batches of ``batch`` pages."""
     texts = [r["text"] for r in load_records(shared, RENDERINGS[0])]
     best = float("inf")
     for _ in range(rounds):
         start = time.process_time()
-        for text in texts:
-            tl.extract_lines(text, model)
+        for lo in range(0, len(texts), batch):
+            tl.extract_lines_batch(texts[lo : lo + batch], model)
         best = min(best, time.process_time() - start)
     return len(texts) / best
 
@@ -351,7 +468,12 @@ def main() -> None:
     ap.add_argument("--eval-only", action="store_true")
     ap.add_argument("--cv-only", action="store_true", help="out-of-fold figures only, no export")
     ap.add_argument("--train-eval", action="store_true", help="also print training-split figures")
+    ap.add_argument("--crf-cv", action="store_true", help="out-of-fold trees vs a CRF pass 2")
+    ap.add_argument("--oof-cache", type=Path, help="--crf-cv: keep the trees' OOF here (.npz)")
     args = ap.parse_args()
+    if args.crf_cv:
+        crf_report(args.shared, args.oof_cache)
+        return
     if args.cv_only:
         train(args.shared, args.out, cv_only=True)
         return
@@ -362,7 +484,9 @@ def main() -> None:
         if args.train_eval:
             evaluate(args.shared, name, model, "train")
         evaluate(args.shared, name, model, "heldout")
-    print(f"speed: {speed(args.shared, model):.0f} pages/s (extract_lines, pages.jsonl, 1 core)")
+    for batch in (1, 32):
+        pages_s = speed(args.shared, model, batch)
+        print(f"speed: {pages_s:.0f} pages/s (pages.jsonl, batches of {batch}, 1 core)")
     print(f"per page: {timing(args.shared, model)}")
 
 

@@ -18,6 +18,7 @@ from newsweave.extract.textlines import (
     article_end,
     base_features,
     extract_lines,
+    extract_lines_batch,
     load_model,
 )
 
@@ -313,3 +314,37 @@ def test_long_lines_and_astral_characters() -> None:
     assert np.isfinite(base).all()
     digit = base[1, BASE_FEATURES.index("digit_ratio")]
     assert digit == pytest.approx(40_000 / len(long.strip()))
+
+
+# --- batches ------------------------------------------------------------------------------------
+EDGE_TEXTS = ["", "\n\n  \n", "Hello", "-\n*\n#", ENGLISH, FRENCH, ENGLISH * 3]
+
+
+def test_batch_of_own_texts_is_identical(model: LineModel) -> None:
+    single = [extract_lines(text, model) for text in EDGE_TEXTS]
+    assert extract_lines_batch(EDGE_TEXTS, model) == single
+    assert extract_lines_batch(EDGE_TEXTS[::-1], model) == single[::-1]
+    assert extract_lines_batch([], model) == []
+
+
+def _all_texts() -> list[str]:
+    pages = [json.loads(raw)["text"] for raw in PAGES.read_text(encoding="utf-8").splitlines()]
+    seeds = [path.read_text(encoding="utf-8") for path in sorted(SEEDS.glob("*.txt"))]
+    return pages + seeds + EDGE_TEXTS
+
+
+@pytest.mark.skipif(not PAGES.is_file(), reason="shared data not present")
+def test_batch_is_identical_to_single_pages(model: LineModel) -> None:
+    """All 181 pages (+ seeds, own texts) in one batch and in batches of 32: every feature,
+    probability and extraction exactly as page by page."""
+    texts = _all_texts()
+    single = [extract_lines(text, model) for text in texts]
+    assert extract_lines_batch(texts, model) == single
+    for lo in range(0, len(texts), 32):
+        assert extract_lines_batch(texts[lo : lo + 32], model) == single[lo : lo + 32]
+    scored = model.score_batch([text.splitlines() for text in texts])
+    for text, (units, x1, prob) in zip(texts, scored, strict=True):
+        alone_units, alone_x1, alone_prob = model.score(text.splitlines())
+        assert units == alone_units
+        assert np.array_equal(prob, alone_prob)
+        assert not units or np.array_equal(x1, alone_x1)

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, TypeVar
 
 from .enrich.annotate import Nlp, enrich
 from .errors import Skip
-from .extract import Models, extract
+from .extract import Models, TextExtraction, extract, lines_of
 from .extract.meta import host_of
 from .ingest import Rejected, iter_pages
 from .model import Article, Page
@@ -57,13 +57,20 @@ def process_page(
     return save_article(step, store, nlp)
 
 
-def extract_page(page: Page, store: Store, models: Models, settings: Settings) -> Article | Outcome:
-    """The article of a new or changed page, or the outcome that ends its journey here."""
+def extract_page(
+    page: Page,
+    store: Store,
+    models: Models,
+    settings: Settings,
+    lines: TextExtraction | None = None,
+) -> Article | Outcome:
+    """The article of a new or changed page, or the outcome that ends its journey here
+    (``lines``: its line extraction when already done with its batch)."""
     known = store.unchanged_page(page.key, page.page_hash)
     if known is not None:
         return Outcome(page.source, UNCHANGED, known)
     try:
-        return extract(page, models, settings)
+        return extract(page, models, settings, lines)
     except Skip as skip:
         return _reject(store, page.source, skip.code, skip.reason)
     except Exception as exc:  # a real failure: logged once, kept, the run goes on
@@ -101,8 +108,8 @@ def process(
     then place the new articles into stories."""
     for batch in batched(items, max(1, settings.batch_size)):
         ready: list[Article] = []
-        for item in batch:
-            step = _first_steps(item, store, models, settings)
+        for item, lines in zip(batch, _batch_lines(batch, store, models), strict=True):
+            step = _first_steps(item, store, models, settings, lines)
             if isinstance(step, Outcome):
                 yield step
             else:
@@ -141,12 +148,29 @@ def batched(items: Iterable[T], size: int) -> Iterator[list[T]]:
         yield batch
 
 
+def _batch_lines(
+    batch: list[Page | Rejected], store: Store, models: Models
+) -> list[TextExtraction | None]:
+    """Line extraction of the batch's new or changed plain-text pages, all at once."""
+    todo = [
+        item
+        if isinstance(item, Page) and store.unchanged_page(item.key, item.page_hash) is None
+        else None
+        for item in batch
+    ]
+    return lines_of(todo, models)
+
+
 def _first_steps(
-    item: Page | Rejected, store: Store, models: Models, settings: Settings
+    item: Page | Rejected,
+    store: Store,
+    models: Models,
+    settings: Settings,
+    lines: TextExtraction | None = None,
 ) -> Article | Outcome:
     if isinstance(item, Rejected):
         return _reject(store, item.source, item.code, item.reason)
-    return extract_page(item, store, models, settings)
+    return extract_page(item, store, models, settings, lines)
 
 
 def run(

@@ -6,7 +6,9 @@ HTML goes through trafilatura (``html.py``); plain-text dumps through the line c
 
 from __future__ import annotations
 
+import logging
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from py3langid.langid import LanguageIdentifier
@@ -17,10 +19,17 @@ from ..model import TEXT_HTML, Article, DateEvidence, Page, Provenance
 from ..settings import Settings
 from . import dates, meta
 from .html import extract_html, extractor_name
-from .textlines import LineModel, extract_lines, load_model
+from .textlines import (
+    LineModel,
+    TextExtraction,
+    extract_lines,
+    extract_lines_batch,
+    load_model,
+)
 
 TEXTLINES_VERSION = "textlines/1"
 _WORD = re.compile(r"\w+")
+log = logging.getLogger("newsweave")
 
 
 @dataclass(frozen=True)
@@ -54,8 +63,29 @@ class Parts:
     lang_hint: str | None = None
 
 
-def from_text(text: str, page: Page, models: Models) -> Parts:
-    found = extract_lines(text, models.lines)
+def lines_of(pages: Sequence[Page | None], models: Models) -> list[TextExtraction | None]:
+    """The line classifier run once over all plain-text pages of a batch (``None`` for HTML,
+    missing and undecodable pages, and for all of them if the batch fails: ``extract`` then
+    handles each page on its own, skips and errors included)."""
+    texts: dict[int, str] = {}
+    for i, page in enumerate(pages):
+        if page is not None and page.content_type != TEXT_HTML:
+            try:
+                texts[i] = decode(page.data)
+            except Skip:
+                continue
+    out: list[TextExtraction | None] = [None] * len(pages)
+    try:
+        found = extract_lines_batch(list(texts.values()), models.lines)
+    except Exception as exc:  # the pages are retried one by one, where a failure is reported
+        log.debug("batched line extraction failed: %s: %s", type(exc).__name__, exc)
+        return out
+    for i, lines in zip(texts, found, strict=True):
+        out[i] = lines
+    return out
+
+
+def from_text(found: TextExtraction, page: Page) -> Parts:
     dropped = [
         ln for ln, lab in zip(found.lines, found.labels, strict=True) if lab == "boilerplate"
     ]
@@ -95,11 +125,16 @@ def _date(
     return dates.publication_date(parts.lines, body, parts.url, parts.meta_date, user, english)
 
 
-def extract(page: Page, models: Models, settings: Settings) -> Article:
-    """The whole extraction of one page; raises ``Skip`` for expected drops."""
-    text = decode(page.data)
-    is_html = page.content_type == TEXT_HTML
-    parts = from_html(text, page, settings) if is_html else from_text(text, page, models)
+def extract(
+    page: Page, models: Models, settings: Settings, lines: TextExtraction | None = None
+) -> Article:
+    """The whole extraction of one page; raises ``Skip`` for expected drops. ``lines``: the
+    page's line extraction when already done with its batch (``lines_of``)."""
+    if page.content_type == TEXT_HTML:
+        parts = from_html(decode(page.data), page, settings)
+    else:
+        found = extract_lines(decode(page.data), models.lines) if lines is None else lines
+        parts = from_text(found, page)
     body = ([parts.lede] if parts.lede else []) + parts.paragraphs
     article_text = "\n".join(p.strip() for p in body)
     if len(_WORD.findall(article_text)) < settings.min_words:
