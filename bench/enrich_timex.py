@@ -7,7 +7,10 @@ ml_crisis_tls (French, HeidelTime-style tags on tokenised text): agreement of ou
 its TIMEX3 (extent overlap P/R/F1, exact-extent P/R/F1, value and type agreement on matched
 mentions). Speed: documents/s and words/s of ``find_dates`` alone (spaCy parse excluded).
 
-Run: .venv/bin/python bench/enrich_timex.py [--no-parse] [--crisis-limit N]
+--errors prints the errors on the ftib dev docs only (never the held-out ones), one line each,
+grouped by kind: missed, spurious, extent (boundary), value (wrong value or type).
+
+Run: .venv/bin/python bench/enrich_timex.py [--no-parse] [--crisis-limit N] [--errors]
 """
 
 from __future__ import annotations
@@ -135,6 +138,37 @@ def run_ftib(nlp: Any) -> dict[str, Counts]:
     return totals
 
 
+def dev_errors(nlp: Any) -> list[tuple[str, str]]:
+    """(kind, line) for every error on the dev docs; held-out docs are skipped unread."""
+    docs = [d for d in ftib_docs() if not heldout(d["doc_id"])]
+    out: list[tuple[str, str]] = []
+    for d, doc in zip(docs, parsed(nlp, [d["text"] for d in docs]), strict=True):
+        pred = find_dates(d["text"], PartialDate.parse(d["dct"]), "fr", doc)
+        out.extend(doc_errors(d, pred))
+    return sorted(out)
+
+
+def doc_errors(d: dict[str, Any], pred: list[Span]) -> Iterator[tuple[str, str]]:
+    text, used = d["text"], set()
+    for t in d["timexes"]:
+        over = [i for i, s in enumerate(pred) if s.start < t["end"] and t["start"] < s.end]
+        where = f"{d['doc_id']} dct {d['dct']} | {text[max(0, t['start'] - 40) : t['end'] + 20]!r}"
+        if not over:
+            yield "missed", f"[{t['text']}] {t['type']} {t['value']} {where}"
+            continue
+        s = pred[over[0]]
+        used.add(over[0])
+        if (s.start, s.end) != (t["start"], t["end"]):
+            yield "extent", f"gold [{t['text']}] sys [{text[s.start : s.end]}] {where}"
+        if (s.label, s.attrs.get("value")) != (t["type"], t["value"]):
+            got = f"{s.label} {s.attrs.get('value')}"
+            yield "value", f"[{t['text']}] gold {t['type']} {t['value']} sys {got} {where}"
+    for i, s in enumerate(pred):
+        if i not in used:
+            ctx = text[max(0, s.start - 40) : s.end + 20]
+            yield "spurious", f"[{text[s.start : s.end]}] {s.label} {s.attrs.get('value')} {ctx!r}"
+
+
 # ---------------------------------------------------------------- ml_crisis_tls
 
 
@@ -196,8 +230,13 @@ def main(argv: Iterable[str] | None = None) -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
     ap.add_argument("--no-parse", action="store_true", help="no spaCy doc (no tense cues)")
     ap.add_argument("--crisis-limit", type=int, default=120, help="ml_crisis files (0 = all)")
+    ap.add_argument("--errors", action="store_true", help="list the ftib dev errors and stop")
     args = ap.parse_args(list(argv or []))  # main() from bench/enrich.py: defaults
     nlp = None if args.no_parse else load_nlp()
+    if args.errors:
+        for kind, line in dev_errors(nlp):
+            print(f"{kind:<8} {line}")
+        return
     for name, c in run_ftib(nlp).items():
         report(name, c)
     crisis_report(run_crisis(nlp, args.crisis_limit or None))

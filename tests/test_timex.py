@@ -15,8 +15,8 @@ from .conftest import FRANCEINFO, XINHUA, needs_shared
 ANCHOR = PartialDate(2020, 11, 4)  # a Wednesday
 # Floors: measured with `.venv/bin/python bench/enrich_timex.py` (spaCy doc given), rounded
 # down. Dev docs were used for tuning, held-out docs never (see bench/enrich_timex.py).
-FLOOR_ALL = {"strict": 0.91, "value": 0.865}  # measured 0.921 / 0.876
-FLOOR_HELDOUT = {"strict": 0.825, "value": 0.72}  # measured 0.835 / 0.732
+FLOOR_ALL = {"strict": 0.912, "value": 0.868}  # measured 0.922 / 0.878
+FLOOR_HELDOUT = {"strict": 0.83, "value": 0.72}  # measured 0.839 / 0.729
 
 
 @pytest.fixture(scope="session")
@@ -169,6 +169,133 @@ def test_weekday_future_from_tense(fr_nlp: Any) -> None:
 def test_tense_cues(fr_nlp: Any, text: str, phrase: str, value: str) -> None:
     spans = find_dates(text, ANCHOR, "fr", fr_nlp(text))
     assert _find(text, phrase, spans).attrs["value"] == value
+
+
+# ---------------------------------------------------------------- invented news sentences
+
+# Sentences written for this table (not taken from any corpus, no rule was tuned on them) with
+# the extents and values the TimeML / FTiB conventions give: determiners inside ("le 5 mai",
+# "la mi-octobre"), prepositions outside ("depuis", "dans", "vers"), "il y a" inside, a number of
+# units after "dans"/"après" a DURATION, "dernier"/"prochain" relative to the anchor, every
+# mention of the sentence listed (so spurious ones fail too). Anchor: Wednesday 2020-11-04.
+INVENTED: list[tuple[str, list[tuple[str, str | None]]]] = [
+    ("Le gouvernement avait annoncé l'an dernier une réforme.", [("l'an dernier", "2019")]),
+    ("Les élections auront lieu l'année prochaine.", [("l'année prochaine", "2021")]),
+    ("Le chantier reprendra le mois prochain.", [("le mois prochain", "2020-12")]),
+    ("La loi entrera en vigueur début janvier.", [("début janvier", "2021-01")]),
+    ("Le sommet s'est tenu fin septembre à Bruxelles.", [("fin septembre", "2020-09")]),
+    ("Il s'est exprimé à la mi-octobre.", [("la mi-octobre", "2020-10")]),
+    ("L'attentat a eu lieu à la fin du mois de mars.", [("la fin du mois de mars", "2020-03")]),
+    ("Le contrat court jusqu'à la mi-2022.", [("la mi-2022", "2022")]),
+    ("Ces derniers jours, les combats se sont intensifiés.", [("Ces derniers jours", "PXD")]),
+    ("L'usine a fermé il y a trois semaines.", [("il y a trois semaines", "2020-10-14")]),
+    ("La réforme sera votée dans deux semaines.", [("deux semaines", "P2W")]),
+    ("Trois jours plus tard, il était libéré.", [("Trois jours", "P3D")]),
+    ("Le ministre se rendra à Lyon mardi prochain.", [("mardi prochain", "2020-11-10")]),
+    ("Samedi dernier, la fanfare a défilé.", [("Samedi dernier", "2020-10-31")]),
+    ("Vendredi, le président recevra les syndicats.", [("Vendredi", "2020-11-06")]),
+    (
+        "Le suspect a été interpellé dimanche vers 6 heures du matin.",
+        [("dimanche", "2020-11-01"), ("6 heures du matin", "2020-11-01T06:00")],
+    ),
+    (
+        "Le concert aura lieu samedi à 20 h 30.",
+        [("samedi", "2020-11-07"), ("20 h 30", "2020-11-07T20:30")],
+    ),
+    (
+        "Il a été libéré mardi en fin d'après-midi.",
+        [("mardi en fin d'après-midi", "2020-11-03TAF")],
+    ),
+    (
+        "Il a été retrouvé dimanche 1er novembre au matin.",
+        [
+            ("dimanche 1er novembre au matin", "2020-11-01TMO"),
+        ],
+    ),
+    ("Il est rentré dans la nuit de lundi.", [("la nuit de lundi", "2020-11-02TNI")]),
+    (
+        "Dans la nuit du 31 octobre au 1er novembre, il a fui.",
+        [("la nuit du 31 octobre au 1er novembre", "2020-10-31TNI")],
+    ),
+    ("Le festival a attiré moins de monde l'été dernier.", [("l'été dernier", "2020-SU")]),
+    ("L'hiver dernier a été doux.", [("L'hiver dernier", "2019-WI")]),
+    ("Le texte sera examiné au printemps prochain.", [("printemps prochain", "2021-SP")]),
+    ("Le chômage a reculé au troisième trimestre.", [("troisième trimestre", "2020-Q3")]),
+    ("L'entreprise a été fondée à la fin des années 1980.", [("la fin des années 1980", "198X")]),
+    ("Les négociations ont duré une quinzaine de jours.", [("une quinzaine de jours", "P15D")]),
+    ("Il a plu toute la journée.", [("toute la journée", "P1D")]),
+    ("Le conseil municipal se réunit tous les mois.", [("tous les mois", "P1M")]),
+    ("Le festival a lieu chaque été depuis 2005.", [("chaque été", "XXXX-SU"), ("2005", "2005")]),
+    (
+        "Le couvre-feu débute à 21 heures chaque soir.",
+        [("21 heures", "2020-11-04T21:00"), ("chaque soir", "XXXX-XX-XXTEV")],
+    ),
+    ("La cérémonie a lieu chaque 11 novembre.", [("chaque 11 novembre", "XXXX-11-11")]),
+    (
+        "Le vote a eu lieu entre le 3 et le 5 mai.",
+        [("le 3", "2020-05-03"), ("le 5 mai", "2020-05-05")],
+    ),
+    ("Le procès s'ouvrira le 30 novembre prochain.", [("le 30 novembre prochain", "2020-11-30")]),
+    ("Le scrutin se tiendra le 5 mai.", [("le 5 mai", "2021-05-05")]),
+    ("Depuis le 1er janvier, les tarifs ont augmenté.", [("le 1er janvier", "2020-01-01")]),
+    ("La route restera fermée jusqu'à vendredi.", [("vendredi", "2020-11-06")]),
+    ("Le mur de Berlin est tombé le 9 novembre 1989.", [("le 9 novembre 1989", "1989-11-09")]),
+    ("Il vit en France depuis environ deux ans.", [("environ deux ans", "P2Y")]),
+    ("Ce week-end, la ville fête la bière.", [("Ce week-end", "2020-W45-WE")]),
+    ("À l'heure actuelle, la situation reste tendue.", [("À l'heure actuelle", "PRESENT_REF")]),
+    ("Le syndicat exige que le rapport soit rendu public lundi.", [("lundi", "2020-11-09")]),
+    (
+        "En 1995, il a fondé l'entreprise. L'année suivante, il l'a vendue.",
+        [("1995", "1995"), ("L'année suivante", "1996")],
+    ),
+    (
+        "En mars 2010, il a été élu. Le mois suivant, il démissionnait.",
+        [("mars 2010", "2010-03"), ("Le mois suivant", "2010-04")],
+    ),
+    (
+        "Le 12 juillet 2013, l'armée a frappé. Le lundi suivant, elle a ouvert le feu.",
+        [("Le 12 juillet 2013", "2013-07-12"), ("Le lundi suivant", "2013-07-15")],
+    ),
+    (
+        "En 1995, il a fondé l'entreprise. Cette année-là, il l'a vendue.",
+        [("1995", "1995"), ("Cette année-là", "1995")],
+    ),
+    ("Le mois suivant, il démissionnait.", [("Le mois suivant", None)]),  # no antecedent
+    (
+        "La crise de 2008 avait tout changé. Le mois précédent, la bourse chutait.",
+        [("2008", "2008"), ("Le mois précédent", None)],  # a year gives no month
+    ),
+    (
+        "Ces déclarations interviennent au lendemain d'une visite du président.",
+        [("lendemain", "2020-11-04")],
+    ),
+    ("Il est parti dès le lendemain.", [("le lendemain", None)]),
+    ("Le spectacle a attiré 2000 spectateurs.", []),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), INVENTED)
+def test_invented_sentences(fr_nlp: Any, text: str, expected: list[tuple[str, str | None]]) -> None:
+    spans = find_dates(text, ANCHOR, "fr", fr_nlp(text))
+    assert [(s.text_of(text), s.attrs["value"]) for s in spans] == expected
+
+
+# Known weaknesses, kept as strict xfails so a fix shows up: a past tense whose date lies more
+# than TENSE_REACH_DAYS back keeps the nearest date; a future verb the tagger reads as an
+# adjective gives no tense.
+@pytest.mark.xfail(strict=True, reason="known weakness: tense beyond TENSE_REACH_DAYS")
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("La trêve a été décrétée le 25 décembre.", [("le 25 décembre", "2019-12-25")]),
+        ("Dès lundi, les travaux commenceront.", [("lundi", "2020-11-09")]),
+    ],
+)
+def test_invented_known_weaknesses(
+    fr_nlp: Any, text: str, expected: list[tuple[str, str | None]]
+) -> None:
+    spans = find_dates(text, ANCHOR, "fr", fr_nlp(text))
+    assert [(s.text_of(text), s.attrs["value"]) for s in spans] == expected
 
 
 def test_day_month_takes_the_year_named_before_it() -> None:

@@ -50,16 +50,19 @@ TEMPLATES: dict[str, dict[str, str]] = {
     },
     "fr": {
         "daydate": r"(?:(?P<det>le|ce)\s+)?(?:(?P<wd>@WD@)\s+)?(?P<d>1er|premier|[0-3]?\d)\s+"
-        r"(?P<mo>@MOA@)(?:\s+(?P<y>" + YEAR4 + r"|\d\d(?!\s*\w)))?(?:\s+(?P<rel>@REL@))?",
-        "daycoord": r"(?P<x>(?:les\s+)?(?P<d>1er|[0-3]?\d))(?=\s+(?:et|au|-)\s+[0-3]?\d\s+"
+        r"(?P<mo>@MOA@)(?:\s+(?P<y>" + YEAR4 + r"|\d\d(?!\s*\w)))?(?:\s+(?P<rel>@REL@))?"
+        r"(?:\s+(?:au\s+|en\s+)?(?P<part>@PART@))?",
+        "daycoord": r"(?P<x>(?:les?\s+)?(?P<d>1er|[0-3]?\d))(?=\s+(?:et|au|-)\s+(?:le\s+)?"
+        r"(?:1er|[0-3]?\d)\s+"
         r"(?P<mo>@MOA@)(?:\s+(?P<y>" + YEAR4 + r"))?(?:\s+(?P<rel>@REL@))?)",
-        "monthyear": r"(?:(?P<pmod>@PMOD@)[\s-]+(?:de\s+|d['’])?)?(?:@MONTHOF@)?(?P<mo>@MOA@)\s+"
+        "monthyear": r"(?:@PMODOF@)?(?:@MONTHOF@)?(?P<mo>@MOA@)\s+"
         r"(?P<y>" + YEAR4 + ")",
-        "month": r"(?:(?P<pmod>@PMOD@)[\s-]+(?:de\s+|d['’])?)?(?:@MONTHOF@)?(?P<mo>@MO@)"
+        "month": r"(?:@PMODOF@)?(?:@MONTHOF@)?(?P<mo>@MO@)"
         r"(?:\s+(?P<rel>@REL@))?",
         "decade": r"(?:(?:la\s+|le\s+)?(?P<pmod>@PMOD@)\s+des\s+|les\s+|des\s+)?années\s+"
         r"(?P<dec>(?:19|20)?\d0)",
-        "yearmod": r"(?:(?P<pmod>@PMOD@)[\s-]+(?:de\s+l['’]année\s+|d['’]année\s+)?|"
+        "yearmod": r"(?:(?:la\s+|le\s+)?(?P<pmod>@PMOD@)[\s-]+(?:de\s+l['’]année\s+|"
+        r"d['’]année\s+)?|"
         r"(?:l['’])?(?:année|an)\s+)(?P<y>" + YEAR4 + ")",
         "wdday": r"(?:(?P<det>le|ce)\s+)?(?P<wd>@WD@)\s+(?P<d>1er|[0-3]?\d)"
         r"(?!\s*(?:h\b|heures?|[/.:,]?\d))",
@@ -69,9 +72,14 @@ TEMPLATES: dict[str, dict[str, str]] = {
         r"(?:de\s+|d['’]))?(?P<part>@PART@))?",
         "thispart": r"(?:@THIS@)\s+(?!soirée|matinée)(?P<part>@PART@)",
         "enpart": r"en\s+(?P<x>(?P<part>soirée|matinée))",
+        "whole": r"(?:toute\s+la|toute\s+l['’]|tout\s+le)\s*(?P<whole>@WHOLE@)",
         "ordday": r"(?:la|l['’])\s*(?:@ORD@|\w+ième|\d+e)\s+journée",
         "thisunit": r"(?:@THIS@)\s+(?P<unit>semaine|mois|année|an|week-end|trimestre)"
-        r"(?:-ci|(?P<there>-là))?",
+        r"(?:-ci)?(?!-là)",
+        "anaunit": r"(?:la|le|l['’])\s*(?P<unit>jour|semaine|mois|année|an|trimestre)\s+"
+        r"(?P<ana>@ANA@)",
+        "anasame": r"(?:la|le|l['’])\s*(?P<ana>même)\s+(?P<unit>semaine|mois|année|trimestre)",
+        "anathere": r"(?:@THIS@)\s+(?P<unit>semaine|mois|année|an|trimestre)-(?P<ana>là)",
         "relunit": r"(?:la|le|l['’])\s*(?P<unit>semaine|mois|année|an|week-end|trimestre)\s+"
         r"(?P<rel>@REL@)",
         "unitmod2": r"(?:en|dès|depuis)\s+(?P<x>(?P<pmod>@PMOD@)\s+(?:de\s+|d['’])"
@@ -82,9 +90,14 @@ TEMPLATES: dict[str, dict[str, str]] = {
         r"prochaines)\s+(?P<unit>@UNIT@)",
         "lastn2": r"(?:ces|les|des)\s+(?:(?P<n>@NUM@|\d+)\s+)?(?P<unit>@UNIT@)\s+(?P<rel>derniers|"
         r"dernières|passés|passées|à\s+venir|précédents|précédentes|suivants|suivantes)",
-        "weekday": r"(?:(?P<this>ce)\s+)?(?P<wd>@WD@)(?!\s+saint)(?:\s+(?P<part>@PART@))?"
+        "weekday": r"(?:(?P<this>ce)\s+|le\s+(?=(?:@WD@)\s+(?:@REL@)))?(?P<wd>@WD@)(?!\s+saint)"
+        r"(?:\s+(?:en\s+)?"
+        r"(?:(?P<pmod>@PMOD@)\s+(?:de\s+|d['’]))?(?P<part>@PART@))?"
         r"(?:\s+(?P<rel>@REL@))?",
-        "night": r"(?:la\s+)?nuit\s+(?:de|du)\s+(?P<wd>@WD@)\s+(?:à|au)\s+(?P<wd2>@WD@)",
+        "nightdate": r"(?:la\s+)?(?P<part>nuit)\s+du\s+(?P<d>1er|[0-3]?\d)\s+(?:(?P<mo1>@MOA@)\s+)?"
+        r"au\s+(?:1er|[0-3]?\d)\s+(?P<mo>@MOA@)(?:\s+(?P<y>" + YEAR4 + r"))?",
+        "night": r"(?:la\s+)?nuit\s+(?:de|du)\s+(?P<wd>@WD@)(?:\s+(?:à|au)\s+(?P<wd2>@WD@))?"
+        r"(?!\s+(?:[0-3]?\d|1er)\b)",
         "clock": r"(?P<h>[01]?\d|2[0-4])\s?h(?:\s?(?P<mi>[0-5]\d)(?P<mn>\s?min)?)?"
         r"(?:\s+(?P<wd>@WD@))?"
         r"(?:\s+(?:du|de\s+l['’])\s+(?P<dp>matin|soir|après-midi))?",
@@ -103,8 +116,10 @@ TEMPLATES: dict[str, dict[str, str]] = {
         "ago": r"(?P<ago>@AGO@)\s+(?:(?P<qmod>@QMOD@)@QSEP@)?(?P<n>@NUM@|\d+|@VAGUE@)\s+"
         r"(?P<unit>@UNIT@)",
         "after": r"(?P<after>@AFTER@)\s+(?P<n>@NUM@|\d+)\s+(?P<unit>@UNIT@)(?!\s+(?:de|d['’]))",
-        "every": r"(?:@EVERY@)\s+(?:(?P<n>@NUM@|\d+)\s+)?(?P<unit>@UNIT@|@WD@|@WDP@|matins|soirs)"
+        "every": r"(?:@EVERY@)\s+(?:(?P<n>@NUM@|\d+)\s+)?(?P<unit>@UNIT@|@WD@|@WDP@|"
+        r"@PART@|@SEASON@|matins|soirs|soirées|matinées|nuits)"
         r"(?:\s+(?P<part>@PART@))?",
+        "everydate": r"(?:@EVERY@)\s+(?P<d>1er|[0-3]?\d)\s+(?P<mo>@MO@)",
         "per": r"(?:@PER@)\s+(?P<x>(?P<unit>@UNIT@))",
         "setadj": r"(?P<adj>@SETADJ@)",
         "weekdays": r"(?:les\s+)?(?:\w+\s+et\s+)?\w+\s+(?P<wdp>@WDP@)",
@@ -140,6 +155,7 @@ TEMPLATES: dict[str, dict[str, str]] = {
         "tonight": r"(?P<part>tonight)",
         "thispart": r"(?:@THIS@)\s+(?P<part>@PART@)",
         "thisunit": r"(?:@THIS@)\s+(?P<unit>week|month|year|weekend|quarter)",
+        "anaunit": r"the\s+(?P<ana>@ANA@)\s+(?P<unit>day|week|month|year|quarter)",
         "relunit": r"(?P<rel>@REL@)\s+(?P<unit>week|month|year|weekend|quarter)",
         "lastn": r"(?:the\s+)?(?P<rel>@REL@)\s+(?:(?P<n>@NUM@|\d+|@VAGUE@)\s+)?(?P<unit>days|"
         r"weeks|months|years|hours|decades)",
@@ -189,6 +205,9 @@ CONTEXT_KINDS = frozenset(
         "ctxpart",
         "ctxpartmod",
         "enpart",
+        "anaunit",
+        "anasame",
+        "anathere",
     }
 )
 # Kinds whose TIMEX3 value carries no calendar date and so never needs the anchor.
@@ -230,6 +249,8 @@ UNIT_CODES = {
 FUTURE_ENDINGS = ("ai", "as", "a", "ons", "ez", "ont")
 APPROX_NUMBERS = {"dizaine": 10, "quinzaine": 15, "vingtaine": 20, "trentaine": 30, "centaine": 100}
 ROMAN = {"I": 1, "V": 5, "X": 10}
+# First month of each season code (meteorological seasons; winter YYYY-WI starts in December).
+SEASON_START = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
 
 
 @dataclass(frozen=True, slots=True, eq=False)
@@ -274,6 +295,7 @@ class _Ctx:
     parsed: dict[str, datetime | None] = field(default_factory=dict)  # dateparser, per text
     days: list[tuple[int, date]] = field(default_factory=list)  # (start, day) of resolved mentions
     years: list[tuple[int, int]] = field(default_factory=list)  # (start, year) of year mentions
+    dated: list[tuple[int, str]] = field(default_factory=list)  # (start, ISO) of calendar values
 
 
 # ---------------------------------------------------------------- word tables and patterns
@@ -324,7 +346,12 @@ def _placeholders(w: dict[str, Any]) -> dict[str, str]:
         "THIS": _alt(w["this_words"]),
         "APPROX": _alt(APPROX_NUMBERS),
         "ORD": _alt(w.get("ordinals", {})),
+        "WHOLE": _alt(w.get("whole_units", {})),
+        "ANA": _alt(w.get("anaphoric_words", {})),
         "MONTHOF": r"(?:le\s+)?mois\s+(?:de\s+|d['’])",
+        # "mi-octobre", "la fin du mois de mars", "début d'avril": the modifier and its article
+        "PMODOF": r"(?:(?:la\s+|le\s+)?(?P<pmod>" + _alt(w["part_mods"]) + r")[\s-]+"
+        r"(?:de\s+|d['’]|du\s+(?=mois\b))?)",
     }
 
 
@@ -556,7 +583,7 @@ VALIDATORS: dict[str, Callable[[_Cand, _Ctx], bool]] = {
 
 # ---------------------------------------------------------------- resolution driver
 
-DATE_FIRST = frozenset({"daydate", "mdydate", "numeric", "iso", "numdm", "wdday"})
+DATE_FIRST = frozenset({"daydate", "nightdate", "mdydate", "numeric", "iso", "numdm", "wdday"})
 
 
 def _resolve_all(cands: list[_Cand], ctx: _Ctx) -> dict[_Cand, _Value | None]:
@@ -577,6 +604,8 @@ def _stage(c: _Cand, ctx: _Ctx) -> int:
         return 0
     if c.kind in CONTEXT_KINDS and not c.g.get("wd"):
         return 3
+    if c.kind == "weekday" and _anaphoric(c, ctx):
+        return 3
     if c.kind in ("weekday", "night") and not c.g.get("rel") and _direction(c, ctx) == 0:
         return 2
     return 1
@@ -587,6 +616,9 @@ def _record(c: _Cand, v: _Value | None, ctx: _Ctx) -> _Value | None:
         return None
     if v.day is not None:
         bisect.insort(ctx.days, (c.start, v.day))
+    calendar = re.match(r"\d{4}(?:-\d\d){0,2}(?![\d-])", v.value or "")
+    if calendar:
+        bisect.insort(ctx.dated, (c.start, calendar.group()))
     if c.kind == "year2" and v.value:
         ctx.years.append((c.start, int(v.value)))
     wd = _key(c.g.get("wd"))
@@ -640,9 +672,14 @@ def _direction(c: _Cand, ctx: _Ctx) -> int:
         return 1
     prev = _prev_word(ctx, c.mstart)
     if prev in ctx.gram.w.get("past_preps", ()):
-        return -1  # "depuis dimanche": a starting point already passed
+        return -STRONG  # "depuis le 1er janvier": a starting point already passed
+    tense = _verb_tense(c, ctx)
     if prev in ctx.gram.w.get("deadline_preps", ()):
-        return 0  # "a donné jusqu'au 30 juin": a deadline, whatever the verb's tense
+        return max(tense, 0)  # "a donné jusqu'au 30 juin": a past verb says nothing of it
+    return tense
+
+
+def _verb_tense(c: _Cand, ctx: _Ctx) -> int:
     if ctx.doc is None:
         return 0
     span = ctx.doc.char_span(c.start, c.end, alignment_mode="expand")
@@ -675,6 +712,8 @@ def _tense(verb: Token, came: Token, w: dict[str, Any]) -> int:
         return 1
     if verb.lemma_.lower() in w["future_lemmas"] or _modal_future(verb, came, auxes, w):
         return 1
+    if _present_subjunctive(verb, auxes):
+        return 1
     if any(a.dep_ == "aux:tense" and "Imp" in a.morph.get("Tense", []) for a in auxes):
         return -STRONG  # "il avait été arrêté": a pluperfect is always before the anchor
     if any(a.dep_ == "aux:tense" for a in auxes) or aux_tenses & {"Past", "Imp"}:
@@ -682,6 +721,17 @@ def _tense(verb: Token, came: Token, w: dict[str, Any]) -> int:
     if "have" in aux_lemmas or "Imp" in tenses:
         return -1
     return -1 if "Past" in tenses and "Fin" in verb.morph.get("VerbForm", []) else 0
+
+
+def _present_subjunctive(verb: Token, auxes: list[Token]) -> bool:
+    """ "exige que le rapport soit rendu lundi", "faut qu'il parte lundi": a present
+    subjunctive looks ahead (a perfect one, "qu'il soit arrivé", has an aux:tense)."""
+    if any(a.dep_ == "aux:tense" for a in auxes):
+        return False
+    return any(
+        "Sub" in t.morph.get("Mood", []) and "Pres" in t.morph.get("Tense", [])
+        for t in (verb, *auxes)
+    )
 
 
 def _modal_future(verb: Token, came: Token, auxes: list[Token], w: dict[str, Any]) -> bool:
@@ -854,6 +904,20 @@ def _day_result(ctx: _Ctx, y: int | None, m: int, d: int, anchor_used: bool) -> 
 
 
 def _r_daydate(c: _Cand, ctx: _Ctx) -> _Value | None:
+    """ "le 10 octobre", "samedi 31 octobre 2020", "le 5 mai au soir" (a part of that day)."""
+    v = _daydate_value(c, ctx)
+    code = _part_code(ctx, c.g.get("part") or "") if c.g.get("part") else ""
+    if v is None or v.value is None or not code:
+        return v
+    return replace(v, label="TIME", value=f"{v.value}T{code}", gran="time")
+
+
+def _r_nightdate(c: _Cand, ctx: _Ctx) -> _Value | None:
+    """ "la nuit du 31 octobre au 1er novembre": the night of the first day."""
+    return _r_daydate(replace(c, g={**c.g, "mo": c.g.get("mo1") or c.g["mo"]}), ctx)
+
+
+def _daydate_value(c: _Cand, ctx: _Ctx) -> _Value | None:
     g = c.g
     day = "1" if _key(g["d"]) in ("1er", "premier") else g["d"]
     found = _parse_fragment(ctx, f"{day} {g['mo']} {g.get('y') or ''}".strip())
@@ -1034,6 +1098,8 @@ def _weekday_day(c: _Cand, ctx: _Ctx, wd_word: str) -> date | None:
     latest such day on or before the anchor, or the next one when the tense is future."""
     wd = int(ctx.gram.w["weekdays"][_key(wd_word)])
     rel = _key(c.g.get("rel"))
+    if _anaphoric(c, ctx):
+        return _weekday_after(c, ctx, wd)
     strict = rel in (*ctx.gram.w["past_words"], *ctx.gram.w["future_words"])
     direction = _direction(c, ctx)
     known = ctx.weekday_dates.get(wd)
@@ -1050,9 +1116,25 @@ def _weekday_day(c: _Cand, ctx: _Ctx, wd_word: str) -> date | None:
     return day
 
 
+def _anaphoric(c: _Cand, ctx: _Ctx) -> int:
+    """+1 / -1 for "suivant" / "précédent": counted from the context, not the anchor."""
+    return int(ctx.gram.w.get("anaphoric_words", {}).get(_key(c.g.get("rel")), 0))
+
+
+def _weekday_after(c: _Cand, ctx: _Ctx, wd: int) -> date | None:
+    """ "le lundi suivant": the first such weekday after the context day (before it for
+    "précédent"); unresolved without a context day."""
+    base = _context_day(c, ctx, fallback=False)
+    if base is None:
+        return None
+    if _anaphoric(c, ctx) > 0:
+        return base + timedelta(days=(wd - base.weekday()) % 7 or 7)
+    return base - timedelta(days=(base.weekday() - wd) % 7 or 7)
+
+
 def _r_weekday(c: _Cand, ctx: _Ctx) -> _Value | None:
     d = _weekday_day(c, ctx, c.g["wd"] or "")
-    return _day_or_part(ctx, d, c.g.get("part"), _anchor_iso(ctx))
+    return _day_or_part(ctx, d, c.g.get("part"), _anchor_iso(ctx), _pmod(c, ctx))
 
 
 def _r_night(c: _Cand, ctx: _Ctx) -> _Value | None:
@@ -1071,7 +1153,7 @@ def _r_weekdays(c: _Cand, ctx: _Ctx) -> _Value | None:
 UNIT_KIND = {
     "semaine": "week", "week": "week", "mois": "month", "month": "month", "année": "year",
     "an": "year", "year": "year", "week-end": "weekend", "weekend": "weekend",
-    "trimestre": "quarter", "quarter": "quarter",
+    "trimestre": "quarter", "quarter": "quarter", "jour": "day", "day": "day",
 }  # fmt: skip
 
 
@@ -1113,9 +1195,41 @@ def _unit_result(c: _Cand, ctx: _Ctx, k: int) -> _Value:
 
 
 def _r_thisunit(c: _Cand, ctx: _Ctx) -> _Value | None:
-    if c.g.get("there"):
-        return _Value("DATE", None, "period")
     return _unit_result(c, ctx, 0)
+
+
+def _r_anaunit(c: _Cand, ctx: _Ctx) -> _Value | None:
+    """ "l'année suivante", "le mois précédent", "la même année", "cette année-là": counted
+    from the calendar value of the mention before it (TimeML: anaphoric, not deictic like
+    "l'an prochain"); without one within CONTEXT_REACH it stays unresolved."""
+    k = int(ctx.gram.w["anaphoric_words"][_key(c.g["ana"])])
+    kind = UNIT_KIND[_key(c.g["unit"])]
+    before = [(s, iso) for s, iso in ctx.dated if 0 < c.start - s <= CONTEXT_REACH]
+    value, day = _ana_value(before[-1][1], kind, k) if before else (None, None)
+    anchor = before[-1][1] if value else None
+    gran = {"quarter": "period"}.get(kind, kind)
+    return _Value("DATE", value, gran, day, anchor)
+
+
+def _ana_value(base: str, kind: str, k: int) -> tuple[str | None, date | None]:
+    """base (YYYY, YYYY-MM or YYYY-MM-DD) moved by k units, if base is fine enough for it."""
+    parts = [int(x) for x in base.split("-")]
+    if kind == "year":
+        return str(parts[0] + k), None
+    if len(parts) < 2:
+        return None, None
+    if kind in ("month", "quarter"):
+        y, m = divmod(parts[0] * 12 + parts[1] - 1 + k * (1 if kind == "month" else 3), 12)
+        return (f"{y}-{m + 1:02d}" if kind == "month" else f"{y}-Q{m // 3 + 1}"), None
+    if len(parts) < 3:
+        return None, None
+    d = date(parts[0], parts[1], parts[2]) + timedelta(days=k * (7 if kind == "week" else 1))
+    return (_week_value(d), None) if kind == "week" else (d.isoformat(), d)
+
+
+def _r_whole(c: _Cand, ctx: _Ctx) -> _Value | None:
+    """ "toute la journée": the length of the whole unit."""
+    return _Value("DURATION", str(ctx.gram.w["whole_units"][_key(c.g["whole"])]), "duration")
 
 
 def _r_ordday(c: _Cand, ctx: _Ctx) -> _Value | None:
@@ -1234,8 +1348,18 @@ def _r_every(c: _Cand, ctx: _Ctx) -> _Value | None:
         part = c.g.get("part")
         suffix = f"T{_part_code(ctx, part)}" if part else ""
         return _Value("SET", f"XXXX-WXX-{int(wd) + 1}{suffix}", "set")
-    part = "MO" if unit.startswith("mat") else ("EV" if unit.startswith("soir") else "WE")
-    return _Value("SET", f"XXXX-XX-XXT{part}", "set")
+    if unit in w["seasons"]:
+        return _Value("SET", f"XXXX-{w['seasons'][unit]}", "set")  # "chaque été"
+    code = w["day_parts"].get(unit, w["day_parts"].get(unit[:-1]))
+    if code == "":
+        return _Value("SET", "P1D", "set")  # "chaque journée"
+    return _Value("SET", f"XXXX-XX-XXT{code or 'XX'}", "set")  # "chaque soir", "tous les matins"
+
+
+def _r_everydate(c: _Cand, ctx: _Ctx) -> _Value | None:
+    """ "chaque 11 novembre": that day of every year."""
+    d = 1 if _key(c.g["d"]) == "1er" else int(c.g["d"] or 0)
+    return _Value("SET", f"XXXX-{_month_no(c, ctx):02d}-{d:02d}", "set")
 
 
 def _r_per(c: _Cand, ctx: _Ctx) -> _Value | None:
@@ -1258,7 +1382,21 @@ def _r_season(c: _Cand, ctx: _Ctx) -> _Value | None:
     det = _key(c.g.get("det"))
     k = _direction(c, ctx) if c.g.get("rel") or det in ("last", "next") else 0
     k = -1 if det == "last" else (1 if det == "next" else k)
-    return _Value("DATE", f"{ctx.anchor_year + k}-{code}", "period", anchor=_anchor_iso(ctx))
+    year = _season_year(ctx, code, k)
+    return _Value("DATE", f"{year}-{code}", "period", anchor=_anchor_iso(ctx))
+
+
+def _season_year(ctx: _Ctx, code: str, k: int) -> int:
+    """Year of the season named with "dernier"/"prochain" (k = -1/+1): the last one over before
+    the anchor, or the next one not begun ("l'été dernier" in November is this year's)."""
+    year = ctx.anchor_year or 0
+    if not k or ctx.anchor is None or not ctx.has_year:
+        return year + k
+    first = SEASON_START[code]  # months of year y from `first` to `first + 2`
+    now = ctx.anchor.month + 12 * year
+    if k < 0:
+        return max(y for y in (year - 2, year - 1, year) if first + 2 + 12 * y < now)
+    return min(y for y in (year, year + 1, year + 2) if first + 12 * y > now)
 
 
 def _holiday_date(spec: str, year: int) -> date:
@@ -1360,7 +1498,9 @@ def _r_shift(c: _Cand, ctx: _Ctx) -> _Value | None:
     follow = re.match(r"\s+(?:de|du|des|d['’]|of)\s*", ctx.text[c.mend : c.mend + 8])
     if follow:
         nxt = [d for s, d in ctx.days if 0 <= s - c.mend <= follow.end() + 4]
-        base, shift = (nxt[0], shift) if nxt else (_context_day(c, ctx, False), 0)
+        # "au lendemain de <event>" is the day the sentence is about: its context, else the
+        # anchor (the news day: "ces déclarations interviennent au lendemain d'une visite")
+        base, shift = (nxt[0], shift) if nxt else (_context_day(c, ctx, True), 0)
     else:
         base = _context_day(c, ctx, fallback=False)
     d = _shift(ctx, shift, base) if base is not None else None
@@ -1370,17 +1510,18 @@ def _r_shift(c: _Cand, ctx: _Ctx) -> _Value | None:
 Resolver = Callable[[_Cand, _Ctx], "_Value | None"]
 RESOLVERS: dict[str, Resolver] = {
     "numeric": _r_numeric, "iso": _r_iso, "numdm": _r_numdm, "year": _r_year,
-    "daydate": _r_daydate, "mdydate": _r_daydate, "daycoord": _r_daydate,
+    "daydate": _r_daydate, "nightdate": _r_nightdate, "mdydate": _r_daydate, "daycoord": _r_daydate,
     "monthyear": _r_monthyear, "month": _r_month, "decade": _r_decade, "century": _r_century,
     "relday": _r_relday, "thispart": _r_thispart, "tonight": _r_thispart,
-    "thisunit": _r_thisunit, "relunit": _r_relunit, "unitmod": _r_unitmod, "unitmod2": _r_unitmod,
+    "thisunit": _r_thisunit, "anaunit": _r_anaunit, "anasame": _r_anaunit,
+    "anathere": _r_anaunit, "relunit": _r_relunit, "unitmod": _r_unitmod, "unitmod2": _r_unitmod,
     "lastn": _r_lastn, "lastn2": _r_lastn, "yearmod": _r_yearmod, "wdday": _r_wdday,
     "quarter": _r_quarter,
     "weekday": _r_weekday, "night": _r_night, "weekdays": _r_weekdays,
     "clock": _r_clock, "clockword": _r_clock, "clockcolon": _r_clock, "noon": _r_noon,
     "duration": _r_duration, "halfunit": _r_halfunit, "approxn": _r_approxn,
     "ncoord": _r_duration, "ago": _r_ago, "agoapprox": _r_ago, "after": _r_after,
-    "every": _r_every, "per": _r_per,
+    "whole": _r_whole, "every": _r_every, "everydate": _r_everydate, "per": _r_per,
     "setadj": _r_setadj, "season": _r_season, "holiday": _r_holiday, "ref": _r_ref,
     "ici": _r_ici, "year2": _r_year2, "ctxday": _r_ctxday, "shift": _r_shift,
     "ctxpart": _r_ctxpart, "ctxpartmod": _r_ctxpart, "lastpart": _r_lastpart,
