@@ -414,6 +414,227 @@ def test_titles_named_in_a_relative_clause_are_not_quotes(nlp_fr) -> None:  # ty
     assert quotes_of(nlp_fr, text, "fr") == []
 
 
+# ------------------------------------------------------------------ round 4: coreference
+# Invented sentences for general reported-speech syntax and coreference: definite descriptions
+# refer back to the name that carried their role, pronouns prefer subjects and follow earlier
+# subject pronouns, plural subjects and organisations take "ils"/"they".
+
+
+def entity_of(q: Span, ents: list[Span]) -> str | None:
+    i = q.attrs["speaker_entity"]
+    return None if i is None else str(ents[i].attrs["canonical"])
+
+
+DESCRIPTION_CASES = {
+    "role in an apposition before the name": (
+        "fr", "Le porte-parole de l'armée, le colonel Ahmed Khalil, a confirmé les frappes. Les "
+        "soldats ont repris la colline, a précisé le porte-parole.",
+        [("Ahmed Khalil", "PER")], "porte-parole", "Ahmed Khalil",
+    ),
+    "generic organisation noun": (
+        "fr", "Human Rights Watch a publié mardi un rapport sur les prisons. Selon l'organisation, "
+        "au moins trente détenus sont morts sous la torture.",
+        [("Human Rights Watch", "ORG")], "organisation", "Human Rights Watch",
+    ),
+    "role given to another person stays unresolved": (
+        "fr", "Karim Saleh a rencontré le président Ali Nour. Le ministre a affirmé que la paix "
+        "était proche.",
+        [("Karim Saleh", "PER"), ("Ali Nour", "PER")], "ministre", None,
+    ),
+    "indefinite description is somebody else": (
+        "fr", "Le ministre Karim Saleh est arrivé lundi. Un ministre a affirmé que la paix était "
+        "proche.",
+        [("Karim Saleh", "PER")], "ministre", None,
+    ),
+    "feminine description skips a man": (
+        "fr", "Le porte-parole, M. Paul Durand, est arrivé lundi. « Nous sommes prêts à "
+        "discuter », a ajouté la porte-parole.",
+        [("Paul Durand", "PER")], "porte-parole", None,
+    ),
+    "english spokesman": (
+        "en", "State Department spokesman Ned Price condemned the attack. The spokesman said the "
+        "United States would respond.",
+        [("Ned Price", "PER")], "spokesman", "Ned Price",
+    ),
+}  # fmt: skip
+
+
+@pytest.mark.parametrize("case", DESCRIPTION_CASES, ids=list(DESCRIPTION_CASES))
+def test_description_refers_back_to_a_name(nlp_fr, nlp_en, case: str) -> None:  # type: ignore[no-untyped-def]
+    lang, text, names, phrase, entity = DESCRIPTION_CASES[case]
+    ents = [mention(text, n, label) for n, label in names]
+    (q,) = quotes_of(nlp_fr if lang == "fr" else nlp_en, text, lang, ents)
+    assert speaker_text(text, q) == phrase  # the description itself is the mention
+    assert entity_of(q, ents) == entity
+
+
+PRONOUN_CASES = {
+    "subject wins over object": (
+        "fr", "Marie Lenoir a rencontré Paul Garnier à Tunis. Elle a affirmé que les discussions "
+        "avançaient bien.",
+        ("Marie Lenoir", "Paul Garnier"), "Marie Lenoir",
+    ),
+    "subject wins over object (en)": (
+        "en", "John Doe met Mary Poe on Monday. He said the deal was done.",
+        ("John Doe", "Mary Poe"), "John Doe",
+    ),
+    "an earlier subject pronoun is followed back": (
+        "fr", "Le commandant Omar Hariri est arrivé en ville. Il a rencontré Sami Nasser. « Nous "
+        "ne reculerons pas », a-t-il dit.",
+        ("Omar Hariri", "Sami Nasser"), "Omar Hariri",
+    ),
+    "a name inside the quote is not the speaker": (
+        "fr", "Omar Hariri est arrivé lundi. « J'ai vu Sami Nasser hier et tout va bien », a-t-il "
+        "déclaré.",
+        ("Omar Hariri", "Sami Nasser"), "Omar Hariri",
+    ),
+}  # fmt: skip
+
+
+@pytest.mark.parametrize("case", PRONOUN_CASES, ids=list(PRONOUN_CASES))
+def test_pronoun_salience(nlp_fr, nlp_en, case: str) -> None:  # type: ignore[no-untyped-def]
+    lang, text, names, speaker = PRONOUN_CASES[case]
+    ents = [mention(text, n) for n in names]
+    (q,) = quotes_of(nlp_fr if lang == "fr" else nlp_en, text, lang, ents)
+    assert speaker_text(text, q) == speaker
+
+
+def test_plural_pronoun_goes_to_a_group_or_an_organisation(nlp_fr, nlp_en) -> None:  # type: ignore[no-untyped-def]
+    text = "Les syndicats ont appelé à la grève. Ils ont affirmé que les salaires étaient trop bas."
+    (q,) = quotes_of(nlp_fr, text, "fr", [])
+    assert speaker_text(text, q) == "syndicats"
+    en = "Acme Corp unveiled a new phone on Monday. They said it would ship in March."
+    ents = [mention(en, "Acme Corp", "ORG")]
+    (q,) = quotes_of(nlp_en, en, "en", ents)
+    assert speaker_text(en, q) == "Acme Corp"
+
+
+# ------------------------------------------------------------------ round 4: recall
+
+
+def test_quote_over_paragraphs_with_repeated_opening_mark(nlp_fr, nlp_en) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "« Nous avons perdu beaucoup d'hommes dans cette bataille.\n"
+        "« Mais nous ne reculerons pas », a affirmé le commandant Omar Hariri."
+    )
+    (q,) = quotes_of(nlp_fr, text, "fr", [mention(text, "Omar Hariri")])
+    assert q.text_of(text).startswith("Nous avons perdu")
+    assert q.text_of(text).endswith("nous ne reculerons pas")
+    assert speaker_text(text, q) == "Omar Hariri"
+    en = "``We are ready to talk.\n``The rebels must disarm first,'' the minister said."
+    (q,) = quotes_of(nlp_en, en, "en", [])
+    assert q.text_of(en).startswith("We are ready") and q.text_of(en).endswith("first")
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "source"),
+    [
+        ("fr", "Les insurgés, selon un porte-parole du Conseil national, contrôlent le port.",
+         "porte-parole du Conseil national"),
+        ("en", "The victim, according to witnesses, was walking home.", "witnesses"),
+    ],
+)  # fmt: skip
+def test_attribution_set_off_inside_its_clause(nlp_fr, nlp_en, lang, text, source) -> None:  # type: ignore[no-untyped-def]
+    (q,) = quotes_of(nlp_fr if lang == "fr" else nlp_en, text, lang, [])
+    assert q.start == 0 and q.text_of(text).endswith(text.rstrip(".").split()[-1])
+    assert speaker_text(text, q) == source
+
+
+def test_pour_x_gives_an_opinion(nlp_fr) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Pour Amnesty International, ces condamnations sont un signal alarmant pour les libertés."
+    )
+    (q,) = quotes_of(nlp_fr, text, "fr", [mention(text, "Amnesty International", "ORG")])
+    assert q.text_of(text) == "ces condamnations sont un signal alarmant pour les libertés"
+    assert speaker_text(text, q) == "Amnesty International" and q.attrs["cue_lemma"] == "pour"
+    not_a_source = "Pour la première fois, les élèves ont passé l'examen en ligne."
+    assert quotes_of(nlp_fr, not_a_source, "fr", []) == []
+
+
+def test_colon_after_a_named_subject(nlp_en) -> None:  # type: ignore[no-untyped-def]
+    text = 'The team\'s coach, Mike Jones, was blunt: "We played badly and we deserved to lose."'
+    (q,) = quotes_of(nlp_en, text, "en", [mention(text, "Mike Jones")])
+    assert q.text_of(text).startswith("We played badly") and speaker_text(text, q) == "Mike Jones"
+
+
+def test_inverted_attribution_inside_the_clause(nlp_fr) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Le ministre Karim Saleh est arrivé lundi. Les négociations, explique-t-il, reprendront "
+        "bientôt avec les rebelles."
+    )
+    q = by_content(text, quotes_of(nlp_fr, text, "fr", [mention(text, "Karim Saleh")]), "bientôt")
+    assert q.text_of(text).startswith("Les négociations") and q.attrs["cue_lemma"] == "expliquer"
+    assert speaker_text(text, q) == "Karim Saleh"
+
+
+def test_relative_clause_ends_before_the_main_verb(nlp_fr, nlp_en) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Karim Saleh, qui a affirmé que les négociations reprendraient bientôt, a quitté la salle."
+    )
+    (q,) = quotes_of(nlp_fr, text, "fr", [mention(text, "Karim Saleh")])
+    assert q.text_of(text) == "les négociations reprendraient bientôt"
+
+
+def test_said_then_adding_that_gives_two_quotes(nlp_en) -> None:  # type: ignore[no-untyped-def]
+    text = "Talks will resume soon, he said, adding that the rebels must disarm."
+    quotes = quotes_of(nlp_en, text, "en", [])
+    assert [q.text_of(text) for q in quotes] == ["Talks will resume soon", "the rebels must disarm"]
+    assert [q.attrs["cue_lemma"] for q in quotes] == ["say", "add"]
+
+
+def test_participle_agreement_gives_a_gender(nlp_fr) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Paul Garnier a rencontré Marie Lenoir à Tunis. Marie Lenoir est arrivée lundi. « Nous "
+        "avançons », a-t-il dit."
+    )
+    ents = [mention(text, "Paul Garnier"), mention(text, "Marie Lenoir")]
+    second = text.index("Marie Lenoir est")
+    ents.append(Span(second, second + len("Marie Lenoir"), "PER", {"canonical": "Marie Lenoir"}))
+    (q,) = quotes_of(nlp_fr, text, "fr", ents)
+    assert speaker_text(text, q) == "Paul Garnier"  # "il" skips the woman named last
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "speaker"),
+    [
+        ("Selon le ministre de l'Intérieur, cité par l'agence officielle Sana, la situation est "
+         "très grave dans la ville.", "la situation est très grave dans la ville",
+         "ministre de l'Intérieur"),
+        ("La situation est très grave dans la ville, a affirmé à la télévision d'Etat le ministre "
+         "de l'Information.", "La situation est très grave dans la ville",
+         "ministre de l'Information"),
+    ],
+)  # fmt: skip
+def test_channel_of_a_statement_is_not_its_speaker(nlp_fr, text, content, speaker) -> None:  # type: ignore[no-untyped-def]
+    (q,) = quotes_of(nlp_fr, text, "fr", [])
+    assert q.text_of(text) == content and speaker_text(text, q) == speaker
+
+
+def test_mislabelled_name_in_apposition_names_the_speaker(nlp_fr) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "« La situation est très grave », a assuré le porte-parole du ministère, Hong Lei, lors "
+        "d'un point de presse."
+    )
+    (q,) = quotes_of(nlp_fr, text, "fr", [mention(text, "Hong Lei", "LOC")])
+    assert speaker_text(text, q) == "Hong Lei" and q.attrs["speaker_entity"] == 0
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "speaker"),
+    [
+        ('"We have no suspects at this time," Lt. John Smith said.',
+         "We have no suspects at this time", "John Smith"),
+        ("According to a statement from the coroner's office, the woman died at the scene.",
+         "the woman died at the scene", "coroner's office"),
+        ("The actress died on Sunday, her publicist said in a statement.",
+         "The actress died on Sunday", "publicist"),
+    ],
+)  # fmt: skip
+def test_english_attribution_details(nlp_en, text, content, speaker) -> None:  # type: ignore[no-untyped-def]
+    (q,) = quotes_of(nlp_en, text, "en", [])
+    assert q.text_of(text) == content and speaker in (speaker_text(text, q) or "")
+
+
 # ------------------------------------------------------------------ English fixtures
 
 
@@ -490,12 +711,12 @@ def test_seed_franceinfo_ministry_quote(nlp_fr) -> None:  # type: ignore[no-unty
 
 # Measured with `.venv/bin/python -m bench.enrich_quotes --ents spacy` on all gold docs (dev and
 # held-out), rounded down by about 0.02; model entities, so the floor does not move with the
-# entity layer. fr measured P .947 R .834 spkP .853 spkR .751 (round 2: split inside the marks,
-# "pour qui", "selon X, 78 blessés", "un des …, X", names in reported speech demoted as pronoun
-# antecedents); en P .992 R .836 spkP .922 spkR .776.
+# entity layer. Round 4 (descriptions refer back to names, pronoun salience and chains,
+# continuation paragraphs, incises, "pour X", colon frames): fr P .947 R .831 spkP .862
+# spkR .757; en P .992 R .849 spkP .923 spkR .789.
 FLOORS = {
-    "fr": {"P": 0.92, "R": 0.81, "spkP": 0.83, "spkR": 0.73},
-    "en": {"P": 0.97, "R": 0.81, "spkP": 0.90, "spkR": 0.75},
+    "fr": {"P": 0.92, "R": 0.81, "spkP": 0.84, "spkR": 0.73},
+    "en": {"P": 0.97, "R": 0.82, "spkP": 0.90, "spkR": 0.76},
 }
 
 

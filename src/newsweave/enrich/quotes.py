@@ -27,6 +27,18 @@ count, a quote may follow its verb without a colon when it is an utterance ("ont
 the sentence right after an attributed quote inherits its speaker, "selon X, …" stops before a
 later clause with its own speaker, and common-noun subjects ("un journaliste de l'AFP") are
 pronoun antecedents.
+
+Coreference: a definite description as speaker ("le ministre", "the spokesman",
+"l'organisation") keeps its own span and gets ``speaker_entity`` = the latest earlier name whose
+role phrase holds its head word ("Le porte-parole de l'armée, le colonel X"), or the latest
+organisation for a generic noun ("l'organisation", "the group"); nothing fits → no entity.
+Pronouns prefer subjects to objects and prepositional phrases, follow an earlier subject
+pronoun back to its antecedent ("Il a rencontré Y. « … », a-t-il dit" is not Y), read a gender
+from participle agreement ("X est arrivée"), and "ils"/"they" may take an organisation or a
+plural subject. Also: a quote over several paragraphs that repeat the opening mark is one quote;
+"X, selon Y, …" and "…, explique-t-il, …" give the whole clause; "Pour X, …" is X's opinion;
+"X a été clair : « … »" / "X was blunt: "…"" take the subject of the clause before the colon;
+"selon X, cité par Y, …" skips the channel; "according to a statement from X" names X.
 """
 
 from __future__ import annotations
@@ -34,9 +46,10 @@ from __future__ import annotations
 import json
 import re
 from bisect import bisect_left, bisect_right
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from functools import cache
 from importlib import resources
+from itertools import pairwise
 
 from spacy.tokens import Doc, Token
 
@@ -66,7 +79,12 @@ NESTED_RATIO = 0.6  # a direct quote this much shorter than an indirect one may 
 # title or an article at most this many tokens before a name.
 MAX_OBLIQUE_SKIP = 400
 MAX_GENDER_LOOKBACK = 8
+MAX_PRONOUN_CHAIN = 3  # subject pronouns followed back ("Il a rencontré X. « … », a-t-il dit")
 MAX_SELF_NAMED_TOKENS = 6  # "…", a indiqué le communiqué: an author named as the quote's subject
+# Definite descriptions ("le ministre", "the spokesman", "l'organisation") refer back to an
+# earlier name whose role phrase holds their head word; the role phrase is read this many tokens
+# around the name ("Le porte-parole de l'armée, le colonel X": 8). Set on invented fixtures.
+MAX_ROLE_WINDOW = 10
 
 _MARKS = re.compile(r"«|»|“|”|\"|``|''|„")
 _OPENERS = {"«": "»", "“": "”", '"': '"', "``": "''", "„": "“", "”": "”"}
@@ -142,6 +160,9 @@ class Lexicon:
     objects: frozenset[str]  # phrases whose object is the reported content ("faire état de")
     vague: frozenset[str]  # sources that name nobody: "selon des informations"
     relatives: frozenset[tuple[str, ...]]  # "pour qui": the clause after it is an opinion
+    generic_orgs: frozenset[str]  # "l'organisation": any earlier organisation
+    opinion_preps: frozenset[str]  # "Pour X, …": the rest of the sentence is X's opinion
+    relays: frozenset[str]  # "selon X, cité par Y, …": participles naming a channel
 
 
 @cache
@@ -177,6 +198,9 @@ def load_lexicon(lang: str) -> Lexicon | None:
         objects=groups["object"],
         vague=sets["vague_sources"],
         relatives=frozenset(tuple(w.split()) for w in data["opinion_relatives"]),
+        generic_orgs=sets["generic_org_nouns"],
+        opinion_preps=sets["opinion_preps"],
+        relays=sets["relay_participles"],
     )
 
 
@@ -226,25 +250,27 @@ class _Ctx:
     phrases: dict[int, tuple[str, int, int]]  # anchor token → (phrase, first token, last token)
     sent_starts: list[int]
     quoted: list[tuple[int, int]]  # (opening mark, after closing mark), sorted, disjoint
+    loose_cues: list[Token] = field(default_factory=list)  # _free_cues(indirect, loose=True)
 
 
 def find_quotes(doc: Doc, entities: list[Span], lang: str) -> list[Span]:
     """All quotes of ``doc`` with cue and speaker, in text order."""
     lex = load_lexicon(lang)
-    if lex is None or not doc.text.strip():
+    text = doc.text  # spaCy rebuilds this string on every access: read it once
+    if lex is None or not text.strip():
         return []
-    ctx = _context(doc, entities, lex)
+    ctx = _context(doc, text, entities, lex)
+    ctx.loose_cues = _free_cues(ctx, lex.indirect, loose=True)
     que = _que(ctx)
     cands = _direct(ctx, que) + _blocks(ctx) + que + _trailing(ctx) + _according(ctx)
-    cands += _opinion_relatives(ctx)
+    cands += _opinion_relatives(ctx) + _opinion_frames(ctx)
     return _resolve(ctx, _dedupe(cands))
 
 
 # ---------------------------------------------------------------- text structure
 
 
-def _context(doc: Doc, entities: list[Span], lex: Lexicon) -> _Ctx:
-    text = doc.text
+def _context(doc: Doc, text: str, entities: list[Span], lex: Lexicon) -> _Ctx:
     paras = [(m.start(), m.end()) for m in re.finditer(r"[^\n]+", text)]
     heads = [p for p in paras if _is_headline(text[p[0] : p[1]])]
     sents = [s for p in paras for s in _sentences(text, *p)]
@@ -331,32 +357,40 @@ def _all_marks(
     text: str, paras: list[tuple[int, int]], heads: list[tuple[int, int]]
 ) -> list[_Quoted]:
     """Quotation marks paired per paragraph; a quote left open at the end of a line goes on
-    into the next lines ("…wildlife.\nWe should …," he said.) unless they open a new quote."""
+    into the next lines ("…wildlife.\nWe should …," he said.) unless they open a new quote. A
+    line opening with the mark left open continues the quote (the convention for quotes over
+    several paragraphs: « A\n« B », a-t-il dit → one quote)."""
     out: list[_Quoted] = []
     k = 0
     while k < len(paras):
         if paras[k] in heads:
             k += 1
             continue
-        a, j = paras[k][0], k
-        pairs, left_open = _quote_marks(text, a, paras[j][1])
+        a, j, skip = paras[k][0], k, set[int]()
+        pairs, left_open = _quote_marks(text, a, paras[j][1], skip)
         while left_open and j + 1 < len(paras) and j - k < MAX_QUOTE_LINES - 1:
             nxt = paras[j + 1]
-            if nxt in heads or _MARKS.match(text, nxt[0]):
+            mark = _MARKS.match(text, nxt[0])
+            if mark is not None and mark.group() == left_open:
+                skip.add(nxt[0])
+            elif nxt in heads or mark is not None:
                 break
             j += 1
-            pairs, left_open = _quote_marks(text, a, paras[j][1])
+            pairs, left_open = _quote_marks(text, a, paras[j][1], skip)
         out += pairs
         k = j + 1
     return out
 
 
-def _quote_marks(text: str, start: int, end: int) -> tuple[list[_Quoted], bool]:
-    """Pairs of quotation marks in ``text[start:end]``, and whether one is left open."""
+def _quote_marks(text: str, start: int, end: int, skip: set[int]) -> tuple[list[_Quoted], str]:
+    """Pairs of quotation marks in ``text[start:end]`` (marks at ``skip`` ignored), and the
+    opening mark left open ("" when none)."""
     out: list[_Quoted] = []
     opener, at, depth = "", 0, 0
     for m in _MARKS.finditer(text, start, end):
         mark = m.group()
+        if m.start() in skip:
+            continue
         if not opener:
             if mark in _OPENERS:
                 opener, at, depth = mark, m.start(), 1
@@ -367,7 +401,7 @@ def _quote_marks(text: str, start: int, end: int) -> tuple[list[_Quoted], bool]:
             if depth == 0:
                 out.extend(_trimmed(text, at + len(opener), m.start(), at, m.end()))
                 opener = ""
-    return out, bool(opener)
+    return out, opener
 
 
 def _trimmed(text: str, a: int, b: int, op: int, cl: int) -> list[_Quoted]:
@@ -483,6 +517,7 @@ def _direct(ctx: _Ctx, que: list[_Cand]) -> list[_Cand]:
     prev: tuple[_Quoted, _Cand] | None = None
     for q in [part for mark in ctx.marks for part in _split_inserted(ctx, mark)]:
         cand = _attribute(ctx, q) or _inherit(ctx, q, prev) or _partial(ctx, q, que)
+        cand = cand or _colon_frame(ctx, q)
         cand = _prefer_verb(ctx, q, cand, que)
         if cand is not None and _long_enough(ctx, q):
             out.append(cand)
@@ -514,6 +549,53 @@ def _attribute(ctx: _Ctx, q: _Quoted) -> _Cand | None:
     tok, subj, lemma = found
     cue = _according_cue_span(ctx, tok) if _is_according(ctx, tok) else _cue_span(ctx, tok)
     return _Cand(q.start, q.end, "direct", "direct", cue, lemma, subj)
+
+
+def _colon_frame(ctx: _Ctx, q: _Quoted) -> _Cand | None:
+    """ "Omar Hariri a été clair : « … »" / "The coach was blunt: "…"": a quote right after a
+    colon whose clause has a named person or organisation (or a person noun) as subject."""
+    before = ctx.text[: q.open].rstrip()
+    if not before.endswith(":") or not _utterance(ctx, q):
+        return None
+    colon = len(before) - 1
+    s0 = _sent_of(ctx, colon)[0]
+    verb = _colon_verb(ctx, s0, colon)
+    if verb is None:
+        return None
+    subs = [c for c in verb.children if c.dep_ == "nsubj" and s0 <= c.idx < verb.idx]
+    if not subs:
+        return None
+    head = subs[-1]  # the subject next to the verb, not one of a clause before it
+    if head.lower_ in ctx.lex.pronouns:
+        subj = _Subj("pron", head.idx, head.idx + len(head), head.i)
+    else:
+        subj = _Subj("np", *_np_span(ctx, head), head.i)
+        if not _colon_speaker(ctx, subj):
+            return None
+    return _Cand(q.start, q.end, "direct", "direct", (colon, colon + 1), ":", subj)
+
+
+def _colon_verb(ctx: _Ctx, s0: int, colon: int) -> Token | None:
+    """The verb (or predicate adjective) the colon hangs on, climbing from a noun ("a publié
+    une photo avec cette légende :" → "publié")."""
+    i = _tok_from(ctx, colon)
+    if i >= len(ctx.doc) or ctx.doc[i].idx != colon:
+        return None
+    tok = ctx.doc[i].head
+    for _ in range(MAX_SUBJECT_CLIMB):
+        if tok.pos_ in ("VERB", "AUX", "ADJ") or tok.head.i == tok.i or tok.head.idx < s0:
+            break
+        tok = tok.head
+    if any(c.dep_ == "mark" for c in tok.children):
+        return None  # "Alors que X qualifient …, Y a publié … :": a subordinate clause's verb
+    return tok if tok.pos_ in ("VERB", "AUX", "ADJ") and s0 <= tok.idx < colon else None
+
+
+def _colon_speaker(ctx: _Ctx, subj: _Subj) -> bool:
+    if _pick_entity(ctx, subj) is not None:
+        return True
+    head = ctx.doc[subj.head]
+    return head.lemma_.lower() in ctx.lex.person_nouns or head.pos_ == "PROPN"
 
 
 def _prefer_verb(ctx: _Ctx, q: _Quoted, cand: _Cand | None, que: list[_Cand]) -> _Cand | None:
@@ -660,6 +742,8 @@ def _preposed(ctx: _Ctx, toks: list[Token]) -> tuple[Token, _Subj, str] | None:
     if not toks or toks[0].pos_ in ("CCONJ", "ADP", "SCONJ"):
         return None
     for tok in toks[: MAX_SUBJECT_TOKENS + 1]:
+        if _title_dot(ctx.doc, tok.i):
+            continue  # "…," Lt. John Smith said
         if tok.text in '«»"“”.!?;:' or "Rel" in _morph(tok, "PronType"):
             return None  # "«Livre vert», le manifeste dans lequel il explique": not a subject
         if tok.pos_ == "VERB" or _is_cue(ctx, tok, ctx.lex.direct):
@@ -895,11 +979,20 @@ def _np_after(ctx: _Ctx, verb: Token) -> _Subj | None:
 
 
 def _skip_pp(doc: Doc, i: int) -> int:
-    """Skip "à l'AFP" / "to reporters": preposition, determiners, one noun."""
+    """Skip "à l'AFP" / "to reporters" / "à la télévision publique d'Etat": preposition,
+    determiners, one noun, its adjectives and its "de" complements."""
     i += 1
     while i < len(doc) and doc[i].pos_ in ("DET", "ADP"):
         i += 1
-    return i + 1
+    i += 1
+    while i < len(doc):
+        if doc[i].pos_ == "ADJ" and doc[i].is_lower:
+            i += 1  # not a capitalised name the tagger took for an adjective
+        elif doc[i].lower_ in _OF and i + 1 < len(doc) and doc[i + 1].pos_ in ("NOUN", "PROPN"):
+            i += 2  # "à la télévision d'Etat le ministre …"
+        else:
+            break
+    return i
 
 
 def _forward_np(ctx: _Ctx, first: Token) -> _Subj:
@@ -977,7 +1070,7 @@ def _according_subject(ctx: _Ctx, tok: Token) -> tuple[Token, _Subj, str] | None
     if i >= len(ctx.doc):
         return None
     first = ctx.doc[i]
-    subj = _forward_np(ctx, first)
+    subj = _author_of(ctx, _forward_np(ctx, first))
     head = ctx.doc[subj.head] if subj.kind != "none" else first
     if head.lemma_.lower() in ctx.lex.according_skip or head.lower_ in ctx.lex.according_skip:
         return None
@@ -988,6 +1081,18 @@ def _according_subject(ctx: _Ctx, tok: Token) -> tuple[Token, _Subj, str] | None
     lemma = ctx.phrases[tok.i][0] if tok.i in ctx.phrases else tok.lower_
     lemma = "d'après" if lemma == "après" else lemma
     return tok, replace(subj, appos=False), lemma
+
+
+def _author_of(ctx: _Ctx, subj: _Subj) -> _Subj:
+    """ "a statement from the coroner's office" / "a report by X": the author after a document
+    noun is the source (French "un communiqué du ministère" is one noun phrase already)."""
+    if subj.kind != "np" or ctx.doc[subj.head].lemma_.lower() not in ctx.lex.document_nouns:
+        return subj
+    nxt = _tok_from(ctx, subj.end)
+    if nxt + 1 >= len(ctx.doc) or ctx.doc[nxt].lower_ not in ("from", "by"):
+        return subj
+    author = _forward_np(ctx, ctx.doc[nxt + 1])
+    return replace(author, start=subj.start) if author.kind == "np" else subj
 
 
 def _according_cue_span(ctx: _Ctx, tok: Token) -> tuple[int, int]:
@@ -1015,12 +1120,13 @@ def _is_according(ctx: _Ctx, tok: Token) -> bool:
 
 def _que(ctx: _Ctx) -> list[_Cand]:
     out: list[_Cand] = []
-    for tok in _free_cues(ctx, ctx.lex.indirect):
+    for tok in (t for t in ctx.loose_cues if _is_cue(ctx, t, ctx.lex.indirect)):
         start = _content_start(ctx, tok)
         if start is None:
             continue
         s_end = _sent_of(ctx, tok.idx)[1]
-        a, b = _strip_end(ctx.text, start, _cut_attribution(ctx, start, s_end))
+        end = _cut_attribution(ctx, start, _relative_end(ctx, tok, start, s_end))
+        a, b = _strip_end(ctx.text, start, end)
         if _words(ctx.text[a:b]) < MIN_QUOTE_WORDS:
             continue
         cue = _cue_span(ctx, tok)
@@ -1028,6 +1134,18 @@ def _que(ctx: _Ctx) -> list[_Cand]:
         lemma = _cue_lemma(ctx, tok, ctx.lex.indirect)
         out.append(_Cand(a, b, "indirect", "que", cue, lemma, subj))
     return out
+
+
+def _relative_end(ctx: _Ctx, verb: Token, start: int, end: int) -> int:
+    """ "X, qui a affirmé que A, a quitté la salle": in a relative clause the reported part ends
+    at the comma before the main clause's verb."""
+    if not any(c.dep_.startswith("nsubj") and c.lower_ in _RELATIVES for c in verb.children):
+        return end
+    toks = [t for t in _tokens(ctx, start, end) if not t.is_space]
+    for prev, tok in pairwise(toks):
+        if prev.text == "," and tok.pos_ in ("AUX", "VERB") and "Fin" in _morph(tok, "VerbForm"):
+            return prev.idx
+    return end
 
 
 def _free_cues(ctx: _Ctx, verbs: frozenset[str], loose: bool = False) -> list[Token]:
@@ -1057,9 +1175,13 @@ def _content_start(ctx: _Ctx, verb: Token) -> int | None:
         if tok.lower_ in ctx.lex.complementizers and (tok.pos_ == "SCONJ" or tok.dep_ == "mark"):
             prev = ctx.doc[tok.i - 1]
             return None if prev.lower_ in ("ce", "c'") else tok.idx + len(tok)
+        # an adjectival participle does not end the gap ("lors d'une conférence organisée
+        # lundi, que"); another verb of saying does ("…, he said, adding that …")
         if (tok.pos_ == "VERB" and _is_clause_verb(tok)) or tok.text in '.;:!?«»"“”':
-            break  # an adjectival participle does not end the gap: "lors d'une conférence
-    return _ccomp_start(ctx, verb) or _infinitive_start(ctx, verb)  # organisée lundi, que"
+            break
+        if tok.pos_ == "VERB" and _is_cue(ctx, tok, ctx.lex.indirect):
+            break
+    return _ccomp_start(ctx, verb) or _infinitive_start(ctx, verb)
 
 
 def _infinitive_start(ctx: _Ctx, verb: Token) -> int | None:
@@ -1097,6 +1219,8 @@ def _ccomp_start(ctx: _Ctx, verb: Token) -> int | None:
 
 
 _NOMINAL = frozenset(["NOUN", "PROPN", "PRON"])
+_RELATIVES = frozenset(["qui", "who", "which", "that"])
+_OF = frozenset(["de", "d'", "d’", "of"])
 _PARTITIVES = frozenset(["un", "une", "l'un", "l'une", "l’un", "l’une", "one"])  # "un des …"
 _INCISE = frozenset([",", "lui", "elle", "eux", "elles"])  # "affirme, lui, n'avoir aucune …"
 _ADVERBIAL = frozenset(["ADV", "ADP", "DET", "NOUN", "ADJ", "NUM"])
@@ -1128,21 +1252,36 @@ def _cut_attribution(ctx: _Ctx, start: int, end: int) -> int:
 def _trailing(ctx: _Ctx) -> list[_Cand]:
     """ "…, a annoncé samedi le ministère." / "…, he said." without quotation marks."""
     out: list[_Cand] = []
-    for tok in _free_cues(ctx, ctx.lex.indirect, loose=True):
+    for tok in ctx.loose_cues:
         s0, s1 = _sent_of(ctx, tok.idx)
         found = _trailing_clause(ctx, tok, s1)
         if found is None or ctx.text[s0:s1].rstrip().endswith(":"):
             continue
         comma, subj = found
-        a, b = _strip_end(ctx.text, s0, comma)
-        if ctx.text[a:b].rstrip()[-1:] in _MARKS_SET or _words(ctx.text[a:b]) < MIN_REPORTED_WORDS:
-            continue
-        if subj.kind == "np" and _words(ctx.text[subj.end : s1]) >= MIN_REPORTED_WORDS:
-            a, b = _strip_end(ctx.text, s0, s1)  # incise: "Ces mesures, a-t-il dit, seront …"
         cue = _cue_span(ctx, tok)
+        a, b = _strip_end(ctx.text, s0, comma)
+        incise = _incise_after(ctx, subj, cue[1], s1)  # "Ces mesures, a-t-il dit, seront …"
+        short = _words(ctx.text[a:b]) < MIN_REPORTED_WORDS
+        if (short or ctx.text[a:b].rstrip()[-1:] in _MARKS_SET) and not (
+            subj.kind == "pron" and incise
+        ):
+            continue  # after a closing mark, the direct rule has it
+        if incise:
+            a, b = _strip_end(ctx.text, s0, s1)
         lemma = _cue_lemma(ctx, tok, ctx.lex.indirect)
         out.append(_Cand(a, b, "indirect", "trailing", cue, lemma, subj))
     return out
+
+
+def _incise_after(ctx: _Ctx, subj: _Subj, cue_end: int, s_end: int) -> bool:
+    """The reported clause goes on after the attribution: "Les négociations, explique-t-il,
+    reprendront bientôt." (a pronoun then a comma, or a noun phrase then enough words)."""
+    at = max(subj.end, cue_end)
+    rest = ctx.text[at:s_end]
+    if subj.kind not in ("pron", "np") or not rest.lstrip().startswith(","):
+        return False  # "…, he said, adding that …": a new report, not the rest of the clause
+    cue = any(_is_cue(ctx, t, ctx.lex.indirect) for t in _tokens(ctx, at, s_end))
+    return _words(rest) >= MIN_REPORTED_WORDS - 1 and not cue
 
 
 def _trailing_clause(ctx: _Ctx, verb: Token, s_end: int) -> tuple[int, _Subj] | None:
@@ -1152,12 +1291,14 @@ def _trailing_clause(ctx: _Ctx, verb: Token, s_end: int) -> tuple[int, _Subj] | 
     chain = _chain_start(verb)
     before = ctx.doc[chain.i - 1] if chain.i > 0 else None
     parsed = _parsed_subject(ctx, verb)
-    if parsed is not None and parsed.kind == "np" and parsed.end <= verb.idx:
+    inverted = _clitic(ctx, verb) is not None  # "Les négociations, explique-t-il, …"
+    if parsed is not None and parsed.kind == "np" and parsed.end <= verb.idx and not inverted:
         before = None  # "…, Gérard Bénézat, the insurer, told France Info": not an inversion
     if before is not None and before.text == ",":
         subj = _clitic(ctx, verb) or _np_after(ctx, verb)
         return (before.idx, subj) if subj is not None else None
-    if not _english(ctx) or _words(ctx.text[verb.idx + len(verb) : s_end]) > MIN_REPORTED_WORDS:
+    rest = ctx.text[verb.idx + len(verb) : s_end].split(",")[0]  # "…, he said, adding that"
+    if not _english(ctx) or _words(rest) > MIN_REPORTED_WORDS:
         return None
     for k in range(chain.i - 1, max(chain.i - 1 - MAX_SUBJECT_TOKENS, -1), -1):
         tok = ctx.doc[k]
@@ -1184,13 +1325,23 @@ def _according(ctx: _Ctx) -> list[_Cand]:
         if found is None or not _named_source(ctx, found[1]):
             continue
         cue = _according_cue_span(ctx, tok)
-        a, b = _according_content(ctx, cue[0], found[1].end)
+        a, b = _according_content(ctx, cue[0], _relay_phrase(ctx, found[1].end))
         if a > cue[0]:  # "Selon X, …": the reported part comes after the attribution
             b = _cut_before_cue(ctx, a, b)
         enough = _words(ctx.text[a:b]) >= MIN_REPORTED_WORDS or _count_phrase(ctx, a, b)
         if enough and not _has_free_cue(ctx, a, b):
             out.append(_Cand(a, b, "indirect", "according", cue, found[2], found[1]))
     return out
+
+
+def _relay_phrase(ctx: _Ctx, end: int) -> int:
+    """End of a participle phrase set off by commas after a source ("selon le ministre, cité
+    par l'agence Sana, …"), or ``end`` when there is none."""
+    toks = [t for t in _tokens(ctx, end, _sent_of(ctx, end)[1]) if not t.is_space]
+    if len(toks) < 3 or toks[0].text != "," or toks[1].lower_ not in ctx.lex.relays:
+        return end
+    comma = next((t for t in toks[2:] if t.text == ","), None)
+    return comma.idx if comma is not None else end
 
 
 def _count_phrase(ctx: _Ctx, a: int, b: int) -> bool:
@@ -1268,12 +1419,20 @@ def _incise_count(ctx: _Ctx, before: str, after: str, a_end: int) -> bool:
     return bool(toks) and toks[0].like_num
 
 
+def _incise(before: str, after: str) -> bool:
+    """An attribution set off by commas before the rest of its clause: the clause is what the
+    source says, on both sides of the attribution."""
+    return before.rstrip().endswith(",") and after.lstrip().startswith(",") and _words(after) > 0
+
+
 def _according_content(ctx: _Ctx, a_start: int, a_end: int) -> tuple[int, int]:
     s0, s1 = _sent_of(ctx, a_start)
     before, after = ctx.text[s0:a_start], ctx.text[a_end:s1]
     if _words(before) == 0 or _incise_count(ctx, before, after, a_end):
         a = a_end + len(after) - len(after.lstrip(" ,"))
         return _strip_end(ctx.text, a, s1)
+    if _incise(before, after):  # "Les insurgés, selon X, contrôlent le port."
+        return _strip_end(ctx.text, s0, s1)
     if _words(after) <= 3:
         return _strip_end(ctx.text, s0, a_start)
     return _strip_end(ctx.text, s0, s1)
@@ -1317,6 +1476,62 @@ def _relative_cand(ctx: _Ctx, first: Token, last: Token) -> _Cand | None:
     return _Cand(a, b, "indirect", "relative", cue, lemma, _Subj("np", sa, sb, ante.i))
 
 
+def _opinion_frames(ctx: _Ctx) -> list[_Cand]:
+    """ "Pour Amnesty International, ces condamnations sont un signal alarmant.": a sentence
+    opening with "pour" + a named source + a comma gives the rest as the source's opinion."""
+    out: list[_Cand] = []
+    for tok in _words_in(ctx, ctx.lex.opinion_preps):
+        if tok.i + 1 >= len(ctx.doc):
+            continue
+        s0, s1 = _sent_of(ctx, tok.idx)
+        lead = [t for t in _tokens(ctx, s0, tok.idx) if not (t.is_space or t.is_punct)]
+        if len(lead) > 1 or any(t.pos_ != "CCONJ" for t in lead) or _in_any(ctx.quoted, tok.idx):
+            continue  # "Mais pour X, …" is fine, "Il a voté pour X, …" is not
+        subj = _forward_np(ctx, ctx.doc[tok.i + 1])
+        if subj.kind == "np" and _opinion_source(ctx, subj):
+            cand = _opinion_cand(ctx, tok, subj, s1)
+            out += [cand] if cand is not None else []
+    return out
+
+
+def _words_in(ctx: _Ctx, words: frozenset[str]) -> list[Token]:
+    """Tokens spelling one of ``words`` (found in the text first: faster than every token)."""
+    if not words:
+        return []
+    pattern = r"\b(?:" + "|".join(map(re.escape, words)) + r")\b"
+    found = re.finditer(pattern, ctx.text, re.IGNORECASE)
+    toks = [ctx.doc[i] for m in found if (i := _tok_from(ctx, m.start())) < len(ctx.doc)]
+    return [t for t in toks if t.lower_ in words]
+
+
+def _opinion_source(ctx: _Ctx, subj: _Subj) -> bool:
+    """A person or organisation named in the phrase, or one person described by a job."""
+    head = ctx.doc[subj.head]
+    if any(e.start < subj.end and e.end > subj.start for e in ctx.entities):
+        return any(
+            _rank(ctx, i) <= LABEL_RANK["ORG"]
+            for i, e in enumerate(ctx.entities)
+            if e.start < subj.end and e.end > subj.start
+        )
+    return head.lemma_.lower() in ctx.lex.person_nouns and "Plur" not in _morph(head, "Number")
+
+
+def _opinion_cand(ctx: _Ctx, tok: Token, subj: _Subj, s1: int) -> _Cand | None:
+    """The clause after the comma that closes "Pour X,": at least a clause verb and no verb of
+    saying of its own."""
+    comma = re.match(r"\s*,\s*", ctx.text[subj.end : s1])
+    if comma is None:
+        return None
+    a = subj.end + comma.end()
+    a, b = _strip_end(ctx.text, a, _cut_attribution(ctx, a, s1))
+    if _words(ctx.text[a:b]) < MIN_REPORTED_WORDS or not _has_clause_verb(ctx, a, b):
+        return None
+    if _has_free_cue(ctx, a, b):
+        return None
+    cue = (tok.idx, tok.idx + len(tok))
+    return _Cand(a, b, "indirect", "relative", cue, tok.lower_, replace(subj, appos=False))
+
+
 def _has_clause_verb(ctx: _Ctx, a: int, b: int) -> bool:
     return any(t.pos_ in ("VERB", "AUX") and _is_clause_verb(t) for t in _tokens(ctx, a, b))
 
@@ -1355,7 +1570,8 @@ class _Antecedent:
     entity: int | None
     person: bool
     plural: bool = False
-    oblique: bool = False  # inside a prepositional phrase: "un entretien avec le président X"
+    oblique: bool = False  # an object or inside a prepositional phrase: "reçu le président X"
+    pron: str | None = None  # a subject pronoun not yet resolved ("Il a rencontré X"): no span
 
 
 def _resolve(ctx: _Ctx, cands: list[_Cand]) -> list[Span]:
@@ -1405,7 +1621,7 @@ def _speaker(
             e = ctx.entities[ent]
             return (e.start, e.end), ent
         if ctx.doc[c.subj.head].lemma_.lower() not in ctx.lex.document_nouns:
-            return (c.subj.start, c.subj.end), None
+            return (c.subj.start, c.subj.end), _described(ctx, c.subj, genders)
         own = _self_named(ctx, c)  # « Le ministère de l'Intérieur met en garde … », a indiqué
         if own is not None:  # un communiqué
             e = ctx.entities[own]
@@ -1415,6 +1631,91 @@ def _speaker(
         plural = ctx.lex.pronouns.get(_pron(ctx, c.subj)) == "plur"
         return _antecedent(ctx, c, history, genders, plural)
     return None, None
+
+
+def _described(ctx: _Ctx, subj: _Subj, genders: dict[str, str]) -> int | None:
+    """The earlier name a definite description refers to: "le ministre" → the latest person
+    given a role with "ministre" ("Le ministre des Affaires étrangères, Jean Dupont"), "the
+    ministry" → "the Foreign Ministry", "l'organisation" → the latest organisation. A
+    description whose other words also fit wins over a head-only fit; None when nothing fits
+    (the description stays the speaker)."""
+    head = ctx.doc[subj.head]
+    lemma = head.lemma_.lower()
+    org = lemma in ctx.lex.org_nouns or lemma in ctx.lex.generic_orgs
+    if (not org and lemma not in ctx.lex.person_nouns) or not _definite(ctx, subj):
+        return None
+    words = _content_lemmas(_tokens(ctx, subj.start, subj.end))
+    best: tuple[bool, int, int] | None = None
+    for i in _earlier_names(ctx, subj.start, org):
+        around = _role_words(ctx, ctx.entities[i])
+        fits = lemma in around or (org and lemma in ctx.lex.generic_orgs)
+        if fits and _gender_fits(ctx, head, i, genders):
+            key = (words <= around, ctx.entities[i].start, i)
+            best = key if best is None or key > best else best
+    return best[2] if best else None
+
+
+def _definite(ctx: _Ctx, subj: _Subj) -> bool:
+    """A singular description after a definite or demonstrative article ("le", "cette",
+    "the"), not a possessive ("son porte-parole") nor an indefinite ("un responsable")."""
+    i = _tok_from(ctx, subj.start) - 1
+    if i < 0 or "Plur" in _morph(ctx.doc[subj.head], "Number"):
+        return False
+    det = ctx.doc[i]
+    kinds = _morph(det, "PronType")
+    article = "Def" in _morph(det, "Definite") or "Dem" in kinds
+    return (det.pos_ == "DET" and article) or det.lower_ in ("the", "this", "that")
+
+
+def _content_lemmas(toks: list[Token]) -> frozenset[str]:
+    return frozenset(t.lemma_.lower() for t in toks if t.pos_ in ("NOUN", "ADJ", "PROPN"))
+
+
+def _earlier_names(ctx: _Ctx, before: int, org: bool) -> list[int]:
+    """Persons (or organisations) named before ``before``, outside quotation marks."""
+    return [
+        i
+        for i, e in enumerate(ctx.entities)
+        if e.end <= before
+        and not _in_any(ctx.quoted, e.start)
+        and (_rank(ctx, i) == LABEL_RANK["ORG"] if org else _rank(ctx, i) <= ROLE_RANK)
+    ]
+
+
+def _role_words(ctx: _Ctx, e: Span) -> frozenset[str]:
+    """Lemmas of a name, its role attribute, the role phrase before it and an apposition after
+    it: "Le porte-parole de l'armée, le colonel X", "X, ministre de la Défense,"."""
+    toks = _tokens(ctx, e.start, e.end)
+    if not toks:
+        return frozenset()
+    out = _content_lemmas(toks) | frozenset(str(e.attrs.get("role") or "").lower().split())
+    left = _window(ctx, toks[0].i - 1, -1)
+    k = toks[-1].i + 1
+    right = _window(ctx, k + 1, 1) if k < len(ctx.doc) and ctx.doc[k].text == "," else []
+    return out | _content_lemmas(left) | _content_lemmas(right)
+
+
+def _window(ctx: _Ctx, i: int, step: int) -> list[Token]:
+    """Tokens from ``i`` in direction ``step`` up to a verb, a sentence mark or another name
+    (commas only crossed going left: "Le porte-parole de l'armée, le colonel X")."""
+    out: list[Token] = []
+    while 0 <= i < len(ctx.doc) and len(out) < MAX_ROLE_WINDOW:
+        tok = ctx.doc[i]
+        stop = tok.pos_ in ("VERB", "AUX") or tok.text in '.;:!?«»"“”' or "\n" in tok.text
+        if stop or (step > 0 and tok.text == ",") or tok.ent_type_ in ("PER", "PERSON"):
+            break
+        out.append(tok)
+        i += step
+    return out
+
+
+def _gender_fits(ctx: _Ctx, head: Token, i: int, genders: dict[str, str]) -> bool:
+    """ "la porte-parole" does not refer back to a man ("M. X", "le ministre X")."""
+    own = _morph(head, "Gender")
+    dets = [c for c in head.children if c.dep_ == "det"]
+    g = _det_gender(dets[0]) if dets else (own[0] if len(own) == 1 else None)
+    e = ctx.entities[i]
+    return _gender_ok(genders.get(_gender_key(ctx, (e.start, e.end), i)), g)
 
 
 def _handle_in(ctx: _Ctx, subj: _Subj) -> tuple[int, int] | None:
@@ -1445,18 +1746,33 @@ def _antecedent(
     ctx: _Ctx, c: _Cand, history: list[_Antecedent], genders: dict[str, str], plural: bool
 ) -> tuple[tuple[int, int] | None, int | None]:
     """The latest earlier speaker or subject (a person, unless the pronoun is plural) of the
-    pronoun's gender, preferring mentions outside prepositional phrases."""
+    pronoun's gender, preferring subjects to objects and prepositional phrases."""
     anchor = min(c.start, c.subj.start)
     gender = (
         None if plural or c.subj.kind != "pron" else ctx.lex.pronoun_gender.get(_pron(ctx, c.subj))
     )
+    return _referent(ctx, anchor, gender, plural, history, genders, 0)
+
+
+def _referent(
+    ctx: _Ctx,
+    anchor: int,
+    gender: str | None,
+    plural: bool,
+    history: list[_Antecedent],
+    genders: dict[str, str],
+    depth: int,
+) -> tuple[tuple[int, int] | None, int | None]:
+    """The antecedent before ``anchor``; an earlier subject pronoun ("Il a rencontré X") is
+    followed back to its own antecedent."""
+    resolved = {h.pos for h in history if h.span}
     fits = [
         h
         for h in history
         if h.pos < anchor
-        and h.span
+        and (h.span or (h.pron and h.pos not in resolved and depth < MAX_PRONOUN_CHAIN))
         and _agrees(h, plural)
-        and _gender_ok(genders.get(_gender_key(ctx, h.span, h.entity)), gender)
+        and _gender_ok(_antecedent_gender(ctx, h, genders), gender)
     ]
     if not fits:
         return None, None
@@ -1464,7 +1780,16 @@ def _antecedent(
     core = [h for h in fits if not h.oblique and best.pos - h.pos <= MAX_OBLIQUE_SKIP]
     if best.oblique and core:
         best = max(core, key=lambda h: h.pos)
+    if best.span is None:
+        g = ctx.lex.pronoun_gender.get(best.pron or "") if not best.plural else None
+        return _referent(ctx, best.pos, g, best.plural, history, genders, depth + 1)
     return best.span, best.entity
+
+
+def _antecedent_gender(ctx: _Ctx, h: _Antecedent, genders: dict[str, str]) -> str | None:
+    if h.span is None:
+        return None if h.plural else ctx.lex.pronoun_gender.get(h.pron or "")
+    return genders.get(_gender_key(ctx, h.span, h.entity))
 
 
 def _gender_ok(known: str | None, wanted: str | None) -> bool:
@@ -1491,11 +1816,24 @@ def _known_genders(ctx: _Ctx) -> dict[str, str]:
     for i, e in enumerate(ctx.entities):
         if _rank(ctx, i) > ROLE_RANK:
             continue
-        g = _gender_before(ctx, _tok_from(ctx, e.start))
+        g = _gender_before(ctx, _tok_from(ctx, e.start)) or _agreement_gender(ctx, e)
         key = _gender_key(ctx, (e.start, e.end), i)
         if g is not None and key:
             out.setdefault(key, g)
     return out
+
+
+def _agreement_gender(ctx: _Ctx, e: Span) -> str | None:
+    """Gender of the participle a name is the subject of with "être": "X est arrivée" (spaCy
+    morph); French only, as English participles do not agree."""
+    toks = _tokens(ctx, e.start, e.end)
+    subj = next((t for t in toks if t.dep_.startswith("nsubj")), None)
+    if subj is None or _english(ctx):
+        return None
+    verb = subj.head
+    etre = any(c.lemma_ == "être" and c.pos_ == "AUX" for c in verb.children)
+    g = _morph(verb, "Gender")
+    return g[0] if etre and "Part" in _morph(verb, "VerbForm") and len(g) == 1 else None
 
 
 def _gender_before(ctx: _Ctx, i: int) -> str | None:
@@ -1552,19 +1890,22 @@ def _rank(ctx: _Ctx, i: int) -> int:
 def _pick_entity(ctx: _Ctx, subj: _Subj) -> int | None:
     """The entity mention naming a subject phrase: one on its head, else a naming apposition."""
     head = ctx.doc[subj.head]
-    over = [
-        i for i, e in enumerate(ctx.entities) if e.start < subj.end and e.end > subj.start
-    ] + _apposition(ctx, subj)
+    appos = _apposition(ctx, subj)
+    over = [i for i, e in enumerate(ctx.entities) if e.start < subj.end and e.end > subj.start]
     on_head = [i for i in over if ctx.entities[i].start <= head.idx < ctx.entities[i].end]
     document = head.lemma_.lower() in ctx.lex.document_nouns
     naming = [
         i
-        for i in over
-        if _rank(ctx, i) <= LABEL_RANK["ORG"]
+        for i in over + appos
+        if (_rank(ctx, i) <= LABEL_RANK["ORG"] or i in appos)
         and (document or ctx.entities[i].start > head.idx)
         and (document or not _after_preposition(ctx, ctx.entities[i].start))
     ]
-    return min(on_head + naming, key=lambda i: (_rank(ctx, i), ctx.entities[i].start), default=None)
+
+    def key(i: int) -> tuple[int, int]:
+        return (_rank(ctx, i) if i not in appos else 0, ctx.entities[i].start)
+
+    return min(on_head + naming, key=key, default=None)
 
 
 def _apposition(ctx: _Ctx, subj: _Subj) -> list[int]:
@@ -1575,7 +1916,18 @@ def _apposition(ctx: _Ctx, subj: _Subj) -> list[int]:
     if gap is None:
         return []
     at = subj.end + gap.end()
-    return [i for i, e in enumerate(ctx.entities) if e.start == at and _rank(ctx, i) == 0]
+    return [i for i, e in enumerate(ctx.entities) if e.start == at and _names_person(ctx, subj, i)]
+
+
+def _names_person(ctx: _Ctx, subj: _Subj, i: int) -> bool:
+    """A person mention, or a proper name of two words or more the entity layer mislabelled
+    after a person noun ("le porte-parole du ministère, Hong Lei" tagged LOC)."""
+    if _rank(ctx, i) == 0:
+        return True
+    e = ctx.entities[i]
+    toks = _tokens(ctx, e.start, e.end)
+    person = ctx.doc[subj.head].lemma_.lower() in ctx.lex.person_nouns
+    return person and e.label != "ORG" and len(toks) >= 2 and all(t.pos_ == "PROPN" for t in toks)
 
 
 def _after_preposition(ctx: _Ctx, pos: int) -> bool:
@@ -1595,30 +1947,53 @@ def _is_person(ctx: _Ctx, ent: int | None, subj: _Subj) -> bool:
 
 
 def _subject_mentions(ctx: _Ctx) -> list[_Antecedent]:
-    """Persons (and roles) outside quotes, plus proper-noun subjects: pronoun antecedents.
+    """Pronoun antecedents outside quotes: persons (and roles), proper-noun subjects,
+    organisations and plural subjects (for "ils"/"they"), and subject pronouns, which stand
+    for their own antecedent.
 
     Any person mention counts, not only subjects: on the dev split this was as good for
     subjects and better for appositions ("la porte-parole, Victoria Nuland, n'a pas caché …").
-    Mentions inside a prepositional phrase are marked oblique (``_antecedent`` demotes them).
+    Objects and mentions inside a prepositional phrase are marked oblique (``_referent``
+    demotes them).
     """
     out = []
     quoted = _quoted_ranges(ctx)
     persons = _person_names(ctx)
     for i, e in enumerate(ctx.entities):
-        if _in_any(quoted, e.start) or not _person_like(ctx, i, persons):
+        if _in_any(quoted, e.start):
             continue
-        out.append(_Antecedent(e.start, (e.start, e.end), i, True, oblique=_oblique(ctx, e)))
+        person = _person_like(ctx, i, persons)
+        if person or _rank(ctx, i) == LABEL_RANK["ORG"]:
+            span = (e.start, e.end)
+            out.append(_Antecedent(e.start, span, i, person, oblique=_oblique(ctx, e)))
     named = {a.pos for a in out}
     for tok in ctx.doc:
-        if _in_any(quoted, tok.idx):
-            continue
-        if _named_subject(tok) or _person_subject(ctx, tok):
-            a, b = _np_span(ctx, tok)
-            span = (tok.idx, tok.idx + 1) if _person_subject(ctx, tok) else (a, b)
-            if a not in named and not any(span[0] <= e.start < span[1] for e in ctx.entities):
-                plural = "Plur" in _morph(tok, "Number")
-                out.append(_Antecedent(a, (a, b), None, True, plural))
+        if not _in_any(quoted, tok.idx):
+            out += _token_antecedent(ctx, tok, named)
     return out
+
+
+def _token_antecedent(ctx: _Ctx, tok: Token, named: set[int]) -> list[_Antecedent]:
+    """The antecedent a token adds: a subject pronoun (resolved later), a named or person
+    subject, or a plural subject ("les manifestants ont …")."""
+    if not tok.dep_.startswith("nsubj"):
+        return []
+    if (
+        tok.dep_ in ("nsubj", "nsubj:pass")
+        and tok.pos_ == "PRON"
+        and tok.lower_ in ctx.lex.pronouns
+    ):
+        plural = ctx.lex.pronouns[tok.lower_] == "plur"
+        return [_Antecedent(tok.idx, None, None, not plural, plural, pron=tok.lower_)]
+    plural = "Plur" in _morph(tok, "Number")
+    group = plural and tok.dep_ == "nsubj" and tok.pos_ == "NOUN"  # "les manifestants ont …"
+    if not (_named_subject(tok) or _person_subject(ctx, tok) or group):
+        return []
+    a, b = _np_span(ctx, tok)
+    span = (tok.idx, tok.idx + 1) if _person_subject(ctx, tok) else (a, b)
+    if a in named or any(span[0] <= e.start < span[1] for e in ctx.entities):
+        return []
+    return [_Antecedent(a, (a, b), None, True, plural)]
 
 
 def _person_subject(ctx: _Ctx, tok: Token) -> bool:
@@ -1662,7 +2037,8 @@ def _person_like(ctx: _Ctx, i: int, persons: set[str]) -> bool:
 
 
 def _oblique(ctx: _Ctx, e: Span) -> bool:
-    """The mention hangs off a preposition: "avec le président X", "with X", "of X"."""
+    """The mention is an object or hangs off a preposition: "a reçu le président X", "avec le
+    président X", "with X", "of X"."""
     toks = _tokens(ctx, e.start, e.end)
     inside = {t.i for t in toks}
     roots = [t for t in toks if t.head.i not in inside or t.head.i == t.i]
@@ -1675,7 +2051,8 @@ def _oblique(ctx: _Ctx, e: Span) -> bool:
         if tok.head.i == tok.i or tok.head.pos_ not in ("NOUN", "PROPN"):
             break
         tok = tok.head
-    return tok.dep_ == "pobj" or any(c.dep_ == "case" for c in tok.children)
+    obj = tok.dep_ in ("obj", "dobj", "iobj") and tok.head.pos_ == "VERB"
+    return obj or tok.dep_ == "pobj" or any(c.dep_ == "case" for c in tok.children)
 
 
 # ---------------------------------------------------------------- rule 5: block quotes
@@ -1687,6 +2064,7 @@ _HANDLE = re.compile(
 _BARE_PREFIX = re.compile(r"[\s\u200e\u200f\xa0]*(@?\w+)\s*:\s+")
 _TRAILING_URLS = re.compile(r"(?:\s+(?:https?://|pic\.twitter\.com/|www\.)\S*)+\s*$")
 _LATIN = re.compile(r"[A-Za-zÀ-ÿ]")
+_LETTER = re.compile(r"[^\W\d_]")
 
 
 def _blocks(ctx: _Ctx) -> list[_Cand]:
@@ -1729,7 +2107,7 @@ def _block_cand(
 
 
 def _latin(par: str) -> bool:
-    letters = sum(1 for c in par if c.isalpha())
+    letters = len(_LETTER.findall(par))
     return bool(letters) and len(_LATIN.findall(par)) >= 0.5 * letters
 
 
