@@ -54,6 +54,13 @@ MAX_ROLE_TOKENS = 8
 MAX_HEAD_ADJECTIVES = 2
 # Longest complement of an institution phrase ("ministère des affaires étrangères arménien").
 MAX_PHRASE_TOKENS = 8
+# Longest rank or title that yields to a fuller role before a comma ('le porte-parole de
+# l'armée, le colonel X'): two words ('le général de brigade' is rare; 'le colonel', 'le
+# nouveau préfet').
+MAX_RANK_TOKENS = 2
+# Shortest person name split off the end of an organisation or place mention ('ONU Ban
+# Ki-moon'): two words (first name and surname), so that 'directeur de Peugeot Citroën' stays.
+MIN_SPLIT_NAME_TOKENS = 2
 
 _FILE = re.compile(r"\.(?:jpe?g|png|gif|webp|pdf|html?|php)$", re.IGNORECASE)
 _CODE = re.compile(r"^(?:[A-Z]{1,3}\d{1,4}[a-z]?|\d+[a-z]{0,2}|[A-Za-z]|[IVXLC]+(?:e|er|ème))$")
@@ -120,6 +127,7 @@ class Words:
     place_only_preps: frozenset[str]
     compound_places: frozenset[str]
     place_preps: frozenset[str]
+    company_heads: frozenset[str]
 
 
 def load_words(lang: str) -> Words:
@@ -174,10 +182,12 @@ def _name_mentions(doc: Doc, w: Words) -> list[_Mention]:
         if not label:
             continue
         for start, end in _model_pieces(doc, ent.start, ent.end, taken, w):
-            m = _clean(doc, start, end, label, w)
-            if m is not None:
-                out.append(m)
-    return _merge_compounds(doc, _drop_overlaps(out), w)
+            for a, b, piece_label in _person_split(doc, start, end, label, w):
+                m = _clean(doc, a, b, piece_label, w)
+                if m is not None:
+                    out.append(m)
+    mentions = _merge_compounds(doc, _drop_overlaps(out), w)
+    return _company_names_everywhere(doc, _apposed_persons(doc, mentions, w), w)
 
 
 def _merge_compounds(doc: Doc, mentions: list[_Mention], w: Words) -> list[_Mention]:
@@ -252,9 +262,10 @@ def _free_parts(start: int, end: int, taken: set[int]) -> list[tuple[int, int]]:
 
 def _split_head_name(doc: Doc, start: int, end: int, w: Words) -> list[tuple[int, int]]:
     """'église Notre-Dame de Void-Vacon': the named building, then the town (Sequoia)."""
-    if not (_is_head(doc[start], w) and doc[start].is_lower) or start + 1 >= end:
+    company = start > 0 and _is_company_head(doc[start - 1], w)  # usine Chimirex | de Prény
+    if not ((_is_head(doc[start], w) and doc[start].is_lower) or company) or start + 1 >= end:
         return [(start, end)]
-    cut = _capital_chain_end(doc, start + 1)
+    cut = _capital_chain_end(doc, start if company else start + 1)
     if cut is None or cut + 1 >= end or doc[cut].lower_ not in w.of_words:
         return [(start, end)]
     return [(start, cut), (cut, end)]
@@ -270,6 +281,181 @@ def _capital_chain_end(doc: Doc, i: int) -> int | None:
 
 def _is_capitalised(tok: Token) -> bool:
     return tok.text[:1].isupper() and bool(_WORD.match(tok.text)) and not tok.is_sent_start
+
+
+# ---------------------------------------------------------------- persons after a role
+
+
+def _person_split(
+    doc: Doc, start: int, end: int, label: str, w: Words
+) -> list[tuple[int, int, str]]:
+    """'(porte-parole du) département d'Etat Victoria Nuland', '(de l')ONU Ban Ki-moon',
+    'Premier ministre turc Recep Tayyip Erdogan', 'ATI Technologies India MD Dasaradha R Gude':
+    a model mention that runs from an organisation, place or role into a person's name is cut
+    into the organisation or place (kept when capitalised) and the person (PER)."""
+    cut = _person_cut(doc, start, end, label, w)
+    if cut is None:
+        return [(start, end, label)]
+    head_end, name_start = cut
+    name_end = max(end, _name_end(doc, name_start))  # 'MD Dasaradha R' + Gude
+    head_label = label if label != "PER" else _place_or_org(doc[start])
+    head = [(start, head_end, head_label)] if head_end > start else []
+    return [*head, (name_start, name_end, "PER")]
+
+
+def _place_or_org(tok: Token) -> str:
+    return "ORG" if _ACRONYM.match(tok.text) else "LOC"
+
+
+def _person_cut(doc: Doc, start: int, end: int, label: str, w: Words) -> tuple[int, int] | None:
+    """(end of the part before the person, start of the person's name), else None."""
+    inner = _inner_role(doc, start, end, w)
+    if inner is not None:
+        return inner
+    if _role_before(doc, start, w) is not None and _apposition_ok(doc, start, w):
+        name = _name_tail(doc, start, end, doc[start - 1].lower_ in w.role_links, w)
+        if name is not None and (label != "PER" or name > start):
+            return name, name
+    acronym = _ACRONYM.match(doc[start].text) and doc[start].text not in w.place_acronyms
+    if acronym and (label == "PER" or _role_after(doc, end, w) is not None):
+        name = _name_tail(doc, start, end, True, w)  # l'AFP Ahmed Karimi, porte-parole
+        return (name, name) if name is not None else None
+    return None
+
+
+def _inner_role(doc: Doc, start: int, end: int, w: Words) -> tuple[int, int] | None:
+    """A role word inside the mention with a name after it: 'Premier ministre turc X'."""
+    roles = [i for i in range(start, end - 1) if doc[i].lower_ in w.roles]
+    if not roles:
+        return None
+    i = roles[-1] + 1
+    while i < end and (doc[i].is_lower or doc[i].lower_ in w.role_premods):
+        i += 1  # ministre turc, ministre de l'Intérieur
+    name = _name_tail(doc, i, end, doc[i - 1].lower_ in w.role_links, w) if i < end else None
+    if name is None:
+        return None
+    return _role_left_edge(doc, roles[-1], w), name
+
+
+def _name_tail(doc: Doc, start: int, end: int, linked: bool, w: Words) -> int | None:
+    """Start of the person's name that ends a run of capitalised words, else None. After a
+    link word ('président de Serbie Milan Milutinovic') the first word is the complement."""
+    k = end
+    while k > start:
+        j = _word_start(doc, start, k)
+        if not (_is_name_word(doc[j:k], w) or _inner_name_adj(doc, j, start, end)):
+            break
+        k = j
+    if k == end:
+        return None
+    if k == start and linked:
+        k = _glue(doc, start, start + 1)[1]  # the complement's one word: Serbie, Saint-Dizier
+    if k > start and end - k < MIN_SPLIT_NAME_TOKENS:
+        return None
+    return k
+
+
+def _word_start(doc: Doc, start: int, end: int) -> int:
+    """First token of the word written without spaces that ends at ``end`` ('Ki - moon')."""
+    j = end - 1
+    while j > start and not doc[j - 1].whitespace_ and _WORD.match(doc[j - 1].text):
+        j -= 1
+    return j
+
+
+def _is_name_word(span: Any, w: Words) -> bool:
+    """A word that can be part of a person's name: capitalised, not an acronym, not a role,
+    head noun or portfolio; single capitals are initials ('Dasaradha R Gude')."""
+    text, tok = span.text, span[0]
+    if not text[:1].isupper() or not _WORD.match(text) or (text.isupper() and len(text) > 1):
+        return False
+    word = tok.lower_
+    if word in w.roles or word in w.role_premods or _is_head(tok, w) or text in w.not_names:
+        return False
+    if text in w.titles or word in w.titles:
+        return False
+    return _norm(text) not in w.portfolios and tok.pos_ != "ADJ"
+
+
+def _inner_name_adj(doc: Doc, i: int, start: int, end: int) -> bool:
+    """'Recep Tayyip Erdogan': a capitalised word the tagger calls an adjective, between two
+    proper nouns, is a middle name."""
+    if not (start < i < end - 1 and doc[i].text[:1].isupper() and doc[i].pos_ == "ADJ"):
+        return False
+    return doc[i - 1].pos_ == "PROPN" and doc[i + 1].pos_ == "PROPN"
+
+
+def _name_end(doc: Doc, i: int) -> int:
+    """End of the capitalised words from ``i``, across a sentence break the parser put after
+    an initial ('Dasaradha R | Gude')."""
+    while i < len(doc) and doc[i].text[:1].isupper() and _WORD.match(doc[i].text):
+        i += 1
+    return i
+
+
+def _apposition_ok(doc: Doc, start: int, w: Words) -> bool:
+    """The word before a name that may stand in apposition to a role: the role itself, an
+    adjective or a capitalised word ending its complement; not a head noun ('usine X')."""
+    if start == 0:
+        return False
+    prev = doc[start - 1]
+    if prev.text == "," and start > 1:
+        prev = doc[start - 2]
+        return prev.lower_ in w.roles or (prev.is_lower and prev.pos_ == "ADJ")
+    if prev.lower_ in w.roles or prev.lower_ in w.role_links:
+        return True
+    return (prev.is_lower and prev.pos_ == "ADJ") or prev.text[:1].isupper()
+
+
+def _apposed_persons(doc: Doc, mentions: list[_Mention], w: Words) -> list[_Mention]:
+    """A name right after a role phrase is a person: 'le porte-parole Hong Lei' tagged as a
+    place or left untagged by the model."""
+    taken = {i for m in mentions for i in range(m.start, m.end)}
+    out = [_as_person(doc, m, w) for m in mentions]
+    for i in range(1, len(doc)):
+        if i in taken or not _is_capitalised(doc[i]) or _is_capitalised(doc[i - 1]):
+            continue
+        end = _name_end(doc, i)  # across a sentence break the parser put inside 'Wang | Yi'
+        if doc[i - 1].is_punct:
+            continue  # 'Monsieur le Président, Monsieur le Commissaire': no apposition
+        if not taken.intersection(range(i, end)):
+            m = _as_person(doc, _Mention(i, end, ""), w)
+            if m.label == "PER":
+                out.append(m)
+    return sorted(out, key=lambda m: m.start)
+
+
+def _as_person(doc: Doc, m: _Mention, w: Words) -> _Mention:
+    """Relabel a place, work or untagged name PER when a role phrase stands right before it."""
+    if m.label not in ("LOC", "MISC", ""):
+        return m
+    if _name_tail(doc, m.start, m.end, False, w) != m.start:
+        return m
+    prev = doc[m.start - 1]
+    if prev.lower_ in w.role_links or not _apposition_ok(doc, m.start, w):
+        return m
+    role = _role_before(doc, m.start, w)
+    if role is not None:
+        m.label, m.role = "PER", role
+    return m
+
+
+# ---------------------------------------------------------------- companies
+
+
+def _company_names_everywhere(doc: Doc, mentions: list[_Mention], w: Words) -> list[_Mention]:
+    """'l'usine Chimirex ... selon Chimirex': a name introduced by a company noun is an
+    organisation in the whole article (one sense per article)."""
+    names = {_norm(doc[m.start : m.end].text) for m in mentions if _after_company(doc, m, w)}
+    for m in mentions:
+        if m.label != "ORG" and m.kind == "name" and _norm(doc[m.start : m.end].text) in names:
+            m.label = "ORG"
+    return mentions
+
+
+def _after_company(doc: Doc, m: _Mention, w: Words) -> bool:
+    head = _head_before(doc, m.start, w)
+    return head is not None and _is_company_head(doc[head], w)
 
 
 # ---------------------------------------------------------------- rule mentions
@@ -437,7 +623,19 @@ def _head_and_untagged_name(doc: Doc, tok: Token, w: Words) -> _Mention | None:
     end = _capital_chain_end(doc, tok.i + 1)
     if end is None or any(t.ent_type_ for t in doc[tok.i + 1 : end]):
         return None
+    if _is_company_head(tok, w):
+        return _Mention(tok.i + 1, end, "ORG")  # la société Bravotec: the name alone
     return _Mention(tok.i, end, _head_label(tok, w))
+
+
+def _skip_lower(doc: Doc, i: int, end: int) -> int:
+    while i < end and doc[i].is_lower:
+        i += 1
+    return i
+
+
+def _is_company_head(tok: Token, w: Words) -> bool:
+    return tok.is_lower and tok.lower_ in w.company_heads
 
 
 def _head_label(tok: Token, w: Words) -> str:
@@ -517,19 +715,21 @@ def _extend(doc: Doc, m: _Mention, w: Words) -> _Mention:
         if one and m.start > 0 and _ORDINAL.match(doc[m.start - 1].text):
             m.start -= 1  # 35e RI: the regiment's number is part of its name
     if m.label == "PER":
-        m.start = _particle_start(doc, m.start, w)
+        m.start = _particle_start(doc, m.start, m.end, w)
         m.role = _role_before(doc, m.start, w) or _role_after(doc, m.end, w)
     return m
 
 
-def _particle_start(doc: Doc, start: int, w: Words) -> int:
+def _particle_start(doc: Doc, start: int, end: int, w: Words) -> int:
     """'Madame van der Laan', 'le général de Galliffet': the particle belongs to a surname
-    used alone; 'de' only after a title or role, since it is mostly a preposition."""
+    used alone; 'de' only after a title or role, since it is mostly a preposition, and not
+    before a full name ('conseiller de Jean-Bedel Bokassa', 'la veuve de Théophile Maupas')."""
     i = start
     while i > 1 and doc[i - 1].lower_ in w.name_particles and doc[i - 1].is_lower:
         before = doc[i - 2]
         french = doc[i - 1].lower_ in w.of_words
-        if french and not (before.text in w.titles or _is_role_word(before, w)):
+        after_title = before.text in w.titles or _is_role_word(before, w)
+        if french and (end - start > 1 or not after_title):
             break
         i -= 1
     return i
@@ -797,7 +997,17 @@ def _is_name_link(doc: Doc, i: int, w: Words) -> bool:
 
 
 def _head_rule(doc: Doc, m: _Mention, w: Words) -> _Mention:
-    """Relabel and extend a mention by the common noun heading it (collège Saint-Jean)."""
+    """Relabel and extend a mention by the common noun heading it (collège Saint-Jean); after
+    a company noun the name alone is the organisation (l'usine Chimirex, le groupe Elf)."""
+    if _is_company_head(doc[m.start], w):
+        name = _skip_lower(doc, m.start + 1, m.end)  # groupe pétrolier Elf -> Elf
+        if name < m.end:
+            m.start, m.label = name, "ORG"
+            return m
+    head = _head_before(doc, m.start, w)
+    if head is not None and _is_company_head(doc[head], w):
+        m.label = "ORG"
+        return m
     if _is_head(doc[m.start], w):
         m.label = _head_label(doc[m.start], w)
         return m
@@ -805,6 +1015,8 @@ def _head_rule(doc: Doc, m: _Mention, w: Words) -> _Mention:
     if head is None:
         return m
     label = _head_label(doc[head], w)
+    if _is_role_holder(doc, m, head, w):
+        return m  # le porte-parole du ministère Hong Lei: the spokesman, not 'ministère Hong Lei'
     if doc[m.start].text in w.title_articles:
         m.label = label  # hôtel-restaurant Le Relais: the name has its own article
     elif m.label in ("PER", "LOC"):
@@ -812,6 +1024,14 @@ def _head_rule(doc: Doc, m: _Mention, w: Words) -> _Mention:
     elif label == "ORG":
         m.label = label
     return m
+
+
+def _is_role_holder(doc: Doc, m: _Mention, head: int, w: Words) -> bool:
+    """A full person name (two words or more) after 'role de HEAD' holds the role."""
+    if m.label != "PER" or m.end - m.start < MIN_SPLIT_NAME_TOKENS or head != m.start - 1:
+        return False
+    name_like = _name_tail(doc, m.start, m.end, False, w) == m.start  # not 'Mosaïque FM'
+    return name_like and _role_before(doc, head, w) is not None
 
 
 def _head_before(doc: Doc, start: int, w: Words) -> int | None:
@@ -833,9 +1053,18 @@ def _phrase_orgs(doc: Doc, w: Words) -> list[_Mention]:
     for tok in doc:
         if tok.lower_ in w.org_phrase_heads and not tok.ent_type_ and not _is_role_context(tok, w):
             end = _phrase_end(doc, tok.i + 1, w)
-            if end and _is_specific(doc[tok.i + 1 : end], w) and not _has_place(doc, tok.i, end):
+            if end and _is_institution(doc, tok.i, end, w):
                 out.append(_Mention(tok.i, end, "ORG"))
     return out
+
+
+def _is_institution(doc: Doc, head: int, end: int, w: Words) -> bool:
+    """A specific complement without a place ('tribunal de Montbéliard': the place alone) or a
+    person ('les armées de Saddam Hussein': not an institution's name)."""
+    complement = doc[head + 1 : end]
+    if not _is_specific(complement, w) or _has_place(doc, head, end):
+        return False
+    return not any(t.ent_type_ in ("PER", "PERSON") for t in complement)
 
 
 def _is_role_context(tok: Token, w: Words) -> bool:
@@ -904,7 +1133,17 @@ def _role_before(doc: Doc, name_start: int, w: Words) -> tuple[int, int] | None:
     end = name_start
     while end > best + 1 and (doc[end - 1].lower_ in w.role_links or doc[end - 1].is_punct):
         end -= 1
-    return best, end
+    return _outer_role(doc, best, end, w) or (best, end)
+
+
+def _outer_role(doc: Doc, start: int, end: int, w: Words) -> tuple[int, int] | None:
+    """'le porte-parole de l'armée, le colonel X': a rank or title in apposition to a fuller
+    role before the comma; the fuller role is the person's role."""
+    if end - start > MAX_RANK_TOKENS or start < 2 or doc[start - 1].lower_ not in w.determiners:
+        return None
+    if doc[start - 2].text != ",":
+        return None
+    return _role_before(doc, start - 1, w)
 
 
 def _role_left_edge(doc: Doc, i: int, w: Words) -> int:
