@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import math
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -35,6 +36,7 @@ SIGNALS = (
     "month_conflict",  # both name months (dates layer) and share none of them
     "day_shared",  # a full date (year, month, day) in common
     "numbers_shared",  # counted quantities in common (capped, see NUMBERS_CAP)
+    "numbers_conflict",  # a counted thing both report, with no value in common
     "size",  # log of the story's size (capped): a sum of many reports matches more words
     "terms_by_size",  # terms × size: the term cosine a story needs grows with its size
 )
@@ -70,6 +72,7 @@ def signals(f: Features, story: Profile) -> dict[str, float]:
         **_entity_signals(f, story),
         **_date_signals(f, story),
         "numbers_shared": min(_shared(f.numbers, story.numbers), NUMBERS_CAP) / NUMBERS_CAP,
+        "numbers_conflict": numbers_conflict(f.numbers, story.numbers),
         "size": size,
         "terms_by_size": terms * size,
     }
@@ -97,6 +100,23 @@ def _date_signals(f: Features, story: Profile) -> dict[str, float]:
 
 def _shared(keys: list[str], counts: dict[str, int]) -> int:
     return sum(1 for k in keys if k in counts)
+
+
+def numbers_conflict(numbers: list[str], story: dict[str, int]) -> float:
+    """1 when some counted thing ("round", "death") is reported by both sides and none of the
+    article's values for it is among the story's: the seventh round is not the sixth, an
+    80-million heist not a 2.5-million one."""
+    mine, theirs = _values_by_unit(numbers), _values_by_unit(story)
+    return float(any(not values & theirs[unit] for unit, values in mine.items() if unit in theirs))
+
+
+def _values_by_unit(numbers: Iterable[str]) -> dict[str, set[str]]:
+    """{unit: values} of "value unit" keys (``features.counted_numbers``)."""
+    out: dict[str, set[str]] = {}
+    for key in numbers:
+        value, _, unit = key.partition(" ")
+        out.setdefault(unit, set()).add(value)
+    return out
 
 
 def _conflict(keys: list[str], counts: dict[str, int]) -> float:
