@@ -57,18 +57,23 @@ def process_page(
     return save_article(step, store, nlp)
 
 
-def extract_page(
+def extract_page(page: Page, store: Store, models: Models, settings: Settings) -> Article | Outcome:
+    """The article of a new or changed page, or the outcome that ends its journey here."""
+    known = store.unchanged_page(page.key, page.page_hash)
+    if known is not None:
+        return Outcome(page.source, UNCHANGED, known)
+    return extract_new(page, store, models, settings)
+
+
+def extract_new(
     page: Page,
     store: Store,
     models: Models,
     settings: Settings,
     lines: TextExtraction | None = None,
 ) -> Article | Outcome:
-    """The article of a new or changed page, or the outcome that ends its journey here
-    (``lines``: its line extraction when already done with its batch)."""
-    known = store.unchanged_page(page.key, page.page_hash)
-    if known is not None:
-        return Outcome(page.source, UNCHANGED, known)
+    """The article of a page the store does not hold yet, or its rejection (``lines``: its
+    line extraction when already done with its batch)."""
     try:
         return extract(page, models, settings, lines)
     except Skip as skip:
@@ -108,8 +113,9 @@ def process(
     then place the new articles into stories."""
     for batch in batched(items, max(1, settings.batch_size)):
         ready: list[Article] = []
-        for item, lines in zip(batch, _batch_lines(batch, store, models), strict=True):
-            step = _first_steps(item, store, models, settings, lines)
+        known = [_known(item, store) for item in batch]
+        for item, seen, lines in zip(batch, known, _batch_lines(batch, known, models), strict=True):
+            step = _first_steps(item, seen, store, models, settings, lines)
             if isinstance(step, Outcome):
                 yield step
             else:
@@ -148,21 +154,25 @@ def batched(items: Iterable[T], size: int) -> Iterator[list[T]]:
         yield batch
 
 
+def _known(item: Page | Rejected, store: Store) -> int | None:
+    """The id of the stored article of an unchanged page, looked up once per page."""
+    return store.unchanged_page(item.key, item.page_hash) if isinstance(item, Page) else None
+
+
 def _batch_lines(
-    batch: list[Page | Rejected], store: Store, models: Models
+    batch: list[Page | Rejected], known: list[int | None], models: Models
 ) -> list[TextExtraction | None]:
     """Line extraction of the batch's new or changed plain-text pages, all at once."""
     todo = [
-        item
-        if isinstance(item, Page) and store.unchanged_page(item.key, item.page_hash) is None
-        else None
-        for item in batch
+        item if isinstance(item, Page) and seen is None else None
+        for item, seen in zip(batch, known, strict=True)
     ]
     return lines_of(todo, models)
 
 
 def _first_steps(
     item: Page | Rejected,
+    known: int | None,
     store: Store,
     models: Models,
     settings: Settings,
@@ -170,7 +180,9 @@ def _first_steps(
 ) -> Article | Outcome:
     if isinstance(item, Rejected):
         return _reject(store, item.source, item.code, item.reason)
-    return extract_page(item, store, models, settings, lines)
+    if known is not None:
+        return Outcome(item.source, UNCHANGED, known)
+    return extract_new(item, store, models, settings, lines)
 
 
 def run(
