@@ -21,6 +21,7 @@ import json
 import re
 import sys
 import time
+from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -234,8 +235,11 @@ def main(argv: Iterable[str] | None = None) -> None:
     args = ap.parse_args(list(argv or []))  # main() from bench/enrich.py: defaults
     nlp = None if args.no_parse else load_nlp()
     if args.errors:
-        for kind, line in dev_errors(nlp):
+        errors = dev_errors(nlp)
+        for kind, line in errors:
             print(f"{kind:<8} {line}")
+        kinds = Counter(kind for kind, _ in errors)
+        print("dev census: " + ", ".join(f"{k} {n}" for k, n in sorted(kinds.items())))
         return
     for name, c in run_ftib(nlp).items():
         report(name, c)

@@ -15,8 +15,8 @@ from .conftest import FRANCEINFO, XINHUA, needs_shared
 ANCHOR = PartialDate(2020, 11, 4)  # a Wednesday
 # Floors: measured with `.venv/bin/python bench/enrich_timex.py` (spaCy doc given), rounded
 # down. Dev docs were used for tuning, held-out docs never (see bench/enrich_timex.py).
-FLOOR_ALL = {"strict": 0.912, "value": 0.868}  # measured 0.922 / 0.878
-FLOOR_HELDOUT = {"strict": 0.83, "value": 0.72}  # measured 0.839 / 0.729
+FLOOR_ALL = {"strict": 0.917, "value": 0.872}  # measured 0.927 / 0.882
+FLOOR_HELDOUT = {"strict": 0.837, "value": 0.727}  # measured 0.847 / 0.737
 
 
 @pytest.fixture(scope="session")
@@ -280,18 +280,395 @@ def test_invented_sentences(fr_nlp: Any, text: str, expected: list[tuple[str, st
     assert [(s.text_of(text), s.attrs["value"]) for s in spans] == expected
 
 
-# Known weaknesses, kept as strict xfails so a fix shows up: a past tense whose date lies more
-# than TENSE_REACH_DAYS back keeps the nearest date; a future verb the tagger reads as an
-# adjective gives no tense.
-@pytest.mark.xfail(strict=True, reason="known weakness: tense beyond TENSE_REACH_DAYS")
+# Formerly strict xfails (round 4): a past tense of the verb the date depends on reaches a
+# full year back; a future the tagger reads as an adjective or a conditional read as an
+# imperfect still says future (morphological fallback on the future/conditional endings).
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
         ("La trêve a été décrétée le 25 décembre.", [("le 25 décembre", "2019-12-25")]),
         ("Dès lundi, les travaux commenceront.", [("lundi", "2020-11-09")]),
+        ("La réunion se tiendrait lundi.", [("lundi", "2020-11-09")]),
+        ("Le pont, inauguré le 3 février, s'est effondré.", [("le 3 février", "2020-02-03")]),
     ],
 )
-def test_invented_known_weaknesses(
+def test_tense_reach_and_future_forms(
+    fr_nlp: Any, text: str, expected: list[tuple[str, str | None]]
+) -> None:
+    spans = find_dates(text, ANCHOR, "fr", fr_nlp(text))
+    assert [(s.text_of(text), s.attrs["value"]) for s in spans] == expected
+
+
+def test_tense_reach_written_later(fr_nlp: Any) -> None:
+    """The brief's case: written 2020-11-10, "a été décrétée le 25 décembre" is last year's."""
+    text = "La trêve a été décrétée le 25 décembre."
+    spans = find_dates(text, PartialDate(2020, 11, 10), "fr", fr_nlp(text))
+    assert spans[0].attrs["value"] == "2019-12-25"
+
+
+# Round 4: a second set of invented sentences in the styles of several kinds of outlet
+# (dispatches, recaps, interviews, sports, economy, courts), written with their expectations
+# from the TimeML / FTiB conventions above BEFORE the layer was run on them; the generalisation
+# check for forms the rules were never tuned on. Anchor: Wednesday 2020-11-04. First run: 53/54
+# and 33/40 of the first two batches; two expectations were wrong by FTiB's own habits and were
+# fixed (marked); the other six failures were fixed in the layer by general rules (past
+# participle reach, part of day after a date or "dernier", "la matinée de jeudi", "ces
+# dernières 24 heures", "est de trois ans"). The third batch, written after, passed 18/18.
+NEWS_STYLES: list[tuple[str, list[tuple[str, str | None]]]] = [
+    # dispatches
+    (
+        "PARIS, 3 novembre (AFP) - Le Premier ministre a annoncé mardi soir un reconfinement.",
+        [("3 novembre", "2020-11-03"), ("mardi soir", "2020-11-03TEV")],
+    ),
+    (
+        "Mis à jour le 04/11/2020 à 18h12",
+        [("le 04/11/2020", "2020-11-04"), ("18h12", "2020-11-04T18:12")],
+    ),
+    (
+        "Les deux dirigeants se sont entretenus au téléphone lundi 2 novembre.",
+        [("lundi 2 novembre", "2020-11-02")],
+    ),
+    ("Hier matin, un incendie a ravagé un entrepôt.", [("Hier matin", "2020-11-03TMO")]),
+    (
+        "Des orages sont attendus mercredi après-midi sur le Sud-Est.",
+        [("mercredi après-midi", "2020-11-04TAF")],
+    ),
+    (
+        "Le couvre-feu sera levé le 1er décembre à 6 h.",
+        [("le 1er décembre", "2020-12-01"), ("6 h", "2020-12-01T06:00")],
+    ),
+    (
+        "Le président s'exprimera ce soir à 20 heures à la télévision.",
+        [("ce soir", "2020-11-04TEV"), ("20 heures", "2020-11-04T20:00")],
+    ),
+    (
+        "Le trafic a été interrompu pendant près de deux heures.",
+        [("près de deux heures", "PT2H")],
+    ),
+    (
+        "La réunion, initialement prévue jeudi, a été reportée à la semaine prochaine.",
+        [("jeudi", "2020-11-05"), ("la semaine prochaine", "2020-W46")],
+    ),
+    (
+        "Selon le bilan publié ce matin, 40 000 personnes sont mortes depuis mars.",
+        [("ce matin", "2020-11-04TMO"), ("mars", "2020-03")],
+    ),
+    ("Le pont, inauguré le 3 février, s'est effondré.", [("le 3 février", "2020-02-03")]),
+    # recaps and background
+    (
+        "Le 8 mars 2019, des milliers de femmes avaient défilé à Paris.",
+        [("Le 8 mars 2019", "2019-03-08")],
+    ),
+    (
+        "Il avait été élu en mars 2014 puis réélu six ans plus tard.",
+        [("mars 2014", "2014-03"), ("six ans", "P6Y")],
+    ),
+    ("Les faits remontent au 14 juillet 2016.", [("14 juillet 2016", "2016-07-14")]),
+    (
+        "Depuis le début de l'année, 120 migrants ont péri en Méditerranée.",
+        [("le début de l'année", "2020")],
+    ),
+    ("En l'espace de dix ans, la population a doublé.", [("dix ans", "P10Y")]),
+    ("Le record datait de l'été 2003.", [("l'été 2003", "2003-SU")]),
+    (
+        "Arrêté le 2 octobre, il a été relâché le lendemain.",
+        [("le 2 octobre", "2020-10-02"), ("le lendemain", "2020-10-03")],
+    ),
+    (
+        "La semaine dernière, la ministre a visité l'usine.",
+        [("La semaine dernière", "2020-W44")],
+    ),
+    (
+        "Le premier ministre a été reçu à l'Élysée en début de semaine.",
+        [("début de semaine", "2020-W45")],
+    ),
+    (
+        "Les négociations, entamées il y a quelques jours, piétinent.",
+        [("il y a quelques jours", "PAST_REF")],
+    ),
+    (
+        "Il a démissionné en 2017, trois mois avant la fin de son mandat.",
+        [("2017", "2017"), ("trois mois", "P3M")],
+    ),
+    # interviews
+    (
+        "« Je suis arrivé ici il y a quinze ans », raconte-t-il.",
+        [("il y a quinze ans", "2005")],
+    ),
+    ("« Demain, nous serons dans la rue », prévient la syndicaliste.", [("Demain", "2020-11-05")]),
+    ("« Depuis trois mois, je ne dors plus », confie-t-elle.", [("trois mois", "P3M")]),
+    (
+        "« Dans dix ans, il n'y aura plus de glacier ici », estime le chercheur.",
+        [("dix ans", "P10Y")],
+    ),
+    # sports
+    (
+        "Le PSG recevra Lyon dimanche à 21 heures.",
+        [("dimanche", "2020-11-08"), ("21 heures", "2020-11-08T21:00")],
+    ),
+    ("Blessé, l'attaquant sera absent au moins six semaines.", [("au moins six semaines", "P6W")]),
+    (
+        "Le club n'avait plus gagné à l'extérieur depuis le 12 septembre.",
+        [("le 12 septembre", "2020-09-12")],
+    ),
+    ("Les supporters attendaient ce titre depuis 1998.", [("1998", "1998")]),
+    ("Le match aller s'est disputé il y a une semaine.", [("il y a une semaine", "2020-10-28")]),
+    ("Dimanche, l'OM s'est imposé 2-1 face à Nice.", [("Dimanche", "2020-11-01")]),
+    (
+        "Le tournoi se déroulera du 15 au 20 décembre.",
+        [("15", "2020-12-15"), ("20 décembre", "2020-12-20")],
+    ),
+    ("Les épreuves s'achèveront vendredi.", [("vendredi", "2020-11-06")]),
+    # economy
+    (
+        "Le chiffre d'affaires a progressé de 4 % au deuxième trimestre.",
+        [("deuxième trimestre", "2020-Q2")],
+    ),
+    ("La Bourse de Paris a clôturé jeudi en hausse de 1,2 %.", [("jeudi", "2020-10-29")]),
+    ("L'inflation devrait ralentir en 2021, selon la Banque de France.", [("2021", "2021")]),
+    ("Le taux de chômage atteignait 8,1 % fin juin.", [("fin juin", "2020-06")]),
+    (
+        "La production a repris mi-mai après deux mois d'arrêt.",
+        [("mi-mai", "2020-05"), ("deux mois", "P2M")],
+    ),
+    (
+        "Le gouvernement table sur une croissance de 6 % l'an prochain.",
+        [("l'an prochain", "2021")],
+    ),
+    (
+        "Le Livret A rapporte 0,5 % par an depuis le 1er février 2020.",
+        [("an", "P1Y"), ("le 1er février 2020", "2020-02-01")],
+    ),
+    ("Les commerçants rouvriront leurs boutiques samedi.", [("samedi", "2020-11-07")]),
+    (
+        "La Fed a maintenu ses taux mercredi, pour la septième réunion consécutive.",
+        [("mercredi", "2020-11-04")],
+    ),
+    (
+        "La deuxième vague devrait atteindre son pic dans les prochains jours.",
+        [("les prochains jours", "PXD")],
+    ),
+    # courts
+    (
+        "Le tribunal correctionnel rendra son jugement le 17 décembre.",
+        [("le 17 décembre", "2020-12-17")],
+    ),
+    (
+        "L'accusé, âgé de 42 ans, encourt vingt ans de réclusion criminelle.",
+        [("vingt ans", "P20Y")],
+    ),
+    (
+        "Le procès, qui s'est ouvert lundi, doit durer trois semaines.",
+        [("lundi", "2020-11-02"), ("trois semaines", "P3W")],
+    ),
+    (
+        "Un homme de 35 ans a été mis en examen vendredi soir.",
+        [("vendredi soir", "2020-10-30TEV")],
+    ),
+    (
+        "La cour d'appel de Douai examinera le dossier le 12 janvier prochain.",
+        [("le 12 janvier prochain", "2021-01-12")],
+    ),
+    ("Le verdict est attendu dans la soirée.", [("la soirée", "2020-11-04TEV")]),
+    (
+        "L'homme a été condamné mardi à dix-huit mois de prison avec sursis.",
+        [("mardi", "2020-11-03"), ("dix-huit mois", "P18M")],
+    ),
+    ("L'audience a été renvoyée au 15 janvier 2021.", [("15 janvier 2021", "2021-01-15")]),
+    (
+        "Le 11 novembre, jour férié, les commerces seront fermés.",
+        [("Le 11 novembre", "2020-11-11")],
+    ),
+    ("Chaque lundi, les bénévoles distribuent des repas.", [("Chaque lundi", "XXXX-WXX-1")]),
+    # less common forms (second batch, also written before running)
+    ("Le chiffre d'affaires a reculé de 3 % sur un an.", [("un an", "P1Y")]),
+    (
+        "La police est intervenue samedi vers 17 heures.",
+        [("samedi", "2020-10-31"), ("17 heures", "2020-10-31T17:00")],
+    ),
+    (
+        "Le taux de chômage a atteint 9 % au premier semestre 2020.",
+        [("premier semestre 2020", "2020-H1")],
+    ),
+    (
+        "Il avait été condamné en première instance à cinq ans de prison l'an passé.",
+        [("cinq ans", "P5Y"), ("l'an passé", "2019")],
+    ),
+    ("Les prix ont flambé ces dix dernières années.", [("ces dix dernières années", "P10Y")]),
+    ("Le ministre se rendra en Corse en milieu de semaine.", [("milieu de semaine", "2020-W45")]),
+    (
+        "Un accident s'est produit avant-hier soir sur l'A31.",
+        [("avant-hier soir", "2020-11-02TEV")],
+    ),
+    ("Les élections ont lieu tous les cinq ans.", [("tous les cinq ans", "P5Y")]),
+    (
+        "Le journaliste a été libéré jeudi dernier après 200 jours de détention.",
+        [("jeudi dernier", "2020-10-29"), ("200 jours", "P200D")],
+    ),
+    ("Un an plus tôt, le même scénario s'était produit.", [("Un an", "P1Y")]),
+    (
+        "Le texte a été adopté au Sénat dans la nuit de samedi à dimanche.",
+        [("la nuit de samedi à dimanche", "2020-10-31TNI")],
+    ),
+    (
+        "Les secours ont été alertés jeudi 29 octobre en fin de matinée.",
+        [("jeudi 29 octobre en fin de matinée", "2020-10-29TMO")],
+    ),
+    (
+        "Il a été arrêté le 2 octobre et, le soir même, il était hospitalisé.",
+        [("le 2 octobre", "2020-10-02"), ("le soir même", "2020-10-02TEV")],
+    ),
+    (
+        "Le vote a eu lieu le 3 juin. La veille au soir, les manifestants s'étaient rassemblés.",
+        [("le 3 juin", "2020-06-03"), ("La veille au soir", "2020-06-02TEV")],
+    ),
+    ("L'entreprise a été créée au début des années 2000.", [("début des années 2000", "200X")]),
+    ("Les Bleus n'ont plus perdu depuis octobre 2019.", [("octobre 2019", "2019-10")]),
+    # "annuels": FTiB tags set adjectives after a noun ("efforts annuels"); expectation fixed
+    (
+        "Les résultats annuels seront publiés en février.",
+        [("annuels", "P1Y"), ("février", "2021-02")],
+    ),
+    ("Le délai de prescription est de trois ans.", [("trois ans", "P3Y")]),
+    ("En deux heures, les pompiers ont maîtrisé le feu.", [("deux heures", "PT2H")]),
+    (
+        "Le procès doit s'ouvrir le 2 mars prochain devant la cour d'assises.",
+        [("le 2 mars prochain", "2021-03-02")],
+    ),
+    (
+        "Le suspect avait été placé en garde à vue mardi matin, avant d'être relâché mercredi.",
+        [("mardi matin", "2020-11-03TMO"), ("mercredi", "2020-11-04")],
+    ),
+    (
+        "Cet après-midi, les députés examineront le budget.",
+        [("Cet après-midi", "2020-11-04TAF")],
+    ),
+    (
+        "L'ancien maire, décédé le 20 août, a été inhumé hier.",
+        [("le 20 août", "2020-08-20"), ("hier", "2020-11-03")],
+    ),
+    (
+        "La compagnie avait transporté 5 millions de passagers en 2019, contre 2 cette année.",
+        [("2019", "2019"), ("cette année", "2020")],
+    ),
+    ("Les travaux s'étaleront sur dix-huit mois.", [("dix-huit mois", "P18M")]),
+    (
+        "L'hôpital a accueilli 30 patients ces dernières 24 heures.",
+        [("ces dernières 24 heures", "PT24H")],
+    ),
+    ("Les 48 prochaines heures seront décisives.", [("Les 48 prochaines heures", "PT48H")]),
+    ("La neige est attendue en fin de semaine.", [("fin de semaine", "2020-W45")]),
+    ("Le ministre avait promis une réponse sous huit jours.", [("huit jours", "P8D")]),
+    (
+        "Il travaille dans l'entreprise depuis une vingtaine d'années.",
+        [("une vingtaine d'années", "P20Y")],
+    ),
+    ("Au printemps, le virus était encore inconnu.", [("printemps", "2020-SP")]),
+    (
+        "La mairie organise un marché de Noël du 27 novembre au 24 décembre.",
+        # "Noël": a date naming a noun is tagged as in "la crise de 2008"; expectation fixed
+        [("Noël", "2020-12-25"), ("27 novembre", "2020-11-27"), ("24 décembre", "2020-12-24")],
+    ),
+    (
+        "« On ne reviendra pas en arrière avant des mois », a-t-il prévenu.",
+        [("des mois", "PXM")],
+    ),
+    ("Le Brent a terminé la séance de vendredi à 40 dollars.", [("vendredi", "2020-10-30")]),
+    ("Le tribunal a fixé l'audience au lundi 16 novembre.", [("lundi 16 novembre", "2020-11-16")]),
+    ("Les urgences sont saturées depuis la mi-octobre.", [("la mi-octobre", "2020-10")]),
+    (
+        "En 1999, la tempête a privé d'électricité des milliers de foyers pendant des semaines.",
+        [("1999", "1999"), ("des semaines", "PXW")],
+    ),
+    (
+        "Les deux clubs se retrouveront en Coupe de France dans trois semaines.",
+        [("trois semaines", "P3W")],
+    ),
+    (
+        "Le ministre recevra les syndicats dans la matinée de jeudi.",
+        [("la matinée de jeudi", "2020-11-05TMO")],
+    ),
+    (
+        "La cérémonie a eu lieu dimanche dernier au soir.",
+        [("dimanche dernier au soir", "2020-11-01TEV")],
+    ),
+    # third batch (round 4, after the fixes above; also written before running)
+    (
+        "Le conseil municipal s'est réuni lundi 2 novembre au soir.",
+        [("lundi 2 novembre au soir", "2020-11-02TEV")],
+    ),
+    ("La loi a été promulguée le 30 juillet dernier.", [("le 30 juillet dernier", "2020-07-30")]),
+    (
+        "Le procès reprendra le 5 janvier 2021 à 9 heures.",
+        [("le 5 janvier 2021", "2021-01-05"), ("9 heures", "2021-01-05T09:00")],
+    ),
+    ("Il a passé quarante-huit heures en garde à vue.", [("quarante-huit heures", "PT48H")]),
+    ("La fusion sera effective au 1er janvier prochain.", [("1er janvier prochain", "2021-01-01")]),
+    (
+        "Les faits se sont déroulés dans la nuit du 1er au 2 novembre.",
+        [("la nuit du 1er au 2 novembre", "2020-11-01TNI")],
+    ),
+    ("Depuis mardi soir, la circulation est coupée.", [("mardi soir", "2020-11-03TEV")]),
+    (
+        "L'usine sera fermée du lundi 9 au vendredi 13 novembre.",
+        [("lundi 9", "2020-11-09"), ("vendredi 13 novembre", "2020-11-13")],
+    ),
+    (
+        "Le maire a été réélu au second tour, dimanche 28 juin.",
+        [("dimanche 28 juin", "2020-06-28")],
+    ),
+    ("Les soldes d'hiver débuteront le 6 janvier.", [("le 6 janvier", "2021-01-06")]),
+    ("Le taux directeur est inchangé depuis mars 2016.", [("mars 2016", "2016-03")]),
+    ("En une semaine, le nombre de cas a doublé.", [("une semaine", "P1W")]),
+    ("Le joueur de 23 ans a signé un contrat de quatre ans.", [("quatre ans", "P4Y")]),
+    ("Il s'agit du troisième attentat en moins d'un mois.", [("moins d'un mois", "P1M")]),
+    (
+        "Le sommet de l'Otan se tiendra les 14 et 15 juin 2021 à Bruxelles.",
+        [("les 14", "2021-06-14"), ("15 juin 2021", "2021-06-15")],
+    ),
+    (
+        "Vendredi 13 novembre 2015, des attentats ont frappé Paris.",
+        [("Vendredi 13 novembre 2015", "2015-11-13")],
+    ),
+    (
+        "La réforme des retraites, annoncée à l'automne 2019, a été suspendue.",
+        [("l'automne 2019", "2019-FA")],
+    ),
+    (
+        "Le chômage partiel sera prolongé jusqu'à la fin de l'année.",
+        [("la fin de l'année", "2020")],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), NEWS_STYLES)
+def test_news_styles(fr_nlp: Any, text: str, expected: list[tuple[str, str | None]]) -> None:
+    spans = find_dates(text, ANCHOR, "fr", fr_nlp(text))
+    assert [(s.text_of(text), s.attrs["value"]) for s in spans] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the n-th or last weekday of a month or season
+        (
+            "Le marathon aura lieu le premier dimanche d'avril.",
+            [("le premier dimanche d'avril", "2021-04-04")],
+        ),
+        (
+            "Le dernier lundi de mai 2003, il pleuvait.",
+            [("Le dernier lundi de mai 2003", "2003-05-26")],
+        ),
+        # "l'an prochain" gives its year to the date after it in the sentence
+        (
+            "L'an prochain, la fête tombera le premier samedi du printemps.",
+            [("L'an prochain", "2021"), ("le premier samedi du printemps", "2021-03-20")],
+        ),
+        # a time zone belongs to the clock time
+        ("Le sommet s'ouvre à 14 h GMT.", [("14 h GMT", "2020-11-04T14:00")]),
+    ],
+)
+def test_ordinal_weekday_and_time_zone(
     fr_nlp: Any, text: str, expected: list[tuple[str, str | None]]
 ) -> None:
     spans = find_dates(text, ANCHOR, "fr", fr_nlp(text))

@@ -51,7 +51,7 @@ TEMPLATES: dict[str, dict[str, str]] = {
     "fr": {
         "daydate": r"(?:(?P<det>le|ce)\s+)?(?:(?P<wd>@WD@)\s+)?(?P<d>1er|premier|[0-3]?\d)\s+"
         r"(?P<mo>@MOA@)(?:\s+(?P<y>" + YEAR4 + r"|\d\d(?!\s*\w)))?(?:\s+(?P<rel>@REL@))?"
-        r"(?:\s+(?:au\s+|en\s+)?(?P<part>@PART@))?",
+        r"(?:\s+@PARTTAIL@)?",
         "daycoord": r"(?P<x>(?:les?\s+)?(?P<d>1er|[0-3]?\d))(?=\s+(?:et|au|-)\s+(?:le\s+)?"
         r"(?:1er|[0-3]?\d)\s+"
         r"(?P<mo>@MOA@)(?:\s+(?P<y>" + YEAR4 + r"))?(?:\s+(?P<rel>@REL@))?)",
@@ -90,17 +90,21 @@ TEMPLATES: dict[str, dict[str, str]] = {
         r"prochaines)\s+(?P<unit>@UNIT@)",
         "lastn2": r"(?:ces|les|des)\s+(?:(?P<n>@NUM@|\d+)\s+)?(?P<unit>@UNIT@)\s+(?P<rel>derniers|"
         r"dernières|passés|passées|à\s+venir|précédents|précédentes|suivants|suivantes)",
+        "lastn3": r"(?:ces|les|des)\s+(?P<rel>derniers|dernières|prochains|prochaines)\s+"
+        r"(?P<n>@NUM@|\d+)\s+(?P<unit>@UNIT@)",
         "weekday": r"(?:(?P<this>ce)\s+|le\s+(?=(?:@WD@)\s+(?:@REL@)))?(?P<wd>@WD@)(?!\s+saint)"
-        r"(?:\s+(?:en\s+)?"
-        r"(?:(?P<pmod>@PMOD@)\s+(?:de\s+|d['’]))?(?P<part>@PART@))?"
-        r"(?:\s+(?P<rel>@REL@))?",
+        r"(?:\s+(?P<rel2>@REL@)(?=\s+(?:au|en)\s))?(?:\s+@PARTTAIL@)?(?:\s+(?P<rel>@REL@))?",
         "nightdate": r"(?:la\s+)?(?P<part>nuit)\s+du\s+(?P<d>1er|[0-3]?\d)\s+(?:(?P<mo1>@MOA@)\s+)?"
         r"au\s+(?:1er|[0-3]?\d)\s+(?P<mo>@MOA@)(?:\s+(?P<y>" + YEAR4 + r"))?",
-        "night": r"(?:la\s+)?nuit\s+(?:de|du)\s+(?P<wd>@WD@)(?:\s+(?:à|au)\s+(?P<wd2>@WD@))?"
+        "night": r"(?:la\s+|l['’])?(?P<part>nuit|matinée|soirée|après-midi)\s+(?:de|du)\s+"
+        r"(?P<wd>@WD@)(?:\s+(?:à|au)\s+(?P<wd2>@WD@))?"
         r"(?!\s+(?:[0-3]?\d|1er)\b)",
         "clock": r"(?P<h>[01]?\d|2[0-4])\s?h(?:\s?(?P<mi>[0-5]\d)(?P<mn>\s?min)?)?"
         r"(?:\s+(?P<wd>@WD@))?"
-        r"(?:\s+(?:du|de\s+l['’])\s+(?P<dp>matin|soir|après-midi))?",
+        r"(?:\s+(?:du|de\s+l['’])\s+(?P<dp>matin|soir|après-midi))?(?:\s+@ZONE@)?",
+        "ordwd": r"(?:(?:le|la)\s+)?(?P<ord>@ORD@|dernier|dernière)\s+(?P<wd>@WD@)\s+"
+        r"(?:du\s+mois\s+(?:de\s+|d['’])|de\s+l['’]|de\s+|d['’]|du\s+)"
+        r"(?:(?P<mo>@MOA@)|(?P<season>@SEASON@))(?:\s+(?P<y>" + YEAR4 + r"))?",
         "clockword": r"(?:à|vers|dès|jusqu['’]à|avant|après|de|entre)\s+(?P<x>(?P<h>[01]?\d|2[0-4])"
         r"\s+heures?(?:\s+(?P<mi>[0-5]\d))?(?:\s+(?:du|de\s+l['’])\s*(?P<dp>matin|soir|après-midi))?)",
         "noon": r"(?:à|vers|avant|après|dès|de|jusqu['’]à)\s+(?P<x>(?P<part>midi|minuit))",
@@ -216,12 +220,15 @@ CONTEXT_KINDS = frozenset(
 # "Dimanche soir"; 400 keeps whole-paragraph events together).
 CONTEXT_REACH = 400
 # A past/future tense picks the year of a day or month named without one ("le 15 mars") only
-# when that date lies within this many days of the anchor; beyond it the nearest date wins
-# (dev: "a donné jusqu'au 30 juin", written in May, is the coming June; 270 keeps "a été libéré
-# le 15 mars", written in October, in the past).
+# when that date lies within this many days of the anchor; beyond it the nearest date wins.
+# The limit guards against a tense that belongs to another event than the date: ml_crisis
+# "a décidé d'organiser un référendum le 26 février", "avait prévu d'envoyer mi-mars une mission",
+# a historical future "sera tué deux mois plus tard, le 20 octobre" (5 right with it, 2 wrong,
+# none on ftib dev). 270 keeps "a été libéré le 15 mars", written in October, in the past.
 TENSE_REACH_DAYS = 270
-# _direction returns +-STRONG (not +-1) for a tense that leaves no doubt (the pluperfect):
-# then TENSE_REACH_DAYS does not apply ("Le 20 décembre, il avait été arrêté" in November).
+# _direction returns +-STRONG (not +-1) for a tense that leaves no doubt: the pluperfect, or a
+# past tense of the verb the date itself depends on ("la trêve a été décrétée le 25 décembre",
+# "le pont, inauguré le 3 février"); then TENSE_REACH_DAYS does not apply.
 STRONG = 2
 # Without a tense cue, a date ahead of the anchor counts this many times its distance: news
 # report the past more than the future (ml_crisis: "mi-mars" written in October is the March
@@ -245,12 +252,21 @@ UNIT_CODES = {
     "Q": ("P{}M", 3),
     "6": ("P{}M", 6),
 }
-# Endings of the French simple future, added to the infinitive ("reprendr-ont").
+# Endings of the French simple future and conditional, added to the future stem (the
+# infinitive, less the final e of -re verbs, or an irregular stem of `future_stems` in the word
+# tables): "reprendr-ont", "tiendr-ait".
 FUTURE_ENDINGS = ("ai", "as", "a", "ons", "ez", "ont")
+CONDITIONAL_ENDINGS = ("ais", "ait", "ions", "iez", "aient")
+# A word of another part of speech that heads a subject and has a future/conditional ending on
+# a stem this long ending in r is read as a verb ("les travaux commenceront", tagged ADJ).
+MIN_FUTURE_STEM = 4
 APPROX_NUMBERS = {"dizaine": 10, "quinzaine": 15, "vingtaine": 20, "trentaine": 30, "centaine": 100}
 ROMAN = {"I": 1, "V": 5, "X": 10}
 # First month of each season code (meteorological seasons; winter YYYY-WI starts in December).
 SEASON_START = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
+# First day of each season for "le premier dimanche du printemps" (astronomical seasons, as in
+# FTiB dev: written 1999-05-19, "le premier dimanche du printemps" is 2000-03-26).
+SEASON_FIRST_DAY = {"SP": (3, 20), "SU": (6, 21), "FA": (9, 22), "WI": (12, 21)}
 
 
 @dataclass(frozen=True, slots=True, eq=False)
@@ -349,6 +365,13 @@ def _placeholders(w: dict[str, Any]) -> dict[str, str]:
         "WHOLE": _alt(w.get("whole_units", {})),
         "ANA": _alt(w.get("anaphoric_words", {})),
         "MONTHOF": r"(?:le\s+)?mois\s+(?:de\s+|d['’])",
+        # a time zone after a clock time belongs to it (TimeML): "12 h 30 locales", "(GMT)"
+        "ZONE": _alt(w.get("time_zones", ())),
+        # a part of the day after a day: "au soir", "en fin de matinée"
+        "PARTTAIL": r"(?:au\s+|en\s+)?(?:(?P<pmod>"
+        + _alt(w["part_mods"])
+        + r")\s+(?:de\s+|d['’]))?"
+        r"(?P<part>" + _alt(w["day_parts"]) + ")",
         # "mi-octobre", "la fin du mois de mars", "début d'avril": the modifier and its article
         "PMODOF": r"(?:(?:la\s+|le\s+)?(?P<pmod>" + _alt(w["part_mods"]) + r")[\s-]+"
         r"(?:de\s+|d['’]|du\s+(?=mois\b))?)",
@@ -447,6 +470,7 @@ def _candidates(text: str, gram: _Grammar) -> list[_Cand]:
         for ws, we in windows:
             for m in pat.finditer(text, ws, we):
                 g = m.groupdict()
+                g["rel"] = g.get("rel") or g.pop("rel2", None)  # "dimanche dernier au soir"
                 s, e = m.span("x") if g.get("x") is not None else m.span()
                 out.append(_Cand(kind, s, e, m.start(), m.end(), g, rank))
     return out
@@ -509,6 +533,8 @@ def _is_age(c: _Cand, ctx: _Ctx) -> bool:
     word = _key(m.group(1) or m.group(2))
     if word in ctx.gram.w["age_cues"]:
         return True
+    if word in ctx.gram.w.get("copulas", ()):
+        return False  # "le délai de prescription est de trois ans"
     followed = re.match(r"\s+(?:de|d['’]|du|des)\s", after + ctx.text[c.mend + 4 : c.mend + 6])
     return (
         bool(ctx.gram.w["duration_nouns"])
@@ -583,6 +609,9 @@ VALIDATORS: dict[str, Callable[[_Cand, _Ctx], bool]] = {
 
 # ---------------------------------------------------------------- resolution driver
 
+# Kinds whose year value gives the year of a day or month named after it in the sentence
+# ("en 98, le 5 mai", "l'an prochain, le premier dimanche du printemps").
+YEAR_CONTEXT_KINDS = frozenset({"year2", "relunit", "thisunit"})
 DATE_FIRST = frozenset({"daydate", "nightdate", "mdydate", "numeric", "iso", "numdm", "wdday"})
 
 
@@ -619,8 +648,8 @@ def _record(c: _Cand, v: _Value | None, ctx: _Ctx) -> _Value | None:
     calendar = re.match(r"\d{4}(?:-\d\d){0,2}(?![\d-])", v.value or "")
     if calendar:
         bisect.insort(ctx.dated, (c.start, calendar.group()))
-    if c.kind == "year2" and v.value:
-        ctx.years.append((c.start, int(v.value)))
+    if c.kind in YEAR_CONTEXT_KINDS and v.gran == "year" and v.value and v.value.isdigit():
+        bisect.insort(ctx.years, (c.start, int(v.value)))  # "l'an prochain, le 5 mai"
     wd = _key(c.g.get("wd"))
     if c.kind in ("daydate", "mdydate", "wdday") and wd and v.day is not None:
         ctx.weekday_dates[ctx.gram.w["weekdays"][wd]] = v.day
@@ -684,7 +713,12 @@ def _verb_tense(c: _Cand, ctx: _Ctx) -> int:
         return 0
     span = ctx.doc.char_span(c.start, c.end, alignment_mode="expand")
     found = _governing_verb(span.root) if span is not None and len(span) else None
-    return _tense(found[0], found[1], ctx.gram.w) if found is not None else 0
+    if found is None or span is None:
+        return 0
+    verb, came = found
+    tense = _tense(verb, came, ctx.gram.w)
+    direct = came.i == span.root.i  # the date depends on the verb itself
+    return -STRONG if tense == -1 and direct else tense
 
 
 def _governing_verb(tok: Token) -> tuple[Token, Token] | None:
@@ -692,7 +726,7 @@ def _governing_verb(tok: Token) -> tuple[Token, Token] | None:
     with the token the climb came from."""
     came = tok
     for _ in range(8):
-        is_verb = tok.pos_ in ("VERB", "AUX") and not _infinitival(tok, with_aux=True)
+        is_verb = _is_verb(tok) and not _infinitival(tok, with_aux=True)
         finite = "Inf" not in tok.morph.get("VerbForm", [])
         has_aux = any(t.dep_.startswith("aux") for t in tok.children)
         if is_verb and (finite or has_aux or tok.head.i == tok.i):
@@ -703,24 +737,45 @@ def _governing_verb(tok: Token) -> tuple[Token, Token] | None:
     return None
 
 
+def _is_verb(tok: Token) -> bool:
+    """A verb, or a predicate the tagger missed whose ending is a future or conditional one
+    ("les travaux commenceront", tagged ADJ)."""
+    if tok.pos_ in ("VERB", "AUX"):
+        return True
+    if tok.pos_ not in ("ADJ", "NOUN") or not tok.text.islower():
+        return False
+    has_subject = any(t.dep_.startswith("nsubj") for t in tok.children)
+    return has_subject and _future_shape(tok.text.lower())
+
+
 def _tense(verb: Token, came: Token, w: dict[str, Any]) -> int:
     auxes = [t for t in verb.children if t.dep_.startswith("aux") or t.dep_ == "cop"]
     tenses = set(verb.morph.get("Tense", []))
     aux_tenses = {x for a in auxes for x in a.morph.get("Tense", [])}
     aux_lemmas = {a.lemma_.lower() for a in auxes}
-    if "Fut" in tenses | aux_tenses or aux_lemmas & {"will", "shall"} or _future_form(verb):
+    pluperfect = any(a.dep_ == "aux:tense" and "Imp" in a.morph.get("Tense", []) for a in auxes)
+    if "Fut" in tenses | aux_tenses or aux_lemmas & {"will", "shall"}:
         return 1
-    if verb.lemma_.lower() in w["future_lemmas"] or _modal_future(verb, came, auxes, w):
+    if _future_form(verb, w) and not any(a.dep_ == "aux:tense" for a in auxes):
+        return 1  # "battra", "reprendront", "se tiendrait" read as present or imperfect
+    if verb.lemma_.lower() in w["future_lemmas"]:
+        return 0 if pluperfect else 1  # "avait prévu d'envoyer mi-mars": either side
+    if _modal_future(verb, came, auxes, w) or _present_subjunctive(verb, auxes):
         return 1
-    if _present_subjunctive(verb, auxes):
-        return 1
-    if any(a.dep_ == "aux:tense" and "Imp" in a.morph.get("Tense", []) for a in auxes):
+    if pluperfect:
         return -STRONG  # "il avait été arrêté": a pluperfect is always before the anchor
     if any(a.dep_ == "aux:tense" for a in auxes) or aux_tenses & {"Past", "Imp"}:
         return -1
     if "have" in aux_lemmas or "Imp" in tenses:
         return -1
+    if "Past" in tenses and _bare_participle(verb, auxes):
+        return -1  # "le pont, inauguré le 3 février"
     return -1 if "Past" in tenses and "Fin" in verb.morph.get("VerbForm", []) else 0
+
+
+def _bare_participle(verb: Token, auxes: list[Token]) -> bool:
+    """A past participle modifying a noun, without auxiliary: a past event."""
+    return not auxes and "Part" in verb.morph.get("VerbForm", []) and verb.dep_ == "acl"
 
 
 def _present_subjunctive(verb: Token, auxes: list[Token]) -> bool:
@@ -752,14 +807,47 @@ def _infinitival(tok: Token, with_aux: bool) -> bool:
     return inf_aux or (not with_aux and "Inf" in tok.morph.get("VerbForm", []))
 
 
-def _future_form(verb: Token) -> bool:
-    """A French simple future the tagger called present ("battra", "reprendront"): the
-    infinitive (less a final e) plus a future ending."""
-    lemma, word = verb.lemma_.lower(), verb.text.lower()
-    if "Fin" not in verb.morph.get("VerbForm", []) or not lemma.endswith(("er", "ir", "re")):
+def _future_form(verb: Token, w: dict[str, Any]) -> bool:
+    """A French simple future or conditional the tagger called present or imperfect
+    ("battra", "reprendront", "se tiendrait"): the future stem plus an ending; a token that is
+    no verb to the tagger needs only the shape (see _is_verb)."""
+    word = verb.text.lower()
+    if verb.pos_ not in ("VERB", "AUX"):
+        return _future_shape(word)
+    if "Fin" not in verb.morph.get("VerbForm", []):
         return False
-    stem = lemma[:-1] if lemma.endswith("re") else lemma
-    return any(word == stem + end for end in FUTURE_ENDINGS)
+    stem = _future_stem(verb.lemma_.lower(), w)
+    ends = (*FUTURE_ENDINGS, *CONDITIONAL_ENDINGS)
+    cut = [word[: -len(e)] for e in ends if word.endswith(e)]
+    return stem is not None and any(_same_stem(x, stem) for x in cut)
+
+
+def _future_stem(lemma: str, w: dict[str, Any]) -> str | None:
+    """ "tenir" -> "tiendr", "prendre" -> "prendr", "commencer" -> "commencer"."""
+    for suffix, stem in sorted(w.get("future_stems", {}).items(), key=lambda kv: -len(kv[0])):
+        if lemma.endswith(suffix):
+            return lemma[: -len(suffix)] + stem
+    if lemma.endswith(("er", "ir")):
+        return lemma
+    return lemma[:-1] if lemma.endswith("re") else None
+
+
+def _same_stem(found: str, stem: str) -> bool:
+    """Equal up to the stem changes of -er verbs: "achèver(a)", "appeller(a)", "paier(a)"."""
+
+    def norm(x: str) -> str:
+        return re.sub(r"ie(?=r$)", "ye", re.sub(r"([lt])\1", r"\1", x.replace("è", "e")))
+
+    return found == stem or norm(found) == norm(stem)
+
+
+def _future_shape(word: str) -> bool:
+    """Ends in a future/conditional ending after an r-final stem ("commencer-ont")."""
+    for end in sorted((*FUTURE_ENDINGS, *CONDITIONAL_ENDINGS), key=len, reverse=True):
+        stem = word[: -len(end)]
+        if word.endswith(end) and len(stem) >= MIN_FUTURE_STEM and stem.endswith("r"):
+            return True
+    return False
 
 
 # ---------------------------------------------------------------- calendar helpers
@@ -909,7 +997,7 @@ def _r_daydate(c: _Cand, ctx: _Ctx) -> _Value | None:
     code = _part_code(ctx, c.g.get("part") or "") if c.g.get("part") else ""
     if v is None or v.value is None or not code:
         return v
-    return replace(v, label="TIME", value=f"{v.value}T{code}", gran="time")
+    return replace(v, label="TIME", value=f"{v.value}T{code}", gran="time", mod=_pmod(c, ctx))
 
 
 def _r_nightdate(c: _Cand, ctx: _Ctx) -> _Value | None:
@@ -1012,6 +1100,44 @@ def _r_year2(c: _Cand, ctx: _Ctx) -> _Value | None:
 
 def _r_yearmod(c: _Cand, ctx: _Ctx) -> _Value | None:
     return _Value("DATE", c.g["y"], "year", mod=_pmod(c, ctx))
+
+
+def _r_ordwd(c: _Cand, ctx: _Ctx) -> _Value | None:
+    """ "le premier dimanche du printemps", "le dernier lundi de mai 2003": the n-th (or last)
+    such weekday of the month or season, in the year the tense points to."""
+    w = ctx.gram.w
+    wd = int(w["weekdays"][_key(c.g["wd"])])
+    ord_ = _key(c.g["ord"])
+    n = -1 if ord_.startswith("dernier") else int(w["ordinals"][ord_])
+    if c.g.get("season") and n < 0:
+        return _Value("DATE", None, "day")
+    known = c.g.get("y") or _context_year(c, ctx)
+    years = [int(known)] if known else _near_years(ctx)
+    cands = [d for y in years if (d := _nth_weekday(c, ctx, y, wd, n)) is not None]
+    if not cands or ctx.anchor is None:
+        return _Value("DATE", None, "day")
+    day = cands[0] if known else _pick(cands, ctx.anchor, _direction(c, ctx))
+    anchor = None if known else _anchor_iso(ctx)
+    return _Value("DATE", day.isoformat(), "day", day, anchor)
+
+
+def _near_years(ctx: _Ctx) -> list[int]:
+    a = ctx.anchor
+    return [a.year - 1, a.year, a.year + 1] if a is not None and ctx.has_year else []
+
+
+def _nth_weekday(c: _Cand, ctx: _Ctx, y: int, wd: int, n: int) -> date | None:
+    """The n-th weekday wd (n = -1: the last) of the month or season named in c, in year y."""
+    if c.g.get("season"):
+        m, d = SEASON_FIRST_DAY[ctx.gram.w["seasons"][_key(c.g["season"])]]
+        first = date(y, m, d)
+    else:
+        first = date(y, _month_no(c, ctx), 1)
+    if n < 0:
+        nxt = date(y + first.month // 12, first.month % 12 + 1, 1)
+        return nxt - timedelta(days=(nxt.weekday() - wd) % 7 or 7)
+    day = first + timedelta(days=(wd - first.weekday()) % 7 + 7 * (n - 1))
+    return day if c.g.get("season") or day.month == first.month else None
 
 
 def _r_wdday(c: _Cand, ctx: _Ctx) -> _Value | None:
@@ -1138,9 +1264,9 @@ def _r_weekday(c: _Cand, ctx: _Ctx) -> _Value | None:
 
 
 def _r_night(c: _Cand, ctx: _Ctx) -> _Value | None:
+    """ "la nuit de mardi à mercredi", "la matinée de jeudi": that part of the (first) day."""
     d = _weekday_day(c, ctx, c.g["wd"] or "")
-    code = "nuit" if ctx.gram.lang == "fr" else "night"
-    return _day_or_part(ctx, d, code, _anchor_iso(ctx))
+    return _day_or_part(ctx, d, c.g.get("part") or "night", _anchor_iso(ctx))
 
 
 def _r_weekdays(c: _Cand, ctx: _Ctx) -> _Value | None:
@@ -1515,8 +1641,8 @@ RESOLVERS: dict[str, Resolver] = {
     "relday": _r_relday, "thispart": _r_thispart, "tonight": _r_thispart,
     "thisunit": _r_thisunit, "anaunit": _r_anaunit, "anasame": _r_anaunit,
     "anathere": _r_anaunit, "relunit": _r_relunit, "unitmod": _r_unitmod, "unitmod2": _r_unitmod,
-    "lastn": _r_lastn, "lastn2": _r_lastn, "yearmod": _r_yearmod, "wdday": _r_wdday,
-    "quarter": _r_quarter,
+    "lastn": _r_lastn, "lastn2": _r_lastn, "lastn3": _r_lastn, "yearmod": _r_yearmod,
+    "wdday": _r_wdday, "ordwd": _r_ordwd, "quarter": _r_quarter,
     "weekday": _r_weekday, "night": _r_night, "weekdays": _r_weekdays,
     "clock": _r_clock, "clockword": _r_clock, "clockcolon": _r_clock, "noon": _r_noon,
     "duration": _r_duration, "halfunit": _r_halfunit, "approxn": _r_approxn,
