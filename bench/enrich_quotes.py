@@ -9,7 +9,8 @@ the right speaker, overall and for direct and indirect quotes, then docs/s of th
 alone and of the spaCy parse. A predicted quote matches a gold quote when they overlap by at
 least half of the shorter span (one-to-one, largest overlaps first). Its speaker is right when
 its speaker span overlaps one of the gold ``speaker_mentions`` (or another mention of the same
-entity does, by ``attrs["canonical"]``), or when both speakers are null.
+entity does, by ``attrs["canonical"]``), or when both speakers are null (a gold speaker given
+only by a pronoun, with no mention, is never matched by a null prediction).
 
 ``--errors`` also prints, for the dev split only (tuning never looks at held-out errors), every
 missed gold quote, spurious prediction and wrong speaker with its context.
@@ -86,13 +87,17 @@ def spans_match(p: Span, g: GoldQuote) -> bool:
 
 
 def speaker_right(p: Span, g: GoldQuote, entities: list[Span]) -> bool:
+    """No speaker is right only when the gold has none (not when the gold speaker has no
+    mention: the one quote whose speaker is only a pronoun); a speaker is right when one of
+    its entity's mentions overlaps a gold mention (an entity without a canonical name counts
+    by its own span only)."""
     spk = p.attrs.get("speaker")
     if spk is None or not g.speaker_mentions:
-        return spk is None and not g.speaker_mentions
+        return spk is None and g.speaker is None
     mentions = [tuple(spk)]
     ent = p.attrs.get("speaker_entity")
-    if ent is not None:
-        canon = entities[ent].attrs.get("canonical")
+    canon = entities[ent].attrs.get("canonical") if ent is not None else None
+    if canon:
         mentions += [(e.start, e.end) for e in entities if e.attrs.get("canonical") == canon]
     return any(overlap(m, gm) > 0 for m in mentions for gm in g.speaker_mentions)
 

@@ -635,6 +635,140 @@ def test_english_attribution_details(nlp_en, text, content, speaker) -> None:  #
     assert q.text_of(text) == content and speaker in (speaker_text(text, q) or "")
 
 
+# ------------------------------------------------------------------ round 5: reported-speech syntax
+
+# Not reported speech at all: perception, the text talking to its reader, thinking to oneself,
+# a passive participle, a scare quote before its subject, a nickname attributed by "selon".
+NOT_QUOTES = {
+    "perception verb": "Les manifestants ont envahi la place centrale de la ville dès l'aube, "
+    "a constaté un journaliste de l'AFP.",
+    "the text dares its reader": "Regardez ces images et osez me dire que la situation est "
+    "normale dans le pays.",
+    "se dire que is a thought": "Les habitants se disent que la guerre ne finira jamais.",
+    "passive participle after a comma": "Deux voix discordantes se font entendre depuis le début "
+    "de la crise, soutenues par plusieurs pays voisins.",
+    "short quote before a subject": "Après s'être déclaré « très inquiet », Washington a appelé "
+    "toutes les parties au calme.",
+    "nickname attributed by selon": "Ses amis l'appellent plutôt « Jo », selon sa famille.",
+}  # fmt: skip
+
+
+@pytest.mark.parametrize("case", NOT_QUOTES, ids=list(NOT_QUOTES))
+def test_not_reported_speech(nlp_fr, case: str) -> None:  # type: ignore[no-untyped-def]
+    text = NOT_QUOTES[case]
+    assert [q.text_of(text) for q in quotes_of(nlp_fr, text, "fr", [])] == []
+
+
+# (text, names with labels, a piece of the quote, its speaker or None, label of that quote)
+ROUND5_CASES = {
+    "coordinated participles share their subject": (
+        "Plusieurs pays ont réagi, Londres évoquant un « drame » et condamnant « une attaque "
+        "injustifiable contre des civils sans défense ».",
+        (("Londres", "LOC"),), "une attaque injustifiable", "Londres", "direct",
+    ),
+    "quoted words in a sentence attributed by selon": (
+        "Une réunion destinée à « examiner toutes les propositions de paix » se tiendra lundi "
+        "à Genève, selon l'agence Reuters.",
+        (("Reuters", "ORG"),), "examiner toutes", "Reuters", "direct",
+    ),
+    "selon X, then a colon and a quote": (
+        "L'attaque aurait fait vingt blessés et d'après Karim Haddad, le chef de l'ONG : « Des "
+        "familles entières sont encore sous les décombres ».",
+        (("Karim Haddad", "PER"), ("ONG", "ORG")), "Des familles", "Karim Haddad", "direct",
+    ),
+    "a person named in apposition after selon": (
+        "Selon le procureur de la Cour, Paul Martin, le pays achetait des armes en secret "
+        "depuis plusieurs années.",
+        (("Cour", "ORG"), ("Paul Martin", "PER")), "le pays achetait", "Paul Martin", "indirect",
+    ),
+    "selon les dires de X": (
+        "Selon les dires de Paul Martin, la ville est tombée aux mains des rebelles dans la nuit.",
+        (("Paul Martin", "PER"),), "la ville est tombée", "Paul Martin", "indirect",
+    ),
+    "adverb between the auxiliary and the verb": (
+        "Les forces de sécurité ont arrêté des dizaines de personnes dans la région, a encore "
+        "affirmé l'ONG.",
+        (("ONG", "ORG"),), "Les forces de sécurité", "ONG", "indirect",
+    ),
+    "inverted l'un des …, named after a comma": (
+        "« Nous avons repris la colline ce matin », a déclaré l'un des commandants rebelles, "
+        "Ali Hassan.",
+        (("Ali Hassan", "PER"),), "repris la colline", "Ali Hassan", "direct",
+    ),
+    "a straight quote between letters is an apostrophe": (
+        'Paul Martin a dénoncé les "crimes contre l"humanité" du régime. "Nous agirons sans '
+        'attendre la moindre autorisation", a-t-il dit.',
+        (("Paul Martin", "PER"),), "Nous agirons", "Paul Martin", "direct",
+    ),
+    "an unknown capitalised word opening the sentence is a name": (
+        "Les réactions ont été immédiates.\nSyriaNewsNow, un compte suivi par des milliers de "
+        "lecteurs, a commenté :\nLa décision ne trompe personne dans le pays.",
+        (), "La décision ne trompe", "SyriaNewsNow", "direct",
+    ),
+    "slogans on banners have no speaker": (
+        "« A bas le tyran et ses ministres », « Liberté pour le peuple entier », proclamaient "
+        "des banderoles sur la place.",
+        (), "Liberté pour le peuple", None, "direct",
+    ),
+}  # fmt: skip
+
+
+@pytest.mark.parametrize("case", ROUND5_CASES, ids=list(ROUND5_CASES))
+def test_reported_speech_syntax(nlp_fr, case: str) -> None:  # type: ignore[no-untyped-def]
+    text, names, content, speaker, label = ROUND5_CASES[case]
+    quotes = quotes_of(nlp_fr, text, "fr", [mention(text, n, lab) for n, lab in names])
+    q = by_content(text, [q for q in quotes if q.label == label], content)
+    assert speaker_text(text, q) == speaker
+
+
+def test_first_of_two_listed_slogans_takes_the_cue_after_the_second(nlp_fr) -> None:  # type: ignore[no-untyped-def]
+    text = ROUND5_CASES["slogans on banners have no speaker"][0]
+    quotes = quotes_of(nlp_fr, text, "fr", [])
+    assert [q.text_of(text) for q in quotes] == [
+        "A bas le tyran et ses ministres",
+        "Liberté pour le peuple entier",
+    ]
+    assert {q.attrs["cue_lemma"] for q in quotes} == {"proclamer"}
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        ("Le ministre a affirmé que son pays n'accepterait « jamais une intervention étrangère "
+         "sur son sol ».", ["indirect", "direct"]),
+        ("Le ministre a affirmé que « la crise est désormais derrière nous ».", ["direct"]),
+    ],
+)  # fmt: skip
+def test_marked_words_inside_reported_speech(nlp_fr, text: str, kept: list[str]) -> None:  # type: ignore[no-untyped-def]
+    """Both quotes when the reported clause has unmarked words of its own, else only the
+    direct one (tests/gold/README.md)."""
+    quotes = quotes_of(nlp_fr, text, "fr", [])
+    assert [q.label for q in quotes] == kept
+    assert all(q.attrs["cue_lemma"] == "affirmer" for q in quotes)
+
+
+TWEETS = (
+    "Paul Durand a relayé la nouvelle sur Twitter :\n"
+    "@pdurand: Le ministre Jacques Martin démissionne ce soir, selon ses proches.\n"
+    "Il explique dans un autre message :\n"
+    "La décision était attendue depuis des semaines par tous les observateurs.\n"
+    "Sarah Lenoir a commenté :\n"
+    "Quelle surprise. Le ministre dit qu'il quittera la vie politique dès demain matin.\n"
+)
+
+
+def test_tweet_names_are_not_antecedents_and_reports_inside_are_kept(nlp_fr) -> None:  # type: ignore[no-untyped-def]
+    text = TWEETS
+    names = ["Paul Durand", "Jacques Martin", "Sarah Lenoir"]
+    quotes = quotes_of(nlp_fr, text, "fr", [mention(text, n) for n in names])
+    second = by_content(text, quotes, "La décision était attendue")
+    assert speaker_text(text, second) == "Paul Durand"  # not the minister named in the tweet
+    inner = by_content(text, [q for q in quotes if q.label == "indirect"], "il quittera la vie")
+    assert speaker_text(text, inner) == "ministre"
+    outer = [q for q in quotes if q.start <= inner.start and inner.end <= q.end and q != inner]
+    assert [speaker_text(text, q) for q in outer] == ["Sarah Lenoir"]
+
+
 # ------------------------------------------------------------------ English fixtures
 
 
@@ -676,6 +810,56 @@ def test_english_title_abbreviation_keeps_the_name(nlp_en) -> None:  # type: ign
     assert speaker_text(text, q) == "Marty Earley"
 
 
+@pytest.mark.parametrize(
+    ("text", "content", "speaker"),
+    [
+        ("She then opened fire on her colleagues in the break room, Police Capt. John Miller "
+         "said.", "She then opened fire", "John Miller"),
+        ("He said he had met three nurses, all of whom said that the supplies had run out "
+         "last week.", "the supplies had run out", "nurses"),
+        ("The company also showed a new chip, which the firm says extends the life of the "
+         "battery.", "extends the life", "firm"),
+    ],
+)  # fmt: skip
+def test_english_round5_attributions(nlp_en, text, content, speaker) -> None:  # type: ignore[no-untyped-def]
+    names = [mention(text, "John Miller")] if "Miller" in text else []
+    quotes = quotes_of(nlp_en, text, "en", names)
+    assert speaker in (speaker_text(text, by_content(text, quotes, content)) or "")
+
+
+def test_english_adjectival_participle_is_not_a_cue(nlp_en) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        'The update fixes a publicly disclosed flaw that "could let attackers run code on any '
+        'computer," the company said in a statement.'
+    )
+    quotes = quotes_of(nlp_en, text, "en", [])
+    assert [q.attrs["cue_lemma"] for q in quotes] == ["say"]
+    assert "company" in (speaker_text(text, quotes[0]) or "")
+
+
+def test_bench_speaker_matching_is_not_lax() -> None:
+    """A null speaker is right only against a null gold speaker; an entity without a canonical
+    name does not match every other such entity."""
+    import sys
+
+    sys.path.insert(0, str(Path(REPO)))
+    from bench.enrich_quotes import speaker_right
+    from bench.goldsets import GoldQuote
+
+    pronoun_only = GoldQuote(10, 40, "direct", "manifestants", [])
+    nobody = GoldQuote(10, 40, "direct", None, [])
+    silent = Span(10, 40, "direct", {"speaker": None, "speaker_entity": None})
+    assert not speaker_right(silent, pronoun_only, [])
+    assert speaker_right(silent, nobody, [])
+    ents = [Span(0, 5, "PER", {"canonical": ""}), Span(50, 55, "PER", {"canonical": ""})]
+    named = GoldQuote(10, 40, "direct", "X", [(50, 55)])
+    pred = Span(10, 40, "direct", {"speaker": [0, 5], "speaker_entity": 0})
+    assert not speaker_right(pred, named, ents)
+    ents[0] = Span(0, 5, "PER", {"canonical": "X"})
+    ents[1] = Span(50, 55, "PER", {"canonical": "X"})
+    assert speaker_right(pred, named, ents)
+
+
 # ------------------------------------------------------------------ seeds
 
 
@@ -711,12 +895,14 @@ def test_seed_franceinfo_ministry_quote(nlp_fr) -> None:  # type: ignore[no-unty
 
 # Measured with `.venv/bin/python -m bench.enrich_quotes --ents spacy` on all gold docs (dev and
 # held-out), rounded down by about 0.02; model entities, so the floor does not move with the
-# entity layer. Round 4 (descriptions refer back to names, pronoun salience and chains,
-# continuation paragraphs, incises, "pour X", colon frames): fr P .947 R .831 spkP .862
-# spkR .757; en P .992 R .849 spkP .923 spkR .789.
+# entity layer. Round 4: fr P .947 R .831 spkP .862 spkR .757; en P .992 R .849 spkP .923
+# spkR .789. Round 5 (error census: perception/imperative cues out, reports inside tweets,
+# marked words inside reported speech, selon forms, listed slogans, signs without speaker,
+# English relative and trailing forms): fr P .960 R .854 spkP .888 spkR .790; en P .985 R .882
+# spkP .919 spkR .822 (en P and spkP fell: their floors stay).
 FLOORS = {
-    "fr": {"P": 0.92, "R": 0.81, "spkP": 0.84, "spkR": 0.73},
-    "en": {"P": 0.97, "R": 0.82, "spkP": 0.90, "spkR": 0.76},
+    "fr": {"P": 0.94, "R": 0.83, "spkP": 0.86, "spkR": 0.77},
+    "en": {"P": 0.97, "R": 0.86, "spkP": 0.90, "spkR": 0.80},
 }
 
 
