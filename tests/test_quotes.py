@@ -899,10 +899,13 @@ def test_seed_franceinfo_ministry_quote(nlp_fr) -> None:  # type: ignore[no-unty
 # spkR .789. Round 5 (error census: perception/imperative cues out, reports inside tweets,
 # marked words inside reported speech, selon forms, listed slogans, signs without speaker,
 # English relative and trailing forms): fr P .960 R .854 spkP .888 spkR .790; en P .985 R .882
-# spkP .919 spkR .822 (en P and spkP fell: their floors stay).
+# spkP .919 spkR .822 (en P and spkP fell: their floors stay). The gold then grew by 16 French
+# and 8 English articles annotated after round 5 (tests/gold/README.md, second batch): on the
+# grown gold fr P .943 R .805 spkP .865 spkR .739, en P .988 R .847 spkP .899 spkR .770; the
+# floors below are for the grown gold (the measure changed, not the rules).
 FLOORS = {
-    "fr": {"P": 0.94, "R": 0.83, "spkP": 0.86, "spkR": 0.77},
-    "en": {"P": 0.97, "R": 0.86, "spkP": 0.90, "spkR": 0.80},
+    "fr": {"P": 0.92, "R": 0.78, "spkP": 0.84, "spkR": 0.72},
+    "en": {"P": 0.97, "R": 0.82, "spkP": 0.88, "spkR": 0.75},
 }
 
 
