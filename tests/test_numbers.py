@@ -15,10 +15,13 @@ GOLD_DIR = REPO / "tests" / "gold"
 # Floors: precision and recall measured with `bench/enrich_numbers.py --no-doc` on all gold
 # documents (dev + held-out), rounded down ~0.02: fr P 1.000 R 0.988, en P 0.991 R 0.921
 # (2026-11, after the page-tail, era-year and event-year rules; before them fr P was 0.914).
-FLOORS = {"fr": (0.98, 0.96), "en": (0.97, 0.90)}
-# Held-out precision alone (fr 34/34, en 32/32 predictions correct): one mistake costs ~0.03,
-# so the floor allows one; the goal is P >= 0.90.
-HELDOUT_P_FLOOR = 0.95
+# The gold then grew by 24 articles (tests/gold/README.md, second batch): fr P 0.968 R 0.968,
+# en P 0.961 R 0.919 on the grown gold; after the rising-range and "de ses" partitive rules
+# fr P 0.973 R 0.977. Floors below are for the grown gold.
+FLOORS = {"fr": (0.95, 0.95), "en": (0.94, 0.90)}
+# Held-out precision alone on the grown gold (fr 57/61, en 43/44 predictions correct): one
+# mistake costs ~0.016, so the floor allows one more; the goal is P >= 0.90.
+HELDOUT_P_FLOOR = 0.91
 
 
 def one(text: str, lang: str | None = "fr", doc: Any = None) -> Span:
@@ -113,6 +116,23 @@ def test_range_gives_two_bounds() -> None:
     a, b = find_numbers(text, "fr")
     assert (a.attrs["value"], a.attrs["qualifier"], a.attrs["unit"]) == (70, ">=", "morts")
     assert (b.attrs["value"], b.attrs["qualifier"], b.attrs["unit"]) == (300, "<=", "morts")
+
+
+def test_a_range_rises() -> None:
+    # a year then "à un" is no range "2011 to 1": the year stays a date
+    assert values("Le régime, confronté depuis mars 2011 à un soulèvement, résiste.") == []
+    assert values("Les bilans varient de 40 à 250 blessés.") == [40, 250]
+
+
+def test_partitive_with_possessive_fr() -> None:
+    text = "Le président, lâché par trois de ses conseillers, a cédé."
+    s = one(text)
+    assert (text[s.start : s.end], s.attrs["value"], s.attrs["unit"]) == (
+        "trois de ses conseillers",
+        3,
+        "conseillers",
+    )
+    assert values("Il en a gagné cinq de plus.") == []  # "de" without a determiner
 
 
 @pytest.mark.parametrize(

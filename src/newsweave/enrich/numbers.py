@@ -173,6 +173,7 @@ class Lexicon:
     id_after: frozenset[str]
     partitives: frozenset[str]
     partitive_determiners: frozenset[str]
+    bare_partitives: frozenset[str]
     time_nouns: frozenset[str]
     comment_markers: tuple[str, ...]
     comment_headers: frozenset[str]
@@ -274,6 +275,7 @@ def lexicon(lang: str | None) -> Lexicon:
         frozenset(t["id_after"]),
         frozenset(t["partitives"]),
         frozenset(t["partitive_determiners"]),
+        frozenset(t["bare_partitives"]),
         frozenset(t["time_nouns"]),
         tuple(t["comment_markers"]),
         frozenset(t["comment_headers"]),
@@ -792,10 +794,14 @@ def _counted_noun(t: _Text, pos: int) -> _Unit | None:
         w = _word_after(t, t.norm.index(t.norm[pos : pos + 2].strip(), pos) + 1)  # cinq "civils"
     if w is None:
         return None
-    if w[0] in t.lex.partitives:  # "trois des hauts responsables", "two of the skiffs"
+    if w[0] in t.lex.partitives or w[0] in t.lex.bare_partitives:
+        # "trois des hauts responsables", "two of the skiffs", "quatre de ses ministres"
+        bare = w[0] in t.lex.bare_partitives
         w = _word_after(t, w[2])
         if w is not None and w[0] in t.lex.partitive_determiners:
             w = _word_after(t, w[2])
+        elif bare:
+            return None  # "de" without a determiner is no partitive
         if w is None:
             return None
     if w[0] in t.lex.skip_adjectives or _adjective_before_noun(t, w) or _capital_adj(t, w):
@@ -1128,8 +1134,8 @@ def _range_roles(t: _Text, cands: Sequence[_Cand]) -> dict[int, tuple[str, _Cand
     for c in cands:
         m = _RANGE_JOIN_RE.match(t.norm, c.end)
         partner = by_start.get(m.end()) if m else None
-        if m is None or partner is None or c.weak:
-            continue
+        if m is None or partner is None or c.weak or partner.value <= c.value:
+            continue  # a range rises: "2011 à un soulèvement" is no range
         before = _word_before(t, _qualifier(t, c).span_start)
         joiner = m.group().strip(" $€£")
         joined = before is not None and joiner in t.lex.range_words.get(before[0], [])
