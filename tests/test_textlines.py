@@ -201,6 +201,39 @@ def test_french_fixture(model: LineModel) -> None:
     assert ex.title == "Un village des Alpes rouvre son école après dix ans de fermeture"
 
 
+# Another language: the function-word lists are French and English only; the shape of the lines
+# and their context still tell this prose from the menus and headline lists.
+ITALIAN = """\
+Home
+Cronaca
+Politica
+Sport
+Cultura
+Aggiornato il 03/04/2024 alle 18:20
+Il paese sul lago riapre il vecchio porto dopo tre anni di lavori
+Dopo tre anni di lavori il piccolo porto del paese sul lago è stato riaperto ieri mattina alla \
+presenza del sindaco e di molti abitanti, che hanno atteso a lungo la fine del cantiere.
+Il nuovo molo è più lungo di quello vecchio e potrà ospitare anche le barche dei pescatori che \
+fino ad oggi erano costrette a partire dal paese vicino, a circa dieci chilometri di distanza.
+Secondo il sindaco, i lavori sono costati meno del previsto grazie a un contributo della regione \
+e a una parte dei fondi raccolti dagli abitanti con una serie di feste durante l'estate.
+Leggi anche
+Lago in secca, allarme dei pescatori
+Nuovi orari per i traghetti estivi
+Condividi su Facebook
+Iscriviti alla newsletter
+"""
+
+
+def test_other_language_fixture(model: LineModel) -> None:
+    ex = extract_lines(ITALIAN, model)
+    for must in ("presenza del sindaco", "barche dei pescatori", "contributo della regione"):
+        assert must in ex.text
+    for never in ("Cronaca", "Aggiornato", "Leggi anche", "Lago in secca", "traghetti",
+                  "Condividi", "newsletter"):  # fmt: skip
+        assert never not in ex.text, never
+
+
 # --- edge cases -------------------------------------------------------------------------------
 @pytest.mark.parametrize("text", ["", "\n\n  \n", "Hello", "-\n*\n#"])
 def test_degenerate_inputs(model: LineModel, text: str) -> None:

@@ -18,6 +18,7 @@ from __future__ import annotations
 import json
 import math
 import re
+from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -909,12 +910,13 @@ def _headline_like(raw: str) -> bool:
 
 def _find_title(lines: Sequence[str], units: Sequence[int], first: int) -> int | None:
     """Line number of the title: nearest '#' heading before the body, else nearest headline."""
-    before = [u for u in units if u < first][-TITLE_WINDOW:]
-    candidates = [u for u in before if _headline_like(lines[u])]
-    headings = [u for u in candidates if lines[u].lstrip().startswith("#")]
-    if headings:
-        return headings[-1]
-    return candidates[-1] if candidates else None
+    at = bisect_left(units, first)  # units are sorted line numbers
+    before = units[max(at - TITLE_WINDOW, 0) : at]
+    headings = (u for u in reversed(before) if lines[u].lstrip().startswith("#"))
+    heading = next((u for u in headings if _headline_like(lines[u])), None)
+    if heading is not None:
+        return heading
+    return next((u for u in reversed(before) if _headline_like(lines[u])), None)
 
 
 def _sentence_like(raw: str) -> bool:
@@ -959,10 +961,9 @@ def _prose(lines: Sequence[str], units: Sequence[int], k: int) -> bool:
 
 def trim_tail(lines: Sequence[str], units: Sequence[int], body: set[int], prob: Matrix) -> set[int]:
     """``body`` without the unsure non-prose lines that follow its last prose line."""
-    index = {u: k for k, u in enumerate(units)}
     order = sorted(body)
     while order:
-        k = index[order[-1]]
+        k = bisect_left(units, order[-1])  # units are sorted line numbers
         if _prose(lines, units, k) or prob[k] >= TAIL_KEEP_P:
             break
         order.pop()
