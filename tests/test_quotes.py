@@ -891,6 +891,109 @@ def test_seed_franceinfo_ministry_quote(nlp_fr) -> None:  # type: ignore[no-unty
     assert all(q.start < text.index("À regarder") for q in quotes)
 
 
+# ------------------------------------------------------------------ round 6 (fresh articles)
+
+# Causes found on the dev part of the second gold batch, each as an invented sentence:
+# (text, named mentions, a piece of the quote, its speaker, its label).
+ROUND6_CASES = {
+    "chanted one-word slogan after a gerund": (
+        "Des milliers d'étudiants ont défilé à Tunis en scandant « dégage » devant le ministère.",
+        (), "dégage", "milliers d'étudiants", "direct",
+    ),
+    "second slogan listed after the first": (
+        "Les grévistes ont scandé « du pain pour nos enfants » ou encore « vie et dignité ».",
+        (), "vie et dignité", "grévistes", "direct",
+    ),
+    "heard people chanting": (
+        "Sur la vidéo, on entend les étudiants scander « Liberté ! » et « Nous voulons un "
+        "vrai Parlement. »",
+        (), "Nous voulons un vrai", "étudiants", "direct",
+    ),
+    "sentence glued to the previous one by a scraper": (
+        "Les familles se sont réunies devant le tribunal, selon le journal Al-Wasat.Le juge a "
+        "été libéré sous la pression de la foule, selon le site Libya Post.",
+        (("Al-Wasat", "ORG"), ("Libya Post", "LOC")),
+        "Le juge a été libéré", "Libya Post", "indirect",
+    ),
+    "name right after the source noun": (
+        "Le ministre a démissionné dans la soirée, selon la chaîne Nile Info.",
+        (("Nile Info", "LOC"),), "Le ministre a démissionné", "Nile Info", "indirect",
+    ),
+    "selon opening a coordinated clause": (
+        "Le parquet a annoncé qu'il ferait appel du verdict, mais selon un avocat de la défense "
+        "la procédure pourrait durer des mois.",
+        (), "la procédure pourrait durer", "avocat de la défense", "indirect",
+    ),
+    "impersonal on with a source after the verb": (
+        "Plusieurs centaines de partisans du régime ont défilé dans le centre de la ville, "
+        "a-t-on indiqué de sources concordantes.",
+        (), "partisans du régime ont défilé", "sources concordantes", "indirect",
+    ),
+    "source after a skipped recipient": (
+        "Des milliers de personnes manifestaient en début de soirée sur la grande place, ont "
+        "indiqué à l'AFP de sources policières.",
+        (("AFP", "ORG"),), "personnes manifestaient", "sources policières", "indirect",
+    ),
+    "quote after a verbless opener keeps the speaker": (
+        "« Nous donnons au gouvernement jusqu'à mardi pour partir », a affirmé le collectif "
+        "Karama sur son site. En cas de refus, « mardi sera le début d'une grève générale "
+        "illimitée ».",
+        (("Karama", "ORG"),), "mardi sera le début", "Karama", "direct",
+    ),
+    "document published by its author": (
+        "Un communiqué publié par le ministère de l'Intérieur fait état de trois morts et de "
+        "dix blessés.",
+        (("ministère de l'Intérieur", "ORG"),), "trois morts", "ministère de l'Intérieur",
+        "indirect",
+    ),
+    "a short count after fait état de": (
+        "Le dernier bilan du journal Al-Watan faisait état de 14 blessés.",
+        (("Al-Watan", "ORG"),), "14 blessés", "Al-Watan", "indirect",
+    ),
+    "slogan after aux cris de": (
+        "La foule a déferlé dimanche dans le centre, conspuant le chef de l'Etat aux cris de "
+        "« Le peuple veut la chute du régime », puis s'est dispersée.",
+        (), "Le peuple veut", "foule", "direct",
+    ),
+    "present form tagged as a noun before que": (
+        "Omar Benali tweete que l'inaction de la communauté internationale ruine sa crédibilité.",
+        (("Omar Benali", "PER"),), "ruine sa crédibilité", "Omar Benali", "indirect",
+    ),
+}  # fmt: skip
+
+
+@pytest.mark.parametrize("case", ROUND6_CASES, ids=list(ROUND6_CASES))
+def test_round6_reported_speech(nlp_fr, case: str) -> None:  # type: ignore[no-untyped-def]
+    text, names, content, speaker, label = ROUND6_CASES[case]
+    quotes = quotes_of(nlp_fr, text, "fr", [mention(text, n, lab) for n, lab in names])
+    q = by_content(text, [q for q in quotes if q.label == label], content)
+    assert speaker_text(text, q) == speaker
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ce vendredi est appelé par les opposants « Jour du grand départ » sur les réseaux.",
+        "Des manifestations ont éclaté dans plusieurs villes du pays ce vendredi, répondant aux "
+        "appels à un « Vendredi de la colère » après la répression de la veille.",
+    ],
+)  # fmt: skip
+def test_round6_not_reported_speech(nlp_fr, text: str) -> None:  # type: ignore[no-untyped-def]
+    assert [q.text_of(text) for q in quotes_of(nlp_fr, text, "fr", [])] == []
+
+
+def test_statement_from_an_organisation_and_it_added(nlp_en) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Police said the fire had started in a storage room.\n"
+        "A statement from Acme Foods said the factory would reopen next month.\n"
+        "`` We regret any inconvenience caused to our neighbours and staff, '' it added."
+    )
+    names = [mention(text, "Acme Foods", "ORG")]
+    quotes = quotes_of(nlp_en, text, "en", names)
+    assert speaker_text(text, by_content(text, quotes, "factory would reopen")) == "Acme Foods"
+    assert speaker_text(text, by_content(text, quotes, "We regret")) == "Acme Foods"
+
+
 # ------------------------------------------------------------------ gold floors
 
 # Measured with `.venv/bin/python -m bench.enrich_quotes --ents spacy` on all gold docs (dev and
@@ -902,10 +1005,13 @@ def test_seed_franceinfo_ministry_quote(nlp_fr) -> None:  # type: ignore[no-unty
 # spkP .919 spkR .822 (en P and spkP fell: their floors stay). The gold then grew by 16 French
 # and 8 English articles annotated after round 5 (tests/gold/README.md, second batch): on the
 # grown gold fr P .943 R .805 spkP .865 spkR .739, en P .988 R .847 spkP .899 spkR .770; the
-# floors below are for the grown gold (the measure changed, not the rules).
+# floors below are for the grown gold (the measure changed, not the rules). Round 6 (census of
+# the second batch's dev part: chanted and listed slogans, scraper-glued sentences, a name after
+# the source noun, "de sources" after the verb, statements "from" an organisation and "it"):
+# fr P .949 R .830 spkP .880 spkR .770; en P .988 R .852 spkP .923 spkR .796.
 FLOORS = {
-    "fr": {"P": 0.92, "R": 0.78, "spkP": 0.84, "spkR": 0.72},
-    "en": {"P": 0.97, "R": 0.82, "spkP": 0.88, "spkR": 0.75},
+    "fr": {"P": 0.93, "R": 0.81, "spkP": 0.86, "spkR": 0.75},
+    "en": {"P": 0.97, "R": 0.83, "spkP": 0.90, "spkR": 0.77},
 }
 
 

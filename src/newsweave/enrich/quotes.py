@@ -78,6 +78,7 @@ MAX_INVERSION_FILLER = 4  # aux/clitics/adverbs between closing mark and verb: "
 MIN_QUOTE_WORDS = 3  # shorter quoted strings are scare quotes, unless followed by ", said X"
 MIN_PARTIAL_WORDS = 3  # words (2+ letters) of a fragment quoted inside reported speech
 MIN_INHERIT_WORDS = 5  # an unattributed quote inherits the previous speaker only if this long
+MAX_OPENER_WORDS = 5  # "En cas de refus, « … »": a verbless opener before an inheriting quote
 MIN_REPORTED_WORDS = 4  # content of a quote without marks (trailing attribution, selon)
 MIN_COUNT_WORDS = 2  # …, selon X, 78 blessés: a number and what it counts
 LABEL_RANK = {"PER": 0, "PERSON": 0, "ORG": 2, "LOC": 3, "GPE": 3, "MISC": 4}
@@ -108,8 +109,15 @@ MAX_ROLE_WINDOW = 10
 _MARKS = re.compile(r"«|»|“|”|\"|``|''|„")
 _OPENERS = {"«": "»", "“": "”", '"': '"', "``": "''", "„": "“", "”": "”"}
 _WORD = re.compile(r"\w+")
-_SENT_END = re.compile(r"[.!?…]+[\"»”’)]*\s+")
+# A sentence end: final punctuation and closers, then a space, or glued to the next sentence
+# by a scraper that lost the paragraph break ("… selon le site Libya al-Youm.Les manifestants"):
+# a lower-case word of 2+ letters, the period, a capital and a lower-case letter.
+_SENT_END = re.compile(r"[.!?…]+[\"»”’)]*\s+|(?<=[a-zà-ÿ]{2})\.(?=[A-ZÀ-Ý][a-zà-ÿ])")
 _FINAL = ".!?…:"
+# "…, mais selon X, …": "selon" opening a coordinated clause reports only what follows it
+_COORDINATED = re.compile(r",\s*(?:mais|et|but|and)\s*$")
+# Between two listed quotes: "« A » et « B »", "« A », « B »", "« A » ou encore « B »", "A or B"
+_LIST_GAP = re.compile(r"\s*,?\s*(?:(?:et|ou|and|or)(?:\s+encore)?\s*)?")
 _CREDIT = re.compile(r"\s*\([^()]*\)\s*$")
 _CLOSERS = "\"»”’)' "
 _NEVER = 1 << 62  # larger than any text offset, for bisecting (start, end) ranges
@@ -191,6 +199,9 @@ class Lexicon:
     generic_orgs: frozenset[str]  # "l'organisation": any earlier organisation
     opinion_preps: frozenset[str]  # "Pour X, …": the rest of the sentence is X's opinion
     relays: frozenset[str]  # "selon X, cité par Y, …": participles naming a channel
+    chants: frozenset[str]  # "scander", "chant": their quotes are utterances at any length
+    naming: frozenset[str]  # "appeler", "dub": in the passive they give a name, not words
+    things: frozenset[str]  # "it": an organisation or a document, never a person
 
 
 @cache
@@ -229,6 +240,9 @@ def load_lexicon(lang: str) -> Lexicon | None:
         generic_orgs=sets["generic_org_nouns"],
         opinion_preps=sets["opinion_preps"],
         relays=sets["relay_participles"],
+        chants=sets["chant_verbs"],
+        naming=sets["naming_verbs"],
+        things=sets["thing_pronouns"],
     )
 
 
@@ -236,7 +250,7 @@ def load_lexicon(lang: str) -> Lexicon | None:
 class _Subj:
     """Who a cue's subject is before resolution: a noun phrase, a pronoun, or nobody."""
 
-    kind: str  # "np", "pron", "none", "self" (je/nous/vous: the writer, not a quote)
+    kind: str  # "np", "pron", "thing" ("it"), "none", "self" (je/nous/vous: the writer)
     start: int = 0
     end: int = 0
     head: int = -1  # token index of the phrase head (np)
@@ -482,7 +496,13 @@ def _is_cue(ctx: _Ctx, tok: Token, verbs: frozenset[str]) -> bool:
     """A verb of saying from ``verbs``, or the anchor of a phrase of saying."""
     if tok.i in ctx.phrases:
         return ctx.phrases[tok.i][0] in verbs
-    return tok.pos_ in ("VERB", "AUX") and _verb_lemma(tok, verbs) in verbs
+    if tok.pos_ not in ("VERB", "AUX") or _verb_lemma(tok, verbs) not in verbs:
+        return False
+    return not (tok.lemma_.lower() in ctx.lex.naming and _passive(tok))
+
+
+def _passive(verb: Token) -> bool:
+    return any(c.dep_ in ("aux:pass", "auxpass") for c in verb.children)
 
 
 def _verb_lemma(tok: Token, verbs: frozenset[str]) -> str:
@@ -553,7 +573,8 @@ def _direct(ctx: _Ctx, que: list[_Cand], according: list[_Cand]) -> list[_Cand]:
     prev: tuple[_Quoted, _Cand] | None = None
     waiting: _Quoted | None = None  # "« A », « B », proclamaient des banderoles": A waits for B
     for q in [part for mark in ctx.marks for part in _split_inserted(ctx, mark)]:
-        cand = _attribute(ctx, q) or _inherit(ctx, q, prev) or _partial(ctx, q, que)
+        cand = _attribute(ctx, q) or _listed_after(ctx, q, prev) or _inherit(ctx, q, prev)
+        cand = cand or _partial(ctx, q, que)
         cand = cand or _colon_frame(ctx, q) or _within(ctx, q, according)
         cand = _prefer_verb(ctx, q, cand, que)
         if cand is not None and waiting is not None and _listed_before(ctx, waiting, q, cand):
@@ -568,6 +589,17 @@ def _direct(ctx: _Ctx, que: list[_Cand], according: list[_Cand]) -> list[_Cand]:
 def _listed_before(ctx: _Ctx, first: _Quoted, q: _Quoted, cand: _Cand) -> bool:
     """Two quotes separated by a comma only, and the cue after the second one."""
     return ctx.text[first.close : q.open].strip() == "," and cand.cue[0] >= q.close
+
+
+def _listed_after(ctx: _Ctx, q: _Quoted, prev: tuple[_Quoted, _Cand] | None) -> _Cand | None:
+    """ "ont scandé « A » ou encore « B »", "chanted "A" and "B"": a quote listed right after
+    one whose cue comes before it takes the same cue."""
+    if prev is None:
+        return None
+    pq, pc = prev
+    if pc.cue[1] > pq.open or not _LIST_GAP.fullmatch(ctx.text[pq.close : q.open]):
+        return None
+    return replace(pc, start=q.start, end=q.end)
 
 
 def _within(ctx: _Ctx, q: _Quoted, according: list[_Cand]) -> _Cand | None:
@@ -666,7 +698,7 @@ def _prefer_verb(ctx: _Ctx, q: _Quoted, cand: _Cand | None, que: list[_Cand]) ->
 def _long_enough(ctx: _Ctx, q: _Quoted, cand: _Cand) -> bool:
     """Three words, or fewer followed by an inverted verb of saying ("« Non », a-t-il dit"),
     not by "selon X" ("ses proches emploient plutôt « Condi », selon X": a name)."""
-    if _words(ctx.text[q.start : q.end]) >= MIN_QUOTE_WORDS:
+    if _words(ctx.text[q.start : q.end]) >= MIN_QUOTE_WORDS or cand.cue_lemma in ctx.lex.chants:
         return True
     if cand.cue_lemma in ctx.lex.according:
         return False
@@ -721,11 +753,27 @@ def _inherit(ctx: _Ctx, q: _Quoted, prev: tuple[_Quoted, _Cand] | None) -> _Cand
     cue_between = pc.cue[0] >= pq.close and pc.cue[1] <= q.open
     inserted = cue_between and not re.search(r"[.!?]\s", gap)
     follows = not gap.strip() or re.fullmatch(r"[\s.]*", gap) is not None
-    # «A», a estimé X, une manifestante. «B»: the sentence after an attribution goes on
-    next_sentence = cue_between and _ends_one_sentence(gap)
+    # «A», a estimé X, une manifestante. «B»: the sentence after an attribution goes on, also
+    # after a short verbless opener ("…, a affirmé X. En cas de refus, « B »")
+    next_sentence = cue_between and (
+        _ends_one_sentence(gap) or _opener_after_sentence(ctx, pq.close, q.open)
+    )
     if inserted or ((follows or next_sentence) and long_enough):
         return replace(pc, start=q.start, end=q.end)
     return None
+
+
+def _opener_after_sentence(ctx: _Ctx, a: int, b: int) -> bool:
+    """The gap ends one sentence, then opens the next with a few words and a comma but no
+    verb before the quotation mark."""
+    gap = ctx.text[a:b]
+    m = re.search(r"[.!?]\s+(?=\S)", gap)
+    if m is None or not _ends_one_sentence(gap[: m.end()]):
+        return False
+    opener = gap[m.end() :].rstrip()
+    if not opener.endswith(",") or _words(opener) > MAX_OPENER_WORDS:
+        return False
+    return not any(t.pos_ in ("VERB", "AUX") for t in _tokens(ctx, a + m.end(), b))
 
 
 def _ends_one_sentence(gap: str) -> bool:
@@ -805,8 +853,9 @@ def _tagged_participle(tok: Token, verbs: frozenset[str]) -> bool:
 
 
 def _loose_cue(tok: Token, verbs: frozenset[str]) -> bool:
-    """A present-tense saying verb the tagger took for a noun: ", note Reni Rafat"."""
-    return tok.pos_ in ("NOUN", "ADJ", "PROPN") and tok.lower_ + "r" in verbs
+    """A present-tense saying verb the tagger took for a noun or an unknown word: ", note Reni
+    Rafat", "X tweete que"."""
+    return tok.pos_ in ("NOUN", "ADJ", "PROPN", "X") and tok.lower_ + "r" in verbs
 
 
 def _preposed(ctx: _Ctx, toks: list[Token]) -> tuple[Token, _Subj, str] | None:
@@ -861,8 +910,10 @@ def _cue_before(ctx: _Ctx, a: int, b: int, bare: bool) -> tuple[Token, _Subj, st
             return _according_subject(ctx, tok)
         if _is_cue(ctx, tok, ctx.lex.direct):
             end = _cue_end(ctx, tok)
-            if _gap_ok(ctx, [t for t in toks[k + 1 :] if t.i > end.i], end, b, bare):
-                return tok, _subject(ctx, tok, inverted=False), _cue_lemma(ctx, tok, ctx.lex.direct)
+            lemma = _cue_lemma(ctx, tok, ctx.lex.direct)
+            chant = lemma in ctx.lex.chants  # "en scandant « dégage »": any length is an utterance
+            if _gap_ok(ctx, [t for t in toks[k + 1 :] if t.i > end.i], end, b, bare or chant):
+                return tok, _subject(ctx, tok, inverted=False), lemma
         if len(toks) - k > MAX_GAP_TOKENS:
             return None
     return None
@@ -888,7 +939,7 @@ def _subject(ctx: _Ctx, verb: Token, inverted: bool, depth: int = 0) -> _Subj:
     """Who says: clitic pronoun, parsed subject, or the phrase next to the verb."""
     clitic = _clitic(ctx, verb)
     if clitic is not None:
-        return clitic
+        return _clitic_or_source(ctx, verb, clitic)
     if _addresses_listener(verb):
         return _Subj("self")  # "osez me dire que …": the writer talks to someone, no report
     if inverted:
@@ -913,7 +964,29 @@ def _subject(ctx: _Ctx, verb: Token, inverted: bool, depth: int = 0) -> _Subj:
         climbed = _subject(ctx, verb.head, inverted=False, depth=depth + 1)
         if climbed.kind != "none":
             return climbed
-    return _named_before(ctx, verb) if depth == 0 else _Subj("none")
+    if depth > 0:
+        return _Subj("none")
+    named = _named_before(ctx, verb)
+    return _root_subject(ctx, verb) if named.kind == "none" and verb.pos_ == "ADP" else named
+
+
+def _root_subject(ctx: _Ctx, verb: Token) -> _Subj:
+    """ "La foule a déferlé, conspuant le président aux cris de « … »": a cue without a verb
+    (a phrase opening with a preposition) takes the subject of its sentence's main verb."""
+    s0 = _sent_of(ctx, verb.idx)[0]
+    root = verb.sent.root
+    subs = [c for c in root.children if c.dep_ == "nsubj" and s0 <= c.idx < verb.idx]
+    if not subs or subs[0].pos_ not in ("NOUN", "PROPN"):
+        return _Subj("none")
+    return _Subj("np", *_np_span(ctx, subs[0]), subs[0].i)
+
+
+def _clitic_or_source(ctx: _Ctx, verb: Token, clitic: _Subj) -> _Subj:
+    """An impersonal "-on" gives way to a source after the verb ("a-t-on indiqué de sources
+    militaires", "a-t-on indiqué de mêmes sources")."""
+    if clitic.kind != "none":
+        return clitic
+    return _np_after(ctx, verb, sources_only=True) or clitic
 
 
 def _addresses_listener(verb: Token) -> bool:
@@ -935,9 +1008,14 @@ def _addresses_reader(ctx: _Ctx, verb: Token) -> bool:
 
 def _noun_head_subject(ctx: _Ctx, verb: Token) -> _Subj | None:
     """A finite verb the parser hung on the noun before it ("l'envoyé spécial … affirme",
-    parsed as a complement of "envoyé"): that noun is the subject."""
+    parsed as a complement of "envoyé"), or an infinitive on a heard or seen object: that noun
+    is the subject."""
     head = verb.head
-    if "Fin" not in _morph(verb, "VerbForm") or verb.dep_ not in ("xcomp", "acl", "amod"):
+    if verb.dep_ not in ("xcomp", "acl", "amod"):
+        return None
+    # "on entend les manifestants scander « … »": the infinitive's subject is the heard object
+    heard = "Inf" in _morph(verb, "VerbForm") and head.dep_ in ("obj", "dobj")
+    if "Fin" not in _morph(verb, "VerbForm") and not heard:
         return None
     if head.pos_ not in ("NOUN", "PROPN") or head.i > verb.i:
         return None
@@ -1038,15 +1116,17 @@ def _parsed_subject(ctx: _Ctx, verb: Token) -> _Subj | None:
         low = head.lower_
         if head.pos_ not in ("NOUN", "PROPN", "PRON") and low not in ("autres", "others"):
             return None
-    if low in ctx.lex.pronouns:
-        return _Subj("pron", head.idx, head.idx + len(head), head.i)
+    if low in ctx.lex.pronouns or low in ctx.lex.things:
+        kind = "pron" if low in ctx.lex.pronouns else "thing"
+        return _Subj(kind, head.idx, head.idx + len(head), head.i)
     if low in ctx.lex.null_subjects or low in ctx.lex.excluded:
         return _Subj("self" if low in ctx.lex.excluded else "none")
     spans = [_np_span(ctx, s) for s in subs] if head in subs else [_np_span(ctx, head)]
     named = _name_before_apposition(ctx, head)
     if named is not None:
         return named
-    return _Subj("np", min(s[0] for s in spans), max(s[1] for s in spans), head.i)
+    subj = _Subj("np", min(s[0] for s in spans), max(s[1] for s in spans), head.i)
+    return _author_of(ctx, subj)  # "A statement from Waitrose said …": Waitrose
 
 
 def _name_before_apposition(ctx: _Ctx, head: Token) -> _Subj | None:
@@ -1074,11 +1154,17 @@ def _relative_antecedent(ctx: _Ctx, rel: Token, verb: Token) -> Token:
     return ctx.doc[i]
 
 
-def _np_after(ctx: _Ctx, verb: Token) -> _Subj | None:
-    """Inverted subject: the first noun phrase after the verb, past dates and "à l'AFP"."""
+def _np_after(ctx: _Ctx, verb: Token, sources_only: bool = False) -> _Subj | None:
+    """Inverted subject: the first noun phrase after the verb, past dates and "à l'AFP"; also
+    "de sources …" ("ont indiqué à l'AFP de sources policières"), the only one taken after an
+    impersonal "on" (``sources_only``)."""
     doc, i = ctx.doc, _cue_end(ctx, verb).i + 1
     while i < len(doc) and i <= verb.i + MAX_GAP_TOKENS:
         tok = doc[i]
+        if _de_source(ctx, i):
+            return _forward_np(ctx, doc[i + 1])
+        if sources_only and tok.pos_ != "ADP":
+            return None
         if tok.lower_ in ctx.lex.skip_after_verb or tok.is_digit or tok.is_space:
             i += 1
         elif tok.pos_ == "ADV" and tok.lower_ not in ctx.lex.pronouns:
@@ -1096,6 +1182,21 @@ def _np_after(ctx: _Ctx, verb: Token) -> _Subj | None:
     return None
 
 
+def _of_noun(doc: Doc, i: int) -> bool:
+    """A "de" complement inside a skipped phrase; not "de sources", the inverted subject."""
+    if doc[i].lower_ not in _OF or i + 1 >= len(doc):
+        return False
+    return doc[i + 1].pos_ in ("NOUN", "PROPN") and doc[i + 1].lemma_.lower() != "source"
+
+
+def _de_source(ctx: _Ctx, i: int) -> bool:
+    """ "de sources", "de mêmes sources", "de source militaire": a partitive source."""
+    doc = ctx.doc
+    if doc[i].lower_ not in _OF or doc[i].lower_ == "of":
+        return False
+    return any(t.lemma_.lower() == "source" for t in doc[i + 1 : i + 3])
+
+
 def _skip_pp(doc: Doc, i: int) -> int:
     """Skip "à l'AFP" / "to reporters" / "à la télévision publique d'Etat": preposition,
     determiners, one noun, its adjectives and its "de" complements."""
@@ -1106,7 +1207,7 @@ def _skip_pp(doc: Doc, i: int) -> int:
     while i < len(doc):
         if doc[i].pos_ == "ADJ" and doc[i].is_lower:
             i += 1  # not a capitalised name the tagger took for an adjective
-        elif doc[i].lower_ in _OF and i + 1 < len(doc) and doc[i + 1].pos_ in ("NOUN", "PROPN"):
+        elif _of_noun(doc, i):
             i += 2  # "à la télévision d'Etat le ministre …"
         else:
             break
@@ -1204,15 +1305,29 @@ def _according_subject(ctx: _Ctx, tok: Token) -> tuple[Token, _Subj, str] | None
 
 
 def _author_of(ctx: _Ctx, subj: _Subj) -> _Subj:
-    """ "a statement from the coroner's office" / "a report by X": the author after a document
-    noun is the source (French "un communiqué du ministère" is one noun phrase already)."""
-    if subj.kind != "np" or ctx.doc[subj.head].lemma_.lower() not in ctx.lex.document_nouns:
+    """ "a statement from the coroner's office" / "a report by X" / "un communiqué publié par X":
+    the author after a document noun is the source (French "un communiqué du ministère" is one
+    noun phrase already)."""
+    if subj.kind != "np" or not _is_document(ctx, ctx.doc[subj.head]):
         return subj
     nxt = _tok_from(ctx, subj.end)
-    if nxt + 1 >= len(ctx.doc) or ctx.doc[nxt].lower_ not in ("from", "by"):
+    if nxt + 2 < len(ctx.doc) and _participle_by(ctx.doc[nxt]):
+        nxt += 1  # "un communiqué publié par le ministère"
+    if nxt + 1 >= len(ctx.doc) or ctx.doc[nxt].lower_ not in ("from", "by", "par"):
         return subj
     author = _forward_np(ctx, ctx.doc[nxt + 1])
     return replace(author, start=subj.start) if author.kind == "np" else subj
+
+
+def _participle_by(tok: Token) -> bool:
+    """A past participle followed by its agent: "publié par", "released by"."""
+    nxt = tok.doc[tok.i + 1]
+    return "Part" in _morph(tok, "VerbForm") and nxt.lower_ in ("par", "by")
+
+
+def _is_document(ctx: _Ctx, tok: Token) -> bool:
+    """A document noun by lemma or form (the English model lemmatises "data" as "datum")."""
+    return tok.lemma_.lower() in ctx.lex.document_nouns or tok.lower_ in ctx.lex.document_nouns
 
 
 def _according_cue_span(ctx: _Ctx, tok: Token) -> tuple[int, int]:
@@ -1240,7 +1355,7 @@ def _is_according(ctx: _Ctx, tok: Token) -> bool:
 
 def _que(ctx: _Ctx) -> list[_Cand]:
     out: list[_Cand] = []
-    for tok in (t for t in ctx.loose_cues if _is_cue(ctx, t, ctx.lex.indirect)):
+    for tok in (t for t in ctx.loose_cues if _que_cue(ctx, t)):
         if tok.dep_ == "amod" or (tok.dep_ == "acl" and _bare_past_participle(tok)):
             continue  # "a publicly disclosed vulnerability that …", "la région dite …"
         start = _content_start(ctx, tok)
@@ -1249,7 +1364,8 @@ def _que(ctx: _Ctx) -> list[_Cand]:
         s_end = _sent_of(ctx, tok.idx)[1]
         end = _cut_attribution(ctx, start, _relative_end(ctx, tok, start, s_end))
         a, b = _strip_end(ctx.text, start, _cut_before_cue(ctx, start, end))
-        if _words(ctx.text[a:b]) < MIN_QUOTE_WORDS:
+        counted = tok.i in ctx.phrases and _count_phrase(ctx, a, b)  # "fait état de 14 blessés"
+        if _words(ctx.text[a:b]) < MIN_QUOTE_WORDS and not counted:
             continue
         cue = _cue_span(ctx, tok)
         subj = _subject(ctx, tok, inverted=False)
@@ -1276,10 +1392,27 @@ def _free_cues(ctx: _Ctx, verbs: frozenset[str], loose: bool = False) -> list[To
     return [
         t
         for t in ctx.doc
-        if (_is_cue(ctx, t, verbs) or (loose and _loose_cue(t, verbs) and _after_comma(t)))
+        if (_is_cue(ctx, t, verbs) or (loose and _loose_cue(t, verbs) and _loose_ok(t)))
         and not _in_any(quoted, t.idx)
         and not _in_any(ctx.headlines, t.idx)
     ]
+
+
+def _que_cue(ctx: _Ctx, tok: Token) -> bool:
+    """A verb of saying for a que/that clause, or a present form the tagger took for a noun
+    right before "que" ("Iyad El Baghdadi tweete que …")."""
+    if _is_cue(ctx, tok, ctx.lex.indirect):
+        return True
+    return _loose_cue(tok, ctx.lex.indirect) and _before_que(tok)
+
+
+def _loose_ok(tok: Token) -> bool:
+    return _after_comma(tok) or _before_que(tok)
+
+
+def _before_que(tok: Token) -> bool:
+    nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
+    return nxt is not None and nxt.lower_ in ("que", "qu'", "qu’")
 
 
 def _after_comma(tok: Token) -> bool:
@@ -1349,6 +1482,7 @@ _QUANTIFIERS = frozenset(["all", "some", "most", "many", "several", "both", "eac
 _INTRO_COLON = re.compile(r"\s*(?:,[^,:.;«»\"“”\n]*)?:\s*[«\"“]")
 _RELATIVES = frozenset(["qui", "who", "which", "that"])
 _OF = frozenset(["de", "d'", "d’", "of"])
+_TO = frozenset(["à", "au", "aux", "to"])
 _PARTITIVES = frozenset(["un", "une", "l'un", "l'une", "l’un", "l’une", "one"])  # "un des …"
 _INCISE = frozenset([",", "lui", "elle", "eux", "elles"])  # "affirme, lui, n'avoir aucune …"
 _ADVERBIAL = frozenset(["ADV", "ADP", "DET", "NOUN", "ADJ", "NUM"])
@@ -1369,7 +1503,11 @@ def _cut_attribution(ctx: _Ctx, start: int, end: int) -> int:
                 and "Pres" in _morph(found[0], "Tense")
                 and ("Part" in _morph(found[0], "VerbForm"))
             )
-            if _is_according(ctx, nxt[0]) or (found is not None and not participle):
+            # ", mais selon X, …": a coordinated clause with a source of its own
+            according = _is_according(ctx, nxt[0]) or (
+                len(nxt) > 1 and nxt[0].pos_ == "CCONJ" and _is_according(ctx, nxt[1])
+            )
+            if according or (found is not None and not participle):
                 return tok.idx
     return end
 
@@ -1383,6 +1521,8 @@ def _trailing(ctx: _Ctx) -> list[_Cand]:
     for tok in ctx.loose_cues:
         if _participle_form(tok) and _bare_past_participle(tok):
             continue  # "…, soutenus par X": a passive participle, not an attribution
+        if _present_participle(tok) and _object_after(tok):
+            continue  # "…, répondant aux appels à …": the participle has its own object
         s0, s1 = _sent_of(ctx, tok.idx)
         found = _trailing_clause(ctx, tok, s1)
         if found is None or ctx.text[s0:s1].rstrip().endswith(":"):
@@ -1401,6 +1541,12 @@ def _trailing(ctx: _Ctx) -> list[_Cand]:
         lemma = _cue_lemma(ctx, tok, ctx.lex.indirect)
         out.append(_Cand(a, b, "indirect", "trailing", cue, lemma, subj))
     return out
+
+
+def _object_after(tok: Token) -> bool:
+    """A prepositional object right after the verb: "répondant à l'appel", "responding to"."""
+    nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
+    return nxt is not None and nxt.lower_ in _TO
 
 
 def _incise_after(ctx: _Ctx, subj: _Subj, cue_end: int, s_end: int) -> bool:
@@ -1425,7 +1571,8 @@ def _trailing_clause(ctx: _Ctx, verb: Token, s_end: int) -> tuple[int, _Subj] | 
     if parsed is not None and parsed.kind == "np" and parsed.end <= verb.idx and not inverted:
         before = None  # "…, Gérard Bénézat, the insurer, told France Info": not an inversion
     if before is not None and before.text == ",":
-        subj = _clitic(ctx, verb) or _np_after(ctx, verb)
+        clitic = _clitic(ctx, verb)
+        subj = _np_after(ctx, verb) if clitic is None else _clitic_or_source(ctx, verb, clitic)
         return (before.idx, subj) if subj is not None else None
     rest = ctx.text[verb.idx + len(verb) : s_end].split(",")[0]  # "…, he said, adding that"
     if not _english(ctx) or _words(rest) > MIN_REPORTED_WORDS:
@@ -1600,7 +1747,8 @@ def _incise(before: str, after: str) -> bool:
 def _according_content(ctx: _Ctx, a_start: int, a_end: int) -> tuple[int, int]:
     s0, s1 = _sent_of(ctx, a_start)
     before, after = ctx.text[s0:a_start], ctx.text[a_end:s1]
-    if _words(before) == 0 or _incise_count(ctx, before, after, a_end):
+    opens = _words(before) == 0 or _COORDINATED.search(before) is not None  # ", mais selon X …"
+    if opens or _incise_count(ctx, before, after, a_end):
         a = a_end + len(after) - len(after.lstrip(" ,"))
         return _strip_end(ctx.text, a, s1)
     if _incise(before, after):  # "Les insurgés, selon X, contrôlent le port."
@@ -1810,7 +1958,7 @@ def _speaker(
         if ent is not None:
             e = ctx.entities[ent]
             return (e.start, e.end), ent
-        if ctx.doc[c.subj.head].lemma_.lower() not in ctx.lex.document_nouns:
+        if not _is_document(ctx, ctx.doc[c.subj.head]):
             return (c.subj.start, c.subj.end), _described(ctx, c.subj, genders)
         own = _self_named(ctx, c)  # « Le ministère de l'Intérieur met en garde … », a indiqué
         if own is not None:  # un communiqué
@@ -1820,6 +1968,8 @@ def _speaker(
     if c.subj.kind == "pron":
         plural = ctx.lex.pronouns.get(_pron(ctx, c.subj)) == "plur"
         return _antecedent(ctx, c, history, genders, plural)
+    if c.subj.kind == "thing":  # "…," it added: the organisation, like "ajoute le communiqué"
+        return _antecedent(ctx, c, history, genders, plural=True)
     return None, None
 
 
@@ -2083,17 +2233,20 @@ def _pick_entity(ctx: _Ctx, subj: _Subj) -> int | None:
     appos = _apposition(ctx, subj)
     over = [i for i, e in enumerate(ctx.entities) if e.start < subj.end and e.end > subj.start]
     on_head = [i for i in over if ctx.entities[i].start <= head.idx < ctx.entities[i].end]
-    document = head.lemma_.lower() in ctx.lex.document_nouns
+    document = _is_document(ctx, head)
+    # "le site Libya al-Youm": a name right after the head noun names it, whatever its label
+    after = head.idx + len(head) + 1
+    apposed = [i for i in over if ctx.entities[i].start == after and head.pos_ == "NOUN"]
     naming = [
         i
         for i in over + appos
-        if (_rank(ctx, i) <= LABEL_RANK["ORG"] or i in appos)
+        if (_rank(ctx, i) <= LABEL_RANK["ORG"] or i in appos or i in apposed)
         and (document or ctx.entities[i].start > head.idx)
         and (document or not _after_preposition(ctx, ctx.entities[i].start))
     ]
 
     def key(i: int) -> tuple[int, int]:
-        return (_rank(ctx, i) if i not in appos else 0, ctx.entities[i].start)
+        return (_rank(ctx, i) if i not in appos + apposed else 0, ctx.entities[i].start)
 
     return min(on_head + naming, key=key, default=None)
 
