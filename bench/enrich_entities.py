@@ -16,12 +16,18 @@ boundary (leading article or preposition, courtesy title, trailing punctuation, 
 compound, other), label confusion (gold -> predicted), missed, and spurious (role word,
 sentence-initial capitalised word, demonym, other).
 
+With ``--ablate`` the Sequoia dev part only (never the held-out part) is scored again with each
+word list of ``entities_fr.json`` emptied in turn, and the change of dev F1 printed: how much of
+the dev score rests on each list rather than on general rules.
+
     .venv/bin/python bench/enrich_entities.py [--shared ../shared] [--limit N] [--sets a,b]
+    .venv/bin/python bench/enrich_entities.py --ablate
 """
 
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import hashlib
 import json
 import re
@@ -34,6 +40,7 @@ from typing import Any
 
 import spacy
 
+from newsweave.enrich import entities
 from newsweave.enrich.entities import WORDS, find_entities
 from newsweave.evaluate import is_heldout
 
@@ -252,13 +259,47 @@ def report(title: str, scores: dict[str, Score]) -> None:
         print(f"  {title} {name:17s} " + "  ".join(cells))
 
 
+def dev_f1(recs: list[dict[str, Any]], docs: list[Any]) -> tuple[float, ...]:
+    """Exact F1 per label and overall on the records given."""
+    sc = Score()
+    for rec, doc in zip(recs, docs, strict=True):
+        for label, c in match(sequoia_gold(rec), predicted(doc), overlap=False).items():
+            sc.add(label, *c)
+    return tuple(sc.prf(label)[2] for label in (*LABELS, None))
+
+
+def ablate(nlp: Any, shared: Path) -> None:
+    """Dev F1 with each French word list emptied in turn (the held-out part is not read)."""
+    recs = load_jsonl(shared / "data/fr_ner/sequoia/sequoia_ner_news.jsonl")
+    recs = [r for r in recs if part_of(r["sent_id"]) == "dev"]
+    docs = list(nlp.pipe(r["text"] for r in recs))
+    full = WORDS["fr"]
+    base = dev_f1(recs, docs)
+    print("sequoia dev, one list emptied: dF1 all, then F1 " + " ".join((*LABELS, "all")))
+    print(f"  {'(none)':20s}        " + " ".join(f"{f:.3f}" for f in base))
+    for f in dataclasses.fields(full):
+        if isinstance(getattr(full, f.name), frozenset):
+            empty: dict[str, Any] = {f.name: frozenset()}
+            entities.WORDS["fr"] = dataclasses.replace(full, **empty)
+            try:
+                got = dev_f1(recs, docs)
+            finally:
+                entities.WORDS["fr"] = full
+            cells = " ".join(f"{x:.3f}" for x in got)
+            print(f"  {f.name:20s} {got[-1] - base[-1]:+.4f} {cells}")
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--shared", type=Path, default=REPO.parent / "shared")
     ap.add_argument("--limit", type=int, default=None, help="documents per historical set")
     ap.add_argument("--sets", default="sequoia,hipe2020_fr,newseye_fr")
+    ap.add_argument("--ablate", action="store_true", help="dev F1 with each word list emptied")
     args = ap.parse_args()
     nlp = spacy.load("fr_core_news_md")
+    if args.ablate:
+        ablate(nlp, args.shared)
+        return
     print("P/R/F1 per label; exact span + label match unless said otherwise")
     sets = args.sets.split(",")
     if "sequoia" in sets:
