@@ -1090,17 +1090,22 @@ def _clitic(ctx: _Ctx, verb: Token) -> _Subj | None:
     return None
 
 
-def _parsed_subject(ctx: _Ctx, verb: Token) -> _Subj | None:
+def _subject_tokens(ctx: _Ctx, verb: Token) -> list[Token]:
+    """The verb's subjects in its sentence, also those the parser hangs on its auxiliary."""
     sent = _sent_of(ctx, verb.idx)
     aux = [c for c in verb.children if c.dep_.startswith("aux") and c.i < verb.i]
     near = list(verb.children) + [g for c in aux for g in c.children if g.i < c.i]
-    subs = [
+    return [
         c
         for c in near  # "L'émissaire a, en outre, souhaité": the parser hangs it on "a"
         if (c.dep_.startswith("nsubj") or (c.dep_ == "expl:subj" and _active(verb)))
         and not c.lower_.startswith("-")
         and sent[0] <= c.idx < sent[1]
     ]
+
+
+def _parsed_subject(ctx: _Ctx, verb: Token) -> _Subj | None:
+    subs = _subject_tokens(ctx, verb)
     if not subs:
         return None
     head = subs[0]
