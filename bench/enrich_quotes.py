@@ -14,7 +14,12 @@ only by a pronoun, with no mention, is never matched by a null prediction).
 
 ``--errors`` also prints, for the dev split only (tuning never looks at held-out errors), every
 missed gold quote, spurious prediction and wrong speaker with its context; ``--new`` limits that
-dump to the second gold batch. The rows ``new-dev`` / ``new-all`` score the second batch alone
+dump to the second gold batch. ``--breakdown`` prints, for dev and held-out, error counts only
+(never items, so held-out can be diagnosed without being read) by kind (marked direct, block,
+indirect) and type: missed, spurious, wrong speaker, null speaker (a gold speaker, none
+predicted), extra speaker (none in the gold, one predicted); "desc" counts the speaker errors
+whose gold speaker is a description ("un responsable", lower-case) rather than a name. The
+rows ``new-dev`` / ``new-all`` score the second batch alone
 (the last lines of each gold file, annotated after the fifth round of rules: a fresh check).
 """
 
@@ -234,6 +239,48 @@ def print_errors(results: list[DocResult], new_only: bool = False) -> None:
                 print(f"    before: {text[max(0, q.start - 120) : q.start]!r}")
 
 
+ERROR_TYPES = ("gold", "missed", "spurious", "wrong", "null", "extra", "desc")
+
+
+def error_type(pred: Span | None, gold: GoldQuote | None) -> str:
+    """missed / spurious / null (gold speaker, none predicted) / extra (the reverse) / wrong."""
+    if pred is None or gold is None:
+        return "spurious" if gold is None else "missed"
+    if pred.attrs.get("speaker") is None:
+        return "null"
+    return "extra" if gold.speaker is None else "wrong"
+
+
+def error_kind(pred: Span | None, gold: GoldQuote | None) -> str:
+    if gold is not None:
+        return "block" if gold.block else gold.kind
+    return pred.label if pred is not None else "direct"
+
+
+def breakdown(results: list[DocResult], split: str) -> dict[str, dict[str, int]]:
+    """Error counts by kind and type for one split (counts only: safe on held-out)."""
+    rows = {k: dict.fromkeys(ERROR_TYPES, 0) for k in ("direct", "block", "indirect")}
+    for res in (r for r in results if in_split(r, split)):
+        for pred, gold, ok in res.pairs:
+            kind = error_kind(pred, gold)
+            rows[kind]["gold"] += gold is not None
+            if ok:
+                continue
+            etype = error_type(pred, gold)
+            rows[kind][etype] += 1
+            desc = gold is not None and gold.speaker is not None and gold.speaker[:1].islower()
+            rows[kind]["desc"] += etype in ("wrong", "null") and desc
+    return rows
+
+
+def print_breakdown(lang: str, results: list[DocResult]) -> None:
+    print(f"== quote errors {lang} (counts only)")
+    print(f"{'split':8} {'kind':9} " + " ".join(f"{t:>8}" for t in ERROR_TYPES))
+    for split in ("dev", "heldout"):
+        for kind, row in breakdown(results, split).items():
+            print(f"{split:8} {kind:9} " + " ".join(f"{row[t]:>8}" for t in ERROR_TYPES))
+
+
 def print_lang(lang: str, results: list[DocResult], t_parse: float, t_rules: float) -> None:
     print(f"== quotes {lang}: {len(results)} docs")
     print(
@@ -260,6 +307,7 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--ents", choices=["entities", "spacy"], default="entities")
     ap.add_argument("--errors", action="store_true", help="dump the dev split's errors")
     ap.add_argument("--new", action="store_true", help="errors of the second gold batch only")
+    ap.add_argument("--breakdown", action="store_true", help="error counts by kind and type")
     args = ap.parse_args(argv)
     for lang in args.lang or ["fr", "en"]:
         if not (GOLD_DIR / f"quotes_{lang}.jsonl").is_file():
@@ -271,6 +319,8 @@ def main(argv: list[str] | None = None) -> None:
         if args.errors:
             print_errors(results, args.new)
         print_lang(lang, results, t_parse, t_rules)
+        if args.breakdown:
+            print_breakdown(lang, results)
 
 
 if __name__ == "__main__":

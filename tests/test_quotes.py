@@ -994,6 +994,81 @@ def test_statement_from_an_organisation_and_it_added(nlp_en) -> None:  # type: i
     assert speaker_text(text, by_content(text, quotes, "We regret")) == "Acme Foods"
 
 
+# ------------------------------------------------------------ round 7: general French mechanics
+# Invented sentences (never from the gold data): unnamed human noun phrases as antecedents, the
+# gender of an unnamed noun phrase read from the parse, a "continuation" cue ("a-t-il ajouté")
+# going to someone who has spoken, and a quote in the paragraph after "X a déclaré :".
+
+ROUND7_SPEAKERS = [
+    (  # an unnamed official, not the president named before, is "il"
+        "Le président Jean Dupont est arrivé lundi à Gao. Un responsable militaire a affirmé que "
+        "les troupes avaient reculé. « Nous tiendrons la ville coûte que coûte », a-t-il ajouté.",
+        "Nous tiendrons la ville",
+        "responsable militaire",
+    ),
+    (  # a witness as the subject of a verb that is not one of saying
+        "Le ministre Paul Martin a visité la base mardi. Un témoin a vu les blindés entrer dans "
+        "le village à l'aube. « C'était terrifiant, tout le monde courait », a-t-il raconté.",
+        "C'était terrifiant",
+        "témoin",
+    ),
+    (
+        "Le général Marc Leroy commande la région. Le porte-parole de l'armée a indiqué que deux "
+        "soldats avaient été blessés. Selon lui, les assaillants ont fui vers le nord.",
+        "les assaillants ont fui",
+        "porte-parole de l'armée",
+    ),
+    (
+        "Le préfet Louis Garnier a rencontré les élus. Une habitante du quartier a décrit des "
+        "scènes de pillage. « On n'a plus rien, ils ont tout pris », a-t-elle dit.",
+        "On n'a plus rien",
+        "habitante du quartier",
+    ),
+    (
+        "Le maire Luc Perrin est resté à Lyon. Un policier a raconté la nuit de violences. "
+        "D'après lui, une centaine de jeunes ont incendié des voitures.",
+        "une centaine de jeunes",
+        "policier",
+    ),
+    (  # "elle" is not "Le Premier ministre X" (the article gives the gender of the phrase)
+        "La porte-parole du gouvernement, Claire Morel, a démenti toute négociation secrète.\n"
+        "Le Premier ministre Jacques Roche doit se rendre à Bruxelles jeudi.\n"
+        "« Il n'y a jamais eu de discussions cachées », a-t-elle ajouté.",
+        "discussions cachées",
+        "Claire Morel",
+    ),
+    (  # who "adds" has spoken before: not the deputy named in between
+        "Le ministre Paul Martin a affirmé que la réforme serait votée avant l'été.\n"
+        "Le député Marc Durand a quitté le parti en janvier.\n"
+        "« Nous avons la majorité pour le faire », a-t-il ajouté.",
+        "Nous avons la majorité",
+        "Paul Martin",
+    ),
+    (  # the quote in the paragraph after the colon
+        "Le chef de la diplomatie, Pierre Lenoir, a déclaré mardi :\n"
+        "« Nous ne négocierons pas sous la menace des armes. »",
+        "Nous ne négocierons pas",
+        "Pierre Lenoir",
+    ),
+]
+
+
+@pytest.mark.parametrize("case", range(len(ROUND7_SPEAKERS)))
+def test_round7_speakers(nlp_fr, case: int) -> None:  # type: ignore[no-untyped-def]
+    text, content, speaker = ROUND7_SPEAKERS[case]
+    quotes = quotes_of(nlp_fr, text, "fr")
+    assert speaker_text(text, by_content(text, quotes, content)) == speaker
+
+
+def test_continuation_cue_without_earlier_speaker_keeps_the_latest_person(nlp_fr) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Le député Marc Durand a quitté le parti en janvier.\n"
+        "« Nous avons la majorité pour le faire », a-t-il ajouté."
+    )
+    quotes = quotes_of(nlp_fr, text, "fr")
+    assert speaker_text(text, by_content(text, quotes, "Nous avons")) == "Marc Durand"
+
+
 # ------------------------------------------------------------------ gold floors
 
 # Measured with `.venv/bin/python -m bench.enrich_quotes --ents spacy` on all gold docs (dev and

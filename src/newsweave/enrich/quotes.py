@@ -54,6 +54,11 @@ que", adjectival and passive participles ("la région dite …", "…, soutenus 
 quote with a subject before its verb or attributed by "selon" only. A straight double quote
 between letters is an apostrophe ("l"humanité"). English: "…, Police Capt. X said.", "all of
 whom said that", "which the firm says extends …".
+
+Round 7 (general mechanics, invented fixtures): an unnamed noun phrase antecedent ("le Premier
+ministre X" not found as a name, "une habitante") carries the gender its article or noun has in
+the parse, and a pronoun with a continuation cue ("a-t-il ajouté", "poursuit-elle", "he added")
+goes to the latest earlier speaker that fits, not to a person only mentioned since.
 """
 
 from __future__ import annotations
@@ -202,6 +207,7 @@ class Lexicon:
     chants: frozenset[str]  # "scander", "chant": their quotes are utterances at any length
     naming: frozenset[str]  # "appeler", "dub": in the passive they give a name, not words
     things: frozenset[str]  # "it": an organisation or a document, never a person
+    continuing: frozenset[str]  # "a-t-il ajouté": the pronoun is someone who has spoken already
 
 
 @cache
@@ -243,6 +249,7 @@ def load_lexicon(lang: str) -> Lexicon | None:
         chants=sets["chant_verbs"],
         naming=sets["naming_verbs"],
         things=sets["thing_pronouns"],
+        continuing=sets["continuation_verbs"],
     )
 
 
@@ -937,17 +944,9 @@ def _gap_ok(ctx: _Ctx, gap: list[Token], verb: Token, b: int, bare: bool) -> boo
 
 def _subject(ctx: _Ctx, verb: Token, inverted: bool, depth: int = 0) -> _Subj:
     """Who says: clitic pronoun, parsed subject, or the phrase next to the verb."""
-    clitic = _clitic(ctx, verb)
-    if clitic is not None:
-        return _clitic_or_source(ctx, verb, clitic)
-    if _addresses_listener(verb):
-        return _Subj("self")  # "osez me dire que …": the writer talks to someone, no report
-    if inverted:
-        after = _np_after(ctx, verb)
-        if after is not None:
-            return after
-    if verb.lemma_.lower() in ("citer", "quote"):
-        return _np_after(ctx, verb) or _Subj("none")  # "en citant la chaîne X": X speaks
+    early = _early_subject(ctx, verb, inverted)
+    if early is not None:
+        return early
     parsed = (
         _parsed_subject(ctx, verb) or _absolute_subject(ctx, verb) or _noun_head_subject(ctx, verb)
     )
@@ -955,19 +954,38 @@ def _subject(ctx: _Ctx, verb: Token, inverted: bool, depth: int = 0) -> _Subj:
         return parsed
     if _addresses_reader(ctx, verb):
         return _Subj("self")  # "en vous assurant que …": page furniture, not a quote
-    if (
-        depth < MAX_SUBJECT_CLIMB
-        and verb.head.i != verb.i
-        and not _in_any(_quoted_ranges(ctx), verb.head.idx)
-        and _sent_of(ctx, verb.head.idx) == _sent_of(ctx, verb.idx)
-    ):
-        climbed = _subject(ctx, verb.head, inverted=False, depth=depth + 1)
-        if climbed.kind != "none":
-            return climbed
-    if depth > 0:
-        return _Subj("none")
+    climbed = _climbed_subject(ctx, verb, depth)
+    if climbed is not None or depth > 0:
+        return climbed or _Subj("none")
     named = _named_before(ctx, verb)
     return _root_subject(ctx, verb) if named.kind == "none" and verb.pos_ == "ADP" else named
+
+
+def _early_subject(ctx: _Ctx, verb: Token, inverted: bool) -> _Subj | None:
+    """A subject clitic, the text talking to its listener, an inverted subject, or the source
+    after "citer" ("en citant la chaîne X": X speaks)."""
+    clitic = _clitic(ctx, verb)
+    if clitic is not None:
+        return _clitic_or_source(ctx, verb, clitic)
+    if _addresses_listener(verb):
+        return _Subj("self")  # "osez me dire que …": the writer talks to someone, no report
+    after = _np_after(ctx, verb) if inverted else None
+    if after is not None:
+        return after
+    if verb.lemma_.lower() in ("citer", "quote"):
+        return _np_after(ctx, verb) or _Subj("none")
+    return None
+
+
+def _climbed_subject(ctx: _Ctx, verb: Token, depth: int) -> _Subj | None:
+    """The subject of the verb's head in the same sentence ("en déclarant", "à annoncer")."""
+    head = verb.head
+    if depth >= MAX_SUBJECT_CLIMB or head.i == verb.i or _in_any(ctx.quoted, head.idx):
+        return None
+    if _sent_of(ctx, head.idx) != _sent_of(ctx, verb.idx):
+        return None
+    climbed = _subject(ctx, head, inverted=False, depth=depth + 1)
+    return climbed if climbed.kind != "none" else None
 
 
 def _root_subject(ctx: _Ctx, verb: Token) -> _Subj:
@@ -1165,26 +1183,38 @@ def _np_after(ctx: _Ctx, verb: Token, sources_only: bool = False) -> _Subj | Non
     impersonal "on" (``sources_only``)."""
     doc, i = ctx.doc, _cue_end(ctx, verb).i + 1
     while i < len(doc) and i <= verb.i + MAX_GAP_TOKENS:
-        tok = doc[i]
         if _de_source(ctx, i):
             return _forward_np(ctx, doc[i + 1])
-        if sources_only and tok.pos_ != "ADP":
+        if sources_only and doc[i].pos_ != "ADP":
             return None
-        if tok.lower_ in ctx.lex.skip_after_verb or tok.is_digit or tok.is_space:
-            i += 1
-        elif tok.pos_ == "ADV" and tok.lower_ not in ctx.lex.pronouns:
-            i += 1  # "ajoute cependant le communiqué"
-        elif tok.pos_ == "ADP" and tok.lower_ not in ctx.lex.np_preps:
-            i = _skip_pp(doc, i)
-        elif tok.pos_ in ("DET", "NOUN", "PROPN", "ADJ") or tok.lower_ in ctx.lex.pronouns:
-            return _forward_np(ctx, tok)
-        elif (
-            tok.lower_ in _PARTITIVES and i + 1 < len(doc) and doc[i + 1].lower_ in ctx.lex.np_preps
-        ):
-            return _forward_np(ctx, tok)  # "a expliqué un des gardiens de but, X"
-        else:
-            return None
+        nxt = _skip_after_verb(ctx, i)
+        if nxt is None:
+            return _np_at(ctx, i)
+        i = nxt
     return None
+
+
+def _skip_after_verb(ctx: _Ctx, i: int) -> int | None:
+    """The index after a word an inverted subject may follow (a date, an adverb, "à l'AFP"), or
+    None when token ``i`` is not one."""
+    tok = ctx.doc[i]
+    if tok.lower_ in ctx.lex.skip_after_verb or tok.is_digit or tok.is_space:
+        return i + 1
+    if tok.pos_ == "ADV" and tok.lower_ not in ctx.lex.pronouns:
+        return i + 1  # "ajoute cependant le communiqué"
+    if tok.pos_ == "ADP" and tok.lower_ not in ctx.lex.np_preps:
+        return _skip_pp(ctx.doc, i)
+    return None
+
+
+def _np_at(ctx: _Ctx, i: int) -> _Subj | None:
+    """The noun phrase (or pronoun) starting at token ``i``, or None."""
+    doc, tok = ctx.doc, ctx.doc[i]
+    if tok.pos_ in ("DET", "NOUN", "PROPN", "ADJ") or tok.lower_ in ctx.lex.pronouns:
+        return _forward_np(ctx, tok)
+    # "a expliqué un des gardiens de but, X"
+    partitive = i + 1 < len(doc) and doc[i + 1].lower_ in ctx.lex.np_preps
+    return _forward_np(ctx, tok) if tok.lower_ in _PARTITIVES and partitive else None
 
 
 def _of_noun(doc: Doc, i: int) -> bool:
@@ -1569,17 +1599,31 @@ def _trailing_clause(ctx: _Ctx, verb: Token, s_end: int) -> tuple[int, _Subj] | 
     """(comma position, subject) when the verb's clause follows a comma and has no "que"."""
     if _content_start(ctx, verb) is not None:
         return None
-    chain = _chain_start(verb)
-    before = ctx.doc[chain.i - 1] if chain.i > 0 else None
-    parsed = _parsed_subject(ctx, verb)
-    inverted = _clitic(ctx, verb) is not None  # "Les négociations, explique-t-il, …"
-    if parsed is not None and parsed.kind == "np" and parsed.end <= verb.idx and not inverted:
-        before = None  # "…, Gérard Bénézat, the insurer, told France Info": not an inversion
-    if before is not None and before.text == ",":
+    comma = _comma_before_inversion(ctx, verb)
+    if comma is not None:
         clitic = _clitic(ctx, verb)
         subj = _np_after(ctx, verb) if clitic is None else _clitic_or_source(ctx, verb, clitic)
-        return (before.idx, subj) if subj is not None else None
-    rest = ctx.text[verb.idx + len(verb) : s_end].split(",")[0]  # "…, he said, adding that"
+        return (comma.idx, subj) if subj is not None else None
+    return _english_trailing(ctx, verb, s_end)
+
+
+def _comma_before_inversion(ctx: _Ctx, verb: Token) -> Token | None:
+    """The comma right before the verb group of an inversion ("…, a annoncé X", "Les
+    négociations, explique-t-il, …"); none when the subject comes before the verb ("…, Gérard
+    Bénézat, the insurer, told France Info")."""
+    chain = _chain_start(verb)
+    parsed = _parsed_subject(ctx, verb)
+    inverted = _clitic(ctx, verb) is not None
+    if parsed is not None and parsed.kind == "np" and parsed.end <= verb.idx and not inverted:
+        return None
+    before = ctx.doc[chain.i - 1] if chain.i > 0 else None
+    return before if before is not None and before.text == "," else None
+
+
+def _english_trailing(ctx: _Ctx, verb: Token, s_end: int) -> tuple[int, _Subj] | None:
+    """ "…, the minister said." / "…, he said, adding that": a comma, a subject, the verb."""
+    chain = _chain_start(verb)
+    rest = ctx.text[verb.idx + len(verb) : s_end].split(",")[0]
     if not _english(ctx) or _words(rest) > MIN_REPORTED_WORDS:
         return None
     for k in range(chain.i - 1, max(chain.i - 1 - MAX_SUBJECT_TOKENS, -1), -1):
@@ -1905,6 +1949,10 @@ def _nested(ctx: _Ctx, inner: _Cand, outer: _Cand) -> bool:
     return _words(rest) >= MIN_UNMARKED_WORDS
 
 
+# A speaker found: its span and its entity index, each None when unknown.
+_Found = tuple[tuple[int, int] | None, int | None]
+
+
 @dataclass(frozen=True)
 class _Antecedent:
     pos: int
@@ -1914,6 +1962,8 @@ class _Antecedent:
     plural: bool = False
     oblique: bool = False  # an object or inside a prepositional phrase: "reçu le président X"
     pron: str | None = None  # a subject pronoun not yet resolved ("Il a rencontré X"): no span
+    gender: str | None = None  # read from the parse of an unnamed noun phrase ("la porte-parole")
+    spoke: bool = False  # the speaker of an earlier quote
 
 
 def _resolve(ctx: _Ctx, cands: list[_Cand]) -> list[Span]:
@@ -1925,15 +1975,8 @@ def _resolve(ctx: _Ctx, cands: list[_Cand]) -> list[Span]:
         if c.subj.kind == "self":
             continue
         span, ent = _speaker(ctx, c, history, genders)
-        if span is not None and c.kind == "indirect":
-            history[:] = [_demote_inside(h, c) for h in history]
-        if span is not None and c.subj.kind == "np":
-            plural = "Plur" in _morph(ctx.doc[c.subj.head], "Number")
-            history.append(_Antecedent(span[0], span, ent, _is_person(ctx, ent, c.subj), plural))
-        if span is not None and c.subj.kind == "pron":
-            _learn_gender(ctx, genders, span, ent, c.subj)
-            plural = ctx.lex.pronouns.get(_pron(ctx, c.subj)) == "plur"
-            history.append(_Antecedent(c.subj.start, span, ent, not plural, plural))
+        if span is not None:
+            _remember(ctx, c, (span, ent), history, genders)
         attrs = {
             "speaker": list(span) if span else None,
             "speaker_entity": ent,
@@ -1944,38 +1987,59 @@ def _resolve(ctx: _Ctx, cands: list[_Cand]) -> list[Span]:
     return out
 
 
+def _remember(
+    ctx: _Ctx, c: _Cand, found: _Found, history: list[_Antecedent], genders: dict[str, str]
+) -> None:
+    """The speaker found becomes the latest antecedent (names inside an indirect quote lose
+    salience), and a gendered pronoun teaches its antecedent's gender."""
+    span, ent = found
+    assert span is not None
+    if c.kind == "indirect":
+        history[:] = [_demote_inside(h, c) for h in history]
+    if c.subj.kind == "np":
+        head = ctx.doc[c.subj.head]
+        plural, person = "Plur" in _morph(head, "Number"), _is_person(ctx, ent, c.subj)
+        gender = _np_gender(head) if ent is None else None
+        history.append(_Antecedent(span[0], span, ent, person, plural, gender=gender, spoke=True))
+    elif c.subj.kind == "pron":
+        _learn_gender(ctx, genders, span, ent, c.subj)
+        plural = ctx.lex.pronouns.get(_pron(ctx, c.subj)) == "plur"
+        history.append(_Antecedent(c.subj.start, span, ent, not plural, plural, spoke=True))
+
+
 def _demote_inside(h: _Antecedent, c: _Cand) -> _Antecedent:
     """A person named inside reported speech ("X a dit que Y …") is less salient for a later
     pronoun than the speaker, like one inside a prepositional phrase."""
     return replace(h, oblique=True) if c.start <= h.pos < c.end else h
 
 
-def _speaker(
-    ctx: _Ctx, c: _Cand, history: list[_Antecedent], genders: dict[str, str]
-) -> tuple[tuple[int, int] | None, int | None]:
-    if c.subj.kind == "np" and ctx.doc[c.subj.head].lemma_.lower() in ctx.lex.vague:
-        return None, None  # "selon des informations …": a quote without a speaker
+def _speaker(ctx: _Ctx, c: _Cand, history: list[_Antecedent], genders: dict[str, str]) -> _Found:
     if c.subj.kind == "np":
-        handle = _handle_in(ctx, c.subj)
-        if handle is not None:
-            return handle, None
-        ent = _pick_entity(ctx, c.subj)
-        if ent is not None:
-            e = ctx.entities[ent]
-            return (e.start, e.end), ent
-        if not _is_document(ctx, ctx.doc[c.subj.head]):
-            return (c.subj.start, c.subj.end), _described(ctx, c.subj, genders)
-        own = _self_named(ctx, c)  # « Le ministère de l'Intérieur met en garde … », a indiqué
-        if own is not None:  # un communiqué
-            e = ctx.entities[own]
-            return (e.start, e.end), own
-        return _antecedent(ctx, c, history, genders, plural=True)  # "ajoute le communiqué"
+        return _np_speaker(ctx, c, history, genders)
     if c.subj.kind == "pron":
         plural = ctx.lex.pronouns.get(_pron(ctx, c.subj)) == "plur"
         return _antecedent(ctx, c, history, genders, plural)
     if c.subj.kind == "thing":  # "…," it added: the organisation, like "ajoute le communiqué"
         return _antecedent(ctx, c, history, genders, plural=True)
     return None, None
+
+
+def _np_speaker(ctx: _Ctx, c: _Cand, history: list[_Antecedent], genders: dict[str, str]) -> _Found:
+    """A noun phrase speaker: a handle, the entity naming it, the description itself, or the
+    author of a document ("ajoute le communiqué")."""
+    head = ctx.doc[c.subj.head]
+    if head.lemma_.lower() in ctx.lex.vague:
+        return None, None  # "selon des informations …": a quote without a speaker
+    handle = _handle_in(ctx, c.subj)
+    if handle is not None:
+        return handle, None
+    ent = _pick_entity(ctx, c.subj)
+    if ent is None and not _is_document(ctx, head):
+        return (c.subj.start, c.subj.end), _described(ctx, c.subj, genders)
+    ent = ent if ent is not None else _self_named(ctx, c)  # « Le ministère … met en garde … »
+    if ent is not None:
+        return (ctx.entities[ent].start, ctx.entities[ent].end), ent
+    return _antecedent(ctx, c, history, genders, plural=True)
 
 
 def _described(ctx: _Ctx, subj: _Subj, genders: dict[str, str]) -> int | None:
@@ -2096,6 +2160,13 @@ def _antecedent(
     gender = (
         None if plural or c.subj.kind != "pron" else ctx.lex.pronoun_gender.get(_pron(ctx, c.subj))
     )
+    if c.subj.kind == "pron" and c.cue_lemma in ctx.lex.continuing:
+        # "X a affirmé que … Y est arrivé mardi. « … », a-t-il ajouté": who adds has spoken
+        said = {h.span for h in history if h.spoke}  # with the mention's own entry, whose
+        spoken = [h for h in history if h.span in said]  # person flag knows mislabelled names
+        found = _referent(ctx, anchor, gender, plural, spoken, genders, 0)
+        if found[0] is not None:
+            return found
     return _referent(ctx, anchor, gender, plural, history, genders, 0)
 
 
@@ -2134,7 +2205,7 @@ def _referent(
 def _antecedent_gender(ctx: _Ctx, h: _Antecedent, genders: dict[str, str]) -> str | None:
     if h.span is None:
         return None if h.plural else ctx.lex.pronoun_gender.get(h.pron or "")
-    return genders.get(_gender_key(ctx, h.span, h.entity))
+    return genders.get(_gender_key(ctx, h.span, h.entity)) or h.gender
 
 
 def _gender_ok(known: str | None, wanted: str | None) -> bool:
@@ -2305,21 +2376,25 @@ def _subject_mentions(ctx: _Ctx, blocks: list[tuple[int, int]]) -> list[_Anteced
     demotes them). Mentions inside quotation marks or block quotes (a tweet naming someone:
     "Il explique dans un autre tweet" is the tweet's author) are left out.
     """
+    out = _entity_antecedents(ctx, blocks)
+    named = {a.pos for a in out}
+    for tok in ctx.doc:
+        outside = not (_in_any(ctx.quoted, tok.idx) or _in_any(blocks, tok.idx))
+        if tok.dep_.startswith("nsubj") and outside:
+            out += _token_antecedent(ctx, tok, named)
+    return out
+
+
+def _entity_antecedents(ctx: _Ctx, blocks: list[tuple[int, int]]) -> list[_Antecedent]:
+    """Person (or role) and organisation mentions outside quotes and block quotes."""
     out = []
-    quoted = _quoted_ranges(ctx)
     persons = _person_names(ctx)
     for i, e in enumerate(ctx.entities):
-        if _in_any(quoted, e.start) or _in_any(blocks, e.start):
+        if _in_any(ctx.quoted, e.start) or _in_any(blocks, e.start):
             continue
         person = _person_like(ctx, i, persons)
         if person or _rank(ctx, i) == LABEL_RANK["ORG"]:
-            span = (e.start, e.end)
-            out.append(_Antecedent(e.start, span, i, person, oblique=_oblique(ctx, e)))
-    named = {a.pos for a in out}
-    subjects = (t for t in ctx.doc if t.dep_.startswith("nsubj"))
-    for tok in subjects:
-        if not (_in_any(quoted, tok.idx) or _in_any(blocks, tok.idx)):
-            out += _token_antecedent(ctx, tok, named)
+            out.append(_Antecedent(e.start, (e.start, e.end), i, person, oblique=_oblique(ctx, e)))
     return out
 
 
@@ -2343,7 +2418,15 @@ def _token_antecedent(ctx: _Ctx, tok: Token, named: set[int]) -> list[_Anteceden
     span = (tok.idx, tok.idx + 1) if _person_subject(ctx, tok) else (a, b)
     if a in named or any(span[0] <= e.start < span[1] for e in ctx.entities):
         return []
-    return [_Antecedent(a, (a, b), None, True, plural)]
+    return [_Antecedent(a, (a, b), None, True, plural, gender=_np_gender(tok))]
+
+
+def _np_gender(head: Token) -> str | None:
+    """Gender of an unnamed noun phrase from the parse: its article ("le Premier ministre", "une
+    habitante"), else the noun's own morphology ("la porte-parole" has no gendered noun)."""
+    dets = [c for c in head.children if c.dep_ == "det" and c.i < head.i]
+    own = _morph(head, "Gender")
+    return (_det_gender(dets[0]) if dets else None) or (own[0] if len(own) == 1 else None)
 
 
 def _person_subject(ctx: _Ctx, tok: Token) -> bool:
