@@ -7,10 +7,15 @@ ml_crisis_tls (French, HeidelTime-style tags on tokenised text): agreement of ou
 its TIMEX3 (extent overlap P/R/F1, exact-extent P/R/F1, value and type agreement on matched
 mentions). Speed: documents/s and words/s of ``find_dates`` alone (spaCy parse excluded).
 
+--breakdown prints, per split (dev, held-out, all), P/R/F1 per gold TIMEX3 type (a spurious
+mention counts under its own label) and error counts per type and kind: missed, spurious,
+extent (boundary only), value (value only), ext+val (both). Counts only, no items: it is the
+one view of the held-out docs besides their totals.
+
 --errors prints the errors on the ftib dev docs only (never the held-out ones), one line each,
 grouped by kind: missed, spurious, extent (boundary), value (wrong value or type).
 
-Run: .venv/bin/python bench/enrich_timex.py [--no-parse] [--crisis-limit N] [--errors]
+Run: .venv/bin/python bench/enrich_timex.py [--no-parse] [--crisis-limit N] [--errors | --breakdown]
 """
 
 from __future__ import annotations
@@ -66,22 +71,28 @@ def prf(tp: int, system: int, gold: int) -> tuple[float, float, float]:
     return p, r, (2 * p * r / (p + r) if p + r else 0.0)
 
 
-def score(gold: list[Gold], pred: list[Span]) -> Counts:
-    """One-to-one matching: exact offsets first, then the largest overlap."""
-    c = Counts(gold=len(gold), system=len(pred))
+def match(gold: list[Gold], pred: list[Span]) -> tuple[list[tuple[Gold, Span, bool]], list[int]]:
+    """One-to-one matching: exact offsets first, then the largest overlap. Returns the pairs
+    (gold, system, exact) and the indices of the system mentions left unmatched."""
     free = list(range(len(pred)))
-    pairs: list[tuple[Gold, Span]] = []
+    pairs: list[tuple[Gold, Span, bool]] = []
     for g in gold:
         exact = [i for i in free if (pred[i].start, pred[i].end) == (g.start, g.end)]
         over = [i for i in free if pred[i].start < g.end and g.start < pred[i].end]
         pick = exact or sorted(over, key=lambda i: -overlap(g, pred[i]))
         if pick:
             free.remove(pick[0])
-            pairs.append((g, pred[pick[0]]))
-            c.strict += bool(exact)
+            pairs.append((g, pred[pick[0]], bool(exact)))
+    return pairs, free
+
+
+def score(gold: list[Gold], pred: list[Span]) -> Counts:
+    pairs, _ = match(gold, pred)
+    c = Counts(gold=len(gold), system=len(pred))
+    c.strict = sum(exact for _, _, exact in pairs)
     c.relaxed = len(pairs)
-    c.value = sum(g.value == (s.attrs.get("value") or "") for g, s in pairs)
-    c.type = sum(g.type == s.label for g, s in pairs)
+    c.value = sum(g.value == (s.attrs.get("value") or "") for g, s, _ in pairs)
+    c.type = sum(g.type == s.label for g, s, _ in pairs)
     return c
 
 
@@ -122,21 +133,88 @@ def parsed(nlp: Any, texts: list[str]) -> Iterator[Any]:
         yield from nlp.pipe(texts, batch_size=32)
 
 
-def run_ftib(nlp: Any) -> dict[str, Counts]:
+def ftib_runs(nlp: Any) -> Iterator[tuple[dict[str, Any], list[Gold], list[Span], float]]:
+    """(doc, gold, system mentions, seconds spent in find_dates) for every ftib document."""
     docs = ftib_docs()
-    totals = {"dev": Counts(), "held-out": Counts(), "all": Counts()}
-    spent, words = 0.0, 0
     for d, doc in zip(docs, parsed(nlp, [d["text"] for d in docs]), strict=True):
         t0 = time.perf_counter()
         pred = find_dates(d["text"], PartialDate.parse(d["dct"]), "fr", doc)
-        spent += time.perf_counter() - t0
-        words += len(d["text"].split())
+        spent = time.perf_counter() - t0
         gold = [Gold(t["start"], t["end"], t["type"], t["value"]) for t in d["timexes"]]
+        yield d, gold, pred, spent
+
+
+def split_of(d: dict[str, Any]) -> str:
+    return "held-out" if heldout(d["doc_id"]) else "dev"
+
+
+def run_ftib(nlp: Any) -> dict[str, Counts]:
+    totals = {"dev": Counts(), "held-out": Counts(), "all": Counts()}
+    spent, words, n = 0.0, 0, 0
+    for d, gold, pred, seconds in ftib_runs(nlp):
+        spent, words, n = spent + seconds, words + len(d["text"].split()), n + 1
         c = score(gold, pred)
-        totals["held-out" if heldout(d["doc_id"]) else "dev"].add(c)
+        totals[split_of(d)].add(c)
         totals["all"].add(c)
-    print(f"ftib: {len(docs) / spent:.0f} docs/s, {words / spent:.0f} words/s (find_dates only)")
+    print(f"ftib: {n / spent:.0f} docs/s, {words / spent:.0f} words/s (find_dates only)")
     return totals
+
+
+# ---------------------------------------------------------------- breakdown (totals only)
+
+TYPES = ("DATE", "TIME", "DURATION", "SET")
+KINDS = ("missed", "spurious", "extent", "value", "ext+val")
+
+
+@dataclass(slots=True)
+class Breakdown:
+    """Counts per TIMEX3 type (a matched mention counts under its gold type, a spurious one
+    under its system label) and per (type, error kind)."""
+
+    types: dict[str, Counts]
+    kinds: Counter[tuple[str, str]]
+
+    @classmethod
+    def empty(cls) -> Breakdown:
+        return cls({t: Counts() for t in TYPES}, Counter())
+
+    def add(self, gold: list[Gold], pred: list[Span]) -> None:
+        pairs, free = match(gold, pred)
+        for g in gold:
+            self.types.setdefault(g.type, Counts()).gold += 1
+        for g, s, exact in pairs:
+            self.add_pair(g, s, exact)
+        found = {id(g) for g, _, _ in pairs}
+        self.kinds.update((g.type, "missed") for g in gold if id(g) not in found)
+        for i in free:
+            self.types.setdefault(pred[i].label, Counts()).system += 1
+            self.kinds[(pred[i].label, "spurious")] += 1
+
+    def add_pair(self, g: Gold, s: Span, exact: bool) -> None:
+        c = self.types.setdefault(g.type, Counts())
+        right = g.value == (s.attrs.get("value") or "")
+        c.system, c.relaxed, c.strict = c.system + 1, c.relaxed + 1, c.strict + exact
+        c.value, c.type = c.value + right, c.type + (g.type == s.label)
+        kind = "ext+val" if not (exact or right) else ("extent" if not exact else "value")
+        if not (exact and right):
+            self.kinds[(g.type, kind)] += 1
+
+
+def run_breakdown(nlp: Any) -> None:
+    """Per split: P/R/F1 per gold type and error counts per type and kind (no items shown)."""
+    parts = {"dev": Breakdown.empty(), "held-out": Breakdown.empty(), "all": Breakdown.empty()}
+    for d, gold, pred, _ in ftib_runs(nlp):
+        parts[split_of(d)].add(gold, pred)
+        parts["all"].add(gold, pred)
+    for name, b in parts.items():
+        print(f"== {name}")
+        for t, c in b.types.items():
+            report(f"  {t}", c)
+        print(f"  {'errors':<8} " + " ".join(f"{k:>8}" for k in KINDS))
+        for t in b.types:
+            print(f"  {t:<8} " + " ".join(f"{b.kinds[(t, k)]:>8d}" for k in KINDS))
+        total = [sum(b.kinds[(t, k)] for t in b.types) for k in KINDS]
+        print(f"  {'total':<8} " + " ".join(f"{n:>8d}" for n in total))
 
 
 def dev_errors(nlp: Any) -> list[tuple[str, str]]:
@@ -232,8 +310,14 @@ def main(argv: Iterable[str] | None = None) -> None:
     ap.add_argument("--no-parse", action="store_true", help="no spaCy doc (no tense cues)")
     ap.add_argument("--crisis-limit", type=int, default=120, help="ml_crisis files (0 = all)")
     ap.add_argument("--errors", action="store_true", help="list the ftib dev errors and stop")
+    ap.add_argument(
+        "--breakdown", action="store_true", help="ftib counts per type and error kind, then stop"
+    )
     args = ap.parse_args(list(argv or []))  # main() from bench/enrich.py: defaults
     nlp = None if args.no_parse else load_nlp()
+    if args.breakdown:
+        run_breakdown(nlp)
+        return
     if args.errors:
         errors = dev_errors(nlp)
         for kind, line in errors:

@@ -15,8 +15,8 @@ from .conftest import FRANCEINFO, XINHUA, needs_shared
 ANCHOR = PartialDate(2020, 11, 4)  # a Wednesday
 # Floors: measured with `.venv/bin/python bench/enrich_timex.py` (spaCy doc given), rounded
 # down. Dev docs were used for tuning, held-out docs never (see bench/enrich_timex.py).
-FLOOR_ALL = {"strict": 0.917, "value": 0.872}  # measured 0.927 / 0.882
-FLOOR_HELDOUT = {"strict": 0.837, "value": 0.727}  # measured 0.847 / 0.737
+FLOOR_ALL = {"strict": 0.920, "value": 0.875}  # measured 0.930 / 0.885
+FLOOR_HELDOUT = {"strict": 0.847, "value": 0.736}  # measured 0.857 / 0.746
 
 
 @pytest.fixture(scope="session")
@@ -276,6 +276,108 @@ INVENTED: list[tuple[str, list[tuple[str, str | None]]]] = [
 
 @pytest.mark.parametrize(("text", "expected"), INVENTED)
 def test_invented_sentences(fr_nlp: Any, text: str, expected: list[tuple[str, str | None]]) -> None:
+    spans = find_dates(text, ANCHOR, "fr", fr_nlp(text))
+    assert [(s.text_of(text), s.attrs["value"]) for s in spans] == expected
+
+
+# Round 5: more sentences written for this table, expectations set from the TimeML / FTiB
+# conventions before the system was run on them (66 of 76 passed then; the fixes that followed
+# are general: "prochain"/"dernier" with a month reach a full year, a season named alone follows
+# the tense, age groups "les plus de 60 ans", a newspaper "quotidien" is no SET, "20 heures de
+# combats" is a length, a copula carries the tense of its predicate, "une journée").
+INVENTED5: list[tuple[str, list[tuple[str, str | None]]]] = [
+    ("Le musée rouvrira ses portes le 2 janvier.", [("le 2 janvier", "2021-01-02")]),
+    ("Le 15 octobre, le maire avait signé l'arrêté.", [("Le 15 octobre", "2020-10-15")]),
+    ("La récolte débutera en septembre prochain.", [("septembre prochain", "2021-09")]),
+    ("Les ventes ont chuté en avril dernier.", [("avril dernier", "2020-04")]),
+    ("En décembre, les prix augmenteront.", [("décembre", "2020-12")]),
+    ("En juillet, la ville avait accueilli le Tour.", [("juillet", "2020-07")]),
+    ("Le rapport a été publié en 2018.", [("2018", "2018")]),
+    ("La guerre a éclaté en 1914 et s'est achevée en 1918.", [("1914", "1914"), ("1918", "1918")]),
+    ("Il y a dix ans, la crise frappait le pays.", [("Il y a dix ans", "2010")]),
+    ("Il était arrivé voici deux jours.", [("voici deux jours", "2020-11-02")]),
+    ("Avant-hier, la pluie a inondé les caves.", [("Avant-hier", "2020-11-02")]),
+    ("Après-demain, les écoles seront fermées.", [("Après-demain", "2020-11-06")]),
+    ("Hier matin, un accident s'est produit.", [("Hier matin", "2020-11-03TMO")]),
+    ("Demain soir, le match sera retransmis.", [("Demain soir", "2020-11-05TEV")]),
+    ("Ce matin, la neige est tombée.", [("Ce matin", "2020-11-04TMO")]),
+    ("Cet après-midi, les députés voteront.", [("Cet après-midi", "2020-11-04TAF")]),
+    ("La semaine dernière, le gouvernement a reculé.", [("La semaine dernière", "2020-W44")]),
+    ("La semaine prochaine, le ministre sera à Berlin.", [("La semaine prochaine", "2020-W46")]),
+    ("Cette semaine, les cours ont repris.", [("Cette semaine", "2020-W45")]),
+    ("Le mois dernier, le chômage a baissé.", [("Le mois dernier", "2020-10")]),
+    ("Cette année, la récolte est bonne.", [("Cette année", "2020")]),
+    ("L'an prochain, la taxe augmentera.", [("L'an prochain", "2021")]),
+    ("Lundi 9 novembre, les commerces rouvriront.", [("Lundi 9 novembre", "2020-11-09")]),
+    ("Le jeudi 29 octobre, le confinement a commencé.", [("Le jeudi 29 octobre", "2020-10-29")]),
+    ("Le 3 mars 2021, le tribunal rendra son jugement.", [("Le 3 mars 2021", "2021-03-03")]),
+    ("Les faits remontent au 12/09/2019.", [("12/09/2019", "2019-09-12")]),
+    ("Début 2019, l'entreprise comptait 300 salariés.", [("Début 2019", "2019")]),
+    ("Fin 2021, le chantier sera terminé.", [("Fin 2021", "2021")]),
+    ("Au printemps, les travaux reprendront.", [("printemps", "2021-SP")]),
+    ("Au XIXe siècle, la ville était prospère.", [("XIXe siècle", "18XX")]),
+    ("Dans les années 1990, le quartier a changé.", [("les années 1990", "199X")]),
+    ("La réunion a commencé à 9 h 15.", [("9 h 15", "2020-11-04T09:15")]),
+    ("Les secours sont intervenus vers 23 heures.", [("23 heures", "2020-11-04T23:00")]),
+    ("Mardi soir, la police a évacué la place.", [("Mardi soir", "2020-11-03TEV")]),
+    (
+        "Dimanche matin, vers 10 h, un incendie s'est déclaré.",
+        [("Dimanche matin", "2020-11-01TMO"), ("10 h", "2020-11-01T10:00")],
+    ),
+    ("L'explosion a eu lieu à midi.", [("midi", "2020-11-04T12:00")]),
+    ("Samedi après-midi, les manifestants ont défilé.", [("Samedi après-midi", "2020-10-31TAF")]),
+    ("Les magasins ouvriront dimanche matin.", [("dimanche matin", "2020-11-08TMO")]),
+    ("Le procès a duré trois semaines.", [("trois semaines", "P3W")]),
+    ("Il a été condamné à cinq ans de prison.", [("cinq ans", "P5Y")]),
+    ("Les travaux prendront dix-huit mois.", [("dix-huit mois", "P18M")]),
+    ("La grève dure depuis quarante-huit heures.", [("quarante-huit heures", "PT48H")]),
+    ("Il a patienté pendant une demi-heure.", [("une demi-heure", "PT30M")]),
+    ("Le vol a duré 2 h 30.", [("2 h 30", "PT2H30M")]),
+    ("Il a passé plus de vingt ans en exil.", [("plus de vingt ans", "P20Y")]),
+    ("Les otages ont été détenus pendant près d'un an.", [("près d'un an", "P1Y")]),
+    ("La trêve a tenu quelques heures.", [("quelques heures", "PTXH")]),
+    ("Il est resté plusieurs mois à l'hôpital.", [("plusieurs mois", "PXM")]),
+    ("Depuis des semaines, les habitants protestent.", [("des semaines", "PXW")]),
+    ("La construction a pris une dizaine d'années.", [("une dizaine d'années", "P10Y")]),
+    ("Le blessé, un homme de 45 ans, a été transporté à l'hôpital.", []),
+    ("Marie Dupont, 32 ans, a été élue.", []),
+    ("Les jeunes de moins de 25 ans paieront moins.", []),
+    ("Un enfant de 8 ans a disparu.", []),
+    ("Le journal paraît chaque semaine.", [("chaque semaine", "P1W")]),
+    ("Le club s'entraîne tous les mardis.", [("tous les mardis", "XXXX-WXX-2")]),
+    ("Il gagne 2 000 euros par mois.", [("mois", "P1M")]),
+    ("Le quotidien régional a révélé l'affaire.", []),
+    ("Un autre quotidien anglais a publié la photo.", []),
+    ("Ses rapports quotidiens sont publiés en ligne.", [("quotidiens", "P1D")]),
+    ("Actuellement, le pays compte dix millions d'habitants.", [("Actuellement", "PRESENT_REF")]),
+    ("Le nombre de chômeurs a récemment augmenté.", [("récemment", "PAST_REF")]),
+    (
+        "Le 2 novembre, il a été arrêté. Le lendemain, il a été relâché.",
+        [("Le 2 novembre", "2020-11-02"), ("Le lendemain", "2020-11-03")],
+    ),
+    (
+        "Le 2 novembre, il a été arrêté. La veille au soir, il avait menacé un voisin.",
+        [("Le 2 novembre", "2020-11-02"), ("La veille au soir", "2020-11-01TEV")],
+    ),
+    ("Le même jour, le maire a démissionné.", [("Le même jour", None)]),
+    ("La grève a duré une journée.", [("une journée", "P1D")]),
+    ("Après 20 heures de combats, les rebelles ont reculé.", [("20 heures", "PT20H")]),
+    ("Le village est à deux heures de route.", [("deux heures", "PT2H")]),
+    ("Les plus de 60 ans seront vaccinés en priorité.", []),
+    ("Deux enfants de moins de 10 ans ont été blessés.", []),
+    ("En été, il avait travaillé aux champs.", [("été", "2020-SU")]),
+    ("L'hiver a été doux.", [("L'hiver", "2019-WI")]),
+    ("Le congrès se tiendra en mars prochain.", [("mars prochain", "2021-03")]),
+    ("Il a été élu en décembre dernier.", [("décembre dernier", "2019-12")]),
+    ("Le quotidien Le Monde a publié l'enquête.", []),
+    ("Selon un hebdomadaire satirique, le ministre a menti.", []),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), INVENTED5)
+def test_invented_sentences_round5(
+    fr_nlp: Any, text: str, expected: list[tuple[str, str | None]]
+) -> None:
     spans = find_dates(text, ANCHOR, "fr", fr_nlp(text))
     assert [(s.text_of(text), s.attrs["value"]) for s in spans] == expected
 

@@ -334,48 +334,50 @@ def _num_alt(w: dict[str, Any]) -> str:
     return rf"{one}(?:[- ](?:et[- ])?{one})*"
 
 
+# Placeholders filled from one word table each (its words, or its keys for a mapping); a table
+# a language lacks matches nothing.
+TABLE_PLACEHOLDERS = {
+    "MO": "months", "WD": "weekdays", "WDP": "weekday_plurals", "RD": "relative_days",
+    "PART": "day_parts", "PMOD": "part_mods", "VAGUE": "vague_numbers", "UNIT": "units",
+    "QMOD": "quantity_mods", "AGO": "ago", "AFTER": "after", "EVERY": "every", "PER": "per",
+    "SETADJ": "set_adjectives", "SEASON": "seasons", "HOL": "holidays", "REF": "ref_words",
+    "CTXDAY": "context_days", "SHIFT": "context_shift", "THIS": "this_words",
+    "ORD": "ordinals", "WHOLE": "whole_units", "ANA": "anaphoric_words",
+    # a time zone after a clock time belongs to it (TimeML): "12 h 30 locales", "(GMT)"
+    "ZONE": "time_zones",
+}  # fmt: skip
+# "plus de deux ans", "plus d'un an": a quantity modifier ends in a space or an apostrophe.
+QSEP = r"(?:\s+|(?<=[’'])|(?<=[’']\s))"
+MONTHOF = r"(?:le\s+)?mois\s+(?:de\s+|d['’])"
+
+
 def _placeholders(w: dict[str, Any]) -> dict[str, str]:
-    return {
-        "MO": _alt(w["months"]),
-        "MOA": f"(?:{_alt(w['months'])}|{_alt(w['month_abbrevs'])}\\.?)",
-        "WD": _alt(w["weekdays"]),
-        "WDP": _alt(w["weekday_plurals"]),
-        "RD": _alt(w["relative_days"]),
-        "PART": _alt(w["day_parts"]),
-        "PMOD": _alt(w["part_mods"]),
-        "REL": _alt([*w["past_words"], *w["future_words"]]),
-        "NUM": _num_alt(w),
-        "VAGUE": _alt(w["vague_numbers"]),
-        "UNIT": _alt(w["units"]),
-        "QMOD": _alt(w["quantity_mods"]),
-        "QSEP": r"(?:\s+|(?<=[’'])|(?<=[’']\s))",  # "plus de deux ans", "plus d'un an"
-        "AGO": _alt(w["ago"]),
-        "AFTER": _alt(w["after"]),
-        "EVERY": _alt(w["every"]),
-        "PER": _alt(w["per"]),
-        "SETADJ": _alt(w["set_adjectives"]),
-        "SEASON": _alt(w["seasons"]),
-        "HOL": _alt(w["holidays"]),
-        "REF": _alt(w["ref_words"]),
-        "CTXDAY": _alt(w["context_days"]),
-        "SHIFT": _alt(w["context_shift"]),
-        "THIS": _alt(w["this_words"]),
-        "APPROX": _alt(APPROX_NUMBERS),
-        "ORD": _alt(w.get("ordinals", {})),
-        "WHOLE": _alt(w.get("whole_units", {})),
-        "ANA": _alt(w.get("anaphoric_words", {})),
-        "MONTHOF": r"(?:le\s+)?mois\s+(?:de\s+|d['’])",
-        # a time zone after a clock time belongs to it (TimeML): "12 h 30 locales", "(GMT)"
-        "ZONE": _alt(w.get("time_zones", ())),
-        # a part of the day after a day: "au soir", "en fin de matinée"
-        "PARTTAIL": r"(?:au\s+|en\s+)?(?:(?P<pmod>"
-        + _alt(w["part_mods"])
-        + r")\s+(?:de\s+|d['’]))?"
-        r"(?P<part>" + _alt(w["day_parts"]) + ")",
-        # "mi-octobre", "la fin du mois de mars", "début d'avril": the modifier and its article
-        "PMODOF": r"(?:(?:la\s+|le\s+)?(?P<pmod>" + _alt(w["part_mods"]) + r")[\s-]+"
-        r"(?:de\s+|d['’]|du\s+(?=mois\b))?)",
-    }
+    subs = {name: _alt(w.get(table, ())) for name, table in TABLE_PLACEHOLDERS.items()}
+    subs.update(
+        MOA=f"(?:{subs['MO']}|{_alt(w['month_abbrevs'])}\\.?)",
+        REL=_alt([*w["past_words"], *w["future_words"]]),
+        NUM=_num_alt(w),
+        QSEP=QSEP,
+        APPROX=_alt(APPROX_NUMBERS),
+        MONTHOF=MONTHOF,
+        PARTTAIL=_part_tail(subs),
+        PMODOF=_pmod_of(subs),
+    )
+    return subs
+
+
+def _part_tail(subs: dict[str, str]) -> str:
+    """A part of the day after a day: "au soir", "en fin de matinée"."""
+    pmod = rf"(?:(?P<pmod>{subs['PMOD']})\s+(?:de\s+|d['’]))?"
+    return rf"(?:au\s+|en\s+)?{pmod}(?P<part>{subs['PART']})"
+
+
+def _pmod_of(subs: dict[str, str]) -> str:
+    """ "mi-octobre", "la fin du mois de mars", "début d'avril": the modifier and its article."""
+    return (
+        rf"(?:(?:la\s+|le\s+)?(?P<pmod>{subs['PMOD']})[\s-]+"
+        r"(?:de\s+|d['’]|du\s+(?=mois\b))?)"
+    )
 
 
 def _compile(template: str, subs: dict[str, str]) -> re.Pattern[str]:
@@ -520,27 +522,43 @@ def _valid_duration(c: _Cand, ctx: _Ctx) -> bool:
 
 
 def _is_age(c: _Cand, ctx: _Ctx) -> bool:
-    """ "Théodore Monod, 97 ans," / "une fillette de 6 ans" / "Agé de 54 ans" are ages."""
-    unit = _key(c.g.get("unit"))
-    if ctx.gram.w["units"].get(unit) != "Y" or c.g.get("qmod"):
+    """ "Théodore Monod, 97 ans," / "une fillette de 6 ans" / "Agé de 54 ans" are ages, and so
+    are age groups: "les plus de 60 ans", "des enfants de moins de 10 ans"."""
+    if ctx.gram.w["units"].get(_key(c.g.get("unit"))) != "Y":
         return False
-    before, after = _before(ctx, c.mstart, 40), ctx.text[c.mend : c.mend + 4]
+    before, after = _before(ctx, c.mstart, 40), ctx.text[c.mend : c.mend + 6]
+    if c.g.get("qmod"):
+        return _age_group(before, ctx.gram.w)
     if re.search(r"(?:^|[,(])\s*$", before) and re.match(r"\s*[,.;)]", after):
         return True
     m = re.search(r"(\w+)\s+(?:de|d['’]|of)\s*$|(aged)\s*$", before)
-    if not m:
-        return False
-    word = _key(m.group(1) or m.group(2))
-    if word in ctx.gram.w["age_cues"]:
+    return m is not None and _age_after_word(_key(m.group(1) or m.group(2)), after, ctx.gram.w)
+
+
+def _age_group(before: str, w: dict[str, Any]) -> bool:
+    """ "les moins de 25 ans", "des jeunes de plus de 18 ans": a bound on an age."""
+    if re.search(r"\b(?:les|des|aux)\s*$", before):
         return True
-    if word in ctx.gram.w.get("copulas", ()):
-        return False  # "le délai de prescription est de trois ans"
-    followed = re.match(r"\s+(?:de|d['’]|du|des)\s", after + ctx.text[c.mend + 4 : c.mend + 6])
-    return (
-        bool(ctx.gram.w["duration_nouns"])
-        and not followed
-        and word not in ctx.gram.w["duration_nouns"]
-    )
+    m = re.search(r"(\w+)\s+(?:de|d['’])\s*$", before)
+    return m is not None and _age_cue(_key(m.group(1)), w)
+
+
+def _age_cue(word: str, w: dict[str, Any]) -> bool:
+    """A word of age_cues, or its plural ("enfants", "jeunes")."""
+    cues = w["age_cues"]
+    return word in cues or (word[-1:] in ("s", "x") and word[:-1] in cues)
+
+
+def _age_after_word(word: str, after: str, w: dict[str, Any]) -> bool:
+    """ "<word> de N ans": an age after an age cue; not after a copula ("le délai est de trois
+    ans"); otherwise an age unless the word names a length ("une peine de 2 ans") or "de"
+    follows ("un mouvement de 80 ans d'histoire")."""
+    if _age_cue(word, w):
+        return True
+    if word in w.get("copulas", ()):
+        return False
+    followed = re.match(r"\s+(?:de|d['’]|du|des)\s", after)
+    return bool(w["duration_nouns"]) and not followed and word not in w["duration_nouns"]
 
 
 def _key(text: str | None) -> str:
@@ -549,14 +567,17 @@ def _key(text: str | None) -> str:
     return t.replace("' ", "'")
 
 
+def _root(ctx: _Ctx, c: _Cand) -> Token | None:
+    """The syntactic head of the mention's tokens, if a parse was given."""
+    span = ctx.doc.char_span(c.start, c.end, alignment_mode="expand") if ctx.doc else None
+    return span.root if span is not None and len(span) else None
+
+
 def _valid_year(c: _Cand, ctx: _Ctx) -> bool:
     """A four-digit number counting something ("2000 habitants") is not a year."""
-    if ctx.doc is None:
+    tok = _root(ctx, c)
+    if tok is None:
         return True
-    span = ctx.doc.char_span(c.start, c.end, alignment_mode="expand")
-    if span is None:
-        return True
-    tok = span.root
     return not (tok.dep_ == "nummod" and tok.head.pos_ == "NOUN" and tok.head.i > tok.i)
 
 
@@ -575,8 +596,19 @@ def _valid_season(c: _Cand, ctx: _Ctx) -> bool:
 
 
 def _valid_setadj(c: _Cand, ctx: _Ctx) -> bool:
-    """An adjective after a determiner is a noun ("le quotidien", a newspaper)."""
-    return _prev_word(ctx, c.mstart) not in ctx.gram.w["determiners"]
+    """An adjective after a determiner is a noun ("le quotidien", a newspaper), and so is one
+    the parse makes a noun or the head of a subject or object ("un autre quotidien anglais",
+    "le très sérieux quotidien britannique")."""
+    if _prev_word(ctx, c.mstart) in ctx.gram.w["determiners"]:
+        return False
+    tok = _root(ctx, c)
+    return tok is None or not (tok.pos_ in ("NOUN", "PROPN") or tok.dep_.startswith(NOUN_DEPS))
+
+
+def _valid_clockword(c: _Cand, ctx: _Ctx) -> bool:
+    """ "après 20 heures de combats", "à 8 heures de route": a length of time followed by what
+    it measures, not a clock time (the DURATION candidate inside then wins)."""
+    return re.match(r"\s+(?:de|d['’])\s*\w", ctx.text[c.mend : c.mend + 12]) is None
 
 
 def _valid_ref(c: _Cand, ctx: _Ctx) -> bool:
@@ -593,6 +625,8 @@ def _is_not_age(c: _Cand, ctx: _Ctx) -> bool:
     return not _is_age(c, ctx)
 
 
+# Dependency labels (prefixes) of a word used as a noun phrase head: subject, object, oblique.
+NOUN_DEPS = ("nsubj", "obj", "obl", "nmod", "iobj")
 VALIDATORS: dict[str, Callable[[_Cand, _Ctx], bool]] = {
     "month": _valid_month_case,
     "monthyear": _valid_month_case,
@@ -604,6 +638,7 @@ VALIDATORS: dict[str, Callable[[_Cand, _Ctx], bool]] = {
     "season": _valid_season,
     "setadj": _valid_setadj,
     "ref": _valid_ref,
+    "clockword": _valid_clockword,
 }
 
 
@@ -708,6 +743,14 @@ def _direction(c: _Cand, ctx: _Ctx) -> int:
     return tense
 
 
+def _pick_direction(c: _Cand, ctx: _Ctx) -> int:
+    """_direction for choosing the year of a day or month: "dernier"/"prochain" written with it
+    leave no doubt, so TENSE_REACH_DAYS does not apply ("septembre prochain" written in
+    November is ten months ahead, "décembre dernier" eleven months back)."""
+    d = _direction(c, ctx)
+    return d * STRONG if c.g.get("rel") and abs(d) == 1 else d
+
+
 def _verb_tense(c: _Cand, ctx: _Ctx) -> int:
     if ctx.doc is None:
         return 0
@@ -738,10 +781,13 @@ def _governing_verb(tok: Token) -> tuple[Token, Token] | None:
 
 
 def _is_verb(tok: Token) -> bool:
-    """A verb, or a predicate the tagger missed whose ending is a future or conditional one
-    ("les travaux commenceront", tagged ADJ)."""
+    """A verb, a predicate with a copula (its tense is the copula's), or a predicate the tagger
+    missed whose ending is a future or conditional one ("les travaux commenceront", tagged
+    ADJ)."""
     if tok.pos_ in ("VERB", "AUX"):
         return True
+    if any(t.dep_ == "cop" for t in tok.children):
+        return True  # a predicate with its copula: "l'hiver a été doux", "sera décisif samedi"
     if tok.pos_ not in ("ADJ", "NOUN") or not tok.text.islower():
         return False
     has_subject = any(t.dep_.startswith("nsubj") for t in tok.children)
@@ -1017,7 +1063,7 @@ def _daydate_value(c: _Cand, ctx: _Ctx) -> _Value | None:
     known = None if g.get("rel") else _context_year(c, ctx)
     if known is not None and _fits(known, found.month, found.day, wd):
         return _day_result(ctx, known, found.month, found.day, False)  # "en 2001, le 5 mai"
-    y = _year_for_day(ctx, found.month, found.day, _direction(c, ctx), wd)
+    y = _year_for_day(ctx, found.month, found.day, _pick_direction(c, ctx), wd)
     return _day_result(ctx, y, found.month, found.day, True)
 
 
@@ -1086,7 +1132,7 @@ def _r_month(c: _Cand, ctx: _Ctx) -> _Value | None:
     y = None if c.g.get("rel") else _context_year(c, ctx)
     anchor = None if y is not None else _anchor_iso(ctx)
     if y is None:
-        y = _year_for_month(ctx, m, _direction(c, ctx))
+        y = _year_for_month(ctx, m, _pick_direction(c, ctx))
     return _Value("DATE", PartialDate(y, m).iso(), "month", anchor=anchor, mod=_pmod(c, ctx))
 
 
@@ -1506,10 +1552,37 @@ def _r_season(c: _Cand, ctx: _Ctx) -> _Value | None:
     if ctx.anchor_year is None:
         return _Value("DATE", None, "period")
     det = _key(c.g.get("det"))
-    k = _direction(c, ctx) if c.g.get("rel") or det in ("last", "next") else 0
-    k = -1 if det == "last" else (1 if det == "next" else k)
-    year = _season_year(ctx, code, k)
+    if c.g.get("rel") or det in ("last", "next"):
+        k = -1 if det == "last" else (1 if det == "next" else _direction(c, ctx))
+        year = _season_year(ctx, code, k)
+    elif det in ctx.gram.w["this_words"]:
+        year = ctx.anchor_year  # "cet été"
+    else:
+        year = _season_by_tense(c, ctx, code)  # "au printemps, les travaux reprendront"
     return _Value("DATE", f"{year}-{code}", "period", anchor=_anchor_iso(ctx))
+
+
+def _season_by_tense(c: _Cand, ctx: _Ctx, code: str) -> int:
+    """Year of a season named alone: the anchor year's, unless a future tense finds that one
+    over ("au printemps, les travaux reprendront" in November: next spring) or a past tense
+    beyond doubt finds it not yet begun ("l'hiver a été doux" in November: last winter). A
+    weaker past, or a bare participle, keeps the anchor year (ftib dev, written in May: "des
+    législatives anticipées à l'automne" are the coming autumn's)."""
+    year = ctx.anchor_year or 0
+    if ctx.anchor is None or not ctx.has_year:
+        return year
+    first, now = SEASON_START[code], ctx.anchor.month  # months of the anchor year
+    direction = _direction(c, ctx)
+    if direction > 0 and now > first + 2:
+        return year + 1
+    past = direction <= -STRONG and not _under_participle(c, ctx)
+    return year - 1 if past and now < first else year
+
+
+def _under_participle(c: _Cand, ctx: _Ctx) -> bool:
+    """The mention depends on a participle used as an adjective ("anticipées à l'automne")."""
+    tok = _root(ctx, c)
+    return tok is not None and tok.head.i != tok.i and _bare_participle(tok.head, [])
 
 
 def _season_year(ctx: _Ctx, code: str, k: int) -> int:
