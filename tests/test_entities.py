@@ -341,3 +341,48 @@ def test_particle_and_institution_need_the_right_name(fr: Any) -> None:
     found = run(fr, "Les armées de Jean Valois ont reculé vers le fleuve.")
     assert find(found, "Jean Valois")[0]["label"] == "PER"
     assert not [t for t, _, _ in found if t.startswith("armées")]
+
+
+# Invented sentences for the fifth round: a news medium named after a media noun is an
+# organisation, without the noun or its complement ('en ligne', "d'information").
+MEDIA = [
+    ("D'après le journal en ligne Al-Qamar, la frontière a rouvert.", "Al-Qamar"),
+    ("Selon le site d'information Veritalis, le contrat a été signé.", "Veritalis"),
+    ("L'hebdomadaire satirique Le Hérisson consacre sa une au scandale.", "Le Hérisson"),
+    ("L'agence de presse officielle Tamra a publié un communiqué.", "Tamra"),
+    ("La chaîne de télévision Nova 7 a diffusé l'entretien.", "Nova 7"),
+    ("Il s'est confié à la chaîne panarabe al-Bayan mardi.", "al-Bayan"),
+    ("Interrogé par franceinfo, le maire a démenti.", "franceinfo"),
+]
+
+
+@pytest.mark.parametrize(("text", "name"), MEDIA)
+def test_news_medium_is_an_organisation(fr: Any, text: str, name: str) -> None:
+    found = run(fr, text)
+    assert [label for t, label, _ in found if t == name] == ["ORG"], found
+    assert not [t for t, _, _ in found if name in t and t != name]  # no 'ligne Al-Qamar'
+
+
+def test_medium_name_is_an_organisation_in_the_whole_article(fr: Any) -> None:
+    text = "Le site Veritalis a publié la note. Veritalis cite des sources internes."
+    assert [a["label"] for a in find(run(fr, text), "Veritalis")] == ["ORG", "ORG"]
+    found = run(fr, "Le journal de Frédéric Mistral a été retrouvé au grenier.")
+    assert find(found, "Frédéric Mistral")[0]["label"] == "PER"  # a diary, not a medium
+    assert run(fr, "Il l'a annoncé sur son site internet dimanche.") == []
+
+
+def test_english_medium_is_an_organisation(en: Any) -> None:
+    found = run(en, "According to the newspaper The Morning Ledger, the mayor resigned.", "en")
+    assert find(found, "The Morning Ledger")[0]["label"] == "ORG"
+    found = run(en, "The website Politico first reported the story.", "en")
+    assert find(found, "Politico")[0]["label"] == "ORG"
+
+
+def test_span_stops_at_modifier_verb_or_article(fr: Any) -> None:
+    found = run(fr, "Cela représente trente fois la superficie de notre France.")
+    assert find(found, "France")[0]["label"] == "LOC"  # not 'notre France'
+    found = run(fr, "Le traité fut signé par la Confédération les jours suivants.")
+    assert find(found, "Confédération")  # not 'Confédération les jours suivants'
+    found = run(fr, "Le vote a eu lieu au Conseil régional, M. Durand présidant.")
+    assert find(found, "Conseil régional")[0]["label"] == "ORG"
+    assert find(found, "Durand")[0]["label"] == "PER"

@@ -17,7 +17,10 @@ from newsweave.store import Store
     ("a", "b"),
     [("Poutine", "Putin"), ("Путин", "Putin"), ("Nikol Pachinian", "Nikol Pashinyan"),
      ("Ilham Aliev", "Ilham Aliyev"), ("Bachar al-Assad", "Bashar al-Assad"),
-     ("Recep Tayyip Erdoğan", "Recep Tayyip Erdogan")],
+     ("Recep Tayyip Erdoğan", "Recep Tayyip Erdogan"),
+     ("Volodymyr Zelensky", "Володимир Зеленський"), ("Volodymyr Zelenskyy", "Volodymyr Zelenski"),
+     ("Dmitri Medvedev", "Дмитрий Медведев"), ("Dmitry Medvedev", "Dmitri Medvedev"),
+     ("Alexeï Navalny", "Алексей Навальный"), ("Alexei Navalny", "Alexeï Navalny")],
 )  # fmt: skip
 def test_transliterations_share_a_key(a: str, b: str) -> None:
     assert translit_key(a) == translit_key(b)
@@ -37,6 +40,10 @@ def test_alias_table_joins_languages_and_scripts() -> None:
     assert table.resolve("LOC", "Russia") == table.resolve("LOC", "Россия") == "Russie"
     assert table.resolve("LOC", "Nagorno-Karabakh") == "Haut-Karabakh"
     assert table.resolve("PER", "Vladimir Putin") == "Vladimir Poutine"
+    assert table.resolve("PER", "Владимир Путин") == "Vladimir Poutine"
+    assert table.resolve("PER", "Sergei Lavrov") == table.resolve("PER", "Сергей Лавров")
+    assert table.resolve("PER", "Muammar Gaddafi") == "Mouammar Kadhafi"
+    assert table.resolve("PER", "Bashar al-Assad") == "Bachar al-Assad"
     assert table.resolve("PER", "Russia") == "Russia"  # labels are never mixed
     assert table.resolve("ORG", "Inconnue SA") == "Inconnue SA"
 
@@ -102,3 +109,15 @@ def test_ambiguous_surname_is_not_guessed(tmp_path: Path) -> None:
         store.save(article("c", "Curie a dit.", [("Curie", "PER", "Curie", 0)]))
         names = sorted(r["name"] for r in store.entities())
     assert names == ["Curie", "Marie Curie", "Pierre Curie"]
+
+
+def test_store_links_other_names_across_scripts(tmp_path: Path) -> None:
+    """Names outside the alias table join by transliteration alone (Cyrillic 'кс' = 'x')."""
+    with Store(tmp_path / "t.db") as store:
+        for key, name in (("a", "Alexeï Navalny"), ("b", "Alexei Navalny"),
+                          ("c", "Алексей Навальный"), ("d", "Dmitri Medvedev"),
+                          ("e", "Дмитрий Медведев")):  # fmt: skip
+            store.save(article(key, name + " a parlé.", [(name, "PER", name, 0)]), load_aliases())
+        rows = {r["name"]: r for r in store.entities()}
+    assert len(rows) == 2
+    assert sorted(r["articles"] for r in rows.values()) == [2, 3]

@@ -24,8 +24,11 @@ labels) where that is a sensible reading for news users:
   intitulée "Images du ciel" MISC, the article inside the quotes kept), lower-case head + name
   (église Saint-Etienne, rue de Danjoutin, centre Leclerc LOC; fête des Mères, affaire Elf
   MISC), all-capital acronyms the model missed (du COSEC, 35e RI: ORG), hyphenated communes
-  (l'Isle-sur-le-Doubs); the model's mentions fill what is left, widened to whole hyphenated
-  words and cut at a dash or before 'de' + town (église Notre-Dame | de Void-Vacon);
+  (l'Isle-sur-le-Doubs), news media after a media noun (le journal en ligne Al-Manara,
+  la chaîne de télévision France 3: the name alone, ORG in the whole article); the model's
+  mentions fill what is left, widened to whole hyphenated words, cut at a dash or before
+  'de' + town (église Notre-Dame | de Void-Vacon), without a lower-case modifier before the
+  name (notre France) nor a verb, article or title the model ran into after it;
 - contextual labels: a place acting (La France a dénoncé, l'Irak ne possède) or a seat of
   government (le Quai d'Orsay) is ORG; in a sports sentence a city not after a locative
   preposition is its team (ORG); one word after 'directeur de' is a company;
@@ -79,6 +82,12 @@ _QUOTE_PAIRS = {"«": "»", "“": "”", '"': '"'}
 MAX_QUOTED_NAME_TOKENS = 6
 # Words looked at before an opening quote for a cue noun (société de pêche "X": 3 tokens).
 QUOTE_CUE_WINDOW = 3
+# Longest complement between a media noun and the name ('agence de presse gouvernementale
+# Mena', 'radio publique américaine NPR'): 4 tokens covered the media phrases of the quote gold's
+# dev articles.
+MAX_MEDIA_COMPLEMENT = 4
+# Longest number ending a medium's name ('France 3', 'France 24', 'Europe 1'): 3 digits.
+MAX_MEDIA_NUMBER = 3
 
 
 @dataclass(frozen=True, slots=True)
@@ -128,6 +137,9 @@ class Words:
     compound_places: frozenset[str]
     place_preps: frozenset[str]
     company_heads: frozenset[str]
+    media_heads: frozenset[str]
+    media_complements: frozenset[str]
+    lowercase_orgs: frozenset[str]
 
 
 def load_words(lang: str) -> Words:
@@ -174,7 +186,8 @@ def find_entities(doc: Doc, lang: str) -> list[Span]:
 def _name_mentions(doc: Doc, w: Words) -> list[_Mention]:
     """Rule mentions first (institution phrases, quoted names, head + name, acronyms); the
     model's mentions fill the tokens they leave free."""
-    rules = _drop_overlaps(_phrase_orgs(doc, w) + _pattern_mentions(doc, w))
+    media = _media_names(doc, w)
+    rules = _drop_overlaps(media + _phrase_orgs(doc, w) + _pattern_mentions(doc, w))
     taken = {i for m in rules for i in range(m.start, m.end)}
     out = list(rules)
     for ent in doc.ents:
@@ -187,7 +200,7 @@ def _name_mentions(doc: Doc, w: Words) -> list[_Mention]:
                 if m is not None:
                     out.append(m)
     mentions = _merge_compounds(doc, _drop_overlaps(out), w)
-    return _company_names_everywhere(doc, _apposed_persons(doc, mentions, w), w)
+    return _company_names_everywhere(doc, _apposed_persons(doc, mentions, w), media, w)
 
 
 def _merge_compounds(doc: Doc, mentions: list[_Mention], w: Words) -> list[_Mention]:
@@ -217,7 +230,8 @@ def _model_pieces(
     out = []
     for a, b in _split_dashes(doc, start, end):
         for c, d in _free_parts(a, b, taken):
-            if any(not t.is_lower and t.lower_ not in w.lead for t in doc[c:d]):
+            named = doc[c:d].text in w.lowercase_orgs  # franceinfo
+            if named or any(not t.is_lower and t.lower_ not in w.lead for t in doc[c:d]):
                 out.extend(_split_head_name(doc, c, d, w))  # not the 'L'' of 'L'affaire X'
     return out
 
@@ -443,10 +457,13 @@ def _as_person(doc: Doc, m: _Mention, w: Words) -> _Mention:
 # ---------------------------------------------------------------- companies
 
 
-def _company_names_everywhere(doc: Doc, mentions: list[_Mention], w: Words) -> list[_Mention]:
-    """'l'usine Chimirex ... selon Chimirex': a name introduced by a company noun is an
-    organisation in the whole article (one sense per article)."""
+def _company_names_everywhere(
+    doc: Doc, mentions: list[_Mention], media: list[_Mention], w: Words
+) -> list[_Mention]:
+    """'l'usine Chimirex ... selon Chimirex': a name introduced by a company or media noun is
+    an organisation in the whole article (one sense per article)."""
     names = {_norm(doc[m.start : m.end].text) for m in mentions if _after_company(doc, m, w)}
+    names.update(_norm(doc[m.start : m.end].text) for m in media)
     for m in mentions:
         if m.label != "ORG" and m.kind == "name" and _norm(doc[m.start : m.end].text) in names:
             m.label = "ORG"
@@ -456,6 +473,70 @@ def _company_names_everywhere(doc: Doc, mentions: list[_Mention], w: Words) -> l
 def _after_company(doc: Doc, m: _Mention, w: Words) -> bool:
     head = _head_before(doc, m.start, w)
     return head is not None and _is_company_head(doc[head], w)
+
+
+# ---------------------------------------------------------------- news media
+
+
+def _media_names(doc: Doc, w: Words) -> list[_Mention]:
+    """'le journal en ligne Al-Manara', 'la chaîne France 3', 'l'agence de presse TASS': the
+    name after a media noun and its complement is an ORG, without the noun."""
+    out = []
+    for tok in _tokens_in(doc, w.media_heads):
+        if not tok.is_lower:
+            continue
+        start = _media_complement_end(doc, tok.i + 1, w)
+        end = _media_name_end(doc, start, w)
+        if end is not None:
+            out.append(_Mention(start, end, "ORG"))
+    return out
+
+
+def _media_complement_end(doc: Doc, i: int, w: Words) -> int:
+    """First token after the lower-case adjectives and complements of a media noun ('en
+    ligne', "d'information", 'de presse gouvernementale', "d'Etat")."""
+    stop = min(len(doc), i + MAX_MEDIA_COMPLEMENT)
+    while i < stop:
+        tok = doc[i]
+        nxt = doc[i + 1] if i + 1 < len(doc) else None
+        link = tok.lower_ in w.of_words or tok.lower_ == "en"
+        if link and nxt is not None and nxt.lower_ in w.media_complements:
+            i += 2
+        elif _glue(doc, i, i + 1)[1] > i + 1:
+            break  # al-Jezira: a name written with a hyphen
+        elif tok.lower_ in w.media_complements or (tok.is_lower and tok.pos_ == "ADJ"):
+            i += 1
+        else:
+            break
+    return i
+
+
+def _media_name_end(doc: Doc, i: int, w: Words) -> int | None:
+    """End of the medium's name at ``i``: words with a capital (Al-Manara, al-Jezira, Le Monde)
+    or the model's lower-case name (franceinfo), then a channel number (France 3)."""
+    end = i
+    while end < len(doc) and (end == i or not doc[end].is_sent_start):
+        stop = _glue(doc, end, end + 1)[1]
+        if not _is_media_word(doc[end:stop], end == i, w):
+            break
+        end = stop
+    if end == i:
+        return None
+    number = doc[end] if end < len(doc) else None
+    if number is not None and number.is_digit and len(number) <= MAX_MEDIA_NUMBER:
+        end += 1
+    return end
+
+
+def _is_media_word(span: Any, first: bool, w: Words) -> bool:
+    text, tok = span.text, span[0]
+    if not _WORD.match(text) or text in w.not_names or text in w.titles:
+        return False
+    if tok.lower_ in w.roles or tok.lower_ in w.media_complements:
+        return False  # 'le site Internet', 'la chaîne Etat'
+    if any(c.isupper() for c in text):
+        return True
+    return first and tok.ent_iob_ == "B" and tok.is_alpha  # le site franceinfo
 
 
 # ---------------------------------------------------------------- rule mentions
@@ -629,13 +710,17 @@ def _head_and_untagged_name(doc: Doc, tok: Token, w: Words) -> _Mention | None:
 
 
 def _skip_lower(doc: Doc, i: int, end: int) -> int:
-    while i < end and doc[i].is_lower:
-        i += 1
+    """Skip lower-case words; a word written with hyphens counts whole (al-Jezira)."""
+    while i < end:
+        stop = min(end, _glue(doc, i, i + 1)[1])
+        if not doc[i:stop].text.islower():
+            break
+        i = stop
     return i
 
 
 def _is_company_head(tok: Token, w: Words) -> bool:
-    return tok.is_lower and tok.lower_ in w.company_heads
+    return tok.is_lower and (tok.lower_ in w.company_heads or tok.lower_ in w.media_heads)
 
 
 def _head_label(tok: Token, w: Words) -> str:
@@ -696,7 +781,7 @@ def _clean(doc: Doc, start: int, end: int, label: str, w: Words) -> _Mention | N
     if label != "PER" and _starts_with_role(doc, start, end, w):
         return None  # le Premier ministre arménien: a job title alone is not an entity
     start = _skip_lead(doc, _skip_description(doc, start, end, w), end, label, w)
-    end = _skip_tail(doc, start, end, w)
+    end = _skip_tail(doc, start, end, label, w)
     service = _service_end(doc, start, end, w)
     if service is not None:
         if service == end:
@@ -754,7 +839,9 @@ def _starts_with_role(doc: Doc, start: int, end: int, w: Words) -> bool:
 
 
 def _skip_description(doc: Doc, start: int, end: int, w: Words) -> int:
-    """'présidence de Claude Simon', 'ceinture de Belfort': keep the name after 'de'."""
+    """'présidence de Claude Simon', 'ceinture de Belfort': keep the name after 'de'; 'sixième
+    Parlement', 'notre France', 'dit Frémeuil': a lower-case word other than a noun before a
+    name is no part of it (a noun may head it: butte Montmartre, îles Feroe)."""
     first = doc[start]
     if not first.is_lower or first.lower_ in w.lead or _is_head(first, w):
         return start
@@ -762,7 +849,18 @@ def _skip_description(doc: Doc, start: int, end: int, w: Words) -> int:
     while i < end and doc[i].is_lower:
         i += 1
     cut = max((j for j in range(start, i) if doc[j].lower_ in w.role_links), default=None)
-    return start if cut is None or i == end else cut + 1
+    if i == end:
+        return start
+    if cut is not None:
+        return cut + 1
+    return i if _is_modifier(first, w) else start
+
+
+def _is_modifier(tok: Token, w: Words) -> bool:
+    """A separate lower-case word that is no noun and no surname particle (van, de)."""
+    if tok.pos_ in ("NOUN", "PROPN") or tok.lower_ in w.name_particles:
+        return False
+    return bool(tok.whitespace_)  # not 'st-' of 'st-Quentin'
 
 
 def _skip_lead(doc: Doc, start: int, end: int, label: str, w: Words) -> int:
@@ -799,14 +897,32 @@ def _after_quote(tok: Token) -> bool:
     return tok.i > 0 and tok.nbor(-1).is_quote
 
 
-def _skip_tail(doc: Doc, start: int, end: int, w: Words) -> int:
+def _skip_tail(doc: Doc, start: int, end: int, label: str, w: Words) -> int:
+    """Drop trailing punctuation and link words, and for names other than titles (MISC) a
+    verb or an article the model ran into ('Ruffie eft', 'Confédération les moyens')."""
+    if label != "MISC":
+        end = next((k for k in range(start + 1, end) if _ends_name(doc, k, label, w)), end)
     while end > start + 1 and (doc[end - 1].is_punct or doc[end - 1].lower_ in w.role_links):
         end -= 1
     return end
 
 
+def _ends_name(doc: Doc, k: int, label: str, w: Words) -> bool:
+    """A lower-case auxiliary or finite verb cannot go on a name, nor an article not after
+    'de' on a place or organisation (a person may have one: Jean l'Aveugle)."""
+    tok = doc[k]
+    if not tok.is_lower or not doc[k - 1].whitespace_:
+        return False  # Isle-sur-le-Doubs: inside a hyphenated word
+    if tok.pos_ == "AUX" or (tok.pos_ == "VERB" and "Fin" in tok.morph.get("VerbForm", [])):
+        return True
+    article = tok.lower_ in w.determiners and doc[k - 1].lower_ not in w.role_links
+    return article and label != "PER"
+
+
 def _not_a_name(doc: Doc, start: int, end: int, label: str, w: Words) -> bool:
     span = doc[start:end]
+    if span.text in w.lowercase_orgs:
+        return False  # franceinfo
     if not any(c.isupper() for c in span.text) or (
         _is_capitalised_word(doc, start, end)
         and (label != "PER" or _is_whole_line(doc, start, end))
@@ -915,7 +1031,7 @@ def _fixed_label(doc: Doc, m: _Mention, w: Words) -> str | None:
     text = doc[m.start : m.end].text
     if _norm(text) in w.government_seats and not _after(doc, m.start, w.place_only_preps, w):
         return "ORG"  # le Quai d'Orsay a indiqué: the ministry; but venu à l'Elysée: a place
-    if text in w.title_acronyms:
+    if text in w.title_acronyms or text in w.lowercase_orgs:
         return "ORG"
     return "MISC" if text in w.misc_names else None
 
@@ -977,7 +1093,7 @@ def _org_name_end(doc: Doc, m: _Mention, w: Words) -> int:
     if not (first.is_title and (first.lower_ in w.org_heads or first.lower_ in w.venue_heads)):
         return m.end
     end = i = m.end
-    while i < len(doc) and i - m.end < MAX_PHRASE_TOKENS:
+    while i < len(doc) and i - m.end < MAX_PHRASE_TOKENS and not _ends_org(doc, i, w):
         tok = doc[i]
         if tok.pos_ in ("NOUN", "PROPN", "ADJ") and not tok.is_punct:
             end = i + 1
@@ -985,6 +1101,12 @@ def _org_name_end(doc: Doc, m: _Mention, w: Words) -> int:
             break
         i += 1
     return end
+
+
+def _ends_org(doc: Doc, i: int, w: Words) -> bool:
+    """A verb, an article or a courtesy title ends an organisation's name: 'demande au
+    Conseil communal la perception', 'au Conseil national, M. Dupont'."""
+    return doc[i].text in w.titles or _ends_name(doc, i, "ORG", w)
 
 
 def _is_name_link(doc: Doc, i: int, w: Words) -> bool:

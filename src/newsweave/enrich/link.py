@@ -26,11 +26,12 @@ from ..errors import InputError
 # Spelling folds applied in order to the ASCII, lower-cased name. Calibrated by hand on the
 # transliteration pairs of the seeds and the alias table (fr/en/de spellings of Russian,
 # Armenian, Azerbaijani and Arabic names): each fold maps a French or German spelling onto the
-# English one, none of them merges two names of the alias table that must stay apart
+# English one (and 'ks', the transliteration of Cyrillic 'кс', onto 'x': Алексей / Alexeï),
+# none of them merges two names of the alias table that must stay apart
 # (checked by tests/test_link.py).
 FOLDS: tuple[tuple[str, str], ...] = (
     ("tch", "ch"), ("sch", "sh"), ("ch", "sh"), ("kh", "h"), ("ou", "u"), ("dj", "j"),
-    ("ph", "f"), ("w", "v"), ("y", "i"), ("ck", "k"),
+    ("ph", "f"), ("w", "v"), ("y", "i"), ("ck", "k"), ("ks", "x"),
 )  # fmt: skip
 # A final "e" is dropped from tokens longer than this (Poutine / Putin, Lavrove is rare but
 # harmless): French adds a mute -e to many Russian names.

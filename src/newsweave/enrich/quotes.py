@@ -2318,7 +2318,7 @@ def _pick_entity(ctx: _Ctx, subj: _Subj) -> int | None:
         for i in over + appos
         if (_rank(ctx, i) <= LABEL_RANK["ORG"] or i in appos or i in apposed)
         and (document or ctx.entities[i].start > head.idx)
-        and (document or not _after_preposition(ctx, ctx.entities[i].start))
+        and (document or not _after_preposition(ctx, _noun_phrase_start(ctx, i, head)))
     ]
 
     def key(i: int) -> tuple[int, int]:
@@ -2347,6 +2347,15 @@ def _names_person(ctx: _Ctx, subj: _Subj, i: int) -> bool:
     toks = _tokens(ctx, e.start, e.end)
     person = ctx.doc[subj.head].lemma_.lower() in ctx.lex.person_nouns
     return person and e.label != "ORG" and len(toks) >= 2 and all(t.pos_ == "PROPN" for t in toks)
+
+
+def _noun_phrase_start(ctx: _Ctx, i: int, head: Token) -> int:
+    """Where the noun phrase a name completes begins: "(de) la radio tunisienne [Mosaïque FM]"
+    starts at "la radio", whose preposition makes the name a complement of the head."""
+    k = _tok_from(ctx, ctx.entities[i].start) - 1
+    while k > head.i and ctx.doc[k].is_lower and ctx.doc[k].pos_ in ("ADJ", "NOUN"):
+        k -= 1
+    return ctx.doc[k + 1].idx
 
 
 def _after_preposition(ctx: _Ctx, pos: int) -> bool:
