@@ -44,6 +44,8 @@ def test_alias_table_joins_languages_and_scripts() -> None:
     assert table.resolve("PER", "Sergei Lavrov") == table.resolve("PER", "Сергей Лавров")
     assert table.resolve("PER", "Muammar Gaddafi") == "Mouammar Kadhafi"
     assert table.resolve("PER", "Bashar al-Assad") == "Bachar al-Assad"
+    assert table.resolve("PER", "Aleksandr Lukashenko") == "Alexandre Loukachenko"
+    assert table.resolve("PER", "Benjamin Netanyahu") == "Benyamin Netanyahou"
     assert table.resolve("PER", "Russia") == "Russia"  # labels are never mixed
     assert table.resolve("ORG", "Inconnue SA") == "Inconnue SA"
 
