@@ -1069,6 +1069,70 @@ def test_continuation_cue_without_earlier_speaker_keeps_the_latest_person(nlp_fr
     assert speaker_text(text, by_content(text, quotes, "Nous avons")) == "Marc Durand"
 
 
+# ------------------------------------------------------------------ round 8 (unseen wording)
+
+ROUND8_SPEAKERS = [
+    (  # verbs of saying found by the lists ("mentionner", "suggérer" joined them in round 8)
+        "Le syndicat CGT a mentionné que les grévistes seraient plus de dix mille lundi.",
+        "grévistes seraient plus de dix mille",
+        "CGT",
+    ),
+    (
+        "Le ministre Luc Faure a suggéré que les élections soient reportées au printemps.",
+        "élections soient reportées",
+        "Luc Faure",
+    ),
+    (  # a quote paragraph after a paragraph ending with a verb of saying (no colon)
+        "Le maire de Lyon, Bruno Caillat, a longuement répondu aux habitants lundi soir.\n"
+        "« Nous reconstruirons chaque pont, chaque école et chaque route emportés par l'eau. »",
+        "Nous reconstruirons",
+        "Bruno Caillat",
+    ),
+    (
+        "La présidente de l'association, Sophie Marchand, a commenté la décision du tribunal.\n"
+        "« C'est une victoire pour toutes les familles qui attendaient depuis dix ans. »",
+        "C'est une victoire",
+        "Sophie Marchand",
+    ),
+    (  # a dash opens the next paragraph of the same quote
+        "Le général Henri Moreau a répondu aux questions des journalistes.\n"
+        "« Les soldats manquent de munitions depuis trois semaines. »\n"
+        "— Les renforts promis ne sont jamais arrivés et les blessés attendent des jours.",
+        "Les renforts promis",
+        "Henri Moreau",
+    ),
+    (  # the closing mark forgotten: the quote runs to the end of its lines
+        "Le général Henri Moreau a décrit la situation :\n"
+        "« Les soldats manquent de munitions depuis trois semaines.\n"
+        "Les renforts promis ne sont jamais arrivés et les blessés attendent des jours.",
+        "Les renforts promis",
+        "Henri Moreau",
+    ),
+]
+
+
+@pytest.mark.parametrize("case", range(len(ROUND8_SPEAKERS)))
+def test_round8_unseen_wording(nlp_fr, case: int) -> None:  # type: ignore[no-untyped-def]
+    text, content, speaker = ROUND8_SPEAKERS[case]
+    quotes = quotes_of(nlp_fr, text, "fr")
+    assert speaker_text(text, by_content(text, quotes, content)) == speaker
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Le ministre Luc Faure pense que les élections seront reportées au printemps.",
+        "Le ministre Luc Faure ne s'oppose qu'à la réforme des retraites du gouvernement.",
+        "La ministre Anne Roy a exprimé la crainte que les violences ne s'intensifient.",
+        "Les pompiers sont intervenus pour éviter que le feu ne gagne les maisons voisines.",
+        "Le ministre Paul Riou est arrivé à Marseille dans la matinée.\n"
+        "« Nous reconstruirons chaque pont, chaque école et chaque route emportés par l'eau. »",
+    ],
+)
+def test_round8_not_reported_speech(nlp_fr, text: str) -> None:  # type: ignore[no-untyped-def]
+    assert quotes_of(nlp_fr, text, "fr") == []
+
+
 # ------------------------------------------------------------------ gold floors
 
 # Measured with `.venv/bin/python -m bench.enrich_quotes --ents spacy` on all gold docs (dev and
@@ -1083,10 +1147,12 @@ def test_continuation_cue_without_earlier_speaker_keeps_the_latest_person(nlp_fr
 # floors below are for the grown gold (the measure changed, not the rules). Round 6 (census of
 # the second batch's dev part: chanted and listed slogans, scraper-glued sentences, a name after
 # the source noun, "de sources" after the verb, statements "from" an organisation and "it"):
-# fr P .949 R .830 spkP .880 spkR .770; en P .988 R .852 spkP .923 spkR .796.
+# fr P .949 R .830 spkP .880 spkR .770; en P .988 R .852 spkP .923 spkR .796. Round 8 (quote
+# paragraphs after a verb of saying, dash and unclosed continuation paragraphs): fr unchanged;
+# en P .988 R .867 spkP .924 spkR .811.
 FLOORS = {
     "fr": {"P": 0.93, "R": 0.81, "spkP": 0.86, "spkR": 0.75},
-    "en": {"P": 0.97, "R": 0.83, "spkP": 0.90, "spkR": 0.77},
+    "en": {"P": 0.97, "R": 0.845, "spkP": 0.90, "spkR": 0.79},
 }
 
 
