@@ -7,6 +7,7 @@ import shutil
 import sqlite3
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from click.testing import CliRunner
@@ -160,15 +161,16 @@ def test_cli_story_and_similar(examples_db: Path) -> None:
                     ids["northernledger-france-chemical-fire"])  # fmt: skip
     trap = _similar(runner, examples_db, ids["courrierduval-incendie-chimirex"],
                     ids["courrierduval-morvillers-incendie"])  # fmt: skip
-    assert same["score"] >= same["threshold"] > trap["score"]
+    assert same["same_story"] and not trap["same_story"]
+    assert same["score"] > trap["score"]
     missing = runner.invoke(main, ["story", "999", "--db", str(examples_db)])
     assert missing.exit_code == 3
 
 
-def _similar(runner: CliRunner, db: Path, a: int, b: int) -> dict[str, float]:
+def _similar(runner: CliRunner, db: Path, a: int, b: int) -> dict[str, Any]:
     out = runner.invoke(main, ["similar", str(a), str(b), "--json", "--db", str(db)])
     assert out.exit_code == 0, out.output
-    data: dict[str, float] = json.loads(out.output)
+    data: dict[str, Any] = json.loads(out.output)
     return data
 
 

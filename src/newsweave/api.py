@@ -11,6 +11,7 @@ import sys
 from collections import Counter
 from collections.abc import Callable, Generator, Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
 from itertools import islice
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -29,6 +30,12 @@ from .stories.report import StoryReport, story_report, story_reports
 
 if TYPE_CHECKING:
     from .stories.stage import StoryModels
+
+
+@dataclass(frozen=True, slots=True)
+class Similarity:
+    score: float  # graded: 1 same event, about 0.5 same topic, 0 unrelated
+    same_story: bool  # the clustering would put the two articles in one story
 
 
 @contextmanager
@@ -154,14 +161,16 @@ def restory(settings: Settings) -> int:
         return rebuild(store, load_story_models())
 
 
-def similar(db: Path, a: int, b: int) -> float:
-    """Same-story score of two stored articles (the clustering joins at ``threshold``)."""
-    from .stories.score import load_params
+def similar(db: Path, a: int, b: int) -> Similarity:
+    """Graded same-story score of two stored articles (1 same event, about 0.5 same topic, 0
+    unrelated) and whether the clustering would put them in one story."""
+    from .stories.score import joins, load_params
     from .stories.score import similar as score
 
+    params = load_params()
     with open_store(db) as store:
         fa, fb = (_features(store, i) for i in (a, b))
-        return score(fa, fb, load_params())
+        return Similarity(score(fa, fb, params), joins(fa, fb, params))
 
 
 def _features(store: Store, article_id: int) -> Features:

@@ -91,13 +91,11 @@ def restory(db: Path) -> None:
 @db_option
 @json_option
 def similar(a: int, b: int, db: Path, as_json: bool) -> None:
-    """Same-story score of articles A and B (the clustering joins at the threshold)."""
-    from .stories.score import load_params
-
-    value = _guard(lambda: api.similar(db, a, b))
-    threshold = load_params().threshold
+    """Same-story score of articles A and B: graded (1 same event, about 0.5 same topic, 0
+    unrelated), with whether the clustering would put them in one story."""
+    found = _guard(lambda: api.similar(db, a, b))
     if as_json:
-        emit_json({"a": a, "b": b, "score": value, "threshold": threshold})
+        emit_json({"a": a, "b": b, "score": found.score, "same_story": found.same_story})
         return
-    verdict = "same story" if value >= threshold else "different stories"
-    click.echo(f"{value:.3f}  ({verdict}; threshold {threshold:.3f})")
+    verdict = "same story" if found.same_story else "different stories"
+    click.echo(f"{found.score:.3f}  ({verdict})")

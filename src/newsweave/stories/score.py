@@ -2,9 +2,10 @@
 
 ``score`` is what the clustering compares with ``params.threshold``: a logistic model
 ``sigmoid(bias + Σ weight × signal)`` over a few signals of the article against the story's
-profile (``SIGNALS``). ``similar`` scores two articles (``newsweave similar A B``). Weights,
-bias and threshold are named data in ``score.json``, learned by ``scripts/train_story_score.py``
-(how: see the ``_note`` there).
+profile (``SIGNALS``). ``similar`` scores two articles (``newsweave similar A B``) with a
+second, linear model over the same signals (``pair_weights``), fitted to a graded target: 1
+same event, 0.5 same topic, 0 unrelated. Weights, bias and threshold are named data in
+``score.json``, learned by ``scripts/train_story_score.py`` (how: see the ``_note`` there).
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ from __future__ import annotations
 import json
 import math
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import numpy as np
@@ -52,6 +53,9 @@ class ScoreParams:
     bias: float
     threshold: float  # join the best story when its score reaches this
     window_days: int  # a story is a candidate while its dates are this close
+    # ``similar``'s linear model (signal → weight, and its bias); empty: ``score`` instead.
+    pair_weights: dict[str, float] = field(default_factory=dict)
+    pair_bias: float = 0.0
 
 
 def load_params(path: Path = PARAMS_FILE) -> ScoreParams:
@@ -132,10 +136,23 @@ def score(f: Features, story: Profile, params: ScoreParams) -> float:
 
 
 def similar(a: Features, b: Features, params: ScoreParams) -> float:
-    """Same-story score of two articles; 0 when their dates are further apart than the
-    window (the same theme weeks later is another story)."""
+    """Same-story score of two articles in [0, 1] (``pair_weights``: about 1 for one event,
+    0.5 for one topic, 0 unrelated); 0 when their dates are further apart than the window
+    (the same theme weeks later is another story)."""
     story = Profile.of(b)
-    return score(a, story, params) if in_window(a, story, params) else 0.0
+    if not in_window(a, story, params):
+        return 0.0
+    if not params.pair_weights:
+        return score(a, story, params)
+    x = signals(a, story)
+    z = params.pair_bias + sum(w * x[name] for name, w in params.pair_weights.items())
+    return min(1.0, max(0.0, z))
+
+
+def joins(a: Features, b: Features, params: ScoreParams) -> bool:
+    """Whether the clustering would put ``a`` in the one-article story of ``b``."""
+    story = Profile.of(b)
+    return in_window(a, story, params) and score(a, story, params) >= params.threshold
 
 
 def in_window(f: Features, profile: Profile, params: ScoreParams) -> bool:
