@@ -186,3 +186,15 @@ def test_stories_off_then_restory_places_everything(no_stories_db: Path) -> None
     assert _memberships(no_stories_db) == []
     assert api.restory(Settings(db_path=no_stories_db)) == 1
     assert len(_memberships(no_stories_db)) == 1
+
+
+def test_settled_article_re_resolves_its_dates_with_the_parse(examples_db: Path) -> None:
+    """radiolere's stamp has no year; its story settles it to Thursday 2026-03-05. "Les écoles
+    … rouvriront vendredi" is a future tense: the next day, not the Friday before."""
+    radio = next(
+        a for a in api.iter_articles(examples_db) if _name(a.source) == "radiolere-evacues-rentrent"
+    )
+    assert radio.published is not None and radio.published.source == "story"
+    start = radio.text.index("rouvriront vendredi") + len("rouvriront ")
+    found = [s for s in radio.annotations["dates"] if s.start == start]
+    assert [s.attrs["value"] for s in found] == ["2026-03-06"]

