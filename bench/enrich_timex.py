@@ -15,7 +15,11 @@ one view of the held-out docs besides their totals.
 --errors prints the errors on the ftib dev docs only (never the held-out ones), one line each,
 grouped by kind: missed, spurious, extent (boundary), value (wrong value or type).
 
-Run: .venv/bin/python bench/enrich_timex.py [--no-parse] [--crisis-limit N] [--errors | --breakdown]
+--dev prints the dev totals and ml_crisis only (the held-out docs are not run): the check to
+repeat while tuning.
+
+Run: .venv/bin/python bench/enrich_timex.py [--no-parse] [--crisis-limit N]
+     [--dev | --errors | --breakdown]
 """
 
 from __future__ import annotations
@@ -133,9 +137,12 @@ def parsed(nlp: Any, texts: list[str]) -> Iterator[Any]:
         yield from nlp.pipe(texts, batch_size=32)
 
 
-def ftib_runs(nlp: Any) -> Iterator[tuple[dict[str, Any], list[Gold], list[Span], float]]:
-    """(doc, gold, system mentions, seconds spent in find_dates) for every ftib document."""
-    docs = ftib_docs()
+def ftib_runs(
+    nlp: Any, dev_only: bool = False
+) -> Iterator[tuple[dict[str, Any], list[Gold], list[Span], float]]:
+    """(doc, gold, system mentions, seconds spent in find_dates) for every ftib document (the
+    dev ones only with dev_only: held-out docs are then skipped unread)."""
+    docs = [d for d in ftib_docs() if not (dev_only and heldout(d["doc_id"]))]
     for d, doc in zip(docs, parsed(nlp, [d["text"] for d in docs]), strict=True):
         t0 = time.perf_counter()
         pred = find_dates(d["text"], PartialDate.parse(d["dct"]), "fr", doc)
@@ -148,10 +155,11 @@ def split_of(d: dict[str, Any]) -> str:
     return "held-out" if heldout(d["doc_id"]) else "dev"
 
 
-def run_ftib(nlp: Any) -> dict[str, Counts]:
-    totals = {"dev": Counts(), "held-out": Counts(), "all": Counts()}
+def run_ftib(nlp: Any, dev_only: bool = False) -> dict[str, Counts]:
+    totals = {"dev": Counts()} if dev_only else {"dev": Counts(), "held-out": Counts()}
+    totals["all"] = Counts()
     spent, words, n = 0.0, 0, 0
-    for d, gold, pred, seconds in ftib_runs(nlp):
+    for d, gold, pred, seconds in ftib_runs(nlp, dev_only):
         spent, words, n = spent + seconds, words + len(d["text"].split()), n + 1
         c = score(gold, pred)
         totals[split_of(d)].add(c)
@@ -311,6 +319,9 @@ def main(argv: Iterable[str] | None = None) -> None:
     ap.add_argument("--crisis-limit", type=int, default=120, help="ml_crisis files (0 = all)")
     ap.add_argument("--errors", action="store_true", help="list the ftib dev errors and stop")
     ap.add_argument(
+        "--dev", action="store_true", help="ftib dev docs only (held-out unread), then ml_crisis"
+    )
+    ap.add_argument(
         "--breakdown", action="store_true", help="ftib counts per type and error kind, then stop"
     )
     args = ap.parse_args(list(argv or []))  # main() from bench/enrich.py: defaults
@@ -325,8 +336,9 @@ def main(argv: Iterable[str] | None = None) -> None:
         kinds = Counter(kind for kind, _ in errors)
         print("dev census: " + ", ".join(f"{k} {n}" for k, n in sorted(kinds.items())))
         return
-    for name, c in run_ftib(nlp).items():
-        report(name, c)
+    for name, c in run_ftib(nlp, args.dev).items():
+        if not (args.dev and name == "all"):
+            report(name, c)
     crisis_report(run_crisis(nlp, args.crisis_limit or None))
 
 

@@ -15,8 +15,8 @@ from .conftest import FRANCEINFO, XINHUA, needs_shared
 ANCHOR = PartialDate(2020, 11, 4)  # a Wednesday
 # Floors: measured with `.venv/bin/python bench/enrich_timex.py` (spaCy doc given), rounded
 # down. Dev docs were used for tuning, held-out docs never (see bench/enrich_timex.py).
-FLOOR_ALL = {"strict": 0.920, "value": 0.875}  # measured 0.930 / 0.885
-FLOOR_HELDOUT = {"strict": 0.847, "value": 0.736}  # measured 0.857 / 0.746
+FLOOR_ALL = {"strict": 0.920, "value": 0.875}  # measured 0.929 / 0.884 (round 6)
+FLOOR_HELDOUT = {"strict": 0.847, "value": 0.736}  # measured 0.854 / 0.743 (round 6)
 
 
 @pytest.fixture(scope="session")
@@ -406,6 +406,406 @@ def test_tense_reach_written_later(fr_nlp: Any) -> None:
     text = "La trêve a été décrétée le 25 décembre."
     spans = find_dates(text, PartialDate(2020, 11, 10), "fr", fr_nlp(text))
     assert spans[0].attrs["value"] == "2019-12-25"
+
+
+# Round 6: sentences written for this table, centred on VALUE resolution against three anchors
+# (Wednesday 2020-11-04; Thursday 2021-01-14 and Monday 2019-12-30 for the year boundary), with
+# extents and values set from the TimeML / FTiB conventions BEFORE the layer was run on them.
+# First run: 64 of 72 (65 once one expectation wrong by FTiB's own habit was corrected, marked).
+# The fixes are general: a day named alone ("le 12") is that day of the month of the date named
+# before it, else of the month around the anchor the tense points to; a date after "renvoyé
+# au"/"reporté à" is ahead whatever the verb's tense; a quarter or half named without a year
+# follows the tense ("a reculé au quatrième trimestre" written in January is last year's);
+# "au cours du week-end" is the weekend the tense points to.
+JAN = PartialDate(2021, 1, 14)  # a Thursday
+DEC = PartialDate(2019, 12, 30)  # a Monday, in ISO week 2020-W01
+INVENTED6: list[tuple[PartialDate, str, list[tuple[str, str | None]]]] = [
+    # weekdays and tenses
+    (ANCHOR, "Le Premier ministre recevra jeudi les syndicats.", [("jeudi", "2020-11-05")]),
+    (
+        ANCHOR,
+        "Le suspect aurait été arrêté jeudi à Marseille, selon une source policière.",
+        [("jeudi", "2020-10-29")],
+    ),
+    (
+        ANCHOR,
+        "Le ministre se rendrait vendredi à Berlin, a indiqué son entourage.",
+        [("vendredi", "2020-11-06")],
+    ),
+    (ANCHOR, "Le vieux roi mourut samedi dans son palais.", [("samedi", "2020-10-31")]),
+    (ANCHOR, "Lundi, les manifestants bloquaient encore le port.", [("Lundi", "2020-11-02")]),
+    (ANCHOR, "Mercredi, le conseil des ministres examine le texte.", [("Mercredi", "2020-11-04")]),
+    (ANCHOR, "Le tribunal rendra son jugement lundi prochain.", [("lundi prochain", "2020-11-09")]),
+    (ANCHOR, "Le dirigeant a démissionné vendredi dernier.", [("vendredi dernier", "2020-10-30")]),
+    (
+        ANCHOR,
+        "Le 20 octobre, la police a perquisitionné son domicile. Le jeudi suivant, il était mis "
+        "en examen.",
+        [("Le 20 octobre", "2020-10-20"), ("Le jeudi suivant", "2020-10-22")],
+    ),
+    (
+        ANCHOR,
+        "Le verdict tombera le 6 novembre. Le mardi précédent, les avocats plaideront.",
+        [("le 6 novembre", "2020-11-06"), ("Le mardi précédent", "2020-11-03")],
+    ),
+    (ANCHOR, "Depuis lundi, les écoles sont fermées.", [("lundi", "2020-11-02")]),
+    (
+        ANCHOR,
+        "Le ministre des Affaires étrangères était à Moscou mardi et mercredi.",
+        [("mardi", "2020-11-03"), ("mercredi", "2020-11-04")],
+    ),
+    (DEC, "Samedi dernier, la neige a bloqué les routes.", [("Samedi dernier", "2019-12-28")]),
+    (DEC, "Le président prononcera ses vœux mardi soir.", [("mardi soir", "2019-12-31TEV")]),
+    # a day named alone
+    (ANCHOR, "Le verdict sera rendu le 12.", [("le 12", "2020-11-12")]),
+    (
+        ANCHOR,
+        "Il a été arrêté le 28 et libéré le lendemain.",
+        [("le 28", "2020-10-28"), ("le lendemain", "2020-10-29")],
+    ),
+    (JAN, "Le juge a rendu sa décision le 12.", [("le 12", "2021-01-12")]),
+    (DEC, "La Bourse rouvrira le 2.", [("le 2", "2020-01-02")]),
+    (
+        ANCHOR,
+        "Le salon se tiendra du 3 au 5 décembre.",
+        [("3", "2020-12-03"), ("5 décembre", "2020-12-05")],
+    ),
+    (
+        DEC,
+        "Le festival se déroulera du 3 au 5 janvier.",
+        [("3", "2020-01-03"), ("5 janvier", "2020-01-05")],
+    ),
+    # month names across a year boundary
+    (JAN, "Les ventes de décembre ont bondi de 12 %.", [("décembre", "2020-12")]),
+    (JAN, "En mars, le gouvernement présentera son budget.", [("mars", "2021-03")]),
+    (JAN, "Le 28 décembre, un séisme a frappé la région.", [("Le 28 décembre", "2020-12-28")]),
+    (JAN, "Le chômage a atteint un record en novembre 2020.", [("novembre 2020", "2020-11")]),
+    (JAN, "Le rapport sera publié en février.", [("février", "2021-02")]),
+    (JAN, "Il avait été élu en octobre.", [("octobre", "2020-10")]),
+    (
+        JAN,
+        "Le couvre-feu, instauré le 15 décembre, sera prolongé.",
+        [("le 15 décembre", "2020-12-15")],
+    ),
+    (
+        DEC,
+        "Le nouveau tarif entrera en vigueur le 1er janvier.",
+        [("le 1er janvier", "2020-01-01")],
+    ),
+    (DEC, "Les inondations de novembre ont fait trois morts.", [("novembre", "2019-11")]),
+    (DEC, "La réforme sera examinée en janvier prochain.", [("janvier prochain", "2020-01")]),
+    (DEC, "Le vote est prévu le 15 janvier 2020.", [("le 15 janvier 2020", "2020-01-15")]),
+    (
+        DEC,
+        "Le procès s'ouvrira le 6 janvier devant la cour d'assises.",
+        [("le 6 janvier", "2020-01-06")],
+    ),
+    (ANCHOR, "L'audience a été renvoyée au 12 janvier.", [("12 janvier", "2021-01-12")]),
+    (ANCHOR, "Le match retour se jouera le 24 février.", [("le 24 février", "2021-02-24")]),
+    # units relative to the anchor, across the boundary
+    (DEC, "L'an prochain, les impôts baisseront.", [("L'an prochain", "2020")]),
+    (DEC, "Cette année, le chômage a reculé.", [("Cette année", "2019")]),
+    (DEC, "Cette semaine, les magasins ferment plus tôt.", [("Cette semaine", "2020-W01")]),
+    (DEC, "Le mois prochain, les soldes commenceront.", [("Le mois prochain", "2020-01")]),
+    (JAN, "Le mois dernier, les ventes ont baissé.", [("Le mois dernier", "2020-12")]),
+    (JAN, "La semaine dernière, les prix ont grimpé.", [("La semaine dernière", "2021-W01")]),
+    (JAN, "Le PIB a reculé de 2 % au quatrième trimestre.", [("quatrième trimestre", "2020-Q4")]),
+    # parts of the day
+    (ANCHOR, "Hier soir, un incendie a détruit une grange.", [("Hier soir", "2020-11-03TEV")]),
+    (
+        ANCHOR,
+        "Cette nuit, des vents violents ont balayé la côte.",
+        [("Cette nuit", "2020-11-04TNI")],
+    ),
+    (
+        ANCHOR,
+        "Dans la nuit de samedi à dimanche, deux voitures ont été incendiées.",
+        [("la nuit de samedi à dimanche", "2020-10-31TNI")],
+    ),
+    (ANCHOR, "Ce soir, le président s'adressera à la nation.", [("Ce soir", "2020-11-04TEV")]),
+    (
+        ANCHOR,
+        "Jeudi matin, la Bourse de Paris a ouvert en baisse.",
+        [("Jeudi matin", "2020-10-29TMO")],
+    ),
+    (ANCHOR, "Les températures chuteront dès jeudi soir.", [("jeudi soir", "2020-11-05TEV")]),
+    # clock times
+    (ANCHOR, "La séance reprendra à 14h30.", [("14h30", "2020-11-04T14:30")]),
+    (
+        ANCHOR,
+        "L'accident s'est produit vers 6 heures du matin.",
+        [("6 heures du matin", "2020-11-04T06:00")],
+    ),
+    (
+        ANCHOR,
+        "Le match débutera à 21 h heure de Paris.",
+        [("21 h heure de Paris", "2020-11-04T21:00")],
+    ),
+    (ANCHOR, "L'éclipse sera visible à 8 h 15 GMT.", [("8 h 15 GMT", "2020-11-04T08:15")]),
+    (ANCHOR, "Le vote s'est achevé à minuit.", [("minuit", "2020-11-04T24:00")]),
+    (
+        ANCHOR,
+        "Samedi, vers 15 heures, les pompiers sont intervenus.",
+        [("Samedi", "2020-10-31"), ("15 heures", "2020-10-31T15:00")],
+    ),
+    (
+        DEC,
+        "Les feux d'artifice seront tirés mardi à minuit.",
+        [("mardi", "2019-12-31"), ("minuit", "2019-12-31T24:00")],
+    ),
+    (
+        ANCHOR,
+        "Le 14 juillet à 10 heures, le défilé a commencé.",
+        [("Le 14 juillet", "2020-07-14"), ("10 heures", "2020-07-14T10:00")],
+    ),
+    (
+        ANCHOR,
+        "Le PSG affrontera Lyon dimanche à 21 heures.",
+        [("dimanche", "2020-11-08"), ("21 heures", "2020-11-08T21:00")],
+    ),
+    (
+        ANCHOR,
+        "Ce matin à 7 h, la police a évacué le camp.",
+        [("Ce matin", "2020-11-04TMO"), ("7 h", "2020-11-04T07:00")],
+    ),
+    # relative expressions
+    (ANCHOR, "Le navire a coulé il y a trois jours.", [("il y a trois jours", "2020-11-01")]),
+    (ANCHOR, "Le verdict est attendu dans deux semaines.", [("deux semaines", "P2W")]),
+    (
+        ANCHOR,
+        "Les travaux doivent être achevés d'ici la fin de l'année.",
+        # corrected after the first run: FTiB tags "d'ici" as the anchor day (ftib dev)
+        [("ici", "2020-11-04"), ("la fin de l'année", "2020")],
+    ),
+    (ANCHOR, "La campagne démarrera début mars.", [("début mars", "2021-03")]),
+    (JAN, "Fin 2019, la dette atteignait 98 % du PIB.", [("Fin 2019", "2019")]),
+    (ANCHOR, "Les résultats sont attendus mi-juin.", [("mi-juin", "2021-06")]),
+    (
+        ANCHOR,
+        "Plusieurs cambriolages ont été signalés au cours du week-end.",
+        [("week-end", "2020-W44-WE")],
+    ),
+    (ANCHOR, "Il y a deux ans, l'usine employait 500 personnes.", [("Il y a deux ans", "2018")]),
+    (
+        JAN,
+        "Ces trois derniers mois, la croissance a ralenti.",
+        [("Ces trois derniers mois", "P3M")],
+    ),
+    # anchored on a date named before
+    (
+        ANCHOR,
+        "Le 3 octobre, le juge a été saisi. Deux jours plus tard, il ordonnait une expertise.",
+        [("Le 3 octobre", "2020-10-03"), ("Deux jours", "P2D")],
+    ),
+    (
+        ANCHOR,
+        "Le 10 septembre, l'accord a été signé. La veille, les négociateurs avaient passé la "
+        "nuit à Genève.",
+        [
+            ("Le 10 septembre", "2020-09-10"),
+            ("La veille", "2020-09-09"),
+            ("la nuit", "2020-09-09TNI"),
+        ],
+    ),
+    (
+        DEC,
+        "Le 24 décembre, la tempête a frappé la Bretagne. Le lendemain, les secours étaient "
+        "débordés.",
+        [("Le 24 décembre", "2019-12-24"), ("Le lendemain", "2019-12-25")],
+    ),
+    (
+        ANCHOR,
+        "Mardi 27 octobre, le maire a été entendu. Le surlendemain, il démissionnait.",
+        [("Mardi 27 octobre", "2020-10-27"), ("Le surlendemain", "2020-10-29")],
+    ),
+    (
+        ANCHOR,
+        "Le 2 février 2015, le contrat a été signé. Trois mois plus tard, l'usine ouvrait.",
+        [("Le 2 février 2015", "2015-02-02"), ("Trois mois", "P3M")],
+    ),
+    (
+        ANCHOR,
+        "Le 15 mars 2019, l'enquête a été ouverte. La même semaine, deux suspects ont été "
+        "interpellés.",
+        [("Le 15 mars 2019", "2019-03-15"), ("La même semaine", "2019-W11")],
+    ),
+]
+
+# Written after the fixes that the table above led to, and run once as they stood: times of
+# day and parts of the day within a narrative. First run 19 of 20 (fixed: a time zone after
+# "9 heures" belongs to the mention, as it does after "9 h").
+INVENTED6B: list[tuple[PartialDate, str, list[tuple[str, str | None]]]] = [
+    (
+        ANCHOR,
+        "Dimanche, le feu s'est déclaré vers 22 h 30. Les pompiers sont arrivés à 23 h 10.",
+        [
+            ("Dimanche", "2020-11-01"),
+            ("22 h 30", "2020-11-01T22:30"),
+            ("23 h 10", "2020-11-01T23:10"),
+        ],
+    ),
+    (
+        ANCHOR,
+        "Le drame s'est produit samedi soir vers 23 heures.",
+        [("samedi soir", "2020-10-31TEV"), ("23 heures", "2020-10-31T23:00")],
+    ),
+    (
+        ANCHOR,
+        "Tard dans la soirée, le gouvernement a annoncé sa démission.",
+        [("la soirée", "2020-11-04TEV")],
+    ),
+    (
+        ANCHOR,
+        "Le ministre a été reçu lundi à l'Élysée. Dans la soirée, il a rencontré la presse.",
+        [("lundi", "2020-11-02"), ("la soirée", "2020-11-02TEV")],
+    ),
+    (
+        ANCHOR,
+        "Le 12 octobre, un braquage a eu lieu. Le soir même, la police a interpellé deux suspects.",
+        [("Le 12 octobre", "2020-10-12"), ("Le soir même", "2020-10-12TEV")],
+    ),
+    (
+        ANCHOR,
+        "Le sommet s'ouvrira jeudi à 9 heures locales.",
+        [("jeudi", "2020-11-05"), ("9 heures locales", "2020-11-05T09:00")],
+    ),
+    (
+        ANCHOR,
+        "Le Conseil de sécurité se réunira vendredi à 15 h GMT.",
+        [("vendredi", "2020-11-06"), ("15 h GMT", "2020-11-06T15:00")],
+    ),
+    (
+        ANCHOR,
+        "Le couvre-feu commence à 18 heures et se termine à 6 heures.",
+        [("18 heures", "2020-11-04T18:00"), ("6 heures", "2020-11-04T06:00")],
+    ),
+    (
+        ANCHOR,
+        "Mardi, peu avant minuit, un séisme a secoué la région.",
+        [("Mardi", "2020-11-03"), ("minuit", "2020-11-03T24:00")],
+    ),
+    (
+        ANCHOR,
+        "Hier, à 17 heures, la Bourse a clôturé en hausse.",
+        [("Hier", "2020-11-03"), ("17 heures", "2020-11-03T17:00")],
+    ),
+    (
+        ANCHOR,
+        "Demain matin, à 8 h, les bureaux de vote ouvriront.",
+        [("Demain matin", "2020-11-05TMO"), ("8 h", "2020-11-05T08:00")],
+    ),
+    (
+        ANCHOR,
+        "Vendredi 30 octobre, vers 4 heures du matin, des coups de feu ont été entendus.",
+        [("Vendredi 30 octobre", "2020-10-30"), ("4 heures du matin", "2020-10-30T04:00")],
+    ),
+    (
+        ANCHOR,
+        "Dans la nuit de mardi à mercredi, la tempête a frappé la côte.",
+        [("la nuit de mardi à mercredi", "2020-11-03TNI")],
+    ),
+    (ANCHOR, "Cette nuit, le couvre-feu sera renforcé.", [("Cette nuit", "2020-11-04TNI")]),
+    (
+        ANCHOR,
+        "La séance a été suspendue en début de soirée.",
+        [("début de soirée", "2020-11-04TEV")],
+    ),
+    (
+        JAN,
+        "Le 31 décembre à minuit, des feux d'artifice ont été tirés.",
+        [("Le 31 décembre", "2020-12-31"), ("minuit", "2020-12-31T24:00")],
+    ),
+    (
+        JAN,
+        "Samedi soir, un couvre-feu a été décrété à partir de 20 heures.",
+        [("Samedi soir", "2021-01-09TEV"), ("20 heures", "2021-01-09T20:00")],
+    ),
+    (ANCHOR, "À 20 h 30, le président prendra la parole.", [("20 h 30", "2020-11-04T20:30")]),
+    (
+        JAN,
+        "Les faits se sont déroulés le 28 décembre au soir.",
+        [("le 28 décembre au soir", "2020-12-28TEV")],
+    ),
+    (
+        DEC,
+        "Le marché sera fermé du 31 décembre au 2 janvier.",
+        [("31 décembre", "2019-12-31"), ("2 janvier", "2020-01-02")],
+    ),
+]
+
+# A third batch, written after the second, in the style of local news (announcements, club
+# results, council life), run once as it stood: 16 of 17, the one failure an expectation at
+# odds with the round-4 convention ("un marché de Noël" tags "Noël", as "la crise de 2008" tags
+# the year; corrected, marked). Added after: "le père Noël" is a name, not a date.
+INVENTED6C: list[tuple[PartialDate, str, list[tuple[str, str | None]]]] = [
+    (
+        ANCHOR,
+        "Le concert aura lieu samedi 14 novembre à 20 h 30 à la salle des fêtes.",
+        [("samedi 14 novembre", "2020-11-14"), ("20 h 30", "2020-11-14T20:30")],
+    ),
+    (
+        ANCHOR,
+        "La permanence se tiendra de 14 h à 17 h.",
+        [("14 h", "2020-11-04T14:00"), ("17 h", "2020-11-04T17:00")],
+    ),
+    (
+        ANCHOR,
+        "Les inscriptions sont ouvertes jusqu'au 15 novembre.",
+        [("15 novembre", "2020-11-15")],
+    ),
+    (
+        ANCHOR,
+        "Le marché de Noël se tiendra du vendredi 4 au dimanche 6 décembre.",
+        # corrected to the round-4 convention: "Noël" naming a noun is tagged
+        [
+            ("Noël", "2020-12-25"),
+            ("vendredi 4", "2020-12-04"),
+            ("dimanche 6 décembre", "2020-12-06"),
+        ],
+    ),
+    (
+        ANCHOR,
+        "La réunion publique est fixée au jeudi 19 novembre à 18 heures.",
+        [("jeudi 19 novembre", "2020-11-19"), ("18 heures", "2020-11-19T18:00")],
+    ),
+    (ANCHOR, "Le club a battu Metz samedi soir (2-1).", [("samedi soir", "2020-10-31TEV")]),
+    (
+        ANCHOR,
+        "La fête du village aura lieu le week-end prochain.",
+        [("le week-end prochain", "2020-W45-WE")],
+    ),
+    (ANCHOR, "Les travaux se sont achevés le mois dernier.", [("le mois dernier", "2020-10")]),
+    (JAN, "Le maire a présenté ses vœux le 8 janvier.", [("le 8 janvier", "2021-01-08")]),
+    (DEC, "Le réveillon du Nouvel An sera animé par un orchestre.", [("Nouvel An", "2020-01-01")]),
+    (JAN, "Les soldes d'hiver ont débuté mercredi.", [("mercredi", "2021-01-13")]),
+    (
+        ANCHOR,
+        "L'assemblée générale se tiendra le vendredi 20 novembre à 20 h, à la salle polyvalente.",
+        [("le vendredi 20 novembre", "2020-11-20"), ("20 h", "2020-11-20T20:00")],
+    ),
+    (
+        ANCHOR,
+        "Jeudi 5 novembre, à 20 h 30, le film sera projeté.",
+        [("Jeudi 5 novembre", "2020-11-05"), ("20 h 30", "2020-11-05T20:30")],
+    ),
+    (ANCHOR, "Lors de la 8e journée, Nancy s'est incliné.", [("la 8e journée", "P1D")]),
+    (
+        ANCHOR,
+        "Il y a quinze jours, la commune a inauguré sa médiathèque.",
+        [("Il y a quinze jours", "2020-10-20")],
+    ),
+    (ANCHOR, "L'association a été créée en 1985.", [("1985", "1985")]),
+    (ANCHOR, "La collecte aura lieu mardi matin.", [("mardi matin", "2020-11-10TMO")]),
+    (ANCHOR, "Le père Noël arrivera en calèche samedi.", [("samedi", "2020-11-07")]),
+]
+
+
+@pytest.mark.parametrize(("anchor", "text", "expected"), INVENTED6 + INVENTED6B + INVENTED6C)
+def test_invented_values_round6(
+    fr_nlp: Any, anchor: PartialDate, text: str, expected: list[tuple[str, str | None]]
+) -> None:
+    spans = find_dates(text, anchor, "fr", fr_nlp(text))
+    assert [(s.text_of(text), s.attrs["value"]) for s in spans] == expected
 
 
 # Round 4: a second set of invented sentences in the styles of several kinds of outlet

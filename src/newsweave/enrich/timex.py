@@ -106,7 +106,8 @@ TEMPLATES: dict[str, dict[str, str]] = {
         r"(?:du\s+mois\s+(?:de\s+|d['’])|de\s+l['’]|de\s+|d['’]|du\s+)"
         r"(?:(?P<mo>@MOA@)|(?P<season>@SEASON@))(?:\s+(?P<y>" + YEAR4 + r"))?",
         "clockword": r"(?:à|vers|dès|jusqu['’]à|avant|après|de|entre)\s+(?P<x>(?P<h>[01]?\d|2[0-4])"
-        r"\s+heures?(?:\s+(?P<mi>[0-5]\d))?(?:\s+(?:du|de\s+l['’])\s*(?P<dp>matin|soir|après-midi))?)",
+        r"\s+heures?(?:\s+(?P<mi>[0-5]\d))?(?:\s+(?:du|de\s+l['’])\s*(?P<dp>matin|soir|après-midi))?"
+        r"(?:\s+@ZONE@)?)",
         "noon": r"(?:à|vers|avant|après|dès|de|jusqu['’]à)\s+(?P<x>(?P<part>midi|minuit))",
         "duration": r"(?:(?P<qmod>@QMOD@)@QSEP@)?(?P<n>@NUM@|\d+(?:[.,]\d+)?|@VAGUE@)\s+"
         r"(?P<unit>@UNIT@)(?P<half>\s+et\s+demie?)?",
@@ -144,6 +145,11 @@ TEMPLATES: dict[str, dict[str, str]] = {
         "ordunit": r"(?:(?:le|la|l['’])\s*)?(?P<ord>@ORD@)\s+(?P<unit>trimestre|semestre)"
         r"(?:\s+(?:de\s+l['’]année\s+|de\s+)?(?P<y>" + YEAR4 + r")|\s+(?P<rel>@REL@))?",
         "ctxpartmod": r"en\s+(?P<x>(?P<pmod>@PMOD@)\s+(?:de\s+|d['’])(?P<part>@PART@))",
+        # "le 12." / "le 28 et ...": a day of the month named alone (ends the phrase)
+        "dayonly": r"le\s+(?P<d>1er|[0-3]?\d)(?=\s*(?:[.,;:)]|$)|\s+(?:et|au|puis|ou)\s)",
+        # "au cours du week-end", "pendant le week-end": the weekend the tense points to
+        "weekend": r"(?:du\s+|(?:pendant|durant)\s+(?=le\s))(?P<x>(?:le\s+)?(?P<unit>week-end)"
+        r"(?:\s+(?P<rel>@REL@))?)(?!\s+(?:de\s|d['’]))",
     },
     "en": {
         "daydate": r"(?:(?P<wd>@WD@),?\s+)?(?:the\s+)?(?P<d>[0-3]?\d)(?:st|nd|rd|th)?\s+(?:of\s+)?"
@@ -212,6 +218,7 @@ CONTEXT_KINDS = frozenset(
         "anaunit",
         "anasame",
         "anathere",
+        "dayonly",
     }
 )
 # Kinds whose TIMEX3 value carries no calendar date and so never needs the anchor.
@@ -621,6 +628,16 @@ def _valid_ref(c: _Cand, ctx: _Ctx) -> bool:
     return True
 
 
+def _valid_dayonly(c: _Cand, ctx: _Ctx) -> bool:
+    """ "Morsi était le 1er": after a copula "le 1er" is a rank, not a day (ml_crisis_tls)."""
+    return _key(c.g.get("d")) != "1er" or _prev_word(ctx, c.mstart) not in ctx.gram.w["copulas"]
+
+
+def _valid_holiday(c: _Cand, ctx: _Ctx) -> bool:
+    """ "le père Noël" is a name, not a date (the nouns are in holiday_name_nouns)."""
+    return _prev_word(ctx, c.mstart) not in ctx.gram.w.get("holiday_name_nouns", ())
+
+
 def _is_not_age(c: _Cand, ctx: _Ctx) -> bool:
     return not _is_age(c, ctx)
 
@@ -639,6 +656,8 @@ VALIDATORS: dict[str, Callable[[_Cand, _Ctx], bool]] = {
     "setadj": _valid_setadj,
     "ref": _valid_ref,
     "clockword": _valid_clockword,
+    "dayonly": _valid_dayonly,
+    "holiday": _valid_holiday,
 }
 
 
@@ -737,10 +756,19 @@ def _direction(c: _Cand, ctx: _Ctx) -> int:
     prev = _prev_word(ctx, c.mstart)
     if prev in ctx.gram.w.get("past_preps", ()):
         return -STRONG  # "depuis le 1er janvier": a starting point already passed
+    if prev in ctx.gram.w.get("postpone_preps", ()) and _postponed(c, ctx):
+        return 1  # "l'audience a été renvoyée au 12 janvier": a new date, ahead
     tense = _verb_tense(c, ctx)
     if prev in ctx.gram.w.get("deadline_preps", ()):
         return max(tense, 0)  # "a donné jusqu'au 30 juin": a past verb says nothing of it
     return tense
+
+
+def _postponed(c: _Cand, ctx: _Ctx) -> bool:
+    """The mention depends on a verb of postponing ("renvoyer", "reporter", "postpone")."""
+    tok = _root(ctx, c)
+    found = _governing_verb(tok) if tok is not None else None
+    return found is not None and found[0].lemma_.lower() in ctx.gram.w["postpone_lemmas"]
 
 
 def _pick_direction(c: _Cand, ctx: _Ctx) -> int:
@@ -1420,12 +1448,31 @@ def _r_ordunit(c: _Cand, ctx: _Ctx) -> _Value | None:
     quarter = _key(c.g["unit"]) in ("trimestre", "quarter")
     if n > (4 if quarter else 2):
         return None
-    y = int(c.g["y"] or 0) if c.g.get("y") else ctx.anchor_year
-    if y is not None and c.g.get("rel"):
-        y += _direction(c, ctx)
+    y = int(c.g["y"] or 0) if c.g.get("y") else _ordunit_year(c, ctx, n, 3 if quarter else 6)
     value = f"{y}-{'Q' if quarter else 'H'}{n}" if y is not None else None
     anchor = _anchor_iso(ctx) if value and not c.g.get("y") else None
     return _Value("DATE", value, "period", None, anchor)
+
+
+def _ordunit_year(c: _Cand, ctx: _Ctx, n: int, months: int) -> int | None:
+    """Year of the n-th quarter/half (months long) named without a year."""
+    direction = _direction(c, ctx)
+    if c.g.get("rel"):
+        return ctx.anchor_year + direction if ctx.anchor_year is not None else None
+    return _period_year(ctx, (n - 1) * months + 1, n * months, direction)
+
+
+def _period_year(ctx: _Ctx, first: int, last: int, direction: int) -> int | None:
+    """Year of a part of the year (months first..last) named without one: the anchor year's,
+    unless a past tense finds it not begun ("le PIB a reculé au quatrième trimestre" written in
+    January: last year's) or a future one finds it over (next year's)."""
+    y = ctx.anchor_year
+    if y is None or ctx.anchor is None or not ctx.has_year:
+        return y
+    now = ctx.anchor.month
+    if direction < 0 and now < first:
+        return y - 1
+    return y + 1 if direction > 0 and now > last else y
 
 
 def _r_relunit(c: _Cand, ctx: _Ctx) -> _Value | None:
@@ -1434,6 +1481,44 @@ def _r_relunit(c: _Cand, ctx: _Ctx) -> _Value | None:
 
 def _r_unitmod(c: _Cand, ctx: _Ctx) -> _Value | None:
     return _unit_result(c, ctx, 0)
+
+
+def _r_weekend(c: _Cand, ctx: _Ctx) -> _Value | None:
+    """ "au cours du week-end": the weekend the tense points to (the one before the anchor in
+    a past sentence written on a weekday)."""
+    return _unit_result(c, ctx, _direction(c, ctx) if c.g.get("rel") else 0)
+
+
+def _r_dayonly(c: _Cand, ctx: _Ctx) -> _Value | None:
+    """ "le 12": that day of the month of the date named just before it, else of the month
+    around the anchor the tense points to ("a été arrêté le 28" written on 4 November is
+    28 October; "rouvrira le 2" written on 30 December is 2 January)."""
+    d = 1 if _key(c.g["d"]) == "1er" else int(c.g["d"] or 0)
+    month = _context_month(c, ctx)
+    if month is not None:
+        return _day_result(ctx, month[0], month[1], d, False)
+    a = ctx.anchor
+    cands = [x for k in (-1, 0, 1) if a is not None and (x := _month_day(a, k, d))]
+    if a is None or not ctx.has_year or not cands:
+        return _Value("DATE", None, "day")
+    day = _pick(cands, a, _direction(c, ctx))
+    return _Value("DATE", day.isoformat(), "day", day, _anchor_iso(ctx))
+
+
+def _month_day(a: date, k: int, d: int) -> date | None:
+    """Day d of the month k months from a's, if it exists."""
+    y, m = divmod(a.year * 12 + a.month - 1 + k, 12)
+    try:
+        return date(y, m + 1, d)
+    except ValueError:
+        return None
+
+
+def _context_month(c: _Cand, ctx: _Ctx) -> tuple[int, int] | None:
+    """(year, month) of the latest calendar value of month precision or finer before the
+    mention, within CONTEXT_REACH ("Le 2 mars, ... Le 5, ...")."""
+    before = [iso for s, iso in ctx.dated if 0 < c.start - s <= CONTEXT_REACH and len(iso) >= 7]
+    return (int(before[-1][:4]), int(before[-1][5:7])) if before else None
 
 
 # ---------------------------------------------------------------- resolvers: durations and sets
@@ -1725,4 +1810,5 @@ RESOLVERS: dict[str, Resolver] = {
     "ici": _r_ici, "year2": _r_year2, "ctxday": _r_ctxday, "shift": _r_shift,
     "ctxpart": _r_ctxpart, "ctxpartmod": _r_ctxpart, "lastpart": _r_lastpart,
     "ordunit": _r_ordunit, "ordday": _r_ordday, "enpart": _r_ctxpart,
+    "dayonly": _r_dayonly, "weekend": _r_weekend,
 }  # fmt: skip
