@@ -116,6 +116,11 @@ MAX_SELF_NAMED_TOKENS = 6  # "…", a indiqué le communiqué: an author named a
 # earlier name whose role phrase holds their head word; the role phrase is read this many tokens
 # around the name ("Le porte-parole de l'armée, le colonel X": 8). Set on invented fixtures.
 MAX_ROLE_WINDOW = 10
+# "…, le général soudanais [Name]": lower-case words (determiner, title, adjectives) allowed
+# between an apposition's comma and the name; set from the titles met in outside articles
+# (quotes round 9: "le commandant", "le capitaine de vaisseau", "le général soudanais").
+MAX_TITLE_TOKENS = 5
+MAX_TITLE_CHARS = 80
 
 _MARKS = re.compile(r"«|»|“|”|\"|``|''|„")
 _OPENERS = {"«": "»", "“": "”", '"': '"', "``": "''", "„": "“", "”": "”"}
@@ -1027,6 +1032,9 @@ def _subject(ctx: _Ctx, verb: Token, inverted: bool, depth: int = 0) -> _Subj:
         return parsed
     if _addresses_reader(ctx, verb):
         return _Subj("self")  # "en vous assurant que …": page furniture, not a quote
+    previous = _previous_clause_subject(ctx, verb, depth)
+    if previous is not None:
+        return previous
     climbed = _climbed_subject(ctx, verb, depth)
     if climbed is not None or depth > 0:
         return climbed or _Subj("none")
@@ -1059,6 +1067,23 @@ def _climbed_subject(ctx: _Ctx, verb: Token, depth: int) -> _Subj | None:
         return None
     climbed = _subject(ctx, head, inverted=False, depth=depth + 1)
     return climbed if climbed.kind != "none" else None
+
+
+def _previous_clause_subject(ctx: _Ctx, verb: Token, depth: int) -> _Subj | None:
+    """ "…», a-t-il ajouté, précisant que …" / "X, qui a émis des réserves, estimant que …": a
+    present participle after a comma takes the subject of the last clause verb before it in its
+    sentence, outside quotation marks (the parse often hangs it inside the quote)."""
+    start = _chain_start(verb)
+    if depth > 0 or not _present_participle(verb) or start.i == 0:
+        return None
+    if ctx.doc[start.i - 1].text != ",":
+        return None
+    s0 = _sent_of(ctx, verb.idx)[0]
+    for tok in reversed(_tokens(ctx, s0, ctx.doc[start.i - 1].idx)):
+        if tok.pos_ == "VERB" and _is_clause_verb(tok) and not _in_any(ctx.quoted, tok.idx):
+            found = _subject(ctx, tok, _clitic(ctx, tok) is not None, depth + 1)
+            return found if found.kind != "none" else None
+    return None
 
 
 def _root_subject(ctx: _Ctx, verb: Token) -> _Subj:
@@ -1539,7 +1564,7 @@ def _content_start(ctx: _Ctx, verb: Token) -> int | None:
     for tok in _tokens(ctx, end.idx + len(end), s_end)[:MAX_GAP_TOKENS]:
         if tok.lower_ in ctx.lex.complementizers and (tok.pos_ == "SCONJ" or tok.dep_ == "mark"):
             prev = ctx.doc[tok.i - 1]
-            return None if prev.lower_ in ("ce", "c'") else tok.idx + len(tok)
+            return None if prev.lower_ in _CONJ_HEADS else tok.idx + len(tok)
         # an adjectival participle does not end the gap ("lors d'une conférence organisée
         # lundi, que"); another verb of saying does ("…, he said, adding that …")
         if (tok.pos_ == "VERB" and _is_clause_verb(tok)) or tok.text in '.;:!?«»"“”':
@@ -1589,6 +1614,10 @@ _NOMINAL = frozenset(["NOUN", "PROPN", "PRON"])
 _QUANTIFIERS = frozenset(["all", "some", "most", "many", "several", "both", "each", "one"])
 _INTRO_COLON = re.compile(r"\s*(?:,[^,:.;«»\"“”\n]*)?:\s*[«\"“]")
 _RELATIVES = frozenset(["qui", "who", "which", "that"])
+# "que" after these opens no reported clause: "ce que", "alors que", "tandis que", "so that"
+_CONJ_HEADS = frozenset(
+    ["ce", "c'", "c’", "alors", "tandis", "pendant", "parce", "afin", "sorte", "dès", "so"]
+)
 _OF = frozenset(["de", "d'", "d’", "of"])
 _TO = frozenset(["à", "au", "aux", "to"])
 _PARTITIVES = frozenset(["un", "une", "l'un", "l'une", "l’un", "l’une", "one"])  # "un des …"
@@ -1664,8 +1693,11 @@ def _incise_after(ctx: _Ctx, subj: _Subj, cue_end: int, s_end: int) -> bool:
     rest = ctx.text[at:s_end]
     if subj.kind not in ("pron", "np") or not rest.lstrip().startswith(","):
         return False  # "…, he said, adding that …": a new report, not the rest of the clause
-    cue = any(_is_cue(ctx, t, ctx.lex.indirect) for t in _tokens(ctx, at, s_end))
-    return _words(rest) >= MIN_REPORTED_WORDS - 1 and not cue
+    toks = _tokens(ctx, at, s_end)
+    cue = any(_is_cue(ctx, t, ctx.lex.indirect) for t in toks)
+    # a clause goes on only with a finite verb: not "…, selon une transcription fournie par X"
+    finite = any("Fin" in _morph(t, "VerbForm") for t in toks)
+    return _words(rest) >= MIN_REPORTED_WORDS - 1 and not cue and finite
 
 
 def _trailing_clause(ctx: _Ctx, verb: Token, s_end: int) -> tuple[int, _Subj] | None:
@@ -1993,6 +2025,10 @@ def _dedupe(ctx: _Ctx, cands: list[_Cand]) -> list[_Cand]:
     return sorted(kept, key=lambda c: c.start)
 
 
+def _finite_verb(tok: Token) -> bool:
+    return tok.pos_ in ("VERB", "AUX") and _is_clause_verb(tok)
+
+
 def _in_block(c: _Cand, blocks: list[_Cand], kind: str) -> bool:
     """A ``kind`` candidate well inside one of the block quotes."""
     size = c.end - c.start
@@ -2019,6 +2055,10 @@ def _nested(ctx: _Ctx, inner: _Cand, outer: _Cand) -> bool:
     if not (outer.start <= inner.start and inner.end <= outer.end + 1):
         return False
     rest = ctx.text[outer.start : inner.start] + " " + ctx.text[inner.end : outer.end]
+    if _words(ctx.text[outer.start : inner.start]) == 0:
+        # "« … », les milices pro-régime, a affirmé X": a gloss after the quote, no verb
+        after = _tokens(ctx, inner.end, outer.end)
+        return _words(rest) >= MIN_UNMARKED_WORDS and any(_finite_verb(t) for t in after)
     return _words(rest) >= MIN_UNMARKED_WORDS
 
 
@@ -2407,8 +2447,19 @@ def _apposition(ctx: _Ctx, subj: _Subj) -> list[int]:
     gap = re.match(r"\s*,\s*", ctx.text[subj.end :])
     if gap is None:
         return []
-    at = subj.end + gap.end()
+    at = _title_end(ctx, subj.end + gap.end())
     return [i for i, e in enumerate(ctx.entities) if e.start == at and _names_person(ctx, subj, i)]
+
+
+def _title_end(ctx: _Ctx, at: int) -> int:
+    """Past a lower-case title before the apposed name: "…, le commandant [Luc Garnier]",
+    "…, the chief inspector [Ann Lee]"."""
+    toks = _tokens(ctx, at, at + MAX_TITLE_CHARS)
+    n = 0
+    while n < min(len(toks), MAX_TITLE_TOKENS) and toks[n].is_lower and toks[n].is_alpha:
+        n += 1
+    ends_in_noun = n > 0 and toks[n - 1].pos_ == "NOUN" and n < len(toks)
+    return toks[n].idx if ends_in_noun and toks[0].pos_ == "DET" else at
 
 
 def _names_person(ctx: _Ctx, subj: _Subj, i: int) -> bool:
