@@ -35,9 +35,11 @@ def main() -> None:
         print("ECB+ topics 36-45 ({n} docs): BCubed P/R/F1 {P:.3f} / {R:.3f} / {F1:.3f} "
               "(worst order {F1_min:.3f})".format(n=len(fs), **e))  # fmt: skip
     if "semeval" not in args.skip:
-        s = stories_eval.semeval(stories_eval.semeval_features())
+        pairs = stories_eval.semeval_features()
+        s, (lo, hi) = stories_eval.semeval(pairs), stories_eval.semeval_spread(pairs)
         print("SemEval fr-fr ({pairs:.0f} pairs): Pearson {pearson:.3f}, "
-              "Spearman {spearman:.3f}".format(**s))  # fmt: skip
+              "Spearman {spearman:.3f}".format(**s),
+              f"(bootstrap 90%: {lo:.3f}-{hi:.3f})")  # fmt: skip
     if "tls" not in args.skip:
         stories_tls.main([])
     if "speed" not in args.skip:
