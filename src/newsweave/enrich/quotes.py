@@ -116,6 +116,7 @@ MAX_SELF_NAMED_TOKENS = 6  # "…", a indiqué le communiqué: an author named a
 # earlier name whose role phrase holds their head word; the role phrase is read this many tokens
 # around the name ("Le porte-parole de l'armée, le colonel X": 8). Set on invented fixtures.
 MAX_ROLE_WINDOW = 10
+MAX_ROLE_MODIFIERS = 3  # "nouvellement élu": words between a role and its apposed name (audit)
 # "…, le général soudanais [Name]": lower-case words (determiner, title, adjectives) allowed
 # between an apposition's comma and the name; set from the titles met in outside articles
 # (quotes round 9: "le commandant", "le capitaine de vaisseau", "le général soudanais").
@@ -217,9 +218,15 @@ class Lexicon:
     opinion_preps: frozenset[str]  # "Pour X, …": the rest of the sentence is X's opinion
     relays: frozenset[str]  # "selon X, cité par Y, …": participles naming a channel
     chants: frozenset[str]  # "scander", "chant": their quotes are utterances at any length
-    naming: frozenset[str]  # "appeler", "dub": in the passive they give a name, not words
     things: frozenset[str]  # "it": an organisation or a document, never a person
     continuing: frozenset[str]  # "a-t-il ajouté": the pronoun is someone who has spoken already
+    with_infinitive: frozenset[str]  # "souhaite promouvoir …": a wish or a plan, not saying
+    in_passive: frozenset[str]  # "est appelé « … »", "un appel devrait être lancé": no words
+    meaning_heads: frozenset[str]  # "cela veut dire que": "dire" meaning "to mean"
+    reply_verbs: frozenset[str]  # "répond à des calculs": to meet a thing, not to answer
+    reply_preps: frozenset[str]
+    reply_things: frozenset[str]  # "répondre à des calculs": what one meets, not answers
+    negators: frozenset[str]  # "ne" without one of these is the restrictive "ne … que"
 
 
 @cache
@@ -259,9 +266,15 @@ def load_lexicon(lang: str) -> Lexicon | None:
         opinion_preps=sets["opinion_preps"],
         relays=sets["relay_participles"],
         chants=sets["chant_verbs"],
-        naming=sets["naming_verbs"],
         things=sets["thing_pronouns"],
         continuing=sets["continuation_verbs"],
+        with_infinitive=sets["non_saying_with_infinitive"],
+        in_passive=sets["non_saying_in_passive"] | sets["naming_verbs"],
+        meaning_heads=sets["meaning_heads"],
+        reply_verbs=sets["reply_verbs"],
+        reply_preps=sets["reply_preps"],
+        reply_things=sets["reply_things"],
+        negators=sets["negators"],
     )
 
 
@@ -428,20 +441,36 @@ def _all_marks(
         if paras[k] in heads:
             k += 1
             continue
-        a, j, skip = paras[k][0], k, set[int]()
-        pairs, left_open = _quote_marks(text, a, paras[j][1], skip)
-        while left_open and j + 1 < len(paras) and j - k < MAX_QUOTE_LINES - 1:
-            nxt = paras[j + 1]
-            mark = _MARKS.match(text, nxt[0])
-            if mark is not None and mark.group() == left_open:
-                skip.add(nxt[0])
-            elif nxt in heads or mark is not None:
-                break
-            j += 1
-            pairs, left_open = _quote_marks(text, a, paras[j][1], skip)
-        out += pairs + _unclosed(text, paras[k][0], paras[j][1], pairs, left_open)
-        k = j + 1
+        found, k = _marks_from(text, paras, heads, k)
+        out += found
     return out
+
+
+def _marks_from(
+    text: str, paras: list[tuple[int, int]], heads: list[tuple[int, int]], k: int
+) -> tuple[list[_Quoted], int]:
+    """The quotes of paragraph ``k`` and of the lines a quote left open runs on into, with the
+    index of the first paragraph after them."""
+    a, j, skip = paras[k][0], k, set[int]()
+    pairs, left_open = _quote_marks(text, a, paras[j][1], skip)
+    while left_open and j + 1 < len(paras) and j - k < MAX_QUOTE_LINES - 1:
+        if not _runs_on(text, paras[j + 1], heads, left_open, skip):
+            break
+        j += 1
+        pairs, left_open = _quote_marks(text, a, paras[j][1], skip)
+    return pairs + _unclosed(text, a, paras[j][1], pairs, left_open), j + 1
+
+
+def _runs_on(
+    text: str, nxt: tuple[int, int], heads: list[tuple[int, int]], left_open: str, skip: set[int]
+) -> bool:
+    """Whether a quote left open goes on into line ``nxt``: yes when the line opens with the
+    same mark (added to ``skip``: it repeats, not closes), no at a headline or another mark."""
+    mark = _MARKS.match(text, nxt[0])
+    if mark is not None and mark.group() == left_open:
+        skip.add(nxt[0])
+        return True
+    return nxt not in heads and mark is None
 
 
 def _unclosed(text: str, a: int, b: int, pairs: list[_Quoted], left_open: str) -> list[_Quoted]:
@@ -532,7 +561,58 @@ def _is_cue(ctx: _Ctx, tok: Token, verbs: frozenset[str]) -> bool:
         return ctx.phrases[tok.i][0] in verbs
     if tok.pos_ not in ("VERB", "AUX") or _verb_lemma(tok, verbs) not in verbs:
         return False
-    return not (tok.lemma_.lower() in ctx.lex.naming and _passive(tok))
+    return not _other_sense(ctx, tok, _verb_lemma(tok, verbs))
+
+
+def _other_sense(ctx: _Ctx, tok: Token, lemma: str) -> bool:
+    """A verb of saying used in a sense that is not saying: passive naming or launching, a
+    wish with an infinitive, "vouloir dire", "répondre à" a thing, restrictive "ne … que"."""
+    lex = ctx.lex
+    if (lemma in lex.in_passive and _passive(tok)) or _restrictive(ctx, tok):
+        return True
+    if lemma in lex.with_infinitive and _infinitive_after(ctx, tok):
+        return True
+    if lemma in lex.reply_verbs and _replies_to_thing(ctx, tok):
+        return True
+    return lemma == "dire" and _meaning_dire(ctx, tok)
+
+
+def _infinitive_after(ctx: _Ctx, tok: Token) -> bool:
+    """ "souhaite promouvoir", "prévoit de créer": an infinitive right after (past "de")."""
+    i = tok.i + 1
+    while i < len(ctx.doc) and ctx.doc[i].lower_ in ("de", "d'", "d’", "à"):
+        i += 1
+    return i < len(ctx.doc) and "Inf" in _morph(ctx.doc[i], "VerbForm")
+
+
+def _meaning_dire(ctx: _Ctx, tok: Token) -> bool:
+    """ "cela veut dire que …": "dire" right after (or governed by) "vouloir"."""
+    prev = ctx.doc[tok.i - 1] if tok.i > 0 else tok
+    return tok.head.lemma_.lower() in ctx.lex.meaning_heads or (
+        prev.lemma_.lower() in ctx.lex.meaning_heads and prev.i != tok.i
+    )
+
+
+def _replies_to_thing(ctx: _Ctx, tok: Token) -> bool:
+    """ "qui répond à des calculs": "à" + a thing one meets ("besoin", "calcul", "attente")."""
+    i = tok.i + 1
+    if i >= len(ctx.doc) or ctx.doc[i].lower_ not in ctx.lex.reply_preps:
+        return False
+    while i + 1 < len(ctx.doc) and ctx.doc[i + 1].pos_ == "DET":
+        i += 1
+    noun = ctx.doc[min(i + 1, len(ctx.doc) - 1)]
+    return noun.lemma_.lower() in ctx.lex.reply_things
+
+
+def _restrictive(ctx: _Ctx, tok: Token) -> bool:
+    """ "ne peut désormais répondre qu'un mouvement …": "ne" before the verb, no "pas" (or
+    other negator) and "que" right after: "only", not a negated verb of saying."""
+    nxt = ctx.doc[tok.i + 1] if tok.i + 1 < len(ctx.doc) else tok
+    if not ctx.lex.negators or nxt.lower_ not in ("que", "qu'", "qu’"):
+        return False
+    left = ctx.doc[max(0, tok.i - MAX_INVERSION_FILLER) : tok.i]
+    ne = [t.i for t in left if t.lower_ in ("ne", "n'", "n’")]
+    return bool(ne) and not any(t.lower_ in ctx.lex.negators for t in ctx.doc[ne[-1] : tok.i])
 
 
 def _passive(verb: Token) -> bool:
@@ -1388,7 +1468,9 @@ def _skip_determiners(ctx: _Ctx, lo: int, hi: int) -> Token:
 
 
 def _np_continues(ctx: _Ctx, tok: Token, prev: Token) -> bool:
-    if tok.is_space or (tok.is_punct and tok.text not in "-'’"):
+    if tok.is_space:
+        return _inner_space(tok, prev)
+    if tok.is_punct and tok.text not in "-'’":
         return False
     if tok.tag_ == "POS":
         return True  # "sheriff's spokesman"
@@ -1399,6 +1481,14 @@ def _np_continues(ctx: _Ctx, tok: Token, prev: Token) -> bool:
     if prev.lower_ in ("l'", "l’") and tok.lower_ in _PARTITIVES:
         return True  # "l'un des combattants"
     return tok.pos_ in ("NOUN", "PROPN", "ADJ", "NUM") and tok.lower_ not in ctx.lex.skip_after_verb
+
+
+def _inner_space(tok: Token, prev: Token) -> bool:
+    """A no-break space inside a name ("M.\xa0Balanche"): a space token on one line between a
+    noun and a proper noun."""
+    nxt = tok.nbor(1) if tok.i + 1 < len(tok.doc) else tok
+    name = nxt.pos_ == "PROPN" or (nxt.is_title and nxt.pos_ == "NOUN")
+    return "\n" not in tok.text and prev.pos_ in ("NOUN", "PROPN") and name
 
 
 def _np_span(ctx: _Ctx, head: Token) -> tuple[int, int]:
@@ -1658,8 +1748,8 @@ def _trailing(ctx: _Ctx) -> list[_Cand]:
     for tok in ctx.loose_cues:
         if _participle_form(tok) and _bare_past_participle(tok):
             continue  # "…, soutenus par X": a passive participle, not an attribution
-        if _present_participle(tok) and _object_after(tok):
-            continue  # "…, répondant aux appels à …": the participle has its own object
+        if _present_participle(tok) and (_object_after(tok) or not _english(ctx)):
+            continue  # "…, répondant aux appels à …", "…, dénonçant une …": no inversion
         s0, s1 = _sent_of(ctx, tok.idx)
         found = _trailing_clause(ctx, tok, s1)
         if found is None or ctx.text[s0:s1].rstrip().endswith(":"):
@@ -2300,7 +2390,7 @@ def _referent(
         for h in history
         if h.pos < anchor
         and (h.span or (h.pron and h.pos not in resolved and depth < MAX_PRONOUN_CHAIN))
-        and _agrees(h, plural)
+        and _agrees(h, plural, gender)
         and _gender_ok(_antecedent_gender(ctx, h, genders), gender)
     ]
     if not fits:
@@ -2325,9 +2415,15 @@ def _gender_ok(known: str | None, wanted: str | None) -> bool:
     return known is None or wanted is None or known == wanted
 
 
-def _agrees(h: _Antecedent, plural: bool) -> bool:
-    """il/he/she → a single person; ils/they → a group, an organisation or several people."""
-    return (h.plural or not h.person) if plural else (h.person and not h.plural)
+def _agrees(h: _Antecedent, plural: bool, gender: str | None = None) -> bool:
+    """il/he/she → a single person; ils/they → a group, an organisation or several people.
+    A gendered singular pronoun may also take an unnamed speaker of its grammatical gender
+    that is not a person ("La télévision d'État a affirmé … « … », a-t-elle indiqué")."""
+    if plural:
+        return h.plural or not h.person
+    if h.person or h.plural:
+        return h.person and not h.plural
+    return gender is not None and h.spoke and h.entity is None and h.gender == gender
 
 
 def _gender_key(ctx: _Ctx, span: tuple[int, int], ent: int | None) -> str:
@@ -2339,17 +2435,62 @@ def _gender_key(ctx: _Ctx, span: tuple[int, int], ent: int | None) -> str:
 
 
 def _known_genders(ctx: _Ctx) -> dict[str, str]:
-    """Genders fixed by a title or an article before a person mention: "Mme X", "la
-    porte-parole, X", "le président X"; the first one found for a name wins."""
-    out: dict[str, str] = {}
+    """Genders fixed by the article itself around person mentions: a title or an article
+    before ("Mme X", "le président X"), a role in apposition after ("X, porte-parole de …"),
+    an agreeing participle ("X s'est dite …"). Each mention votes; a name whose votes tie stays
+    unknown (compatible with both pronouns). No first-name lists."""
+    votes: dict[str, dict[str, int]] = {}
     for i, e in enumerate(ctx.entities):
-        if _rank(ctx, i) > ROLE_RANK:
-            continue
-        g = _gender_before(ctx, _tok_from(ctx, e.start)) or _agreement_gender(ctx, e)
         key = _gender_key(ctx, (e.start, e.end), i)
-        if g is not None and key:
-            out.setdefault(key, g)
-    return out
+        if _rank(ctx, i) > ROLE_RANK or not key:
+            continue
+        for g in _mention_genders(ctx, e):
+            counts = votes.setdefault(key, {})
+            counts[g] = counts.get(g, 0) + 1
+    majority = {k: _majority(c) for k, c in votes.items()}
+    return {k: g for k, g in majority.items() if g is not None}
+
+
+def _mention_genders(ctx: _Ctx, e: Span) -> list[str]:
+    before = _gender_before(ctx, _tok_from(ctx, e.start))
+    found = [before, _gender_after(ctx, e), _agreement_gender(ctx, e)]
+    return [g for g in found if g is not None]
+
+
+def _majority(counts: dict[str, int]) -> str | None:
+    ranked = sorted(counts.items(), key=lambda kv: -kv[1])
+    if len(ranked) > 1 and ranked[0][1] == ranked[1][1]:
+        return None
+    return ranked[0][0]
+
+
+def _gender_after(ctx: _Ctx, e: Span) -> str | None:
+    """Gender of a role noun in apposition right after a name: "X, militant local", "X, la
+    porte-parole du ministère" (French only: English role nouns do not agree)."""
+    toks = _tokens(ctx, e.start, e.end)
+    k = toks[-1].i + 1 if toks else len(ctx.doc)
+    if _english(ctx) or k + 1 >= len(ctx.doc) or ctx.doc[k].text != ",":
+        return None
+    tok = ctx.doc[k + 1]
+    det = tok if tok.pos_ == "DET" else None
+    noun = ctx.doc[k + 2] if det is not None and k + 2 < len(ctx.doc) else tok
+    if noun.lemma_.lower() not in ctx.lex.person_nouns:
+        return None
+    return _det_gender(det) if det is not None else _role_gender(ctx, noun)
+
+
+def _role_gender(ctx: _Ctx, noun: Token) -> str | None:
+    """A bare role noun's gender from its form ("militante" ← "militant": feminine; "militant":
+    masculine) or, for an epicene noun ("porte-parole", "journaliste"), from the adjective
+    after it ("journaliste indépendante")."""
+    word, lemma = noun.lower_, noun.lemma_.lower()
+    if word.endswith("e") and not lemma.endswith("e"):
+        return "Fem"
+    if word == lemma and not word.endswith("e"):
+        return "Masc"
+    nxt = ctx.doc[noun.i + 1] if noun.i + 1 < len(ctx.doc) else None
+    g = _morph(nxt, "Gender") if nxt is not None and nxt.pos_ == "ADJ" else []
+    return g[0] if len(g) == 1 else None
 
 
 def _agreement_gender(ctx: _Ctx, e: Span) -> str | None:
@@ -2377,8 +2518,8 @@ def _gender_before(ctx: _Ctx, i: int) -> str | None:
         if tok.pos_ == "DET":
             return _det_gender(tok)
         if tok.text == ",":
-            return _appos_gender(ctx.doc[i])
-        if tok.pos_ not in ("NOUN", "ADJ", "PROPN"):
+            return _appos_gender(ctx, ctx.doc[i])
+        if tok.pos_ not in ("NOUN", "ADJ", "PROPN") and not _participle_form(tok):
             return None
         k -= 1
     return None
@@ -2389,10 +2530,13 @@ def _det_gender(det: Token) -> str | None:
     return g[0] if len(g) == 1 and det.lower_ not in ("l'", "l’") else None
 
 
-def _appos_gender(name: Token) -> str | None:
-    """Gender of the noun a name is in apposition to: its article's, else its own."""
+def _appos_gender(ctx: _Ctx, name: Token) -> str | None:
+    """Gender of the role noun a name is in apposition to ("la porte-parole du département,
+    X"): its article's, else its own; not a place ("Depuis le Caire, X")."""
     head = name.head
     if name.dep_ != "appos" or head.pos_ != "NOUN" or head.i > name.i:
+        return None
+    if head.lemma_.lower() not in ctx.lex.person_nouns:
         return None
     dets = [c for c in head.children if c.dep_ == "det" and c.i < head.i]
     g = _det_gender(dets[0]) if dets else None
@@ -2444,11 +2588,23 @@ def _apposition(ctx: _Ctx, subj: _Subj) -> list[int]:
     """ "le porte-parole du gouvernement, Jean Dupont": the person right after a comma."""
     if not subj.appos:
         return []
-    gap = re.match(r"\s*,\s*", ctx.text[subj.end :])
+    end = _modifiers_end(ctx, subj.end)
+    gap = re.match(r"\s*,\s*", ctx.text[end:])
     if gap is None:
         return []
-    at = _title_end(ctx, subj.end + gap.end())
+    at = _title_end(ctx, end + gap.end())
     return [i for i, e in enumerate(ctx.entities) if e.start == at and _names_person(ctx, subj, i)]
+
+
+def _modifiers_end(ctx: _Ctx, end: int) -> int:
+    """Past adverbs and participles ending a role phrase before its apposed name: "le premier
+    ministre intérimaire [nouvellement élu], Ghassan Hitto"."""
+    i = _tok_from(ctx, end)
+    for _ in range(MAX_ROLE_MODIFIERS):
+        if i >= len(ctx.doc) or not (ctx.doc[i].pos_ == "ADV" or _participle_form(ctx.doc[i])):
+            break
+        end, i = ctx.doc[i].idx + len(ctx.doc[i]), i + 1
+    return end
 
 
 def _title_end(ctx: _Ctx, at: int) -> int:
