@@ -1322,3 +1322,12 @@ def test_present_participle_after_an_attribution_has_no_inverted_subject(nlp_fr)
     )
     quotes = quotes_of(nlp_fr, text, "fr")
     assert all(q.attrs["cue_lemma"] != "dénoncer" for q in quotes)  # "une" is no speaker
+
+
+def test_name_after_a_role_phrase_without_comma_is_the_speaker(nlp_fr) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "« Les violations se multiplient chaque semaine », a déclaré la haut commissaire aux "
+        "droits de l'homme Carla Menendez."
+    )
+    (q,) = quotes_of(nlp_fr, text, "fr", [mention(text, "Carla Menendez")])
+    assert speaker_text(text, q) == "Carla Menendez"  # not the role "haut commissaire"

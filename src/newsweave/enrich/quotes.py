@@ -179,6 +179,8 @@ _ABBREV = frozenset(
         "atty",
     ]
 )
+# Words of a role phrase between its head and a name: "haut commissaire aux droits de l'homme X"
+_ROLE_PHRASE_POS = frozenset(["ADP", "DET", "NOUN", "ADJ"])
 _DASHES = frozenset(",-—–")
 _DASH_OPEN = re.compile(r"\s*[—–-]\s+")  # a paragraph opened by a dialogue dash
 # ", a-t-il ajouté. " / ", poursuit-elle. " inside quotation marks: an inverted attribution
@@ -2563,7 +2565,7 @@ def _rank(ctx: _Ctx, i: int) -> int:
 def _pick_entity(ctx: _Ctx, subj: _Subj) -> int | None:
     """The entity mention naming a subject phrase: one on its head, else a naming apposition."""
     head = ctx.doc[subj.head]
-    appos = _apposition(ctx, subj)
+    appos = _apposition(ctx, subj) + _name_after_role(ctx, subj)
     over = [i for i, e in enumerate(ctx.entities) if e.start < subj.end and e.end > subj.start]
     on_head = [i for i in over if ctx.entities[i].start <= head.idx < ctx.entities[i].end]
     document = _is_document(ctx, head)
@@ -2575,7 +2577,9 @@ def _pick_entity(ctx: _Ctx, subj: _Subj) -> int | None:
         for i in over + appos
         if (_rank(ctx, i) <= LABEL_RANK["ORG"] or i in appos or i in apposed)
         and (document or ctx.entities[i].start > head.idx)
-        and (document or not _after_preposition(ctx, _noun_phrase_start(ctx, i, head)))
+        and (
+            document or i in appos or not _after_preposition(ctx, _noun_phrase_start(ctx, i, head))
+        )
     ]
 
     def key(i: int) -> tuple[int, int]:
@@ -2594,6 +2598,21 @@ def _apposition(ctx: _Ctx, subj: _Subj) -> list[int]:
         return []
     at = _title_end(ctx, end + gap.end())
     return [i for i, e in enumerate(ctx.entities) if e.start == at and _names_person(ctx, subj, i)]
+
+
+def _name_after_role(ctx: _Ctx, subj: _Subj) -> list[int]:
+    """ "la haut commissaire aux droits de l'homme Carla Menendez": a person named right after
+    a role phrase the noun phrase cut short (at "aux"), with no comma or verb between."""
+    head = ctx.doc[subj.head]
+    if head.pos_ != "NOUN" or head.lemma_.lower() not in ctx.lex.person_nouns:
+        return []
+    names = {e.start: i for i, e in enumerate(ctx.entities) if _rank(ctx, i) == 0}
+    for tok in ctx.doc[_tok_from(ctx, subj.end) : head.i + MAX_ROLE_WINDOW]:
+        if tok.idx in names:
+            return [names[tok.idx]]
+        if not (tok.is_lower and tok.pos_ in _ROLE_PHRASE_POS):
+            return []
+    return []
 
 
 def _modifiers_end(ctx: _Ctx, end: int) -> int:
