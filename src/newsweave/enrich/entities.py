@@ -47,6 +47,7 @@ from typing import Any
 from anyascii import anyascii
 from spacy.attrs import IS_QUOTE, IS_UPPER, LOWER
 from spacy.tokens import Doc, Token
+from spacy.tokens import Span as DocSpan
 
 from newsweave.model import Span
 
@@ -528,7 +529,7 @@ def _media_name_end(doc: Doc, i: int, w: Words) -> int | None:
     return end
 
 
-def _is_media_word(span: Any, first: bool, w: Words) -> bool:
+def _is_media_word(span: DocSpan, first: bool, w: Words) -> bool:
     text, tok = span.text, span[0]
     if not _WORD.match(text) or text in w.not_names or text in w.titles:
         return False

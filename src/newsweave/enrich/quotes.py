@@ -561,9 +561,10 @@ def _is_cue(ctx: _Ctx, tok: Token, verbs: frozenset[str]) -> bool:
     """A verb of saying from ``verbs``, or the anchor of a phrase of saying."""
     if tok.i in ctx.phrases:
         return ctx.phrases[tok.i][0] in verbs
-    if tok.pos_ not in ("VERB", "AUX") or _verb_lemma(tok, verbs) not in verbs:
+    if tok.pos_ not in ("VERB", "AUX"):
         return False
-    return not _other_sense(ctx, tok, _verb_lemma(tok, verbs))
+    lemma = _verb_lemma(tok, verbs)
+    return lemma in verbs and not _other_sense(ctx, tok, lemma)
 
 
 def _other_sense(ctx: _Ctx, tok: Token, lemma: str) -> bool:

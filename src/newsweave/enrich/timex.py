@@ -1222,12 +1222,8 @@ def _r_wdday(c: _Cand, ctx: _Ctx) -> _Value | None:
     d = 1 if _key(c.g["d"]) == "1er" else int(c.g["d"] or 0)
     wd = int(ctx.gram.w["weekdays"][_key(c.g["wd"])])
     for k in (0, -1, 1):
-        y, m = divmod(a.year * 12 + a.month - 1 + k, 12)
-        try:
-            day = date(y, m + 1, d)
-        except ValueError:
-            continue
-        if day.weekday() == wd:
+        day = _month_day(a, k, d)
+        if day is not None and day.weekday() == wd:
             return _Value("DATE", day.isoformat(), "day", day, _anchor_iso(ctx))
     return None
 
