@@ -11,7 +11,7 @@ $(BIN)/activate:
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
 
-$(VENV)/.installed: $(BIN)/activate pyproject.toml constraints.txt
+$(VENV)/.installed: $(BIN)/activate pyproject.toml constraints.txt setup.py src/newsweave/extract/_fastlines.c
 	$(BIN)/pip install --quiet -c constraints.txt -e ".[dev]"
 	touch $@
 

@@ -4,12 +4,15 @@ from __future__ import annotations
 
 import json
 import re
+import shutil
+import sysconfig
 from pathlib import Path
 
 import numpy as np
 import pytest
 
 from newsweave.evaluate import is_heldout, line_prf, micro, shingle_scores
+from newsweave.extract import textlines
 from newsweave.extract.textlines import (
     BASE_FEATURES,
     STOPWORDS,
@@ -381,3 +384,67 @@ def test_batch_is_identical_to_single_pages(model: LineModel) -> None:
         assert units == alone_units
         assert np.array_equal(prob, alone_prob)
         assert not units or np.array_equal(x1, alone_x1)
+
+
+# --- compiled inner loops -----------------------------------------------------------------------
+def test_compiled_module_is_built_where_a_compiler_is() -> None:
+    """setup.py builds ``_fastlines`` as optional; on a machine with a C compiler (CI) a
+    silent build failure would only show as a slower bench, so it is checked here."""
+    if shutil.which(sysconfig.get_config_var("CC").split()[0] or "cc") is None:
+        pytest.skip("no C compiler: the numpy path runs")
+    assert textlines._fast is not None
+
+
+@pytest.mark.skipif(textlines._fast is None, reason="compiled module not built")
+@pytest.mark.skipif(not PAGES.is_file(), reason="shared data not present")
+def test_compiled_trees_equal_numpy(model: LineModel, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The C tree walk gives exactly the numpy walk's leaves, probabilities and extractions."""
+    texts = _all_texts()[:64]
+    batch = textlines.batch_matrix([text.splitlines() for text in texts])
+    for forest in (model.first, model.second):
+        assert isinstance(forest, textlines.Forest)
+        rows = batch.x1 if forest is model.first else _stacked(model, batch)
+        assert np.array_equal(forest._compiled_leaves(rows), forest._numpy_leaves(rows))
+    compiled = extract_lines_batch(texts, model)
+    monkeypatch.setattr(textlines, "_fast", None)
+    assert extract_lines_batch(texts, model) == compiled
+
+
+@pytest.mark.skipif(textlines._fast is None, reason="compiled module not built")
+@pytest.mark.skipif(not PAGES.is_file(), reason="shared data not present")
+def test_compiled_line_counts_equal_numpy() -> None:
+    """Layout, counts and hash keys of every line: C equal to numpy, page by page and for a
+    batch, with lines past the packed counters' 16-bit range and astral characters."""
+    long_lines = ["ab" * 70_000 + " x. 1998 | y", "1 " * 40_000, "😀 a/b ![i](j) \\- k. l? 10:30"]
+    texts = _all_texts() + long_lines
+    wrapped = [textlines._joined([text.splitlines()])[0] for text in texts]
+    wrapped.append(textlines._joined([text.splitlines() for text in texts])[0])
+    for text in wrapped:
+        codes = textlines._code_units(text)
+        fast, slow = textlines._compiled_counts(codes), textlines._numpy_counts(codes)
+        assert np.array_equal(fast.pos, slow.pos)
+        assert np.array_equal(fast.counts, slow.counts)
+        assert np.array_equal(fast.keys, slow.keys)
+
+
+@pytest.mark.skipif(textlines._fast is None, reason="compiled module not built")
+def test_compiled_best_segment_equals_python() -> None:
+    rng = np.random.default_rng(7)
+    cases = [np.zeros(0), np.zeros(5), np.full(4, -1.0), np.array([1.0, -1.0, 1.0])]
+    cases += [rng.normal(size=n).round(1) for n in (1, 2, 50, 500)]
+    for score in cases:
+        assert textlines.best_segment(score) == textlines._best_segment(score)
+
+
+def _stacked(model: LineModel, batch: textlines.Batch) -> np.ndarray:
+    return textlines.stacked_features(batch.x1, model.first.predict(batch.x1), batch.seg)
+
+
+def test_malformed_tree_arrays_are_refused(tmp_path: Path) -> None:
+    data = json.loads(textlines.MODEL_PATH.read_text(encoding="utf-8"))
+    tree = data["first"]["parts"][0]
+    tree["left"][0] = len(tree["feature"]) + 5  # points past the nodes
+    bad = tmp_path / "model.json"
+    bad.write_text(json.dumps(data), encoding="utf-8")
+    with pytest.raises(ValueError, match="malformed"):
+        load_model(bad)

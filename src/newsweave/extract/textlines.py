@@ -22,10 +22,17 @@ from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from types import ModuleType
 from typing import Any
 
 import numpy as np
 from numpy.typing import NDArray
+
+_fast: ModuleType | None
+try:  # compiled inner loops (setup.py builds them when a C compiler is there); else numpy
+    from newsweave.extract import _fastlines as _fast
+except ImportError:  # pragma: no cover - depends on the install
+    _fast = None
 
 MODEL_PATH = Path(__file__).with_name("textlines_model.json")
 MODEL_VERSION = "textlines/1"
@@ -141,6 +148,11 @@ IS_VISIBLE = (CHAR_CLASS & WS) == 0
 IS_SOLID = (CHAR_CLASS & (WS | MARK)) == 0
 IS_RARE = (CHAR_CLASS & sum(RARE)) != 0
 IS_RARE[[BANG, RBRACKET]] = True
+RARE_TABLE = IS_RARE.astype(np.uint8)
+
+
+def _code_units(text: str) -> NDArray[np.uint16]:
+    return np.frombuffer(text.encode("utf-16-le", "surrogatepass"), dtype=np.uint16)
 
 
 @dataclass(frozen=True)
@@ -156,7 +168,10 @@ class Chars:
     @classmethod
     def of(cls, text: str) -> Chars:
         """``text`` must begin and end with a non-word character (pages are wrapped in NL)."""
-        codes = np.frombuffer(text.encode("utf-16-le", "surrogatepass"), dtype=np.uint16)
+        return cls.of_codes(_code_units(text))
+
+    @classmethod
+    def of_codes(cls, codes: NDArray[np.uint16]) -> Chars:
         bits = np.take(CHAR_CLASS, codes)
         word = np.take(IS_WORD, codes)
         starts = np.flatnonzero(word[1:] > word[:-1]) + 1
@@ -284,9 +299,9 @@ def _repeats(keys: NDArray[np.uint64], valid: NDArray[np.bool_], page: NDArray[n
     return np.where(valid, counts - 1, 0).astype(np.float64)
 
 
-def _word_counts(ch: Chars, lay: Layout, page: NDArray[np.intp]) -> tuple[Matrix, Matrix]:
+def _word_counts(ch: Chars, lay: Layout) -> tuple[Matrix, NDArray[np.uint64]]:
     """Per line: tokens, capitalised tokens, function words, furniture words, link words and
-    image extensions after a dot; and how many other lines start with the same word."""
+    image extensions after a dot; and the key of the line's first word (0 if none)."""
     keys = ch.keys()
     kind = _kinds(keys)
     caps = (ch.cls[ch.starts] & UPPER) != 0
@@ -294,9 +309,8 @@ def _word_counts(ch: Chars, lay: Layout, page: NDArray[np.intp]) -> tuple[Matrix
     flags = [None, caps, (kind & KIND_STOP) != 0, (kind & KIND_HINT) != 0]
     sums = _sums(lay, ch.starts, [*flags, (kind & KIND_LINK) != 0, image])
     head = np.searchsorted(ch.starts, lay.start)
-    has_word = sums[:, 0] > 0
     first = keys[np.minimum(head, max(keys.shape[0] - 1, 0))] if keys.size else head
-    return sums, _repeats(np.where(has_word, first, 0), has_word, page)
+    return sums, np.where(sums[:, 0] > 0, first, 0).astype(np.uint64)
 
 
 def _line_keys(ch: Chars, lay: Layout) -> NDArray[np.uint64]:
@@ -304,10 +318,6 @@ def _line_keys(ch: Chars, lay: Layout) -> NDArray[np.uint64]:
     inner = ch.hashsum[lay.end - 1] - ch.hashsum[lay.content - 1]
     size = (lay.end - lay.content).astype(np.uint64) * np.uint64(0x9E3779B97F4A7C15)
     return np.asarray(inner + CHAR_HASH[1][ch.codes[lay.content]] + size)
-
-
-def _is(ch: Chars, pos: NDArray[np.intp], bit: int) -> NDArray[np.bool_]:
-    return np.asarray((ch.cls[pos] & bit) != 0)
 
 
 def _hits(ch: Chars, lay: Layout) -> Matrix:
@@ -330,9 +340,10 @@ def _hits(ch: Chars, lay: Layout) -> Matrix:
     return _sums(lay, rare, [*flags, (c0 == RBRACKET) & (c1 == LPAREN), sentence])
 
 
-def _ends(ch: Chars, lay: Layout, size: Matrix) -> list[Matrix]:
+def _ends(codes: NDArray[np.uint16], lc: LineCounts, size: Matrix) -> list[Matrix]:
     """Sentence end, colon, ellipsis and the marks at the head of the line."""
-    codes, cls, end, f = ch.codes, ch.cls, lay.end, lay.first
+    end, f = lc.pos[:, 4], lc.pos[:, 2]
+    cls = _ClassAt(codes)
     last, prev = cls[end - 1], cls[end - 2]
     sentence = ((last & STOP) != 0) | (((last & CLOSE) != 0) & ((prev & STOP) != 0) & (size > 1))
     dot = ord(".")
@@ -345,6 +356,68 @@ def _ends(ch: Chars, lay: Layout, size: Matrix) -> list[Matrix]:
     )
     tail = [np.where(size > 0, c, False) for c in (sentence, codes[end - 1] == ord(":"), ellipsis)]
     return [c * 1.0 for c in (*tail, (cls[f] & BULLET) != 0, codes[f] == ord("#"), numbered)]
+
+
+COUNT_COLUMNS = (
+    "digits", "upper", "lower", "spaces", "commas", "quotes", "cjk", "letters",  # _range_counts
+    "tokens", "caps", "stops", "hints", "links", "images",  # _word_counts
+    "dates", "seps", "paths", "md_images", "md_links", "sentences",  # _hits
+)  # fmt: skip
+
+
+@dataclass(frozen=True)
+class LineCounts:
+    """What the features are made of, one row per non-blank line of a text."""
+
+    codes: NDArray[np.uint16]  # the text's code units
+    pos: NDArray[np.intp]  # line number, start, first visible, content start, end
+    counts: Matrix  # COUNT_COLUMNS
+    keys: NDArray[np.uint64]  # a hash of the line's content; of its first word (0: no word)
+
+
+class _ClassAt:
+    """Class bits of the code units at some positions of a text."""
+
+    def __init__(self, codes: NDArray[np.uint16]) -> None:
+        self.codes = codes
+
+    def __getitem__(self, pos: NDArray[np.intp]) -> NDArray[np.uint32]:
+        return np.take(CHAR_CLASS, np.take(self.codes, pos))
+
+    def has(self, pos: NDArray[np.intp], bit: int) -> NDArray[np.bool_]:
+        return np.asarray((self[pos] & bit) != 0)
+
+
+def line_counts(text: str) -> LineCounts:
+    """``LineCounts`` of a wrapped text ("\n" ... PAD): compiled when built, else numpy (the
+    two are equal, checked by the tests)."""
+    codes = _code_units(text)
+    return _numpy_counts(codes) if _fast is None else _compiled_counts(codes)
+
+
+def _compiled_counts(codes: NDArray[np.uint16]) -> LineCounts:
+    lines = max(int(np.count_nonzero(codes == NL)) - 1, 0)
+    pos = np.empty((lines, 5), dtype=np.int64)
+    counts = np.empty((lines, len(COUNT_COLUMNS)), dtype=np.float64)
+    keys = np.empty((lines, 2), dtype=np.uint64)
+    assert _fast is not None
+    units = _fast.line_counts(codes, CHAR_CLASS, RARE_TABLE, *CHAR_HASH, *CHAR_PACKS,
+                              KNOWN_KEYS, KNOWN_KINDS, pos, counts, keys)  # fmt: skip
+    return LineCounts(codes, pos[:units].astype(np.intp, copy=False), counts[:units], keys[:units])
+
+
+def _numpy_counts(codes: NDArray[np.uint16]) -> LineCounts:
+    ch = Chars.of_codes(codes)
+    lay = _layout(ch)
+    if lay.units.size == 0:
+        empty = np.zeros((0, 5), dtype=np.intp)
+        return LineCounts(
+            codes, empty, np.zeros((0, len(COUNT_COLUMNS))), np.zeros((0, 2), dtype=np.uint64)
+        )
+    pos = np.column_stack([lay.units, lay.start, lay.first, lay.content, lay.end])
+    sums, first_keys = _word_counts(ch, lay)
+    counts = np.column_stack([*_range_counts(ch, lay), sums, _hits(ch, lay)])
+    return LineCounts(codes, pos, counts, np.column_stack([_line_keys(ch, lay), first_keys]))
 
 
 def _joined(pages: Sequence[Sequence[str]]) -> tuple[str, NDArray[np.intp]]:
@@ -364,13 +437,10 @@ def batch_base_features(
     stays inside the page's own wrapping); only the repeat counts are grouped by page.
     """
     text, offsets = _joined(pages)
-    ch = Chars.of(text)
-    lay = _layout(ch)
-    if lay.units.size == 0:
-        empty = np.zeros(0, dtype=np.intp)
-        return empty, empty, np.zeros((0, len(BASE_FEATURES)))
-    page = np.searchsorted(offsets, lay.units, side="right") - 1
-    return page, lay.units - offsets[page], _base_matrix(ch, lay, page)
+    lc = line_counts(text)
+    units = lc.pos[:, 0]
+    page = np.searchsorted(offsets, units, side="right") - 1
+    return page, units - offsets[page], _base_matrix(lc, page)
 
 
 def base_features(lines: Sequence[str]) -> tuple[NDArray[np.intp], Matrix]:
@@ -379,25 +449,29 @@ def base_features(lines: Sequence[str]) -> tuple[NDArray[np.intp], Matrix]:
     return units, base
 
 
-def _base_matrix(ch: Chars, lay: Layout, page: NDArray[np.intp]) -> Matrix:
-    digits, upper, lower, spaces, commas, quotes, cjk, letters = _range_counts(ch, lay)
-    counts, first_word_repeats = _word_counts(ch, lay, page)
-    tokens, caps, stops, hints, links, images = counts.T
-    dates, seps, paths, md_images, md_links, sentences = _hits(ch, lay).T
-    size = (lay.end - lay.content).astype(np.float64)
+def _base_matrix(lc: LineCounts, page: NDArray[np.intp]) -> Matrix:
+    (digits, upper, lower, spaces, commas, quotes, cjk, letters, tokens, caps, stops, hints,
+     links, images, dates, seps, paths, md_images, md_links, sentences) = lc.counts.T  # fmt: skip
+    content, codes = lc.pos[:, 3], lc.codes
+    size = (lc.pos[:, 4] - content).astype(np.float64)
     chars, n = np.maximum(size, 1.0), np.maximum(tokens, 1.0)
     words = np.maximum(tokens, cjk / CJK_CHARS)
-    slash = (ch.codes[lay.content] == ord("/")) & (size > 0)
-    line_repeats = _repeats(_line_keys(ch, lay), size > 0, page)
-    cols = [np.log1p(words), np.log1p(size), *_ends(ch, lay, size), images + md_images > 0]
+    slash = (codes[content] == ord("/")) & (size > 0)
+    line_repeats = _repeats(lc.keys[:, 0], size > 0, page)
+    first_word_repeats = _repeats(lc.keys[:, 1], tokens > 0, page)
+    cols = [np.log1p(words), np.log1p(size), *_ends(codes, lc, size), images + md_images > 0]
     cols += [(links + md_links + paths > 0) | slash, tokens == 0, tokens == 1, digits / chars]
     cols += [caps / n, stops / n, np.maximum(chars - letters - spaces, 0.0) / chars, commas / n]
-    cols += [seps > 0, np.minimum(dates, 3.0) / 3.0, _is(ch, lay.content, LOWER) & (size > 0)]
+    cols += [
+        seps > 0,
+        np.minimum(dates, 3.0) / 3.0,
+        _ClassAt(codes).has(content, LOWER) & (size > 0),
+    ]
     cols += [(upper > 0) & (lower == 0), np.minimum(hints / n * 3.0, 1.0), quotes > 0]
     cols += [np.minimum(letters / n / 10.0, 2.0), np.log1p(sentences)]
     cols += [np.maximum(upper - caps, 0.0) / n, np.log1p(line_repeats)]
     cols += [np.log1p(first_word_repeats)]
-    out = np.empty((lay.units.shape[0], len(cols)))
+    out = np.empty((lc.pos.shape[0], len(cols)))
     for k, col in enumerate(cols):
         out[:, k] = col
     return out
@@ -673,6 +747,7 @@ class Forest:
     roots: NDArray[np.intp]
     depth: int
     baseline: float
+    top_feature: int  # the highest feature index a node reads
 
     def predict(self, x: Matrix) -> Matrix:
         """Probabilities of the rows; a row's result never depends on the other rows."""
@@ -684,6 +759,22 @@ class Forest:
         return np.concatenate(parts)
 
     def _predict(self, x: Matrix) -> Matrix:
+        if _fast is not None and x.shape[0] and x.shape[1] > self.top_feature:
+            return _sigmoid(self.baseline + self._compiled_leaves(x).sum(axis=1))
+        return _sigmoid(self.baseline + self._numpy_leaves(x).sum(axis=1))
+
+    def _compiled_leaves(self, x: Matrix) -> Matrix:
+        """Leaf value of every row in every tree, by ``_fastlines.forest_leaves`` (C)."""
+        out = np.empty((x.shape[0], self.roots.size), dtype=np.float64)
+        assert _fast is not None
+        _fast.forest_leaves(
+            np.ascontiguousarray(x, dtype=np.float64), self.feature, self.threshold,
+            self.children, self.value, self.roots, self.depth, out,
+        )  # fmt: skip
+        return out
+
+    def _numpy_leaves(self, x: Matrix) -> Matrix:
+        """The same in numpy: all trees at once, one level at a time."""
         n, width = x.shape
         flat = np.ascontiguousarray(x).ravel()
         offset = (np.arange(n, dtype=np.intp) * width)[:, None]
@@ -695,7 +786,7 @@ class Forest:
             node *= 2
             node += right
             node = np.take(self.children, node)
-        return _sigmoid(self.baseline + np.take(self.value, node).sum(axis=1))
+        return np.take(self.value, node)
 
 
 def _sigmoid(z: Matrix) -> Matrix:
@@ -803,15 +894,30 @@ def _scorer(data: dict[str, Any]) -> Scorer:
 
 def _forest(data: dict[str, Any]) -> Forest:
     children = np.column_stack([data["left"], data["right"]]).ravel()
-    return Forest(
-        feature=np.asarray(data["feature"], dtype=np.intp),
+    feature = np.asarray(data["feature"], dtype=np.intp)
+    forest = Forest(
+        feature=feature,
         threshold=np.asarray(data["threshold"], dtype=np.float64),
         children=np.asarray(children, dtype=np.intp),
         value=np.asarray(data["value"], dtype=np.float64),
         roots=np.asarray(data["roots"], dtype=np.intp),
         depth=int(data["depth"]),
         baseline=float(data["baseline"]),
+        top_feature=int(feature.max(initial=0)),
     )
+    _check_nodes(forest)
+    return forest
+
+
+def _check_nodes(forest: Forest) -> None:
+    """Every node index in range: the compiled walk trusts them (a corrupt file raises here)."""
+    nodes = forest.feature.size
+    sizes_ok = forest.threshold.size == forest.value.size == nodes == forest.children.size // 2
+    indices = np.concatenate([forest.children, forest.roots, forest.feature])
+    if not sizes_ok or indices.min(initial=0) < 0 or forest.children.max(initial=0) >= nodes:
+        raise ValueError("textlines model: malformed tree arrays")
+    if forest.roots.max(initial=0) >= nodes or forest.depth < 0:
+        raise ValueError("textlines model: malformed tree arrays")
 
 
 def load_model(path: Path | None = None) -> LineModel:
@@ -972,6 +1078,13 @@ def trim_tail(lines: Sequence[str], units: Sequence[int], body: set[int], prob: 
 
 def best_segment(score: Matrix) -> tuple[int, int]:
     """(first, last) index of the contiguous run with the largest sum of ``score`` (Kadane)."""
+    if _fast is not None:
+        first, last = _fast.best_segment(np.ascontiguousarray(score, dtype=np.float64))
+        return first, last
+    return _best_segment(score)
+
+
+def _best_segment(score: Matrix) -> tuple[int, int]:
     best, span = -math.inf, (0, -1)
     run, start = 0.0, 0
     for i, value in enumerate(score.tolist()):

@@ -1,0 +1,16 @@
+# Types of the compiled module built from _fastlines.c (see there).
+from typing import Any
+
+def forest_leaves(
+    x: Any,
+    feature: Any,
+    threshold: Any,
+    children: Any,
+    value: Any,
+    roots: Any,
+    depth: int,
+    out: Any,
+    /,
+) -> None: ...
+def line_counts(*arrays: Any) -> int: ...
+def best_segment(score: Any, /) -> tuple[int, int]: ...
