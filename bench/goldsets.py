@@ -63,6 +63,7 @@ class GoldDoc:
     text_sha256: str
     quotes: list[GoldQuote]
     numbers: list[GoldNumber]
+    batch: int = 1  # annotation batch (tests/gold/README.md): 1, 2 (2026-11-22), 3 (2026-11-23)
 
 
 def split_of(path: str) -> str:
@@ -140,6 +141,7 @@ def _doc(raw: dict[str, Any]) -> GoldDoc:
         text_sha256=raw["text_sha256"],
         quotes=[_quote(q) for q in raw["quotes"]],
         numbers=[_number(n) for n in raw["numbers"]],
+        batch=int(raw["batch"]),
     )
 
 

@@ -30,7 +30,8 @@ MIN_DOCS = {"fr": 40, "en": 20}
 # "about a third" held out, by hash of the path; the hash gave English 14/31 (0.45) after the
 # second batch: a larger held-out part only makes the held-out figure firmer
 HELDOUT_SHARE = (0.25, 0.5)
-DOC_KEYS = {"path", "lang", "split", "text_sha256", "quotes", "numbers"}
+DOC_KEYS = {"path", "lang", "split", "text_sha256", "quotes", "numbers", "batch"}
+BATCHES = {1, 2, 3}
 QUOTE_KEYS = {"start", "end", "kind", "block", "speaker", "speaker_mentions", "cue"}
 NUMBER_KEYS = {"start", "end", "value", "qualifier", "unit"}
 QUALIFIERS = {"=", ">=", "<=", ">", "<", "~"}
@@ -105,6 +106,8 @@ def problems(doc: dict[str, Any], lang: str, data: Path = DATA) -> list[str]:
         return [f"{path}: file missing"]
     text = doc_text(path, data)
     out = [] if doc["lang"] == lang else [f"{path}: lang {doc['lang']!r}"]
+    if doc["batch"] not in BATCHES:
+        out.append(f"{path}: batch {doc['batch']!r}")
     if doc["split"] != split_of(path):
         out.append(f"{path}: split {doc['split']!r} != {split_of(path)!r}")
     if doc["text_sha256"] != sha256_text(text):

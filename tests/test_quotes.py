@@ -1150,10 +1150,14 @@ def test_round8_not_reported_speech(nlp_fr, text: str) -> None:  # type: ignore[
 # fr P .949 R .830 spkP .880 spkR .770; en P .988 R .852 spkP .923 spkR .796. Round 8 (quote
 # paragraphs after a verb of saying, dash and unclosed continuation paragraphs): fr unchanged;
 # en P .988 R .867 spkP .924 spkR .811. Round 10 (outside-gold audit: non-saying senses,
-# role-noun genders): fr P .955 R .830 spkP .886 spkR .770; en unchanged.
+# role-noun genders): fr P .955 R .830 spkP .886 spkR .770; en unchanged. The gold then grew
+# by a third batch (20 French, 10 English articles annotated after round 11, tests/gold/README.md):
+# on the grown gold, rules unchanged, fr P .960 R .803 spkP .883 spkR .739, en P .991 R .845
+# spkP .932 spkR .795; the floors below are for the grown gold (the measure changed, not the
+# rules).
 FLOORS = {
-    "fr": {"P": 0.94, "R": 0.81, "spkP": 0.87, "spkR": 0.75},
-    "en": {"P": 0.97, "R": 0.845, "spkP": 0.90, "spkR": 0.79},
+    "fr": {"P": 0.95, "R": 0.80, "spkP": 0.88, "spkR": 0.735},
+    "en": {"P": 0.98, "R": 0.84, "spkP": 0.93, "spkR": 0.79},
 }
 
 
