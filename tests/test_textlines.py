@@ -436,6 +436,23 @@ def test_compiled_best_segment_equals_python() -> None:
         assert textlines.best_segment(score) == textlines._best_segment(score)
 
 
+@pytest.mark.skipif(textlines._fast is None, reason="compiled module not built")
+def test_compiled_windows_equal_numpy() -> None:
+    """Window means and neighbour rows over stacked pages (pages of 1 to 40 rows)."""
+    rng = np.random.default_rng(11)
+    seg = textlines.Segments.of([1, 7, 40, 2, 1, 15])
+    cols = rng.normal(size=(int(seg.bounds[-1]), 4))
+    cols[3, 1] = -0.0
+    spans = (textlines.window(2), textlines.before(4), textlines.after(10), (0, 1))
+    fast = textlines._means(cols, spans, seg)
+    slow = textlines._span_means(seg.cumsum(cols), spans, seg)
+    assert np.array_equal(fast, slow)
+    offsets = (1, 2, 3, -1, -2, -3, 0)
+    assert np.array_equal(
+        textlines._shifts(cols, offsets, seg), textlines._numpy_shifts(cols, offsets, seg)
+    )
+
+
 def _stacked(model: LineModel, batch: textlines.Batch) -> np.ndarray:
     return textlines.stacked_features(batch.x1, model.first.predict(batch.x1), batch.seg)
 

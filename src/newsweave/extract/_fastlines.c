@@ -315,7 +315,137 @@ static PyObject *best_segment(PyObject *self, PyObject *arg) {
     return Py_BuildValue("(nn)", first, last);
 }
 
+/* --- context windows ---------------------------------------------------------------------- */
+/* Row views of the stacked pages: `bounds` (intp, pages + 1) delimits each page's rows. */
+typedef struct {
+    const double *cols;
+    Py_ssize_t width;
+    const Py_ssize_t *bounds;
+    Py_ssize_t pages;
+} Pages;
+
+static int get_pages(PyObject *cols, PyObject *bounds, Py_buffer *b, Pages *pg, Py_ssize_t *n) {
+    if (get_buffer(cols, &b[0], 8, 0, "cols") < 0) return -1;
+    if (get_buffer(bounds, &b[1], sizeof(Py_ssize_t), 0, "bounds") < 0) {
+        PyBuffer_Release(&b[0]);
+        return -1;
+    }
+    pg->cols = b[0].buf; pg->bounds = b[1].buf; pg->pages = items(&b[1]) - 1;
+    *n = pg->pages >= 0 ? pg->bounds[pg->pages] : 0;
+    pg->width = *n ? items(&b[0]) / *n : 0;
+    int ok = pg->pages >= 0 && pg->bounds[0] == 0 && items(&b[0]) == *n * pg->width;
+    for (Py_ssize_t k = 0; ok && k < pg->pages; k++) ok = pg->bounds[k] < pg->bounds[k + 1];
+    if (!ok) {
+        PyErr_SetString(PyExc_ValueError, "inconsistent page bounds");
+        PyBuffer_Release(&b[0]); PyBuffer_Release(&b[1]);
+        return -1;
+    }
+    return 0;
+}
+
+static Py_ssize_t clip(Py_ssize_t v, Py_ssize_t hi) { return v < 0 ? 0 : (v > hi ? hi : v); }
+
+/* Running sums of one page's rows after a row of zeros (textlines.Segments.cumsum), then the
+ * mean of every column over each span [i + a, i + b) clipped to the page (_span_means). */
+static void page_means(const Pages *pg, Py_ssize_t lo, Py_ssize_t hi, const Py_ssize_t *spans,
+                       Py_ssize_t n_spans, double *cum, double *out) {
+    Py_ssize_t w = pg->width, size = hi - lo, out_w = n_spans * w;
+    for (Py_ssize_t c = 0; c < w; c++) cum[c] = 0.0;
+    for (Py_ssize_t j = 0; j < size; j++) {
+        for (Py_ssize_t c = 0; c < w; c++) {
+            double x = pg->cols[(lo + j) * w + c];
+            cum[(j + 1) * w + c] = j ? cum[j * w + c] + x : x;
+        }
+    }
+    for (Py_ssize_t i = 0; i < size; i++) {
+        for (Py_ssize_t s = 0; s < n_spans; s++) {
+            Py_ssize_t a = clip(i + spans[2 * s], size), b = clip(i + spans[2 * s + 1], size);
+            double d = (double)(b - a > 1 ? b - a : 1);
+            for (Py_ssize_t c = 0; c < w; c++) {
+                out[(lo + i) * out_w + s * w + c] = (cum[b * w + c] - cum[a * w + c]) / d;
+            }
+        }
+    }
+}
+
+/* span_means(cols, bounds, spans, out): spans (intp, pairs a, b); out (float64, rows x
+ * spans x width). */
+static PyObject *span_means(PyObject *self, PyObject *args) {
+    PyObject *cols, *bounds, *spans_obj, *out_obj;
+    if (!PyArg_ParseTuple(args, "OOOO", &cols, &bounds, &spans_obj, &out_obj)) return NULL;
+    Py_buffer b[4];
+    Pages pg;
+    Py_ssize_t n;
+    if (get_pages(cols, bounds, b, &pg, &n) < 0) return NULL;
+    PyObject *result = NULL;
+    if (get_buffer(spans_obj, &b[2], sizeof(Py_ssize_t), 0, "spans") == 0) {
+        if (get_buffer(out_obj, &b[3], 8, 1, "out") == 0) {
+            Py_ssize_t n_spans = items(&b[2]) / 2;
+            double *cum = PyMem_Malloc(sizeof(double) * (n + 1) * (pg.width + 1));
+            if (items(&b[3]) != n * n_spans * pg.width || cum == NULL) {
+                PyErr_SetString(PyExc_ValueError, "span_means: inconsistent arrays");
+            } else {
+                for (Py_ssize_t k = 0; k < pg.pages; k++) {
+                    page_means(&pg, pg.bounds[k], pg.bounds[k + 1], b[2].buf, n_spans, cum,
+                               b[3].buf);
+                }
+                result = Py_None;
+                Py_INCREF(result);
+            }
+            PyMem_Free(cum);
+            PyBuffer_Release(&b[3]);
+        }
+        PyBuffer_Release(&b[2]);
+    }
+    PyBuffer_Release(&b[0]); PyBuffer_Release(&b[1]);
+    return result;
+}
+
+/* shifts(cols, bounds, offsets, out): the row `offset` lines before each row (after, when
+ * negative), 0.0 past the page's edges (textlines._shifts); out: rows x offsets x width. */
+static PyObject *shifts(PyObject *self, PyObject *args) {
+    PyObject *cols, *bounds, *offsets_obj, *out_obj;
+    if (!PyArg_ParseTuple(args, "OOOO", &cols, &bounds, &offsets_obj, &out_obj)) return NULL;
+    Py_buffer b[4];
+    Pages pg;
+    Py_ssize_t n;
+    if (get_pages(cols, bounds, b, &pg, &n) < 0) return NULL;
+    PyObject *result = NULL;
+    if (get_buffer(offsets_obj, &b[2], sizeof(Py_ssize_t), 0, "offsets") == 0) {
+        if (get_buffer(out_obj, &b[3], 8, 1, "out") == 0) {
+            const Py_ssize_t *off = b[2].buf;
+            Py_ssize_t k_off = items(&b[2]), w = pg.width;
+            double *out = b[3].buf;
+            if (items(&b[3]) != n * k_off * w) {
+                PyErr_SetString(PyExc_ValueError, "shifts: inconsistent arrays");
+            } else {
+                for (Py_ssize_t k = 0; k < pg.pages; k++) {
+                    Py_ssize_t lo = pg.bounds[k], size = pg.bounds[k + 1] - lo;
+                    for (Py_ssize_t i = 0; i < size; i++) {
+                        for (Py_ssize_t s = 0; s < k_off; s++) {
+                            Py_ssize_t src = i - off[s];
+                            int in = src >= 0 && src < size;
+                            for (Py_ssize_t c = 0; c < w; c++) {
+                                out[((lo + i) * k_off + s) * w + c] =
+                                    in ? pg.cols[(lo + src) * w + c] : 0.0;
+                            }
+                        }
+                    }
+                }
+                result = Py_None;
+                Py_INCREF(result);
+            }
+            PyBuffer_Release(&b[3]);
+        }
+        PyBuffer_Release(&b[2]);
+    }
+    PyBuffer_Release(&b[0]); PyBuffer_Release(&b[1]);
+    return result;
+}
+
 static PyMethodDef methods[] = {
+    {"span_means", span_means, METH_VARARGS, "Window means over the pages (see _fastlines.c)."},
+    {"shifts", shifts, METH_VARARGS, "Neighbouring rows inside the pages (see _fastlines.c)."},
     {"best_segment", best_segment, METH_O, "Largest-sum contiguous run (see _fastlines.c)."},
     {"line_counts", line_counts, METH_VARARGS,
      "Layout and counts of every non-blank line (see _fastlines.c)."},

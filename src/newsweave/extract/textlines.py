@@ -559,7 +559,12 @@ def after(k: int) -> tuple[int, int]:
 
 def _means(cols: Matrix, spans: Sequence[tuple[int, int]], seg: Segments) -> Matrix:
     """Mean of every column over each span around every line: (n, spans x columns)."""
-    return _span_means(seg.cumsum(cols), spans, seg)
+    if _fast is None:
+        return _span_means(seg.cumsum(cols), spans, seg)
+    out = np.empty((cols.shape[0], len(spans) * cols.shape[1]))
+    pairs = np.array(spans, dtype=np.intp)
+    _fast.span_means(np.ascontiguousarray(cols, dtype=np.float64), seg.bounds, pairs, out)
+    return out
 
 
 def _span_means(cum: Matrix, spans: Sequence[tuple[int, int]], seg: Segments) -> Matrix:
@@ -574,6 +579,15 @@ def _span_means(cum: Matrix, spans: Sequence[tuple[int, int]], seg: Segments) ->
 
 def _shifts(cols: Matrix, offsets: Sequence[int], seg: Segments) -> Matrix:
     """The rows ``by`` lines before (positive) or after (negative) each line; 0 past the edges."""
+    if _fast is None:
+        return _numpy_shifts(cols, offsets, seg)
+    out = np.empty((cols.shape[0], len(offsets) * cols.shape[1]))
+    shift = np.array(offsets, dtype=np.intp)
+    _fast.shifts(np.ascontiguousarray(cols, dtype=np.float64), seg.bounds, shift, out)
+    return out
+
+
+def _numpy_shifts(cols: Matrix, offsets: Sequence[int], seg: Segments) -> Matrix:
     src = seg.local[:, None] - np.array(offsets)
     inside = (src >= 0) & (src < seg.size[:, None])
     rows = cols[np.where(inside, src + seg.first[:, None], 0)]
@@ -1043,8 +1057,13 @@ def _find_lede(
     return after[0] if later else None
 
 
-def _labels(lines: Sequence[str], body: set[int], title: int | None, lede: int | None) -> list[str]:
-    out = ["blank" if not line or line.isspace() else "boilerplate" for line in lines]
+def _labels(
+    lines: Sequence[str], units: Sequence[int], body: set[int], title: int | None, lede: int | None
+) -> list[str]:
+    """Every line's label; the non-blank lines (``units``) are boilerplate unless kept."""
+    out = ["blank"] * len(lines)
+    for i in units:
+        out[i] = "boilerplate"
     for i in body:
         out[i] = "body"
     for at, name in ((title, "title"), (lede, "lede")):
@@ -1199,7 +1218,7 @@ def assemble(lines: list[str], units: list[int], x1: Matrix, prob: Matrix) -> Te
     kept = sorted(body | {u for u in (title, lede) if u is not None})
     return TextExtraction(
         lines=lines,
-        labels=_labels(lines, body, title, lede),
+        labels=_labels(lines, units, body, title, lede),
         title=clean_line(lines[title]) if title is not None else None,
         lede=clean_line(lines[lede]) if lede is not None else None,
         body=[clean_line(lines[i]) for i in sorted(body)],
