@@ -453,6 +453,25 @@ def test_compiled_windows_equal_numpy() -> None:
     )
 
 
+@pytest.mark.skipif(textlines._fast is None, reason="compiled module not built")
+def test_compiled_functions_refuse_inconsistent_arrays() -> None:
+    fast = textlines._fast
+    assert fast is not None
+    cols, out = np.zeros((5, 2)), np.zeros((5, 2))
+    with pytest.raises(ValueError, match="page bounds"):
+        fast.shifts(cols, np.array([0, 3], dtype=np.intp), np.array([1], dtype=np.intp), out)
+    with pytest.raises(ValueError, match="shifts"):
+        fast.shifts(cols, np.array([0, 5], dtype=np.intp), np.array([1, 2], dtype=np.intp), out)
+    with pytest.raises(TypeError, match="items of 8 bytes"):
+        fast.best_segment(np.zeros(3, dtype=np.float32))
+    unwrapped = textlines._code_units("no newline around")
+    with pytest.raises(ValueError, match="line_counts"):
+        tables = (textlines.CHAR_CLASS, textlines.RARE_TABLE, *textlines.CHAR_HASH)
+        words = (*textlines.CHAR_PACKS, textlines.KNOWN_KEYS, textlines.KNOWN_KINDS)
+        fast.line_counts(unwrapped, *tables, *words, np.zeros((1, 5), dtype=np.int64),
+                         np.zeros((1, 20)), np.zeros((1, 2), dtype=np.uint64))  # fmt: skip
+
+
 def _stacked(model: LineModel, batch: textlines.Batch) -> np.ndarray:
     return textlines.stacked_features(batch.x1, model.first.predict(batch.x1), batch.seg)
 

@@ -28,6 +28,39 @@ static int get_buffer(PyObject *obj, Py_buffer *view, Py_ssize_t itemsize, int w
 
 static Py_ssize_t items(const Py_buffer *view) { return view->len / view->itemsize; }
 
+typedef struct {
+    const char *name;
+    Py_ssize_t itemsize;
+    int writable;
+} Spec;
+
+static void release(Py_buffer *b, int n) {
+    for (int k = 0; k < n; k++) PyBuffer_Release(&b[k]);
+}
+
+/* The first `n` items of the argument tuple (of `arity` items) as buffers per `specs`; 0, or
+ * -1 with an exception set and no buffer held. */
+static int take_buffers(PyObject *args, const Spec *specs, int n, int arity, Py_buffer *b) {
+    if (PyTuple_GET_SIZE(args) != arity) {
+        PyErr_Format(PyExc_TypeError, "%d arguments expected", arity);
+        return -1;
+    }
+    for (int k = 0; k < n; k++) {
+        PyObject *arg = PyTuple_GET_ITEM(args, k);
+        if (get_buffer(arg, &b[k], specs[k].itemsize, specs[k].writable, specs[k].name) < 0) {
+            release(b, k);
+            return -1;
+        }
+    }
+    return 0;
+}
+
+/* Sets ValueError and returns 0 when `ok` is false. */
+static int check(int ok, const char *what) {
+    if (!ok) PyErr_Format(PyExc_ValueError, "%s: inconsistent array sizes", what);
+    return ok;
+}
+
 /* Rows walked through one tree side by side: their node chains are independent, so the CPU
  * overlaps their memory loads instead of waiting on one chain (4.6x -> ~10x the numpy walk on
  * 11,640 rows of 64 pages, measured when written). */
@@ -54,58 +87,40 @@ static void walk_block(const double *x, Py_ssize_t width, Py_ssize_t lanes,
     }
 }
 
-/* forest_leaves(x, feature, threshold, children, value, roots, depth, out)
+/* forest_leaves(x, feature, threshold, children, value, roots, out, depth)
  *
  * Walks every row of x (float64, rows x width) through every tree and writes the value of the
  * leaf it reaches into out (float64, rows x trees). Trees are flat node arrays: feature (intp)
  * and threshold (float64) per node, children (intp) the [left, right] pair of each node
  * interleaved, value (float64) per node, roots (intp) per tree; leaves point to themselves, so
- * `depth` steps reach the leaf, as in Forest._predict: right when x[feature] > threshold.
+ * `depth` steps reach the leaf, as in Forest._numpy_leaves: right when x[feature] > threshold.
  */
+static const Spec FOREST[7] = {{"x", 8, 0}, {"feature", sizeof(Py_ssize_t), 0},
+                               {"threshold", 8, 0}, {"children", sizeof(Py_ssize_t), 0},
+                               {"value", 8, 0}, {"roots", sizeof(Py_ssize_t), 0},
+                               {"out", 8, 1}};
+
 static PyObject *forest_leaves(PyObject *self, PyObject *args) {
-    PyObject *objs[7];
-    Py_ssize_t depth;
-    if (!PyArg_ParseTuple(args, "OOOOOOnO", &objs[0], &objs[1], &objs[2], &objs[3], &objs[4],
-                          &objs[5], &depth, &objs[6])) {
-        return NULL;
-    }
-    static const char *names[7] = {"x", "feature", "threshold", "children", "value", "roots", "out"};
-    static const Py_ssize_t sizes[7] = {8, sizeof(Py_ssize_t), 8, sizeof(Py_ssize_t), 8,
-                                        sizeof(Py_ssize_t), 8};
     Py_buffer b[7];
-    int got = 0;
-    for (; got < 7; got++) {
-        if (get_buffer(objs[got], &b[got], sizes[got], got == 6, names[got]) < 0) {
-            break;
+    if (take_buffers(args, FOREST, 7, 8, b) < 0) return NULL;
+    Py_ssize_t depth = PyLong_AsSsize_t(PyTuple_GET_ITEM(args, 7));
+    Py_ssize_t trees = items(&b[5]), nodes = items(&b[1]);
+    Py_ssize_t rows = trees ? items(&b[6]) / trees : 0, width = rows ? items(&b[0]) / rows : 0;
+    int ok = !PyErr_Occurred() && check(items(&b[6]) == rows * trees &&
+                                        items(&b[0]) == rows * width && items(&b[2]) == nodes &&
+                                        items(&b[4]) == nodes && items(&b[3]) == 2 * nodes,
+                                        "forest_leaves");
+    if (ok) {
+        Py_BEGIN_ALLOW_THREADS
+        for (Py_ssize_t r0 = 0; r0 < rows; r0 += LANES) {
+            Py_ssize_t lanes = rows - r0 < LANES ? rows - r0 : LANES;
+            walk_block((const double *)b[0].buf + r0 * width, width, lanes, b[1].buf, b[2].buf,
+                       b[3].buf, b[4].buf, b[5].buf, trees, depth, (double *)b[6].buf + r0 * trees);
         }
+        Py_END_ALLOW_THREADS
     }
-    PyObject *result = NULL;
-    if (got == 7) {
-        const double *x = b[0].buf, *threshold = b[2].buf, *value = b[4].buf;
-        const Py_ssize_t *feature = b[1].buf, *children = b[3].buf, *roots = b[5].buf;
-        double *out = b[6].buf;
-        Py_ssize_t trees = items(&b[5]), nodes = items(&b[1]);
-        Py_ssize_t rows = trees ? items(&b[6]) / trees : 0;
-        Py_ssize_t width = rows ? items(&b[0]) / rows : 0;
-        if (items(&b[6]) != rows * trees || items(&b[0]) != rows * width ||
-            items(&b[2]) != nodes || items(&b[4]) != nodes || items(&b[3]) != 2 * nodes) {
-            PyErr_SetString(PyExc_ValueError, "forest_leaves: inconsistent array sizes");
-        } else {
-            Py_BEGIN_ALLOW_THREADS
-            for (Py_ssize_t r0 = 0; r0 < rows; r0 += LANES) {
-                Py_ssize_t lanes = rows - r0 < LANES ? rows - r0 : LANES;
-                walk_block(x + r0 * width, width, lanes, feature, threshold, children, value,
-                           roots, trees, depth, out + r0 * trees);
-            }
-            Py_END_ALLOW_THREADS
-            result = Py_None;
-            Py_INCREF(result);
-        }
-    }
-    for (int k = 0; k < got; k++) {
-        PyBuffer_Release(&b[k]);
-    }
-    return result;
+    release(b, 7);
+    return ok ? Py_NewRef(Py_None) : NULL;
 }
 
 /* --- line counts -------------------------------------------------------------------------- */
@@ -259,44 +274,34 @@ static Py_ssize_t count_lines(const Text *t, int64_t *pos, double *counts, uint6
  * row per line at most: pos (int64, 5 columns), counts (float64, N_COUNTS columns), keys
  * (uint64, 2 columns).
  */
-#define N_ARGS 12
-#define FIRST_OUTPUT 9
+static const Spec COUNTS[12] = {
+    {"codes", 2, 0}, {"cls", 4, 0}, {"rare", 1, 0}, {"hash0", 8, 0}, {"hash1", 8, 0},
+    {"pack0", 8, 0}, {"pack1", 8, 0}, {"known", 8, 0}, {"kinds", 1, 0}, {"pos", 8, 1},
+    {"counts", 8, 1}, {"keys", 8, 1}};
+
+static int counts_ok(const Text *t, const Py_buffer *b) {
+    Py_ssize_t rows = items(&b[9]) / 5, breaks = 0;
+    for (Py_ssize_t p = 0; p < t->size; p++) breaks += t->code[p] == '\n';
+    int ok = items(&b[8]) == t->n_known && rows >= breaks - 1;
+    for (int k = 1; k <= 6; k++) ok &= items(&b[k]) == 65536;
+    ok &= t->size >= 5 && t->code[0] == '\n' && t->code[t->size - 1] == '\n';
+    return check(ok && items(&b[10]) == rows * N_COUNTS && items(&b[11]) == rows * 2,
+                 "line_counts");
+}
+
 static PyObject *line_counts(PyObject *self, PyObject *args) {
-    static const char *names[N_ARGS] = {"codes", "cls", "rare", "hash0", "hash1", "pack0",
-                                        "pack1", "known", "kinds", "pos", "counts", "keys"};
-    static const Py_ssize_t sizes[N_ARGS] = {2, 4, 1, 8, 8, 8, 8, 8, 1, 8, 8, 8};
-    if (PyTuple_GET_SIZE(args) != N_ARGS) {
-        PyErr_SetString(PyExc_TypeError, "line_counts takes 12 arrays");
-        return NULL;
+    Py_buffer b[12];
+    if (take_buffers(args, COUNTS, 12, 12, b) < 0) return NULL;
+    Text t = {b[0].buf, items(&b[0]), b[1].buf, b[2].buf, b[3].buf, b[4].buf, b[5].buf,
+              b[6].buf, b[7].buf, b[8].buf, items(&b[7])};
+    Py_ssize_t units = -1;
+    if (counts_ok(&t, b)) {
+        Py_BEGIN_ALLOW_THREADS
+        units = count_lines(&t, b[9].buf, b[10].buf, b[11].buf);
+        Py_END_ALLOW_THREADS
     }
-    Py_buffer b[N_ARGS];
-    int got = 0;
-    for (; got < N_ARGS; got++) {
-        PyObject *arg = PyTuple_GET_ITEM(args, got);
-        if (get_buffer(arg, &b[got], sizes[got], got >= FIRST_OUTPUT, names[got]) < 0) break;
-    }
-    PyObject *result = NULL;
-    if (got == N_ARGS) {
-        Text t = {b[0].buf, items(&b[0]), b[1].buf, b[2].buf, b[3].buf, b[4].buf, b[5].buf,
-                  b[6].buf, b[7].buf, b[8].buf, items(&b[7])};
-        Py_ssize_t rows = items(&b[9]) / 5, breaks = 0;
-        for (Py_ssize_t p = 0; p < t.size; p++) breaks += t.code[p] == '\n';
-        int tables_ok = items(&b[8]) == t.n_known;
-        for (int k = 1; k <= 6; k++) tables_ok &= items(&b[k]) == 65536;
-        int text_ok = t.size >= 5 && t.code[0] == '\n' && t.code[t.size - 1] == '\n';
-        if (!tables_ok || !text_ok || rows < breaks - 1 || items(&b[10]) != rows * N_COUNTS ||
-            items(&b[11]) != rows * 2) {
-            PyErr_SetString(PyExc_ValueError, "line_counts: inconsistent arrays");
-        } else {
-            Py_ssize_t units;
-            Py_BEGIN_ALLOW_THREADS
-            units = count_lines(&t, b[9].buf, b[10].buf, b[11].buf);
-            Py_END_ALLOW_THREADS
-            result = PyLong_FromSsize_t(units);
-        }
-    }
-    for (int k = 0; k < got; k++) PyBuffer_Release(&b[k]);
-    return result;
+    release(b, 12);
+    return units < 0 ? NULL : PyLong_FromSsize_t(units);
 }
 
 /* best_segment(score) -> (first, last): the contiguous run of largest sum (Kadane), the same
@@ -324,23 +329,18 @@ typedef struct {
     Py_ssize_t pages;
 } Pages;
 
-static int get_pages(PyObject *cols, PyObject *bounds, Py_buffer *b, Pages *pg, Py_ssize_t *n) {
-    if (get_buffer(cols, &b[0], 8, 0, "cols") < 0) return -1;
-    if (get_buffer(bounds, &b[1], sizeof(Py_ssize_t), 0, "bounds") < 0) {
-        PyBuffer_Release(&b[0]);
-        return -1;
-    }
+static const Spec WINDOWS[4] = {{"cols", 8, 0}, {"bounds", sizeof(Py_ssize_t), 0},
+                                {"spans or offsets", sizeof(Py_ssize_t), 0}, {"out", 8, 1}};
+
+/* The pages of cols (float64, rows x width) delimited by bounds (intp, pages + 1, from 0,
+ * strictly increasing); 0 with an exception set when inconsistent. */
+static int pages_of(const Py_buffer *b, Pages *pg, Py_ssize_t *rows) {
     pg->cols = b[0].buf; pg->bounds = b[1].buf; pg->pages = items(&b[1]) - 1;
-    *n = pg->pages >= 0 ? pg->bounds[pg->pages] : 0;
-    pg->width = *n ? items(&b[0]) / *n : 0;
-    int ok = pg->pages >= 0 && pg->bounds[0] == 0 && items(&b[0]) == *n * pg->width;
+    *rows = pg->pages >= 0 ? pg->bounds[pg->pages] : 0;
+    pg->width = *rows ? items(&b[0]) / *rows : 0;
+    int ok = pg->pages >= 0 && pg->bounds[0] == 0 && items(&b[0]) == *rows * pg->width;
     for (Py_ssize_t k = 0; ok && k < pg->pages; k++) ok = pg->bounds[k] < pg->bounds[k + 1];
-    if (!ok) {
-        PyErr_SetString(PyExc_ValueError, "inconsistent page bounds");
-        PyBuffer_Release(&b[0]); PyBuffer_Release(&b[1]);
-        return -1;
-    }
-    return 0;
+    return check(ok, "page bounds");
 }
 
 static Py_ssize_t clip(Py_ssize_t v, Py_ssize_t hi) { return v < 0 ? 0 : (v > hi ? hi : v); }
@@ -371,76 +371,52 @@ static void page_means(const Pages *pg, Py_ssize_t lo, Py_ssize_t hi, const Py_s
 /* span_means(cols, bounds, spans, out): spans (intp, pairs a, b); out (float64, rows x
  * spans x width). */
 static PyObject *span_means(PyObject *self, PyObject *args) {
-    PyObject *cols, *bounds, *spans_obj, *out_obj;
-    if (!PyArg_ParseTuple(args, "OOOO", &cols, &bounds, &spans_obj, &out_obj)) return NULL;
     Py_buffer b[4];
+    if (take_buffers(args, WINDOWS, 4, 4, b) < 0) return NULL;
     Pages pg;
-    Py_ssize_t n;
-    if (get_pages(cols, bounds, b, &pg, &n) < 0) return NULL;
-    PyObject *result = NULL;
-    if (get_buffer(spans_obj, &b[2], sizeof(Py_ssize_t), 0, "spans") == 0) {
-        if (get_buffer(out_obj, &b[3], 8, 1, "out") == 0) {
-            Py_ssize_t n_spans = items(&b[2]) / 2;
-            double *cum = PyMem_Malloc(sizeof(double) * (n + 1) * (pg.width + 1));
-            if (items(&b[3]) != n * n_spans * pg.width || cum == NULL) {
-                PyErr_SetString(PyExc_ValueError, "span_means: inconsistent arrays");
-            } else {
-                for (Py_ssize_t k = 0; k < pg.pages; k++) {
-                    page_means(&pg, pg.bounds[k], pg.bounds[k + 1], b[2].buf, n_spans, cum,
-                               b[3].buf);
-                }
-                result = Py_None;
-                Py_INCREF(result);
-            }
-            PyMem_Free(cum);
-            PyBuffer_Release(&b[3]);
-        }
-        PyBuffer_Release(&b[2]);
+    Py_ssize_t rows, n_spans = items(&b[2]) / 2;
+    int ok = pages_of(b, &pg, &rows) &&
+             check(items(&b[3]) == rows * n_spans * pg.width, "span_means");
+    double *cum = ok ? PyMem_Malloc(sizeof(double) * (rows + 1) * (pg.width + 1)) : NULL;
+    if (ok && cum == NULL) {
+        PyErr_NoMemory();
+        ok = 0;
     }
-    PyBuffer_Release(&b[0]); PyBuffer_Release(&b[1]);
-    return result;
+    for (Py_ssize_t k = 0; ok && k < pg.pages; k++) {
+        page_means(&pg, pg.bounds[k], pg.bounds[k + 1], b[2].buf, n_spans, cum, b[3].buf);
+    }
+    PyMem_Free(cum);
+    release(b, 4);
+    return ok ? Py_NewRef(Py_None) : NULL;
 }
 
-/* shifts(cols, bounds, offsets, out): the row `offset` lines before each row (after, when
- * negative), 0.0 past the page's edges (textlines._shifts); out: rows x offsets x width. */
-static PyObject *shifts(PyObject *self, PyObject *args) {
-    PyObject *cols, *bounds, *offsets_obj, *out_obj;
-    if (!PyArg_ParseTuple(args, "OOOO", &cols, &bounds, &offsets_obj, &out_obj)) return NULL;
-    Py_buffer b[4];
-    Pages pg;
-    Py_ssize_t n;
-    if (get_pages(cols, bounds, b, &pg, &n) < 0) return NULL;
-    PyObject *result = NULL;
-    if (get_buffer(offsets_obj, &b[2], sizeof(Py_ssize_t), 0, "offsets") == 0) {
-        if (get_buffer(out_obj, &b[3], 8, 1, "out") == 0) {
-            const Py_ssize_t *off = b[2].buf;
-            Py_ssize_t k_off = items(&b[2]), w = pg.width;
-            double *out = b[3].buf;
-            if (items(&b[3]) != n * k_off * w) {
-                PyErr_SetString(PyExc_ValueError, "shifts: inconsistent arrays");
-            } else {
-                for (Py_ssize_t k = 0; k < pg.pages; k++) {
-                    Py_ssize_t lo = pg.bounds[k], size = pg.bounds[k + 1] - lo;
-                    for (Py_ssize_t i = 0; i < size; i++) {
-                        for (Py_ssize_t s = 0; s < k_off; s++) {
-                            Py_ssize_t src = i - off[s];
-                            int in = src >= 0 && src < size;
-                            for (Py_ssize_t c = 0; c < w; c++) {
-                                out[((lo + i) * k_off + s) * w + c] =
-                                    in ? pg.cols[(lo + src) * w + c] : 0.0;
-                            }
-                        }
-                    }
-                }
-                result = Py_None;
-                Py_INCREF(result);
-            }
-            PyBuffer_Release(&b[3]);
+/* One page's rows [lo, hi): the row `off[s]` lines before (after, when negative), 0.0 past the
+ * page's edges. */
+static void page_shifts(const Pages *pg, Py_ssize_t lo, Py_ssize_t hi, const Py_ssize_t *off,
+                        Py_ssize_t n_off, double *out) {
+    Py_ssize_t w = pg->width, size = hi - lo;
+    for (Py_ssize_t i = 0; i < size; i++) {
+        for (Py_ssize_t s = 0; s < n_off; s++) {
+            Py_ssize_t src = i - off[s];
+            int inside = src >= 0 && src < size;
+            double *to = out + ((lo + i) * n_off + s) * w;
+            for (Py_ssize_t c = 0; c < w; c++) to[c] = inside ? pg->cols[(lo + src) * w + c] : 0.0;
         }
-        PyBuffer_Release(&b[2]);
     }
-    PyBuffer_Release(&b[0]); PyBuffer_Release(&b[1]);
-    return result;
+}
+
+/* shifts(cols, bounds, offsets, out): textlines._numpy_shifts; out: rows x offsets x width. */
+static PyObject *shifts(PyObject *self, PyObject *args) {
+    Py_buffer b[4];
+    if (take_buffers(args, WINDOWS, 4, 4, b) < 0) return NULL;
+    Pages pg;
+    Py_ssize_t rows, n_off = items(&b[2]);
+    int ok = pages_of(b, &pg, &rows) && check(items(&b[3]) == rows * n_off * pg.width, "shifts");
+    for (Py_ssize_t k = 0; ok && k < pg.pages; k++) {
+        page_shifts(&pg, pg.bounds[k], pg.bounds[k + 1], b[2].buf, n_off, b[3].buf);
+    }
+    release(b, 4);
+    return ok ? Py_NewRef(Py_None) : NULL;
 }
 
 static PyMethodDef methods[] = {
@@ -454,8 +430,9 @@ static PyMethodDef methods[] = {
     {NULL, NULL, 0, NULL},
 };
 
-static struct PyModuleDef module = {PyModuleDef_HEAD_INIT, "_fastlines",
-                                    "Compiled inner loops of newsweave.extract.textlines.", -1,
-                                    methods};
+static struct PyModuleDef module = {
+    PyModuleDef_HEAD_INIT, .m_name = "_fastlines",
+    .m_doc = "Compiled inner loops of newsweave.extract.textlines.", .m_size = -1,
+    .m_methods = methods};
 
 PyMODINIT_FUNC PyInit__fastlines(void) { return PyModule_Create(&module); }

@@ -8,8 +8,8 @@ def forest_leaves(
     children: Any,
     value: Any,
     roots: Any,
-    depth: int,
     out: Any,
+    depth: int,
     /,
 ) -> None: ...
 def line_counts(*arrays: Any) -> int: ...

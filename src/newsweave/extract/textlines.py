@@ -783,7 +783,7 @@ class Forest:
         assert _fast is not None
         _fast.forest_leaves(
             np.ascontiguousarray(x, dtype=np.float64), self.feature, self.threshold,
-            self.children, self.value, self.roots, self.depth, out,
+            self.children, self.value, self.roots, out, self.depth,
         )  # fmt: skip
         return out
 
