@@ -1154,9 +1154,12 @@ def test_round8_not_reported_speech(nlp_fr, text: str) -> None:  # type: ignore[
 # by a third batch (20 French, 10 English articles annotated after round 11, tests/gold/README.md):
 # on the grown gold, rules unchanged, fr P .960 R .803 spkP .883 spkR .739, en P .991 R .845
 # spkP .932 spkR .795; the floors below are for the grown gold (the measure changed, not the
-# rules).
+# rules). Round 12 (dev misses of the third batch: glued sentences, reports inside reports,
+# plural sources, "Pour les opposants", "À en croire", "se déclarer", "titrer", intro lines of
+# block quotes without a verb of saying, "parler de « … »", "comme le « … »"): fr P .958 R .837
+# spkP .892 spkR .779; en unchanged.
 FLOORS = {
-    "fr": {"P": 0.95, "R": 0.80, "spkP": 0.88, "spkR": 0.735},
+    "fr": {"P": 0.95, "R": 0.83, "spkP": 0.885, "spkR": 0.77},
     "en": {"P": 0.98, "R": 0.84, "spkP": 0.93, "spkR": 0.79},
 }
 
@@ -1335,3 +1338,178 @@ def test_name_after_a_role_phrase_without_comma_is_the_speaker(nlp_fr) -> None: 
     )
     (q,) = quotes_of(nlp_fr, text, "fr", [mention(text, "Carla Menendez")])
     assert speaker_text(text, q) == "Carla Menendez"  # not the role "haut commissaire"
+
+
+# ------------------------------------------------------------------ round 12: dev misses of batch 3
+
+# General reporting constructions missed on the dev split after the third gold batch (own
+# sentences below, none copied): (text, entities as (name, label), a piece of the quote, its
+# speaker or None).
+ROUND12_CASES = {
+    "sentence glued to an opening guillemet": (
+        "Les habitants disent avoir entendu des tirs toute la nuit dans le quartier.«Nous "
+        "n'avons pas dormi depuis trois jours», a raconté Samir Haddad, un commerçant.",
+        [("Samir Haddad", "PER")],
+        "avoir entendu des tirs",
+        "habitants",
+    ),
+    "sentence glued after a closing mark": (
+        'Le maire a précisé que les dégâts résultaient d\'"actes de vandalisme isolés".Un '
+        "premier bilan publié par le journal Ouest Matin faisait état de 12 blessés.",
+        [("Ouest Matin", "ORG")],
+        "12 blessés",
+        "Ouest Matin",
+    ),
+    "report inside a trailing attribution": (
+        "Le chef de la diplomatie Jean Morel a assuré lors du sommet qu'il ne soutiendrait plus "
+        "le gouverneur, a déclaré jeudi la ministre Claire Dubois.",
+        [("Jean Morel", "PER"), ("Claire Dubois", "PER")],
+        "Le chef de la diplomatie",
+        "Claire Dubois",
+    ),
+    "plural source before the content's subject": (
+        "Selon les insurgés, Karim Nasser, un des adjoints du gouverneur, aurait été arrêté "
+        "dans la nuit près de la frontière.",
+        [("Karim Nasser", "PER")],
+        "aurait été arrêté",
+        "insurgés",
+    ),
+    "opinion of people described by a job": (
+        "Pour les observateurs, le scrutin de dimanche marque un tournant dans la région.",
+        [],
+        "marque un tournant",
+        "observateurs",
+    ),
+    "si l'on en croit": (
+        "Si l'on en croit les secouristes, plusieurs familles seraient encore sous les "
+        "décombres du bâtiment.",
+        [],
+        "plusieurs familles seraient encore",
+        "secouristes",
+    ),
+    "à en croire a vague source": (
+        "À en croire certaines informations, le convoi aurait quitté la ville avant l'aube.",
+        [],
+        "le convoi aurait quitté",
+        None,
+    ),
+    "se déclarer with an attribute": (
+        "Le syndicat s'est déclaré prêt à reprendre les négociations dès la semaine prochaine.",
+        [],
+        "prêt à reprendre les négociations",
+        "syndicat",
+    ),
+    "se déclarer in an infinitive clause": (
+        "Après s'être déclaré favorable à un cessez-le-feu immédiat, le ministre a quitté la "
+        "réunion sans un mot.",
+        [],
+        "favorable à un cessez-le-feu",
+        "ministre",
+    ),
+    "newspaper headline": (
+        "Le gouvernement joue sa survie au Parlement, titrait mardi La Gazette.",
+        [("La Gazette", "ORG")],
+        "joue sa survie",
+        "La Gazette",
+    ),
+    "inverted subject opened by a quantifier": (
+        "« Le pays entre dans une zone de turbulences », écrivaient lundi certains journaux.",
+        [],
+        "zone de turbulences",
+        "journaux",
+    ),
+    "intro line without a verb of saying": (
+        "La romancière Sophie Laurent est elle aussi consternée :\n"
+        "Je n'aurais jamais cru voir un jour des enfants dormir dans la rue de mon quartier.",
+        [("Sophie Laurent", "PER")],
+        "des enfants dormir",
+        "Sophie Laurent",
+    ),
+    "handle opening an intro line": (
+        "@lina_k est elle aussi en colère contre le maire :\n"
+        "Personne ne nous a prévenus avant la coupure, c'est une honte pour la ville.",
+        [],
+        "Personne ne nous a prévenus",
+        "@lina_k",
+    ),
+    "parler de a marked phrase": (
+        "Le ministre Paul Durand était prudent en janvier. Aujourd'hui, il parle de « rétablir "
+        "la confiance avec nos voisins ».",
+        [("Paul Durand", "PER")],
+        "rétablir la confiance",
+        "Paul Durand",
+    ),
+    "selon a vague call": (
+        "Une grève générale est prévue lundi dans tout le pays, selon des appels diffusés sur "
+        "les réseaux sociaux.",
+        [],
+        "Une grève générale est prévue",
+        None,
+    ),
+    "recognising comme a marked phrase": (
+        "Rome reconnaît le conseil des tribus comme le « seul interlocuteur de la région ».",
+        [("Rome", "LOC")],
+        "seul interlocuteur de la région",
+        "Rome",
+    ),
+    "selon after a colon": (
+        "Les habitants sont divisés : selon les anciens du village, la route doit être "
+        "reconstruite avant l'hiver.",
+        [],
+        "la route doit être reconstruite",
+        "anciens du village",
+    ),
+    "la même source": (
+        "Deux soldats ont été blessés lors de l'attaque du poste de contrôle, selon la même "
+        "source.",
+        [],
+        "Deux soldats ont été blessés",
+        "même source",
+    ),
+    "name after an organisation inside a role phrase": (
+        "« Les chiffres du chômage restent très inquiétants », note le rédacteur en chef du "
+        "magazine Economia, Marc Olivier, dans un éditorial.",
+        [("Economia", "ORG"), ("Marc Olivier", "PER")],
+        "chiffres du chômage",
+        "Marc Olivier",
+    ),
+}
+
+
+@pytest.mark.parametrize("case", sorted(ROUND12_CASES))
+def test_round12_reported_speech(nlp_fr, case: str) -> None:  # type: ignore[no-untyped-def]
+    text, names, content, speaker = ROUND12_CASES[case]
+    ents = [mention(text, name, label) for name, label in names]
+    q = by_content(text, quotes_of(nlp_fr, text, "fr", ents), content)
+    if speaker is None:
+        assert q.attrs["speaker"] is None
+    else:
+        assert speaker in (speaker_text(text, q) or ""), speaker_text(text, q)
+
+
+@pytest.mark.parametrize(
+    ("case", "outside"),
+    [
+        ("sentence glued to an opening guillemet", "dormi"),
+        ("selon after a colon", "divisés"),
+        ("se déclarer in an infinitive clause", "quitté"),
+    ],
+)
+def test_round12_reported_part_stops_at_its_edge(nlp_fr, case: str, outside: str) -> None:  # type: ignore[no-untyped-def]
+    text, names, content, _ = ROUND12_CASES[case]
+    ents = [mention(text, name, label) for name, label in names]
+    q = by_content(text, quotes_of(nlp_fr, text, "fr", ents), content)
+    assert outside not in q.text_of(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "La vidéo, qui circule depuis lundi sur les réseaux sociaux, parle d'elle-même :\n"
+        "On y voit des soldats qui avancent lentement dans une rue déserte de la ville.",
+        "Le documentaire est titré « Les oubliés de la vallée du fleuve ».",
+        "Ils ont longuement parlé de la situation économique de la région pendant la réunion.",
+    ],
+)
+def test_round12_not_reported_speech(nlp_fr, text: str) -> None:  # type: ignore[no-untyped-def]
+    assert quotes_of(nlp_fr, text, "fr", []) == []
