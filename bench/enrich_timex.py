@@ -18,8 +18,14 @@ grouped by kind: missed, spurious, extent (boundary), value (wrong value or type
 --dev prints the dev totals and ml_crisis only (the held-out docs are not run): the check to
 repeat while tuning.
 
+--crisis-errors [TOPICS] lists the ml_crisis disagreements of the files (among the --crisis-limit
+ones) of the given topics (comma-separated, default egypt,libya: the topics kept for error
+reading; syria and yemen are kept unread), one line each: missed (a tag we lack), spurious (a
+mention of ours without tag), extent and value (on an overlap). Then the agreement per topic,
+totals only, for every topic.
+
 Run: .venv/bin/python bench/enrich_timex.py [--no-parse] [--crisis-limit N]
-     [--dev | --errors | --breakdown]
+     [--dev | --errors | --breakdown | --crisis-errors [TOPICS]]
 """
 
 from __future__ import annotations
@@ -313,6 +319,54 @@ def crisis_report(c: Counts) -> None:
     )
 
 
+def crisis_errors(nlp: Any, limit: int | None, topics: set[str]) -> None:
+    """Disagreement lines for the files of ``topics``; agreement per topic for all files."""
+    files = crisis_files(limit)
+    items = [untag(f.read_text(encoding="utf-8")) for f in files]
+    per_topic: dict[str, Counts] = {}
+    kinds: Counter[str] = Counter()
+    for f, (text, gold), doc in zip(files, items, parsed(nlp, [t for t, _ in items]), strict=True):
+        pred = find_dates(text, PartialDate.parse(f.parent.name), "fr", doc)
+        topic = f.parent.parent.name
+        per_topic.setdefault(topic, Counts()).add(score(gold, pred))
+        if topic in topics:
+            for kind, line in crisis_doc_errors(text, gold, pred):
+                kinds[kind] += 1
+                print(f"{kind:<8} {topic}/{f.parent.name}/{f.name[:-16]} {line}")
+    print("census: " + ", ".join(f"{k} {n}" for k, n in sorted(kinds.items())))
+    for topic, c in sorted(per_topic.items()):
+        print(f"== {topic}")
+        crisis_report(c)
+
+
+def crisis_doc_errors(text: str, gold: list[Gold], pred: list[Span]) -> Iterator[tuple[str, str]]:
+    """(kind, line) per disagreement of one file, matched as in score()."""
+    pairs, free = match(gold, pred)
+    found = {id(g) for g, _, _ in pairs}
+    for g in gold:
+        if id(g) not in found:
+            yield "missed", f"[{_show(text, g)}] {g.type} {g.value} | {_ctx(text, g)}"
+    for g, s, exact in pairs:
+        ours = f"[{_show(text, s)}] {s.label} {s.attrs.get('value')}"
+        if not exact:
+            yield "extent", f"tag [{_show(text, g)}] ours {ours} | {_ctx(text, g)}"
+        if (g.type, g.value) != (s.label, s.attrs.get("value") or ""):
+            yield "value", f"tag {g.type} {g.value} ours {ours} | {_ctx(text, g)}"
+    for i in free:
+        s = pred[i]
+        ours = f"[{_show(text, s)}] {s.label} {s.attrs.get('value')}"
+        yield "spurious", f"{ours} | {_ctx(text, s)}"
+
+
+def _ctx(text: str, x: Gold | Span) -> str:
+    return repr(text[max(0, x.start - 60) : x.end + 30].replace("\n", " "))
+
+
+def _show(text: str, x: Gold | Span) -> str:
+    """The mention's text on one line."""
+    return text[x.start : x.end].replace("\n", " ")
+
+
 def main(argv: Iterable[str] | None = None) -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
     ap.add_argument("--no-parse", action="store_true", help="no spaCy doc (no tense cues)")
@@ -324,10 +378,20 @@ def main(argv: Iterable[str] | None = None) -> None:
     ap.add_argument(
         "--breakdown", action="store_true", help="ftib counts per type and error kind, then stop"
     )
+    ap.add_argument(
+        "--crisis-errors",
+        nargs="?",
+        const="egypt,libya",
+        metavar="TOPICS",
+        help="list ml_crisis disagreements of these topics (default egypt,libya), then stop",
+    )
     args = ap.parse_args(list(argv or []))  # main() from bench/enrich.py: defaults
     nlp = None if args.no_parse else load_nlp()
     if args.breakdown:
         run_breakdown(nlp)
+        return
+    if args.crisis_errors:
+        crisis_errors(nlp, args.crisis_limit or None, set(args.crisis_errors.split(",")))
         return
     if args.errors:
         errors = dev_errors(nlp)

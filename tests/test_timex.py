@@ -1275,3 +1275,55 @@ def test_ftib_quality_floor(fr_nlp: Any) -> None:
         c = totals[name]
         assert prf(c.strict, c.system, c.gold)[2] >= floor["strict"], name
         assert prf(c.value, c.system, c.gold)[2] >= floor["value"], name
+
+
+# ---------------------------------------------------------------- round 7 (invented sentences)
+
+# Expected values written before the code ran (anchor: Wednesday 2020-11-04).
+ROUND7: list[tuple[str, list[tuple[str, str | None]]]] = [
+    # a relative day in apposition to a full date: two mentions, the full date kept whole
+    (
+        "Les syndicats appellent à manifester aujourd'hui mercredi 4 novembre devant la mairie.",
+        [("aujourd'hui", "2020-11-04"), ("mercredi 4 novembre", "2020-11-04")],
+    ),
+    (
+        "La réunion se tiendra demain jeudi 5 novembre à Lyon.",
+        [("demain", "2020-11-05"), ("jeudi 5 novembre", "2020-11-05")],
+    ),
+    # part-of-season modifiers, as for months ("début mars", "la fin du mois de juin")
+    (
+        "Le chantier a repris au début de l'été 2019 après une longue pause.",
+        [("début de l'été 2019", "2019-SU")],
+    ),
+    ("Les pluies sont revenues à la fin de l'hiver 2018.", [("la fin de l'hiver 2018", "2018-WI")]),
+    # a season with its year keeps it before "de" ("l'automne 2009 de deux otages")
+    (
+        "L'enlèvement à l'automne 2009 de deux ingénieurs a tendu les relations.",
+        [("l'automne 2009", "2009-FA")],
+    ),
+    # a clock time "17:45" after a day and month is no two-digit year
+    ("Message publié le 22 octobre 17:45 par un lecteur.", [("le 22 octobre", "2020-10-22")]),
+    # a number after a weekday that counts what follows is no day of the month
+    ("Les frappes ont visé mardi 12 dépôts de munitions.", [("mardi", "2020-11-03")]),
+    ("L'incendie a fait dimanche 14 blessés dans le quartier.", [("dimanche", "2020-11-01")]),
+    # "d'ici" closing a phrase is a place; before a date it opens a span from now (FTiB: "ici")
+    ("Le refuge se trouve à dix kilomètres d'ici.", []),
+    ("Vu d'ici, la réforme semble lointaine.", []),
+    ("Le texte sera voté d'ici vendredi.", [("ici", "2020-11-04"), ("vendredi", "2020-11-06")]),
+    # a four-digit number paired with a count in a range is no year
+    ("L'association compte entre 500 et 1000 adhérents.", []),
+    # a capitalised unit after a number names a title in French ("20 Minutes", a newspaper)
+    ("Selon le quotidien 20 Minutes, la mairie a renoncé.", []),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), ROUND7)
+def test_invented_round7(fr_nlp: Any, text: str, expected: list[tuple[str, str | None]]) -> None:
+    spans = find_dates(text, ANCHOR, "fr", fr_nlp(text))
+    assert [(s.text_of(text), s.attrs["value"]) for s in spans] == expected
+
+
+def test_season_part_modifier() -> None:
+    text = "Les pluies sont revenues à la fin de l'hiver 2018."
+    assert _one(text).attrs.get("mod") == "END"
+    assert _one("Le chantier a repris au début de l'été.").attrs["value"] == "2020-SU"

@@ -50,7 +50,7 @@ TEMPLATES: dict[str, dict[str, str]] = {
     },
     "fr": {
         "daydate": r"(?:(?P<det>le|ce)\s+)?(?:(?P<wd>@WD@)\s+)?(?P<d>1er|premier|[0-3]?\d)\s+"
-        r"(?P<mo>@MOA@)(?:\s+(?P<y>" + YEAR4 + r"|\d\d(?!\s*\w)))?(?:\s+(?P<rel>@REL@))?"
+        r"(?P<mo>@MOA@)(?:\s+(?P<y>" + YEAR4 + r"|\d\d(?!\s*\w|[:.]\d)))?(?:\s+(?P<rel>@REL@))?"
         r"(?:\s+@PARTTAIL@)?",
         "daycoord": r"(?P<x>(?:les?\s+)?(?P<d>1er|[0-3]?\d))(?=\s+(?:et|au|-)\s+(?:le\s+)?"
         r"(?:1er|[0-3]?\d)\s+"
@@ -68,8 +68,9 @@ TEMPLATES: dict[str, dict[str, str]] = {
         r"(?!\s*(?:h\b|heures?|[/.:,]?\d))",
         "century": r"(?:(?:la\s+|le\s+)?(?P<pmod>@PMOD@)\s+du\s+|le\s+)?(?P<cent>[XVI]+|\d{1,2})"
         r"(?:e|ème|eme)\s+siècle",
-        "relday": r"(?P<rd>@RD@)(?:\s+(?P<wd>@WD@))?(?:\s+(?:en\s+)?(?:(?P<pmod>@PMOD@)\s+"
-        r"(?:de\s+|d['’]))?(?P<part>@PART@))?",
+        # "aujourd'hui vendredi 4 février": the weekday of a full date stays with it
+        "relday": r"(?P<rd>@RD@)(?:\s+(?P<wd>@WD@)(?!\s+(?:1er|premier|[0-3]?\d)\s))?"
+        r"(?:\s+(?:en\s+)?(?:(?P<pmod>@PMOD@)\s+(?:de\s+|d['’]))?(?P<part>@PART@))?",
         "thispart": r"(?:@THIS@)\s+(?!soirée|matinée)(?P<part>@PART@)",
         "enpart": r"en\s+(?P<x>(?P<part>soirée|matinée))",
         "whole": r"(?:toute\s+la|toute\s+l['’]|tout\s+le)\s*(?P<whole>@WHOLE@)",
@@ -128,9 +129,12 @@ TEMPLATES: dict[str, dict[str, str]] = {
         "per": r"(?:@PER@)\s+(?P<x>(?P<unit>@UNIT@))",
         "setadj": r"(?P<adj>@SETADJ@)",
         "weekdays": r"(?:les\s+)?(?:\w+\s+et\s+)?\w+\s+(?P<wdp>@WDP@)",
-        "season": r"(?:(?P<det>l['’]|cet|ce|le)\s*)?(?P<season>@SEASON@)(?:\s+(?P<y>"
+        # "l'automne 2009 de ...": a year keeps the season whatever follows; "au début de l'été",
+        # "la fin du printemps": a part modifier as for months
+        "season": r"(?:(?:la\s+|le\s+)?(?P<pmod>@PMOD@)[\s-]+(?:de\s+(?=l['’])|du\s+)?)?"
+        r"(?:(?P<det>l['’]|cet|ce|le)\s*)?(?P<season>@SEASON@)(?:\s+(?P<y>"
         + YEAR4
-        + r")|\s+(?P<rel>@REL@))?(?!\s+(?:arabe|de|des|du|d['’]))",
+        + r")|(?:\s+(?P<rel>@REL@))?(?!\s+(?:arabe|de|des|du|d['’])))",
         "holiday": r"(?:(?:la|cette)\s+fête\s+de\s+(?:la\s+)?)?(?P<hol>@HOL@)",
         "ref": r"(?P<ref>@REF@)",
         "ici": r"d['’](?P<x>ici)",
@@ -525,7 +529,14 @@ def _valid_duration(c: _Cand, ctx: _Ctx) -> bool:
             return False
     if n in ("un", "une", "a", "an") and w["units"].get(_key(c.g.get("unit"))) == "S":
         return False  # "une seconde fois": the ordinal, not a second
-    return not _is_age(c, ctx)
+    return not (_is_age(c, ctx) or _titled_unit(c, ctx))
+
+
+def _titled_unit(c: _Cand, ctx: _Ctx) -> bool:
+    """French writes units in lower case: a capitalised one after a number names a title ("le
+    quotidien 20 Minutes"); all capitals ("4 MINUTES DE LECTURE") stay a length."""
+    unit = c.g.get("unit") or ""
+    return ctx.gram.lang == "fr" and unit[:1].isupper() and unit[1:].islower()
 
 
 def _is_age(c: _Cand, ctx: _Ctx) -> bool:
@@ -594,10 +605,20 @@ def _valid_number_year(c: _Cand, ctx: _Ctx) -> bool:
     )
 
 
+def _valid_wdday(c: _Cand, ctx: _Ctx) -> bool:
+    """ "a visé vendredi 35 cibles": a number counting the noun after it is no day of the month
+    (the weekday alone stays a date)."""
+    span = ctx.doc.char_span(c.start, c.end, alignment_mode="expand") if ctx.doc else None
+    if span is None or not len(span):
+        return True
+    tok = span[-1]
+    return not (tok.dep_ == "nummod" and tok.head.pos_ == "NOUN" and tok.head.i > tok.i)
+
+
 def _valid_season(c: _Cand, ctx: _Ctx) -> bool:
     """Only with a determiner or after a cue ("en hiver"): "les Jeux d'hiver" is no date."""
     return (
-        bool(c.g.get("det") or c.g.get("y"))
+        bool(c.g.get("det") or c.g.get("y") or c.g.get("pmod"))
         or _prev_word(ctx, c.mstart) in ctx.gram.w["season_cues"]
     )
 
@@ -633,6 +654,12 @@ def _valid_dayonly(c: _Cand, ctx: _Ctx) -> bool:
     return _key(c.g.get("d")) != "1er" or _prev_word(ctx, c.mstart) not in ctx.gram.w["copulas"]
 
 
+def _valid_ici(c: _Cand, ctx: _Ctx) -> bool:
+    """ "d'ici" closing a phrase is a place ("Vu d'ici,", "à 50 km d'ici."); before a date or a
+    length it opens a span from now ("d'ici le 30 juin", "d'ici là")."""
+    return re.match(r"\s*(?:[^\w\s]|$)", ctx.text[c.mend : c.mend + 3]) is None
+
+
 def _valid_holiday(c: _Cand, ctx: _Ctx) -> bool:
     """ "le père Noël" is a name, not a date (the nouns are in holiday_name_nouns)."""
     return _prev_word(ctx, c.mstart) not in ctx.gram.w.get("holiday_name_nouns", ())
@@ -653,11 +680,13 @@ VALIDATORS: dict[str, Callable[[_Cand, _Ctx], bool]] = {
     "year": _valid_number_year,
     "approxn": _is_not_age,
     "season": _valid_season,
+    "wdday": _valid_wdday,
     "setadj": _valid_setadj,
     "ref": _valid_ref,
     "clockword": _valid_clockword,
     "dayonly": _valid_dayonly,
     "holiday": _valid_holiday,
+    "ici": _valid_ici,
 }
 
 
@@ -1628,10 +1657,11 @@ def _r_setadj(c: _Cand, ctx: _Ctx) -> _Value | None:
 
 def _r_season(c: _Cand, ctx: _Ctx) -> _Value | None:
     code = ctx.gram.w["seasons"][_key(c.g["season"])]
+    mod = _pmod(c, ctx)
     if c.g.get("y"):
-        return _Value("DATE", f"{c.g['y']}-{code}", "period")
+        return _Value("DATE", f"{c.g['y']}-{code}", "period", mod=mod)
     if ctx.anchor_year is None:
-        return _Value("DATE", None, "period")
+        return _Value("DATE", None, "period", mod=mod)
     det = _key(c.g.get("det"))
     if c.g.get("rel") or det in ("last", "next"):
         k = -1 if det == "last" else (1 if det == "next" else _direction(c, ctx))
@@ -1640,7 +1670,7 @@ def _r_season(c: _Cand, ctx: _Ctx) -> _Value | None:
         year = ctx.anchor_year  # "cet été"
     else:
         year = _season_by_tense(c, ctx, code)  # "au printemps, les travaux reprendront"
-    return _Value("DATE", f"{year}-{code}", "period", anchor=_anchor_iso(ctx))
+    return _Value("DATE", f"{year}-{code}", "period", anchor=_anchor_iso(ctx), mod=mod)
 
 
 def _season_by_tense(c: _Cand, ctx: _Ctx, code: str) -> int:
