@@ -1157,9 +1157,10 @@ def test_round8_not_reported_speech(nlp_fr, text: str) -> None:  # type: ignore[
 # rules). Round 12 (dev misses of the third batch: glued sentences, reports inside reports,
 # plural sources, "Pour les opposants", "À en croire", "se déclarer", "titrer", intro lines of
 # block quotes without a verb of saying, "parler de « … »", "comme le « … »"): fr P .958 R .837
-# spkP .892 spkR .779; en unchanged.
+# spkP .892 spkR .779; en unchanged. Round 13 (speaker attribution, judged on 40 French
+# articles outside the gold): fr P .958 R .838 spkP .895 spkR .783; en unchanged.
 FLOORS = {
-    "fr": {"P": 0.95, "R": 0.83, "spkP": 0.885, "spkR": 0.77},
+    "fr": {"P": 0.95, "R": 0.83, "spkP": 0.89, "spkR": 0.775},
     "en": {"P": 0.98, "R": 0.84, "spkP": 0.93, "spkR": 0.79},
 }
 
@@ -1513,3 +1514,114 @@ def test_round12_reported_part_stops_at_its_edge(nlp_fr, case: str, outside: str
 )
 def test_round12_not_reported_speech(nlp_fr, text: str) -> None:  # type: ignore[no-untyped-def]
     assert quotes_of(nlp_fr, text, "fr", []) == []
+
+
+# ------------------------------------------------------------------ round 13 (speaker precision)
+# Causes found by judging every prediction on 40 French articles outside the gold; sentences
+# invented. Each case: (text, entity mentions (name, label, attrs), a piece of the quote, its
+# speaker (a piece of the speaker span), the canonical name its entity must NOT have).
+ROUND13_CASES = {
+    "indefinite document subject": (
+        "Le Journal du Soir a publié lundi un long dossier sur la région. Un site libanais "
+        "affirme mardi que le ministre aurait quitté le pays pendant la nuit.",
+        [("Journal du Soir", "ORG", {})],
+        "ministre aurait quitté",
+        "site libanais",
+        "Journal du Soir",
+    ),
+    "selon le site after an indefinite site": (
+        "Le Journal du Soir a publié lundi un long dossier sur la région. Un site libanais "
+        "affirme mardi que le ministre aurait quitté le pays. Selon le site, le ministre se "
+        "trouverait désormais en Turquie avec sa famille.",
+        [("Journal du Soir", "ORG", {})],
+        "trouverait désormais",
+        "site libanais",
+        "Journal du Soir",
+    ),
+    "mislabelled name before a person apposition": (
+        "Karim Haddad, fils du général Omar Haddad, a dénoncé le blocus de la ville. "
+        "« Nous ne partirons pas d'ici tant que le siège durera », a-t-il dit.",
+        [("Karim Haddad", "ORG", {}), ("Omar Haddad", "PER", {})],
+        "partirons",
+        "Karim Haddad",
+        "Omar Haddad",
+    ),
+    "name in a relative clause after the subject": (
+        "Samir, 40 ans, a enfin quitté la prison où le détenait Ahmed Salem depuis des mois. "
+        "« On nous frappait chaque nuit dans les cellules », raconte-t-il.",
+        [("Samir", "PER", {}), ("Ahmed Salem", "PER", {})],
+        "frappait",
+        "Samir",
+        "Ahmed Salem",
+    ),
+    "description with a modifier the name lacks": (
+        "L'ancien président Omar Salem a quitté le pays en 2011. Le président tunisien, qui "
+        "refuse toute critique, affirme que la réforme sera votée avant l'été.",
+        [("Omar Salem", "PER", {}), ("président", "PER", {"kind": "role", "nth": 1})],
+        "réforme sera votée",
+        "président",
+        "Omar Salem",
+    ),
+    "description with a complement the name lacks": (
+        "Leur chef militaire, Ali Saber, a été tué jeudi dans une embuscade. Selon le chef du "
+        "conseil local, les assaillants ont été arrêtés dans la nuit.",
+        [("Ali Saber", "PER", {})],
+        "assaillants ont été arrêtés",
+        "chef",
+        "Ali Saber",
+    ),
+    "pronoun after an organisation speaker": (
+        "Le président Karim Salem a parlé dimanche à la télévision. « Nous allons rétablir "
+        "l'ordre dans toutes les villes », a affirmé lundi le ministère de l'Intérieur dans un "
+        "communiqué. « Nous ne tolérerons aucun désordre dans les rues », prévenait-il encore.",
+        [("Karim Salem", "PER", {}), ("ministère de l'Intérieur", "ORG", {})],
+        "aucun désordre",
+        "ministère",
+        "Karim Salem",
+    ),
+    "participle after an apposition": (
+        "La communauté internationale reste divisée face à la crise, la Turquie, un allié de "
+        "l'opposition, réitérant qu'elle ne changerait pas sa politique à l'égard du régime.",
+        [("Turquie", "LOC", {})],
+        "ne changerait pas",
+        "Turquie",
+        None,
+    ),
+}
+
+
+def _r13_entities(text: str, names: list[tuple[str, str, dict]]) -> list[Span]:  # type: ignore[type-arg]
+    """Mentions; attrs ``kind``/``nth`` make a role mention of the first name's canonical."""
+    out = []
+    for name, label, attrs in names:
+        start = -1
+        for _ in range(attrs.get("nth", 0) + 1):
+            start = text.index(name, start + 1)
+        canon = names[0][0] if attrs.get("kind") == "role" else name
+        kind = attrs.get("kind", "name")
+        out.append(Span(start, start + len(name), label, {"canonical": canon, "kind": kind}))
+    return out
+
+
+@pytest.mark.parametrize("case", sorted(ROUND13_CASES))
+def test_round13_speaker(nlp_fr, case: str) -> None:  # type: ignore[no-untyped-def]
+    text, names, content, speaker, not_canon = ROUND13_CASES[case]
+    ents = _r13_entities(text, names)
+    q = by_content(text, quotes_of(nlp_fr, text, "fr", ents), content)
+    assert speaker in (speaker_text(text, q) or ""), speaker_text(text, q)
+    ent = q.attrs["speaker_entity"]
+    if not_canon is not None and ent is not None:
+        assert ents[ent].attrs["canonical"] != not_canon
+
+
+@pytest.mark.parametrize(
+    ("text", "scare"),
+    [
+        ("Le ministre a affirmé que la bataille était « perdue d'avance » pour eux.", "perdue"),
+        ("Le pays a affirmé qu'il soutiendrait « jusqu'au bout » son voisin.", "jusqu"),
+    ],
+)
+def test_round13_two_words_on_spaces_are_scare_quotes(nlp_fr, text: str, scare: str) -> None:  # type: ignore[no-untyped-def]
+    quotes = quotes_of(nlp_fr, text, "fr", [])
+    assert quotes, "the indirect quote stays"
+    assert not any(q.text_of(text).startswith(scare) for q in quotes)
