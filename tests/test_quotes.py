@@ -1158,10 +1158,13 @@ def test_round8_not_reported_speech(nlp_fr, text: str) -> None:  # type: ignore[
 # plural sources, "Pour les opposants", "À en croire", "se déclarer", "titrer", intro lines of
 # block quotes without a verb of saying, "parler de « … »", "comme le « … »"): fr P .958 R .837
 # spkP .892 spkR .779; en unchanged. Round 13 (speaker attribution, judged on 40 French
-# articles outside the gold): fr P .958 R .838 spkP .895 spkR .783; en unchanged.
+# articles outside the gold): fr P .958 R .838 spkP .895 spkR .783; en unchanged. Round 15
+# (English dev misses: longer verb-that gaps, naming verbs with quoted words, reports inside
+# reports and quotes, PTB marks that close, quoted titles and their owners, first-person
+# follow-ups): en P .991 R .888 spkP .948 spkR .849; fr P .957 R .843 spkP .891 spkR .785.
 FLOORS = {
     "fr": {"P": 0.95, "R": 0.83, "spkP": 0.89, "spkR": 0.775},
-    "en": {"P": 0.98, "R": 0.84, "spkP": 0.93, "spkR": 0.79},
+    "en": {"P": 0.98, "R": 0.875, "spkP": 0.94, "spkR": 0.835},
 }
 
 
@@ -1625,3 +1628,185 @@ def test_round13_two_words_on_spaces_are_scare_quotes(nlp_fr, text: str, scare: 
     quotes = quotes_of(nlp_fr, text, "fr", [])
     assert quotes, "the indirect quote stays"
     assert not any(q.text_of(text).startswith(scare) for q in quotes)
+
+
+# ------------------------------------------------------------------ round 15: English dev misses
+
+# General English reporting forms missed on the English dev split (own sentences below, none
+# copied): a long adverbial before "that", an active naming verb with an object before marked
+# words, a report named inside a reported clause, a directive's infinitive before a marked
+# phrase, an opening participle parsed as the subject, a PTB opening mark used as a closing one,
+# a quoted title inside an "according to" source, missing reporting verbs.
+ROUND15_CASES = {
+    "long adverbial before that": (
+        "Police Chief Ray Olsen said after a long meeting with the families of the victims on "
+        "Monday night that the investigation would continue.",
+        [("Ray Olsen", "PER")],
+        "the investigation would continue",
+        "Ray Olsen",
+    ),
+    "active naming verb with an object": (
+        'Critics have called the new tax "a gift to the richest families" in the country.',
+        [],
+        "a gift to the richest families",
+        "Critics",
+    ),
+    "directive infinitive before a marked phrase": (
+        "Writing in a newspaper column, Jane Ortiz, a historian at the university, urged readers "
+        'to visit and support the archive "before it is too late."',
+        [("Jane Ortiz", "PER")],
+        "before it is too late",
+        "Jane Ortiz",
+    ),
+    "quoted title inside the source": (
+        "According to `` Tonight '' host Bill Carter, the show will end after its tenth season.",
+        [("Bill Carter", "PER")],
+        "the show will end",
+        "Bill Carter",
+    ),
+    "reiterate that": (
+        "The minister reiterated that the army would stay in the region until the end of the year.",
+        [],
+        "the army would stay",
+        "minister",
+    ),
+    "a court ruled that": (
+        "The judge ruled that the evidence collected by the police could not be used at the trial.",
+        [],
+        "the evidence collected",
+        "judge",
+    ),
+    "echoed after a quote": (
+        '"We are not ready to sign anything," a union leader echoed.',
+        [],
+        "We are not ready",
+        "union leader",
+    ),
+}
+
+
+@pytest.mark.parametrize("case", sorted(ROUND15_CASES))
+def test_round15_english_reported_speech(nlp_en, case: str) -> None:  # type: ignore[no-untyped-def]
+    text, names, content, speaker = ROUND15_CASES[case]
+    ents = [mention(text, name, label) for name, label in names]
+    q = by_content(text, quotes_of(nlp_en, text, "en", ents), content)
+    assert speaker in (speaker_text(text, q) or ""), speaker_text(text, q)
+
+
+def test_round15_that_after_a_long_adverbial_starts_the_span(nlp_en) -> None:  # type: ignore[no-untyped-def]
+    text, _, content, _ = ROUND15_CASES["long adverbial before that"]
+    q = by_content(text, quotes_of(nlp_en, text, "en", []), content)
+    assert q.label == "indirect" and q.text_of(text).startswith("the investigation")
+
+
+NESTED_EN = (
+    'The sheriff told reporters that the caller phoned 911, saying "I need help right now" '
+    "and adding that her car was on fire."
+)
+
+
+def test_round15_report_named_inside_a_reported_clause(nlp_en) -> None:  # type: ignore[no-untyped-def]
+    text = NESTED_EN
+    quotes = quotes_of(nlp_en, text, "en", [])
+    inner = [q for q in quotes if q.text_of(text) == "her car was on fire"]
+    assert len(inner) == 1 and speaker_text(text, inner[0]) == "caller"
+    outer = [q for q in quotes if q.text_of(text).startswith("the caller phoned")]
+    assert len(outer) == 1 and speaker_text(text, outer[0]) == "sheriff"
+
+
+def test_round15_a_clause_inside_marks_is_only_the_direct_quote(nlp_en) -> None:  # type: ignore[no-untyped-def]
+    quotes = quotes_of(nlp_en, NESTED_EN, "en", [])
+    inner = [q for q in quotes if q.text_of(NESTED_EN).startswith("I need help")]
+    assert [q.label for q in inner] == ["direct"]
+
+
+def test_round15_a_nested_report_needs_its_own_named_speaker(nlp_en) -> None:  # type: ignore[no-untyped-def]
+    text = "The coach said that he had told his players that the final would be their last game."
+    quotes = quotes_of(nlp_en, text, "en", [])
+    assert len(quotes) == 1 and quotes[0].text_of(text).startswith("he had told")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'The old bridge was dubbed "the road to nowhere" by the people of the town.',
+        'The new tax was called "a gift to the richest families" by the opposition.',
+    ],
+)
+def test_round15_passive_naming_gives_no_quote(nlp_en, text: str) -> None:  # type: ignore[no-untyped-def]
+    assert quotes_of(nlp_en, text, "en", []) == []
+
+
+def test_round15_ptb_opening_mark_closing_a_quote(nlp_en) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "`` We were ready to play from the first minute, `` Smith said.\n"
+        "`` Nobody expected such a hard game.\nWe will learn from it. ''"
+    )
+    quotes = quotes_of(nlp_en, text, "en", [mention(text, "Smith")])
+    assert [q.text_of(text) for q in quotes] == [
+        "We were ready to play from the first minute",
+        "Nobody expected such a hard game.\nWe will learn from it.",
+    ]
+    assert all(speaker_text(text, q) == "Smith" for q in quotes)
+
+
+FIRST_PERSON_EN = (
+    '"The storm was the worst in years," said Paul Hayes, owner of the corner bakery.\n'
+    'Most of the windows held, but "our old sign blew right off the wall."\n'
+)
+
+
+def test_round15_first_person_words_after_an_attributed_quote(nlp_en) -> None:  # type: ignore[no-untyped-def]
+    text = FIRST_PERSON_EN
+    q = by_content(text, quotes_of(nlp_en, text, "en", [mention(text, "Paul Hayes")]), "sign")
+    assert q.label == "direct" and speaker_text(text, q) == "Paul Hayes"
+
+
+@pytest.mark.parametrize(
+    "second",
+    [
+        'Most of the windows held, but the sign read "closed for the whole winter."\n',
+        'Most of the windows held, a neighbour said, but "our old sign blew right off the wall."\n',
+    ],
+)
+def test_round15_no_inherited_speaker_without_first_person_or_with_a_cue(  # type: ignore[no-untyped-def]
+    nlp_en, second: str
+) -> None:
+    text = FIRST_PERSON_EN.splitlines(keepends=True)[0] + second
+    quotes = quotes_of(nlp_en, text, "en", [mention(text, "Paul Hayes")])
+    later = [q for q in quotes if q.start > text.index("\n")]
+    assert all(speaker_text(text, q) != "Paul Hayes" for q in later)
+
+
+def test_round15_the_owner_of_a_quoted_title_speaks(nlp_en) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "`` The band will tour again next spring and play in twelve cities, '' Music Weekly's "
+        "`` Backstage '' is reporting."
+    )
+    ents = [mention(text, "Music Weekly", "ORG")]
+    q = by_content(text, quotes_of(nlp_en, text, "en", ents), "twelve cities")
+    assert speaker_text(text, q) == "Music Weekly"
+
+
+def test_round15_report_with_a_named_speaker_inside_a_direct_quote(nlp_en) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        '"Two officials told our newspaper that the mayor will resign before the end of the '
+        'month," the editor said.'
+    )
+    quotes = quotes_of(nlp_en, text, "en", [])
+    inner = [q for q in quotes if q.label == "indirect"]
+    assert [q.text_of(text) for q in inner] == ["the mayor will resign before the end of the month"]
+    assert speaker_text(text, inner[0]) == "Two officials"
+    outer = by_content(text, [q for q in quotes if q.label == "direct"], "Two officials")
+    assert speaker_text(text, outer) == "editor"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        '"I told my brother that the house was too old for the family," the farmer said.',
+        '"He said that the bridge was safe, but nobody believed him at all," the driver said.',
+    ],
+)
+def test_round15_pronoun_reports_inside_a_quote_stay_inside_it(nlp_en, text: str) -> None:  # type: ignore[no-untyped-def]
+    assert [q.label for q in quotes_of(nlp_en, text, "en", [])] == ["direct"]

@@ -106,6 +106,7 @@ from ..model import Span
 MAX_GAP_TOKENS = 12  # cue verb → opening mark / "que": "a déclaré mercredi à la presse :"
 MAX_SUBJECT_TOKENS = 10  # preposed subject after a closing mark: "…", the defence minister said
 MAX_INVERSION_FILLER = 4  # aux/clitics/adverbs between closing mark and verb: ", a-t-il ajouté"
+MAX_THAT_GAP_TOKENS = 20  # cue verb → a parsed "that" after a long adverbial
 MIN_QUOTE_WORDS = 3  # shorter quoted strings are scare quotes, unless followed by ", said X"
 MIN_PARTIAL_WORDS = 3  # words (counted on spaces) of a fragment quoted inside reported speech
 MIN_INHERIT_WORDS = 5  # an unattributed quote inherits the previous speaker only if this long
@@ -162,6 +163,7 @@ _COORDINATED = re.compile(r",\s*(?:mais|et|but|and)\s*$|[:;]\s*$")
 # Between two listed quotes: "« A » et « B »", "« A », « B »", "« A » ou encore « B »", "A or B"
 _LIST_GAP = re.compile(r"\s*,?\s*(?:(?:et|ou|and|or)(?:\s+encore)?\s*)?")
 _CREDIT = re.compile(r"\s*\([^()]*\)\s*$")
+_BEFORE_CLOSER = frozenset([",", ".", "!", "?"])  # "…, `` X said": a misturned PTB closer
 _CLOSERS = "\"»”’)' "
 _NEVER = 1 << 62  # larger than any text offset, for bisecting (start, end) ranges
 _ABBREV = frozenset(
@@ -256,6 +258,8 @@ class Lexicon:
     reply_things: frozenset[str]  # "répondre à des calculs": what one meets, not answers
     negators: frozenset[str]  # "ne" without one of these is the restrictive "ne … que"
     marked_only: frozenset[str]  # "parler de": a cue only right before a quotation mark
+    naming: frozenset[str]  # "called the cuts "…"": an active naming verb + object + marks
+    first_person: frozenset[str]  # "our wine rattled": words only a speaker's own quote has
 
 
 @cache
@@ -305,6 +309,8 @@ def load_lexicon(lang: str) -> Lexicon | None:
         reply_things=sets["reply_things"],
         negators=sets["negators"],
         marked_only=sets["marked_object_phrases"],
+        naming=sets["naming_verbs"],
+        first_person=sets["first_person"],
     )
 
 
@@ -368,6 +374,7 @@ def find_quotes(doc: Doc, entities: list[Span], lang: str) -> list[Span]:
     que, according = _que(ctx), _according(ctx)
     direct = _direct(ctx, que, according)
     cands = direct + _dashed(ctx, direct) + _blocks(ctx) + que + _trailing(ctx) + according
+    cands += _quoted_reports(ctx)
     cands += _opinion_relatives(ctx) + _opinion_frames(ctx)
     return _resolve(ctx, _dedupe(ctx, cands))
 
@@ -531,12 +538,19 @@ def _quote_marks(text: str, start: int, end: int, skip: set[int]) -> tuple[list[
                 opener, at, depth = mark, m.start(), 1
         elif mark == opener and mark == "«":
             depth += 1
-        elif mark == _OPENERS[opener]:
+        elif mark == _OPENERS[opener] or _misturned_closer(text, m.start(), mark, opener):
             depth -= 1
             if depth == 0:
                 out.extend(_trimmed(text, at + len(opener), m.start(), at, m.end()))
                 opener = ""
     return out, opener
+
+
+def _misturned_closer(text: str, at: int, mark: str, opener: str) -> bool:
+    """ "`` …, my dad is ready to step in, `` DiLeo said.": in PTB-converted text an opening
+    mark right after a comma or a sentence end, inside an open quote, is its closing mark."""
+    before = text[max(0, at - 3) : at].rstrip(" ")[-1:]
+    return mark == opener == "``" and before in _BEFORE_CLOSER
 
 
 def _apostrophe(text: str, a: int, b: int) -> bool:
@@ -735,7 +749,7 @@ def _direct(ctx: _Ctx, que: list[_Cand], according: list[_Cand]) -> list[_Cand]:
         cand = _attribute(ctx, q) or _listed_after(ctx, q, prev) or _inherit(ctx, q, prev)
         cand = cand or _partial(ctx, q, que)
         cand = cand or _colon_frame(ctx, q) or _within(ctx, q, according)
-        cand = cand or _previous_paragraph(ctx, q)
+        cand = cand or _previous_paragraph(ctx, q) or _first_person_after(ctx, q, prev)
         cand = _prefer_verb(ctx, q, cand, que)
         if cand is not None and waiting is not None and _listed_before(ctx, waiting, q, cand):
             out.append(replace(cand, start=waiting.start, end=waiting.end))
@@ -759,6 +773,25 @@ def _previous_paragraph(ctx: _Ctx, q: _Quoted) -> _Cand | None:
     if subj.kind not in ("np", "pron"):
         return None
     return _Cand(q.start, q.end, "direct", "direct", _cue_span(ctx, tok), tok.lemma_, subj)
+
+
+def _first_person_after(ctx: _Ctx, q: _Quoted, prev: tuple[_Quoted, _Cand] | None) -> _Cand | None:
+    """ "…," said X.\nThe shelves were bare, but "our wine rattled pretty good.": first-person
+    words closing the line after X's quote, with no verb of saying before them, are X's."""
+    if prev is None or not _first_person(ctx, q) or not _utterance(ctx, q):
+        return None
+    gap = ctx.text[prev[0].close : q.open]
+    line_end = ctx.text.find("\n", q.close)
+    rest = ctx.text[q.close : len(ctx.text) if line_end < 0 else line_end]
+    if gap.count("\n") != 1 or rest.strip(" ."):
+        return None
+    if _has_free_cue(ctx, prev[0].close + gap.index("\n"), q.open):
+        return None
+    return replace(prev[1], start=q.start, end=q.end)
+
+
+def _first_person(ctx: _Ctx, q: _Quoted) -> bool:
+    return any(t.lower_ in ctx.lex.first_person for t in _tokens(ctx, q.start, q.end))
 
 
 def _standalone(ctx: _Ctx, q: _Quoted) -> int | None:
@@ -946,11 +979,35 @@ def _clause_cue(ctx: _Ctx, q: _Quoted) -> tuple[Token, _Subj, str] | None:
     for tok in toks[:MAX_GAP_TOKENS]:
         if _is_cue(ctx, tok, ctx.lex.direct):
             return tok, _subject(ctx, tok, inverted=False), _cue_lemma(ctx, tok, ctx.lex.direct)
-        if _in_phrase(ctx, tok):
+        if _names_object(ctx, tok, q):
+            return tok, _subject(ctx, tok, inverted=False), tok.lemma_.lower()
+        if _in_phrase(ctx, tok) or _infinitive_of_cue(ctx, tok):
             continue
         if tok.pos_ == "VERB" or tok.text in _MARKS_SET or tok.text in ".;:!?":
             return None
     return None
+
+
+def _infinitive_of_cue(ctx: _Ctx, tok: Token) -> bool:
+    """ "urged users to test and deploy the update "…"": an infinitive complement (or one
+    coordinated with it) of a verb of saying does not end the clause."""
+    if tok.tag_ != "VB":
+        return False
+    for _ in range(MAX_SUBJECT_CLIMB):
+        if tok.dep_ not in ("xcomp", "conj") or tok.head.i >= tok.i:
+            return False
+        tok = tok.head
+        if _is_cue(ctx, tok, ctx.lex.direct):
+            return True
+    return False
+
+
+def _names_object(ctx: _Ctx, tok: Token, q: _Quoted) -> bool:
+    """ "have called the cuts "savage attacks …"": an active naming verb whose direct object
+    stands between it and the opening mark (third batch: a direct quote, the verb its cue)."""
+    if tok.pos_ != "VERB" or tok.lemma_.lower() not in ctx.lex.naming or _passive(tok):
+        return False
+    return any(c.dep_ in ("dobj", "obj") and tok.i < c.i and c.idx < q.open for c in tok.children)
 
 
 def _inherit(ctx: _Ctx, q: _Quoted, prev: tuple[_Quoted, _Cand] | None) -> _Cand | None:
@@ -1378,28 +1435,51 @@ def _parsed_subject(ctx: _Ctx, verb: Token) -> _Subj | None:
         return None
     head = subs[0]
     low = head.lower_
+    if head.pos_ == "VERB":
+        return None  # "Writing in a blog, X, director of …, urged": a participle, not X
     if head.dep_ in ("nsubjpass", "nsubj:pass") and any(
         c.dep_ in ("auxpass", "aux:pass") for c in verb.children
     ):
         return _Subj("none")  # "the director was told …": the subject is the hearer
-    if low in _QUANTIFIERS and any(t.lower_ in ("whom", "which") for t in head.subtree):
-        low = "who"  # "aid workers, all of whom said that …": the workers
-    if low in ("qui", "who", "which", "that"):
-        head = _relative_antecedent(ctx, head, verb)
-        low = head.lower_
-        if head.pos_ not in ("NOUN", "PROPN", "PRON") and low not in ("autres", "others"):
-            return None
+    found = _through_relative(ctx, head, verb)
+    if found is None:
+        return None
+    head, low = found, found.lower_
     if low in ctx.lex.pronouns or low in ctx.lex.things:
         kind = "pron" if low in ctx.lex.pronouns else "thing"
         return _Subj(kind, head.idx, head.idx + len(head), head.i)
     if low in ctx.lex.null_subjects or low in ctx.lex.excluded:
         return _Subj("self" if low in ctx.lex.excluded else "none")
+    head = _title_owner(ctx, head)
     spans = [_np_span(ctx, s) for s in subs] if head in subs else [_np_span(ctx, head)]
     named = _name_before_apposition(ctx, head)
     if named is not None:
         return named
     subj = _Subj("np", min(s[0] for s in spans), max(s[1] for s in spans), head.i)
     return _author_of(ctx, subj)  # "A statement from Waitrose said …": Waitrose
+
+
+def _through_relative(ctx: _Ctx, head: Token, verb: Token) -> Token | None:
+    """A relative pronoun subject ("qui", "who", "all of whom") stands for its antecedent;
+    None when the antecedent is no noun or pronoun."""
+    low = head.lower_
+    if low in _QUANTIFIERS and any(t.lower_ in ("whom", "which") for t in head.subtree):
+        low = "who"  # "aid workers, all of whom said that …": the workers
+    if low not in ("qui", "who", "which", "that"):
+        return head
+    ante = _relative_antecedent(ctx, head, verb)
+    ok = ante.pos_ in ("NOUN", "PROPN", "PRON") or ante.lower_ in ("autres", "others")
+    return ante if ok else None
+
+
+def _title_owner(ctx: _Ctx, head: Token) -> Token:
+    """ "Entertainment Weekly's "Hollywood Insider" is reporting": the owner of a quoted
+    title (a possessor before its opening mark) speaks for it."""
+    owners = [c for c in head.children if c.dep_ == "poss" and c.pos_ == "PROPN"]
+    if not owners:
+        return head
+    between = ctx.text[owners[0].idx + len(owners[0]) : head.idx]
+    return owners[0] if _MARKS.search(between) else head
 
 
 def _name_before_apposition(ctx: _Ctx, head: Token) -> _Subj | None:
@@ -1587,6 +1667,7 @@ def _according_subject(ctx: _Ctx, tok: Token) -> tuple[Token, _Subj, str] | None
     i = _cue_end(ctx, tok).i + 1
     if i < len(ctx.doc) and ctx.doc[i].lower_ == "to":
         i += 1
+    i = _after_title(ctx, i)
     if i >= len(ctx.doc):
         return None
     first = ctx.doc[i]
@@ -1601,6 +1682,20 @@ def _according_subject(ctx: _Ctx, tok: Token) -> tuple[Token, _Subj, str] | None
     lemma = ctx.phrases[tok.i][0] if tok.i in ctx.phrases else tok.lower_
     lemma = "d'après" if lemma == "après" else lemma
     return tok, replace(subj, appos=False), lemma
+
+
+def _after_title(ctx: _Ctx, i: int) -> int:
+    """ "according to "Twilight" studio Summit …": the token after a short quoted title that
+    modifies the next noun, else ``i``."""
+    if i >= len(ctx.doc):
+        return i
+    at = ctx.doc[i].idx
+    for q in ctx.marks:
+        if q.open == at and _words(ctx.text[q.start : q.end]) <= MAX_TITLE_TOKENS:
+            k = _tok_from(ctx, q.close)
+            ok = k < len(ctx.doc) and ctx.doc[k].pos_ in ("NOUN", "PROPN")
+            return k if ok else i
+    return i
 
 
 def _author_of(ctx: _Ctx, subj: _Subj) -> _Subj:
@@ -1653,25 +1748,46 @@ def _is_according(ctx: _Ctx, tok: Token) -> bool:
 
 
 def _que(ctx: _Ctx) -> list[_Cand]:
+    cands = (_que_cand(ctx, t) for t in ctx.loose_cues if _que_cue(ctx, t))
+    return [c for c in cands if c is not None]
+
+
+def _que_cand(ctx: _Ctx, tok: Token) -> _Cand | None:
+    if tok.dep_ == "amod" or (tok.dep_ == "acl" and _bare_past_participle(tok)):
+        return None  # "a publicly disclosed vulnerability that …", "la région dite …"
+    start = _content_start(ctx, tok)
+    if start is None or _opens_quote(ctx, start):
+        return None
+    s_end = _sent_of(ctx, tok.idx)[1]
+    end = _cut_attribution(ctx, start, _relative_end(ctx, tok, start, s_end))
+    end = _infinitive_clause_end(ctx, tok, start, end)
+    a, b = _strip_end(ctx.text, start, _cut_before_cue(ctx, start, end))
+    counted = tok.i in ctx.phrases and _count_phrase(ctx, a, b)  # "fait état de 14 blessés"
+    if _words(ctx.text[a:b]) < MIN_QUOTE_WORDS and not counted:
+        return None
+    cue = _cue_span(ctx, tok)
+    subj = _subject(ctx, tok, inverted=False)
+    lemma = _cue_lemma(ctx, tok, ctx.lex.indirect)
+    return _Cand(a, b, "indirect", "que", cue, lemma, subj)
+
+
+def _quoted_reports(ctx: _Ctx) -> list[_Cand]:
+    """ "`` Sources tell EW.com that Summit is about to hire X … ''": a report inside a direct
+    quote whose noun-phrase subject and reported clause are inside the marks too."""
     out: list[_Cand] = []
-    for tok in (t for t in ctx.loose_cues if _que_cue(ctx, t)):
-        if tok.dep_ == "amod" or (tok.dep_ == "acl" and _bare_past_participle(tok)):
-            continue  # "a publicly disclosed vulnerability that …", "la région dite …"
-        start = _content_start(ctx, tok)
-        if start is None:
-            continue
-        s_end = _sent_of(ctx, tok.idx)[1]
-        end = _cut_attribution(ctx, start, _relative_end(ctx, tok, start, s_end))
-        end = _infinitive_clause_end(ctx, tok, start, end)
-        a, b = _strip_end(ctx.text, start, _cut_before_cue(ctx, start, end))
-        counted = tok.i in ctx.phrases and _count_phrase(ctx, a, b)  # "fait état de 14 blessés"
-        if _words(ctx.text[a:b]) < MIN_QUOTE_WORDS and not counted:
-            continue
-        cue = _cue_span(ctx, tok)
-        subj = _subject(ctx, tok, inverted=False)
-        lemma = _cue_lemma(ctx, tok, ctx.lex.indirect)
-        out.append(_Cand(a, b, "indirect", "que", cue, lemma, subj))
+    for q in ctx.marks:
+        for tok in _tokens(ctx, q.start, q.end):
+            c = _que_cand(ctx, tok) if _is_cue(ctx, tok, ctx.lex.indirect) else None
+            if c is not None and c.subj.kind == "np" and q.start <= min(c.subj.start, c.start):
+                out.append(replace(c, end=min(c.end, q.end)))
     return out
+
+
+def _opens_quote(ctx: _Ctx, start: int) -> bool:
+    """saying "I'm the one …": a clause starting right after an opening quotation mark is
+    the direct quote's, not a that-clause of its own."""
+    i = _tok_from(ctx, start)
+    return 0 < i < len(ctx.doc) and ctx.doc[i].idx == start and ctx.doc[i - 1].text in _OPENERS
 
 
 def _relative_end(ctx: _Ctx, verb: Token, start: int, end: int) -> int:
@@ -1782,9 +1898,15 @@ def _ccomp_start(ctx: _Ctx, verb: Token) -> int | None:
                 return ctx.doc[verb.i + 1].idx  # "a chip which the firm says extends …"
             if left.tag_ in ("WP", "WRB", "WDT") or left.lower_ in ("if", "whether"):
                 return None  # "tell them what she had done": not reported content
+            if _that_mark(ctx, left) and left.i - verb.i <= MAX_THAT_GAP_TOKENS:
+                return left.idx + len(left)  # "said after the team's win over No. 8 … that"
             if left.i - verb.i <= MAX_GAP_TOKENS and left.text not in _MARKS_SET:
                 return left.idx
     return None
+
+
+def _that_mark(ctx: _Ctx, tok: Token) -> bool:
+    return tok.lower_ in ctx.lex.complementizers and tok.dep_ == "mark"
 
 
 _NOMINAL = frozenset(["NOUN", "PROPN", "PRON"])
@@ -2249,6 +2371,11 @@ def _nested(ctx: _Ctx, inner: _Cand, outer: _Cand) -> bool:
 def _report_in_report(inner: _Cand, outer: _Cand) -> bool:
     """ "X a affirmé que A, a déclaré Y": X's report, its cue and subject, is what Y said;
     one quote per speaker."""
+    if outer.kind == "direct" and inner.rule == "que" and inner.subj.kind == "np":
+        return outer.start <= inner.subj.start and inner.end <= outer.end  # "`` Sources tell …"
+    if outer.rule == "que" and inner.rule == "que" and inner.subj.kind == "np":
+        # "X said that Y called 911 … and reporting that …": Y named inside X's report
+        return outer.start <= inner.subj.start and inner.end <= outer.end
     if outer.rule != "trailing" or inner.rule != "que" or inner.subj.kind != "np":
         return False
     return outer.start <= min(inner.cue[0], inner.subj.start) and inner.end <= outer.end
