@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -1593,7 +1594,7 @@ ROUND13_CASES = {
 }
 
 
-def _r13_entities(text: str, names: list[tuple[str, str, dict]]) -> list[Span]:  # type: ignore[type-arg]
+def _r13_entities(text: str, names: Any) -> list[Span]:
     """Mentions; attrs ``kind``/``nth`` make a role mention of the first name's canonical."""
     out = []
     for name, label, attrs in names:
@@ -1810,3 +1811,83 @@ def test_round15_report_with_a_named_speaker_inside_a_direct_quote(nlp_en) -> No
 )
 def test_round15_pronoun_reports_inside_a_quote_stay_inside_it(nlp_en, text: str) -> None:  # type: ignore[no-untyped-def]
     assert [q.label for q in quotes_of(nlp_en, text, "en", [])] == ["direct"]
+
+
+# ---- round 16: a predicted speaker span must be a speaker at all
+
+
+def _ctx_fr(nlp_fr, text: str):  # type: ignore[no-untyped-def]
+    from newsweave.enrich.quotes import _context
+
+    lex = load_lexicon("fr")
+    assert lex is not None
+    return _context(nlp_fr(text), text, [], lex)
+
+
+def _at(text: str, part: str) -> tuple[int, int]:
+    start = text.index(part)
+    return start, start + len(part)
+
+
+@pytest.mark.parametrize(
+    ("part", "sane"),
+    [
+        ("Le porte-parole du comité", True),
+        ("@sami_reporter", True),
+        ("de cesse de", False),  # a fragment opening on a preposition
+        ("la fondation d'une", False),  # cut before a quotation mark, ending on an article
+        ("مدينة صفاقس", False),  # untranslated Arabic in a French text
+        ('une "Ligue', False),  # crosses a quotation mark
+        ("Sfax.\nLe porte-parole", False),  # runs over a line break
+    ],
+)
+def test_round16_speaker_span_sanity(nlp_fr, part: str, sane: bool) -> None:  # type: ignore[no-untyped-def]
+    from newsweave.enrich.quotes import _sane_span
+
+    text = (
+        "Le porte-parole du comité n'a de cesse de répéter que la fondation d'une \"Ligue "
+        'civique" est proche, à Sfax.\nLe porte-parole de @sami_reporter cite مدينة صفاقس hier.'
+    )
+    assert _sane_span(_ctx_fr(nlp_fr, text), _at(text, part), None) is sane
+
+
+def test_round16_named_span_may_run_over_a_line_break(nlp_fr) -> None:  # type: ignore[no-untyped-def]
+    from newsweave.enrich.quotes import _sane_span
+
+    text = "Manifestation à Sfax\nSamia Ben Salah écrit que la ville est calme ce soir."
+    assert _sane_span(_ctx_fr(nlp_fr, text), _at(text, "Sfax\nSamia Ben Salah"), 0)
+
+
+def test_round16_subject_phrase_lies_in_the_cue_paragraph(nlp_fr) -> None:  # type: ignore[no-untyped-def]
+    from newsweave.enrich.quotes import _Cand, _sane_speaker, _Subj
+
+    text = "Le site de la radio a été censuré\nKarima ajoute :\nLes rues sont pleines ce soir."
+    ctx = _ctx_fr(nlp_fr, text)
+    cue = _at(text, "ajoute")
+    quote = _at(text, "Les rues sont pleines ce soir")
+    for word, same in (("censuré", False), ("Karima", True)):
+        a, b = _at(text, word)
+        subj = _Subj("np", a, b, next(t.i for t in ctx.doc if t.idx == a))
+        cand = _Cand(*quote, "direct", "block", cue, "ajouter", subj)
+        assert _sane_speaker(ctx, cand, (a, b), None) is same
+
+
+def test_round16_phrase_cut_on_its_subject_pronoun_gives_the_pronoun(nlp_fr) -> None:  # type: ignore[no-untyped-def]
+    from newsweave.enrich.quotes import _pronoun_in, _Subj
+
+    text = (
+        "L'architecte n'est pas satisfait. En raison de la lenteur de son client, à propos "
+        "duquel il affirme ne pas avoir été prudent."
+    )
+    ctx = _ctx_fr(nlp_fr, text)
+    a, b = _at(text, "de la lenteur de son client, à propos duquel il")
+    pron = _pronoun_in(ctx, _Subj("np", a, b, next(t.i for t in ctx.doc if t.text == "lenteur")))
+    assert pron is not None and (pron.kind, text[pron.start : pron.end]) == ("pron", "il")
+
+
+def test_a_participle_noun_with_an_article_is_a_subject(nlp_fr) -> None:  # type: ignore[no-untyped-def]
+    """Round 15 ignored subjects tagged VERB ("Writing in a blog, X, …"); French nouns in -ant
+    that the tagger takes for verbs keep their article and stay subjects."""
+    text = "L'intervenant a déclaré que la situation dans la région restait très grave."
+    q = by_content(text, quotes_of(nlp_fr, text, "fr", []), "la situation dans la région")
+    assert "intervenant" in (speaker_text(text, q) or ""), speaker_text(text, q)

@@ -84,7 +84,10 @@ subject of a relative clause is oblique; a description links to a name (also thr
 entity layer's role mentions) only when all its words fit the name's role phrases ("le président
 égyptien" is not "l'ancien président X"); "il"/"elle" may take an organisation speaker named by
 a noun of that gender ("…, accusait le ministère. « … », prévenait-il"); a participle after an
-apposition takes the noun before it ("la Russie, un allié …, réitérant que …").
+apposition takes the noun before it ("la Russie, un allié …, réitérant que …"). A speaker
+span must be a speaker at all: no quotation mark, Latin script, a subject phrase inside the
+cue's paragraph, a description that neither opens on a preposition nor ends on an article;
+otherwise the subject pronoun it ends on, an earlier organisation or group, or nobody.
 """
 
 from __future__ import annotations
@@ -1435,8 +1438,9 @@ def _parsed_subject(ctx: _Ctx, verb: Token) -> _Subj | None:
         return None
     head = subs[0]
     low = head.lower_
-    if head.pos_ == "VERB":
+    if head.pos_ == "VERB" and not any(c.dep_ == "det" for c in head.children):
         return None  # "Writing in a blog, X, director of …, urged": a participle, not X
+    # (with an article it is a noun the tagger took for a verb: "L'intervenant a déclaré")
     if head.dep_ in ("nsubjpass", "nsubj:pass") and any(
         c.dep_ in ("auxpass", "aux:pass") for c in verb.children
     ):
@@ -1923,6 +1927,7 @@ _PARTITIVES = frozenset(["un", "une", "l'un", "l'une", "l’un", "l’une", "one
 _INCISE = frozenset([",", "lui", "elle", "eux", "elles"])  # "affirme, lui, n'avoir aucune …"
 _ADVERBIAL = frozenset(["ADV", "ADP", "DET", "NOUN", "ADJ", "NUM"])
 _AS = frozenset(["comme", "as"])  # a verb of saying + object + "comme « … »": the words used
+_NP_ENDS_NOT = frozenset(["DET", "CCONJ", "SCONJ"])  # a speaker phrase cut short
 _MARKS_SET = frozenset(["«", "»", "“", "”", '"', "``", "''", "„"])
 
 
@@ -2407,7 +2412,9 @@ def _resolve(ctx: _Ctx, cands: list[_Cand]) -> list[Span]:
         if c.subj.kind == "self":
             continue
         span, ent = _speaker(ctx, c, history, genders)
-        if span is not None:
+        if span is not None and not _sane_speaker(ctx, c, span, ent):
+            span, ent = _fallback(ctx, c, history, genders)  # an earlier antecedent, or none
+        elif span is not None:
             _remember(ctx, c, (span, ent), history, genders)
         attrs = {
             "speaker": list(span) if span else None,
@@ -2417,6 +2424,66 @@ def _resolve(ctx: _Ctx, cands: list[_Cand]) -> list[Span]:
         }
         out.append(Span(c.start, c.end, c.kind, attrs))
     return out
+
+
+def _sane_speaker(ctx: _Ctx, c: _Cand, span: tuple[int, int], ent: int | None) -> bool:
+    """A speaker span must be a speaker at all (``_sane_span``), and a subject phrase lies in
+    the cue's paragraph (not a word of a heading or of the paragraph before)."""
+    subject = c.subj.kind == "np" and ctx.text[span[0]] != "@"
+    if subject and not _same_paragraph(ctx, _first_char(ctx, c.subj), c.cue[0]):
+        return False
+    return _sane_span(ctx, span, ent)
+
+
+def _sane_span(ctx: _Ctx, span: tuple[int, int], ent: int | None) -> bool:
+    """No quotation mark, letters mostly Latin, one line unless an entity mention (whose span
+    may run over a line break); a description (no name, no handle) neither starts with a
+    preposition ("de cesse de") nor ends on an article or conjunction ("la création d'une")."""
+    text = ctx.text[span[0] : span[1]].strip()
+    if _MARKS.search(text) or (_LETTER.search(text) and not _latin(text)):
+        return False
+    if ent is not None or text.startswith("@"):
+        return True
+    toks = [t for t in _tokens(ctx, *span) if not t.is_space]
+    return (
+        "\n" not in text
+        and bool(toks)
+        and toks[0].pos_ != "ADP"
+        and toks[-1].pos_ not in _NP_ENDS_NOT
+    )
+
+
+def _fallback(ctx: _Ctx, c: _Cand, history: list[_Antecedent], genders: dict[str, str]) -> _Found:
+    """Instead of a subject phrase that is no speaker: nobody if it lies outside the cue's
+    paragraph; the subject pronoun the phrase ends on ("…, à propos duquel il"); else the
+    latest organisation or group that spoke or was a subject (as for "…, ajoute le
+    communiqué") if that is a speaker."""
+    if c.subj.kind != "np" or not _same_paragraph(ctx, _first_char(ctx, c.subj), c.cue[0]):
+        return None, None
+    pron = _pronoun_in(ctx, c.subj)
+    if pron is not None:
+        return _speaker(ctx, replace(c, subj=pron), history, genders)
+    span, ent = _antecedent(ctx, c, history, genders, plural=True)
+    return (span, ent) if span is not None and _sane_span(ctx, span, ent) else (None, None)
+
+
+def _pronoun_in(ctx: _Ctx, subj: _Subj) -> _Subj | None:
+    """The subject pronoun a subject phrase cut wrong ends on ("…, à propos duquel il")."""
+    toks = [t for t in _tokens(ctx, subj.start, subj.end) if not t.is_space]
+    last = toks[-1] if toks else None
+    if last is None or last.lower_ not in ctx.lex.pronouns or not last.dep_.startswith("nsubj"):
+        return None
+    return _Subj("pron", last.idx, last.idx + len(last))
+
+
+def _first_char(ctx: _Ctx, subj: _Subj) -> int:
+    span = ctx.text[subj.start : subj.end]
+    return subj.start + len(span) - len(span.lstrip())
+
+
+def _same_paragraph(ctx: _Ctx, a: int, b: int) -> bool:
+    starts = [p[0] for p in ctx.paras]
+    return bisect_right(starts, a) == bisect_right(starts, b)
 
 
 def _remember(
