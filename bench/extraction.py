@@ -225,8 +225,15 @@ def print_html(rows: list[dict[str, Any]]) -> None:
         )
 
 
+def compiled_state() -> str:
+    """Whether the line classifier runs its compiled inner loops (speed differs ~2x)."""
+    from newsweave.extract import textlines
+
+    return "compiled inner loops" if textlines._fast is not None else "numpy only (not built)"
+
+
 def print_text(rows: list[dict[str, Any]], missing: str | None, speeds: dict[int, float]) -> None:
-    print(f"\nText set (held-out, {rows[0]['pages']} pages)")
+    print(f"\nText set (held-out, {rows[0]['pages']} pages); line classifier: {compiled_state()}")
     if missing:
         print(f"  textlines: not available ({missing})")
     print(f"  {'system':24s} {'tok P':>6s} {'tok R':>6s} {'tok F1':>6s} {'line F1':>7s}"
@@ -264,6 +271,7 @@ def main(argv: list[str] | None = None) -> int:
     text, missing, speeds = bench_text(args.shared, args.repeat, args.text_batch)
     if args.json:
         report = {"html": html, "text": text, "textlines_missing": missing}
+        report["textlines_inner_loops"] = compiled_state()
         print(json.dumps(report | {"textlines_pages_per_s_by_batch": speeds}, indent=1))
     else:
         print_text(text, missing, speeds)
