@@ -367,7 +367,7 @@ def _show(text: str, x: Gold | Span) -> str:
     return text[x.start : x.end].replace("\n", " ")
 
 
-def main(argv: Iterable[str] | None = None) -> None:
+def _args(argv: Iterable[str] | None) -> argparse.Namespace:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
     ap.add_argument("--no-parse", action="store_true", help="no spaCy doc (no tense cues)")
     ap.add_argument("--crisis-limit", type=int, default=120, help="ml_crisis files (0 = all)")
@@ -385,7 +385,11 @@ def main(argv: Iterable[str] | None = None) -> None:
         metavar="TOPICS",
         help="list ml_crisis disagreements of these topics (default egypt,libya), then stop",
     )
-    args = ap.parse_args(list(argv or []))  # main() from bench/enrich.py: defaults
+    return ap.parse_args(list(argv or []))  # main() from bench/enrich.py: defaults
+
+
+def main(argv: Iterable[str] | None = None) -> None:
+    args = _args(argv)
     nlp = None if args.no_parse else load_nlp()
     if args.breakdown:
         run_breakdown(nlp)

@@ -1439,8 +1439,7 @@ def _parsed_subject(ctx: _Ctx, verb: Token) -> _Subj | None:
     head = subs[0]
     low = head.lower_
     if head.pos_ == "VERB" and not any(c.dep_ == "det" for c in head.children):
-        return None  # "Writing in a blog, X, director of …, urged": a participle, not X
-    # (with an article it is a noun the tagger took for a verb: "L'intervenant a déclaré")
+        return None  # "Writing in a blog, X, …": a participle ("L'intervenant": a noun)
     if head.dep_ in ("nsubjpass", "nsubj:pass") and any(
         c.dep_ in ("auxpass", "aux:pass") for c in verb.children
     ):

@@ -462,11 +462,8 @@ def _base_matrix(lc: LineCounts, page: NDArray[np.intp]) -> Matrix:
     cols = [np.log1p(words), np.log1p(size), *_ends(codes, lc, size), images + md_images > 0]
     cols += [(links + md_links + paths > 0) | slash, tokens == 0, tokens == 1, digits / chars]
     cols += [caps / n, stops / n, np.maximum(chars - letters - spaces, 0.0) / chars, commas / n]
-    cols += [
-        seps > 0,
-        np.minimum(dates, 3.0) / 3.0,
-        _ClassAt(codes).has(content, LOWER) & (size > 0),
-    ]
+    lower_start = _ClassAt(codes).has(content, LOWER) & (size > 0)
+    cols += [seps > 0, np.minimum(dates, 3.0) / 3.0, lower_start]
     cols += [(upper > 0) & (lower == 0), np.minimum(hints / n * 3.0, 1.0), quotes > 0]
     cols += [np.minimum(letters / n / 10.0, 2.0), np.log1p(sentences)]
     cols += [np.maximum(upper - caps, 0.0) / n, np.log1p(line_repeats)]
