@@ -991,6 +991,8 @@ END_MARKERS = re.compile(  # matched on one lower-cased line
 END_KEYS = ("respons", "comment", "repl", "répons", "réaction", "leave a", "post a", "add a",
             "laisse", "thoughts on", "join the", "share this", "partager cet", "réagir", "said",
             "says", "wrote", "écrit")  # fmt: skip
+HEADER_KEYS = frozenset(["said", "says", "wrote", "écrit"])  # the keys of the header alternative
+_HEADER_TAIL = re.compile(r"\s*:?\s*")
 END_HEADER_WORDS = 15
 _HEADER_DATE = re.compile(r"\b(?:1[89]|20)\d\d\b|\b\d{1,2}[:h.]\d{2}\b|\b\d{1,2}[/.-]\d{1,2}\b")
 
@@ -1163,13 +1165,23 @@ def _end_match(line: str) -> re.Match[str] | None:
 
 
 def _key_positions(text: str) -> list[int]:
+    """Where an ``END_KEYS`` word may start an end marker. A comment-header word ("said") counts
+    only at the end of its line: every other ``END_MARKERS`` alternative holds a key of its own,
+    which finds its line (news prose says "said" a lot; those lines need no check)."""
     found = []
     for key in END_KEYS:
         at = text.find(key)
         while at >= 0:
-            found.append(at)
+            if key not in HEADER_KEYS or _header_tail(text, at + len(key)):
+                found.append(at)
             at = text.find(key, at + 1)
     return sorted(found)
+
+
+def _header_tail(text: str, at: int) -> bool:
+    """Only spaces and one colon between ``at`` and the end of its line."""
+    end = text.find("\n", at)
+    return _HEADER_TAIL.fullmatch(text, at, len(text) if end < 0 else end) is not None
 
 
 def article_end(lines: Sequence[str], start: int, last: int | None = None) -> int:
