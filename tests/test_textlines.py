@@ -300,6 +300,15 @@ THREAD = [
 ]
 
 
+# "said" inside prose is skipped; a header "said" with spaces and a colon still counts
+SAID_IN_PROSE = [
+    THREAD[0],
+    "The mayor said the wall would hold, the council said so too.",
+    "  2. Paul on March 13, 2024 at 9:10 am said :  ",
+    "Well done.",
+]
+
+
 @pytest.mark.parametrize(
     ("lines", "end"),
     [
@@ -311,9 +320,7 @@ THREAD = [
         ([*THREAD[:3], "12 commentaires ont été publiés avant la clôture du débat."], 4),
         (THREAD[:3], 3),
         (["Commentaires", *THREAD], 4),  # before the start: a menu, not the end
-        # "said" inside prose is skipped; a header "said" with spaces and a colon still counts
-        ([THREAD[0], "The mayor said the wall would hold, the council said so too.",
-          "  2. Paul on March 13, 2024 at 9:10 am said :  ", "Well done."], 2),  # fmt: skip
+        (SAID_IN_PROSE, 2),
     ],
 )
 def test_article_end(lines: list[str], end: int) -> None:
