@@ -99,6 +99,7 @@ from dataclasses import dataclass, field, replace
 from functools import cache
 from importlib import resources
 from itertools import pairwise
+from typing import Any
 
 from spacy.tokens import Doc, Token
 
@@ -265,6 +266,22 @@ class Lexicon:
     first_person: frozenset[str]  # "our wine rattled": words only a speaker's own quote has
 
 
+# Lexicon fields read straight from one list of speech_verbs.json (field: JSON key).
+_PLAIN_LISTS = {
+    "according_skip": "according_skip_heads", "null_subjects": "null_subjects",
+    "complementizers": "complementizers", "skip_after_verb": "skip_after_verb",
+    "np_preps": "np_prepositions", "document_nouns": "document_nouns",
+    "source_nouns": "source_nouns", "excluded": "speaker_excluded", "org_nouns": "org_nouns",
+    "person_nouns": "person_nouns", "generic_orgs": "generic_org_nouns",
+    "opinion_preps": "opinion_preps", "relays": "relay_participles", "chants": "chant_verbs",
+    "things": "thing_pronouns", "continuing": "continuation_verbs",
+    "with_infinitive": "non_saying_with_infinitive", "meaning_heads": "meaning_heads",
+    "reply_verbs": "reply_verbs", "reply_preps": "reply_preps", "reply_things": "reply_things",
+    "negators": "negators", "marked_only": "marked_object_phrases", "naming": "naming_verbs",
+    "first_person": "first_person",
+}  # fmt: skip
+
+
 @cache
 def load_lexicon(lang: str) -> Lexicon | None:
     """Word lists for ``lang`` ("fr", "en"), or None when the language has none."""
@@ -273,48 +290,29 @@ def load_lexicon(lang: str) -> Lexicon | None:
     if data is None:
         return None
     sets = {k: frozenset(v) for k, v in data.items() if isinstance(v, list)}
+    fields: dict[str, Any] = {name: sets[key] for name, key in _PLAIN_LISTS.items()}
+    return Lexicon(**fields, **_combined_lists(data, sets))
+
+
+def _combined_lists(data: dict[str, Any], sets: dict[str, frozenset[str]]) -> dict[str, Any]:
+    """The Lexicon fields made of several lists, phrase groups or mappings."""
     groups = {g: frozenset(words) for g, words in data["phrases"].items()}
     indirect = sets["indirect"] | groups["indirect"] | groups["object"]
     direct = indirect | sets["direct_only"] | groups["direct_only"]
-    return Lexicon(
-        indirect=indirect,
-        direct=direct,
-        according=sets["according"] | groups["according"],
-        according_skip=sets["according_skip_heads"],
-        pronouns=dict(data["pronouns"]),
-        null_subjects=sets["null_subjects"],
-        complementizers=sets["complementizers"],
-        skip_after_verb=sets["skip_after_verb"],
-        np_preps=sets["np_prepositions"],
-        document_nouns=sets["document_nouns"],
-        source_nouns=sets["source_nouns"],
-        block=direct | sets["block_only"],
-        excluded=sets["speaker_excluded"],
-        org_nouns=sets["org_nouns"],
-        pronoun_gender=dict(data["pronoun_gender"]),
-        gender_titles=dict(data["gender_titles"]),
-        person_nouns=sets["person_nouns"],
-        phrases={tuple(w.split()): g for g, words in groups.items() for w in words},
-        objects=groups["object"],
-        vague=sets["vague_sources"] | sets["written_signs"],
-        relatives=frozenset(tuple(w.split()) for w in data["opinion_relatives"]),
-        generic_orgs=sets["generic_org_nouns"],
-        opinion_preps=sets["opinion_preps"],
-        relays=sets["relay_participles"],
-        chants=sets["chant_verbs"],
-        things=sets["thing_pronouns"],
-        continuing=sets["continuation_verbs"],
-        with_infinitive=sets["non_saying_with_infinitive"],
-        in_passive=sets["non_saying_in_passive"] | sets["naming_verbs"],
-        meaning_heads=sets["meaning_heads"],
-        reply_verbs=sets["reply_verbs"],
-        reply_preps=sets["reply_preps"],
-        reply_things=sets["reply_things"],
-        negators=sets["negators"],
-        marked_only=sets["marked_object_phrases"],
-        naming=sets["naming_verbs"],
-        first_person=sets["first_person"],
-    )
+    return {
+        "indirect": indirect,
+        "direct": direct,
+        "according": sets["according"] | groups["according"],
+        "pronouns": dict(data["pronouns"]),
+        "block": direct | sets["block_only"],
+        "pronoun_gender": dict(data["pronoun_gender"]),
+        "gender_titles": dict(data["gender_titles"]),
+        "phrases": {tuple(w.split()): g for g, words in groups.items() for w in words},
+        "objects": groups["object"],
+        "vague": sets["vague_sources"] | sets["written_signs"],
+        "relatives": frozenset(tuple(w.split()) for w in data["opinion_relatives"]),
+        "in_passive": sets["non_saying_in_passive"] | sets["naming_verbs"],
+    }
 
 
 @dataclass(frozen=True)
