@@ -30,7 +30,7 @@ import bisect
 import json
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field, fields, replace
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -240,55 +240,25 @@ def lexicon(lang: str | None) -> Lexicon:
     """The tables for ``lang`` ("fr", "en"); other languages and None get the merged tables."""
     key = lang if lang in TABLE_LANGS else None
     t = _read_table(key) if key else _merge_tables([_read_table(x) for x in TABLE_LANGS])
-    quals = {**t["qualifiers"]}
+    tables = {
+        f.name: _typed(str(f.type), t[_TABLE_KEYS.get(f.name, f.name)])
+        for f in fields(Lexicon)
+        if f.name not in ("lang", "qualifier_re", "era_re")
+    }
     return Lexicon(
-        key,
-        t["number_words"],
-        frozenset(t["weak_number_words"]),
-        t["multipliers"],
-        t["approx_nouns"],
-        frozenset(t["approx_articles"]),
-        frozenset(t["joiners"]),
-        quals,
-        t["post_qualifiers"],
-        t["range_words"],
-        frozenset(t["of_words"]),
-        tuple(t["percent_words"]),
-        t["currencies"],
-        t["duration_units"],
-        tuple(t["half_words"]),
-        t["measure_units"],
-        tuple(t["age_before"]),
-        frozenset(t["age_nouns"]),
-        frozenset(t["months"]),
-        frozenset(t["weekdays"]),
-        frozenset(t["year_before"]),
-        frozenset(t["day_before"]),
-        frozenset(t["clock_before"]),
-        tuple(t["clock_after"]),
-        frozenset(t["clock_units"]),
-        frozenset(t["id_words"]),
-        frozenset(t["not_counted"]),
-        frozenset(t["skip_adjectives"]),
-        frozenset(t["decade_words"]),
-        frozenset(t["not_numbers"]),
-        frozenset(t["id_after"]),
-        frozenset(t["partitives"]),
-        frozenset(t["partitive_determiners"]),
-        frozenset(t["bare_partitives"]),
-        frozenset(t["time_nouns"]),
-        tuple(t["comment_markers"]),
-        frozenset(t["comment_headers"]),
-        tuple(t["furniture"]),
-        frozenset(t["year_words"]),
-        frozenset(t["year_determiners"]),
-        frozenset(t["year_of_nouns"]),
-        tuple(t["ordinal_marks"]),
-        tuple(t["elisions"]),
-        frozenset(t["street_words"]),
-        _qualifier_re(quals),
-        _era_re(t["era_after"]),
+        key, **tables, qualifier_re=_qualifier_re(t["qualifiers"]), era_re=_era_re(t["era_after"])
     )
+
+
+# Lexicon fields read from a JSON key of another name.
+_TABLE_KEYS = {"weak_words": "weak_number_words"}
+
+
+def _typed(annotation: str, value: Any) -> Any:
+    """A JSON list as the field's declared type (``frozenset[str]``, ``tuple[str, ...]``)."""
+    if annotation.startswith("frozenset"):
+        return frozenset(value)
+    return tuple(value) if annotation.startswith("tuple") else value
 
 
 # --------------------------------------------------------------------------- text access

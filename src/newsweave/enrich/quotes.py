@@ -1435,22 +1435,36 @@ def _parsed_subject(ctx: _Ctx, verb: Token) -> _Subj | None:
     if not subs:
         return None
     head = subs[0]
-    low = head.lower_
     if head.pos_ == "VERB" and not any(c.dep_ == "det" for c in head.children):
         return None  # "Writing in a blog, X, …": a participle ("L'intervenant": a noun)
-    if head.dep_ in ("nsubjpass", "nsubj:pass") and any(
-        c.dep_ in ("auxpass", "aux:pass") for c in verb.children
-    ):
+    if _hearer_subject(head, verb):
         return _Subj("none")  # "the director was told …": the subject is the hearer
     found = _through_relative(ctx, head, verb)
     if found is None:
         return None
-    head, low = found, found.lower_
+    word = _word_subject(ctx, found)
+    return word if word is not None else _np_subject(ctx, found, subs)
+
+
+def _hearer_subject(head: Token, verb: Token) -> bool:
+    passive = any(c.dep_ in ("auxpass", "aux:pass") for c in verb.children)
+    return passive and head.dep_ in ("nsubjpass", "nsubj:pass")
+
+
+def _word_subject(ctx: _Ctx, head: Token) -> _Subj | None:
+    """A subject known by its word alone: a pronoun, a thing ("it"), a null or an excluded
+    subject; None for a noun phrase."""
+    low = head.lower_
     if low in ctx.lex.pronouns or low in ctx.lex.things:
         kind = "pron" if low in ctx.lex.pronouns else "thing"
         return _Subj(kind, head.idx, head.idx + len(head), head.i)
     if low in ctx.lex.null_subjects or low in ctx.lex.excluded:
         return _Subj("self" if low in ctx.lex.excluded else "none")
+    return None
+
+
+def _np_subject(ctx: _Ctx, head: Token, subs: list[Token]) -> _Subj:
+    """The noun phrase of the subject (all of a coordination), or the name it apposes."""
     head = _title_owner(ctx, head)
     spans = [_np_span(ctx, s) for s in subs] if head in subs else [_np_span(ctx, head)]
     named = _name_before_apposition(ctx, head)
