@@ -92,20 +92,23 @@ _NORM_TABLE = str.maketrans({**dict.fromkeys(_SPACES, " "), **dict.fromkeys("’
 _DIGITS_RE = re.compile(
     r"(?<![\w.,'/#@°])(?<![^\W\d_]-)(?<![^\W\d_] - )(?:"
     r"\d{1,3}(?:, 000)+(?!\d)"  # "14, 000": detokenised text (ECB+)
-    r"|\d{1,3}\. \d{1,2}(?= ?(?:million|billion|bn|percent|per cent|%|- ?magnitude|on the r))"
+    r"|\d{1,3}\. \d{1,2}"
+    r"(?= ?(?:- )?(?:million|billion|bn|percent|per cent|%|- ?magnitude|on the r))"
     r"|\d{1,3}(?: \d{3})+(?!\d)(?:,\d+)?"
     r"|\d+(?:[.,]\d+)*"
-    r")(?![.,]?\d)"
+    r")(?![.,]?\d)(?!/\d)"
 )
 _LETTERS_RE = re.compile(r"[^\W\d_]+")
 _WORD_RE = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*'?|%|[€$£¥‰°]")
 _BLOCK_RES = (
     re.compile(r"(?<!\S)\S*(?:https?://|www\.|@|#)\S*"),
     re.compile(r"(?<!\S)\S*\w\.(?:com|fr|org|net|uk|info|html?|php)\b\S*"),
-    re.compile(r"(?<!\S)\S+/\S+"),
+    re.compile(r"(?<!\S)(?!\d/\d(?![\d/]))\S+/\S+"),  # paths; a bare "1/2" is a fraction
     re.compile(r"\+\d[\d .()-]{7,}\d"),
     re.compile(r"\b0\d(?:[ .]\d{2}){4}\b"),
     re.compile(r"\(?\b\d{3}\)?[ .-]\d{3}[ .-]\d{4}\b"),
+    re.compile(r"\b0\d{2,4}(?:[ .-]\d{2,4}){2,}\b"),  # "0845 125 2222", "0800 555 111"
+    re.compile(r"(?i)\b\w+ ?- ?by ?- ?\w+"),  # "a four-by-four", "two-by-four": no count
     re.compile(r"\b\d{1,4} ?[./-] ?\d{1,2} ?[./-] ?\d{1,4}\b"),
     re.compile(r"\b\d{1,2} ?[h:] ?\d{2}(?!\d)"),
     re.compile(r"\b\d{1,2} ?h\b"),
@@ -509,10 +512,27 @@ def _attach_right(t: _Text, c: _Cand) -> _Cand | None:
 
 
 def _multiplier_after(t: _Text, c: _Cand) -> _Cand:
-    w = _word_after(t, c.end)
-    if w is None or w[0] not in t.lex.multipliers or len(w[0]) < 3 or w[1] == c.end:
+    """ "2.6 million", also hyphenated ("a $2.6-million booty", "a 5-million-euro deal")."""
+    c = _fraction_after(t, c)
+    spaced = _SPACED_HYPHEN_RE.match(t.norm, c.end)  # "6 - million": detokenised (ECB+)
+    w = _word_after(t, spaced.end() if spaced else c.end, allow_hyphen=True)
+    word = w[0].split("-")[0] if w else ""
+    if w is None or word not in t.lex.multipliers or len(word) < 3 or w[1] == c.end:
         return c
-    return replace(c, end=w[2], value=c.value * t.lex.multipliers[w[0]], plain=False, has_mult=True)
+    end, factor = w[1] + len(word), t.lex.multipliers[word]
+    return replace(c, end=end, value=c.value * factor, plain=False, has_mult=True)
+
+
+_SPACED_HYPHEN_RE = re.compile(r" - (?=[^\W\d_])")
+_FRACTION_RE = re.compile(r" ([1-9])/([2-9])(?![\d/])")
+
+
+def _fraction_after(t: _Text, c: _Cand) -> _Cand:
+    """ "2 1/2 hours": a whole number and a simple fraction are one value (2.5)."""
+    m = _FRACTION_RE.match(t.norm, c.end)
+    if m is None or not c.plain or int(m.group(1)) >= int(m.group(2)):
+        return c
+    return replace(c, end=m.end(), value=c.value + int(m.group(1)) / int(m.group(2)), plain=False)
 
 
 def _currency_before(t: _Text, c: _Cand) -> str | None:
