@@ -27,7 +27,7 @@ REPO = Path(__file__).resolve().parents[1]
 if str(REPO) not in sys.path:
     sys.path.insert(0, str(REPO))
 
-from bench.goldsets import GOLD_DIR, GoldNumber, doc_text, load_gold  # noqa: E402
+from bench.goldsets import GOLD_DIR, NEWEST_BATCH, GoldNumber, doc_text, load_gold  # noqa: E402
 from newsweave.enrich.numbers import find_numbers  # noqa: E402
 from newsweave.model import Span  # noqa: E402
 
@@ -141,20 +141,29 @@ def print_errors(path: str, text: str, errors: Iterable[Any]) -> None:
             print(f"  ATTR got {got} want {g.qualifier} {g.unit!r}: {_show(text, s.start, s.end)}")
 
 
+# new-dev / new-all: the newest annotation batch alone (a fresh check, see bench.goldsets).
+SPLITS = ("dev", "heldout", "all", "new-dev", "new-all")
+
+
+def _splits_of(split: str, batch: int) -> list[str]:
+    base = [split, "all"]
+    return base + [f"new-{s}" for s in base if s != "heldout"] if batch == NEWEST_BATCH else base
+
+
 def run_lang(lang: str, nlp: Any | None, show_errors: bool) -> tuple[dict[str, Tally], float, int]:
     """Tallies per split for one language, seconds spent in find_numbers, documents."""
     docs = load_gold(lang)
     texts = [doc_text(d.path) for d in docs]
     parsed: list[Any] = list(nlp.pipe(texts)) if nlp is not None else [None] * len(texts)
-    tallies = {"dev": Tally(), "heldout": Tally(), "all": Tally()}
+    tallies = {split: Tally() for split in SPLITS}
     elapsed = 0.0
     for gdoc, text, sdoc in zip(docs, texts, parsed, strict=True):
         t0 = time.perf_counter()
         pred = find_numbers(text, lang, sdoc)
         elapsed += time.perf_counter() - t0
         tally, errors = score_doc(pred, gdoc.numbers)
-        tallies[gdoc.split].add(tally)
-        tallies["all"].add(tally)
+        for split in _splits_of(gdoc.split, gdoc.batch):
+            tallies[split].add(tally)
         if show_errors and gdoc.split == "dev" and errors:
             print(f"{gdoc.path}")
             print_errors(gdoc.path, text, errors)
@@ -163,7 +172,7 @@ def run_lang(lang: str, nlp: Any | None, show_errors: bool) -> tuple[dict[str, T
 
 def evaluate(langs: Sequence[str], use_doc: bool, show_errors: bool) -> dict[str, Tally]:
     """Print the table for ``langs``; returns the tallies summed over languages."""
-    total = {"dev": Tally(), "heldout": Tally(), "all": Tally()}
+    total = {split: Tally() for split in SPLITS}
     mode = "with spaCy doc" if use_doc else "without doc"
     for lang in langs:
         if not (GOLD_DIR / f"quotes_{lang}.jsonl").exists():

