@@ -166,6 +166,15 @@ def mention(text: str, name: str, label: str = "PER") -> Span:
     return Span(start, start + len(name), label, {"canonical": name})
 
 
+def mentions(text: str, names: list[tuple[str, str]]) -> list[Span]:
+    return [mention(text, name, label) for name, label in names]
+
+
+def quote_about(nlp, text: str, lang: str, names: list[tuple[str, str]], content: str) -> Span:  # type: ignore[no-untyped-def]
+    """The one quote holding ``content``, the ``names`` (name, label) given as entity mentions."""
+    return by_content(text, quotes_of(nlp, text, lang, mentions(text, names)), content)
+
+
 # Who speaks among the people a short text names: (text, the people, a piece of the quote,
 # its speaker, whether it is the text's only quote).
 SPEAKER_CASES = {
@@ -728,7 +737,7 @@ ROUND5_CASES = {
 @pytest.mark.parametrize("case", ROUND5_CASES, ids=list(ROUND5_CASES))
 def test_reported_speech_syntax(nlp_fr, case: str) -> None:  # type: ignore[no-untyped-def]
     text, names, content, speaker, label = ROUND5_CASES[case]
-    quotes = quotes_of(nlp_fr, text, "fr", [mention(text, n, lab) for n, lab in names])
+    quotes = quotes_of(nlp_fr, text, "fr", mentions(text, names))
     q = by_content(text, [q for q in quotes if q.label == label], content)
     assert speaker_text(text, q) == speaker
 
@@ -977,7 +986,7 @@ ROUND6_CASES = {
 @pytest.mark.parametrize("case", ROUND6_CASES, ids=list(ROUND6_CASES))
 def test_round6_reported_speech(nlp_fr, case: str) -> None:  # type: ignore[no-untyped-def]
     text, names, content, speaker, label = ROUND6_CASES[case]
-    quotes = quotes_of(nlp_fr, text, "fr", [mention(text, n, lab) for n, lab in names])
+    quotes = quotes_of(nlp_fr, text, "fr", mentions(text, names))
     q = by_content(text, [q for q in quotes if q.label == label], content)
     assert speaker_text(text, q) == speaker
 
@@ -1500,8 +1509,7 @@ ROUND12_CASES = {
 @pytest.mark.parametrize("case", sorted(ROUND12_CASES))
 def test_round12_reported_speech(nlp_fr, case: str) -> None:  # type: ignore[no-untyped-def]
     text, names, content, speaker = ROUND12_CASES[case]
-    ents = [mention(text, name, label) for name, label in names]
-    q = by_content(text, quotes_of(nlp_fr, text, "fr", ents), content)
+    q = quote_about(nlp_fr, text, "fr", names, content)
     if speaker is None:
         assert q.attrs["speaker"] is None
     else:
@@ -1518,8 +1526,7 @@ def test_round12_reported_speech(nlp_fr, case: str) -> None:  # type: ignore[no-
 )
 def test_round12_reported_part_stops_at_its_edge(nlp_fr, case: str, outside: str) -> None:  # type: ignore[no-untyped-def]
     text, names, content, _ = ROUND12_CASES[case]
-    ents = [mention(text, name, label) for name, label in names]
-    q = by_content(text, quotes_of(nlp_fr, text, "fr", ents), content)
+    q = quote_about(nlp_fr, text, "fr", names, content)
     assert outside not in q.text_of(text)
 
 
@@ -1705,8 +1712,7 @@ ROUND15_CASES = {
 @pytest.mark.parametrize("case", sorted(ROUND15_CASES))
 def test_round15_english_reported_speech(nlp_en, case: str) -> None:  # type: ignore[no-untyped-def]
     text, names, content, speaker = ROUND15_CASES[case]
-    ents = [mention(text, name, label) for name, label in names]
-    q = by_content(text, quotes_of(nlp_en, text, "en", ents), content)
+    q = quote_about(nlp_en, text, "en", names, content)
     assert speaker in (speaker_text(text, q) or ""), speaker_text(text, q)
 
 
