@@ -41,6 +41,7 @@ from typing import Any
 import spacy
 
 from newsweave.enrich import entities
+from newsweave.enrich.annotate import parser_input
 from newsweave.enrich.entities import WORDS, find_entities
 from newsweave.evaluate import is_heldout
 
@@ -127,7 +128,7 @@ def part_of(key: str) -> str:
 def parse_timed(nlp: Any, recs: list[dict[str, Any]], name: str) -> tuple[list[Any], list[Any]]:
     """Parse the records' texts and find their entities, printing the speed of both."""
     t0 = time.perf_counter()
-    docs = list(nlp.pipe(r["text"] for r in recs))
+    docs = list(nlp.pipe(parser_input(r["text"]) for r in recs))
     t1 = time.perf_counter()
     preds = [predicted(d) for d in docs]
     t2 = time.perf_counter()
@@ -272,7 +273,7 @@ def ablate(nlp: Any, shared: Path) -> None:
     """Dev F1 with each French word list emptied in turn (the held-out part is not read)."""
     recs = load_jsonl(shared / "data/fr_ner/sequoia/sequoia_ner_news.jsonl")
     recs = [r for r in recs if part_of(r["sent_id"]) == "dev"]
-    docs = list(nlp.pipe(r["text"] for r in recs))
+    docs = list(nlp.pipe(parser_input(r["text"]) for r in recs))
     full = WORDS["fr"]
     base = dev_f1(recs, docs)
     print("sequoia dev, one list emptied: dF1 all, then F1 " + " ".join((*LABELS, "all")))

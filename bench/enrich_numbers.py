@@ -28,6 +28,7 @@ if str(REPO) not in sys.path:
     sys.path.insert(0, str(REPO))
 
 from bench.goldsets import GOLD_DIR, NEWEST_BATCH, GoldNumber, doc_text, load_gold  # noqa: E402
+from newsweave.enrich.annotate import parser_input  # noqa: E402
 from newsweave.enrich.numbers import find_numbers  # noqa: E402
 from newsweave.model import Span  # noqa: E402
 
@@ -154,7 +155,9 @@ def run_lang(lang: str, nlp: Any | None, show_errors: bool) -> tuple[dict[str, T
     """Tallies per split for one language, seconds spent in find_numbers, documents."""
     docs = load_gold(lang)
     texts = [doc_text(d.path) for d in docs]
-    parsed: list[Any] = list(nlp.pipe(texts)) if nlp is not None else [None] * len(texts)
+    parsed: list[Any] = (
+        list(nlp.pipe(map(parser_input, texts))) if nlp is not None else [None] * len(texts)
+    )
     tallies = {split: Tally() for split in SPLITS}
     elapsed = 0.0
     for gdoc, text, sdoc in zip(docs, texts, parsed, strict=True):

@@ -36,6 +36,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from bench.goldsets import GOLD_DIR, NEWEST_BATCH, GoldDoc, GoldQuote, doc_text, load_gold
+from newsweave.enrich.annotate import parser_input
 from newsweave.enrich.quotes import find_quotes
 from newsweave.model import Span
 
@@ -178,7 +179,7 @@ def run(
     find_ents = entity_finder(ents, lang)
     texts = [doc_text(g.path) for g in golds]
     t0 = time.perf_counter()
-    docs = list(nlp.pipe(texts, batch_size=16))
+    docs = list(nlp.pipe(map(parser_input, texts), batch_size=16))
     t_parse = time.perf_counter() - t0
     t_rules, results = 0.0, []
     for gold, doc in zip(golds, docs, strict=True):

@@ -42,6 +42,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from newsweave.enrich.annotate import parser_input
 from newsweave.enrich.timex import find_dates
 from newsweave.evaluate import is_heldout
 from newsweave.model import PartialDate, Span
@@ -140,7 +141,7 @@ def parsed(nlp: Any, texts: list[str]) -> Iterator[Any]:
     if nlp is None:
         yield from (None for _ in texts)
     else:
-        yield from nlp.pipe(texts, batch_size=32)
+        yield from nlp.pipe(map(parser_input, texts), batch_size=32)
 
 
 def ftib_runs(

@@ -1188,8 +1188,12 @@ def test_round8_not_reported_speech(nlp_fr, text: str) -> None:  # type: ignore[
 # spkP .833 spkR .735; after a passive-auxiliary fix (a verb the parser hangs on the cue made
 # it passive), on all gold: fr P .956 R .807 spkP .866 spkR .731, en P .977 R .873 spkP .935
 # spkR .836. The floors below are for this grown gold (the measure changed, not the rules).
+# Round 17 (dev misses of the fourth batch: hard-wrapped lines, gerunds after an inverted
+# attribution or hung on a name, organisations named by a common noun as antecedents of
+# "elle", notes as documents, "que" after a long adverbial): fr P .956 R .813 spkP .874
+# spkR .743; en unchanged.
 FLOORS = {
-    "fr": {"P": 0.95, "R": 0.80, "spkP": 0.86, "spkR": 0.725},
+    "fr": {"P": 0.95, "R": 0.805, "spkP": 0.865, "spkR": 0.735},
     "en": {"P": 0.97, "R": 0.865, "spkP": 0.93, "spkR": 0.83},
 }
 
@@ -1913,3 +1917,85 @@ def test_a_participle_noun_with_an_article_is_a_subject(nlp_fr) -> None:  # type
     text = "L'intervenant a déclaré que la situation dans la région restait très grave."
     q = by_content(text, quotes_of(nlp_fr, text, "fr", []), "la situation dans la région")
     assert "intervenant" in (speaker_text(text, q) or ""), speaker_text(text, q)
+
+
+# ---------------------------------------------- round 17: the fourth gold batch's dev part
+
+
+def test_round17_hard_wrapped_lines_are_read_as_one_sentence(nlp_fr) -> None:  # type: ignore[no-untyped-def]
+    """Crawled text wrapped at a fixed width: the parser reads a break inside a sentence as a
+    space (same offsets), so a quotation running over the break is found with its speaker."""
+    from newsweave.enrich.annotate import parser_input
+
+    text = (
+        "Le porte-parole du conseil, Karim Benali, a affirmé que des documents avaient\n"
+        "été détruits pour « effacer toute trace de\nces violences ».\n"
+        "Tunis\nLe ministre a répondu jeudi."
+    )
+    joined = parser_input(text)
+    assert len(joined) == len(text) and joined.count("\n") == 2  # "Tunis\nLe": a real break
+    doc = nlp_fr(joined)
+    quotes = find_quotes(doc, model_entities(doc), "fr")
+    q = by_content(text, quotes, "des documents avaient\nété détruits")
+    assert "Karim Benali" in (speaker_text(text, q) or "")
+
+
+def test_round17_gerund_after_an_inverted_attribution(nlp_fr) -> None:  # type: ignore[no-untyped-def]
+    """ "…, a annoncé X en ajoutant que …": X says the gerund's clause too (the gerund's head is
+    the inserted attribution, whose subject follows its verb)."""
+    text = (
+        "Deux policiers ont été enlevés dans la nuit, a annoncé un haut responsable de la "
+        "sécurité en ajoutant que les ravisseurs avaient fui vers le nord."
+    )
+    q = by_content(text, quotes_of(nlp_fr, text, "fr", []), "les ravisseurs avaient fui")
+    assert speaker_text(text, q) == "haut responsable de la sécurité", speaker_text(text, q)
+
+
+def test_round17_gerund_takes_its_main_clause_subject(nlp_fr) -> None:  # type: ignore[no-untyped-def]
+    """A gerund's subject is its main clause's even when the parse hangs it on a name; a name
+    fronted by "Lors de …," right before its verb stays the antecedent of "Il"."""
+    text = (
+        "Le ministre turc Ali Demir a reçu son homologue. Lors de sa visite à Ankara, Karim "
+        "Haddad s'en est aperçu. Il a pourtant essayé de se démarquer en critiquant durement Ali "
+        'Demir et en dénonçant, devant la presse, une "politique qui a échoué depuis dix ans".'
+    )
+    q = by_content(text, quotes_of(nlp_fr, text, "fr"), "politique qui a échoué")
+    assert speaker_text(text, q) == "Karim Haddad", speaker_text(text, q)
+
+
+def test_round17_selon_elle_refers_to_an_organisation_subject(nlp_fr) -> None:  # type: ignore[no-untyped-def]
+    """ "Une commission … a publié …. Selon elle, « … »": an organisation named by a common
+    noun, subject of its clause, is the antecedent of a later pronoun of its gender."""
+    text = (
+        "La ministre Aminata Touré a affirmé que le scrutin était régulier.\n"
+        "Une commission d'observation de l'Union africaine a publié un rapport sur le vote.\n"
+        'Selon elle, "les résultats ont été falsifiés" dans trois régions.'
+    )
+    q = by_content(text, quotes_of(nlp_fr, text, "fr"), "les résultats ont été falsifiés")
+    assert speaker_text(text, q) == "commission d'observation de l'Union africaine"
+
+
+def test_round17_the_author_of_a_note_speaks(nlp_fr) -> None:  # type: ignore[no-untyped-def]
+    """ "à en croire une note …, rédigée par X": a note is a document, its author the source
+    (the comma before the participle does not hide the author)."""
+    text = (
+        "Le régime se méfie de ses généraux, à en croire une note confidentielle, rédigée par "
+        "l'ambassadeur américain Pierre Martin."
+    )
+    q = by_content(text, quotes_of(nlp_fr, text, "fr"), "se méfie de ses généraux")
+    assert speaker_text(text, q) == "Pierre Martin", speaker_text(text, q)
+    assert "à en croire" not in q.text_of(text)
+
+
+def test_round17_que_after_a_long_adverbial_without_a_verb(nlp_fr) -> None:  # type: ignore[no-untyped-def]
+    """ "a déclaré presque au même moment lors d'une conférence de presse commune avec X que
+    …": a subordinating "que" past the usual gap still opens the reported clause when no verb
+    stands between it and the cue."""
+    text = (
+        "Le Premier ministre Jean Dupont a déclaré presque au même moment lors d'une conférence "
+        "de presse commune avec le chancelier autrichien Karl Huber que les deux pays "
+        "renforceraient leur coopération."
+    )
+    q = by_content(text, quotes_of(nlp_fr, text, "fr"), "renforceraient leur coopération")
+    assert q.text_of(text) == "les deux pays renforceraient leur coopération"
+    assert "Jean Dupont" in (speaker_text(text, q) or "")

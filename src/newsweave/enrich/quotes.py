@@ -120,6 +120,7 @@ MIN_COUNT_WORDS = 2  # …, selon X, 78 blessés: a number and what it counts
 LABEL_RANK = {"PER": 0, "PERSON": 0, "ORG": 2, "LOC": 3, "GPE": 3, "MISC": 4}
 ROLE_RANK = 1
 PRIORITY = {"direct": 0, "block": 1, "que": 2, "trailing": 3, "according": 4, "relative": 4}
+MAX_CLITICS_BEFORE_VERB = 3  # "s'en est", "ne l'a": clitics between a subject and its verb
 MAX_SUBJECT_CLIMB = 3  # heads climbed to find the subject of "en déclarant", "à annoncer"
 MAX_QUOTE_LINES = 5  # lines one quotation may span (ECB+ puts each sentence on its own line)
 MAX_BLOCK_SKIP = 2  # untranslated (non-Latin) lines between an intro "X écrit :" and its quote
@@ -264,6 +265,7 @@ class Lexicon:
     marked_only: frozenset[str]  # "parler de": a cue only right before a quotation mark
     naming: frozenset[str]  # "called the cuts "…"": an active naming verb + object + marks
     first_person: frozenset[str]  # "our wine rattled": words only a speaker's own quote has
+    verb_clitics: frozenset[str]  # "X s'en est rendu compte": clitics between subject and verb
 
 
 # Lexicon fields read straight from one list of speech_verbs.json (field: JSON key).
@@ -278,7 +280,7 @@ _PLAIN_LISTS = {
     "with_infinitive": "non_saying_with_infinitive", "meaning_heads": "meaning_heads",
     "reply_verbs": "reply_verbs", "reply_preps": "reply_preps", "reply_things": "reply_things",
     "negators": "negators", "marked_only": "marked_object_phrases", "naming": "naming_verbs",
-    "first_person": "first_person",
+    "first_person": "first_person", "verb_clitics": "verb_clitics",
 }  # fmt: skip
 
 
@@ -1228,7 +1230,7 @@ def _subject(ctx: _Ctx, verb: Token, inverted: bool, depth: int = 0) -> _Subj:
     previous = _previous_clause_subject(ctx, verb, depth)
     if previous is not None:
         return previous
-    climbed = _climbed_subject(ctx, verb, depth)
+    climbed = _climbed_subject(ctx, verb, depth) or _gerund_subject(ctx, verb, depth)
     if climbed is not None or depth > 0:
         return climbed or _Subj("none")
     named = _named_before(ctx, verb)
@@ -1258,8 +1260,32 @@ def _climbed_subject(ctx: _Ctx, verb: Token, depth: int) -> _Subj | None:
         return None
     if _sent_of(ctx, head.idx) != _sent_of(ctx, verb.idx):
         return None
-    climbed = _subject(ctx, head, inverted=False, depth=depth + 1)
+    inverted = _inverted_head(ctx, verb, head)
+    climbed = _subject(ctx, head, inverted=inverted, depth=depth + 1)
     return climbed if climbed.kind != "none" else None
+
+
+def _gerund_subject(ctx: _Ctx, verb: Token, depth: int) -> _Subj | None:
+    """ "Il a tenté … en attaquant X et en dénonçant le « … »": a gerund's subject is its main
+    clause's, whatever head the parse gave it (a name, a noun): the sentence root's subject."""
+    root = verb.sent.root
+    if depth > 0 or not _present_participle(verb) or ctx.doc[verb.i - 1].lower_ != "en":
+        return None
+    if root.i >= verb.i or root.pos_ not in ("VERB", "AUX") or _in_any(ctx.quoted, root.idx):
+        return None
+    found = _subject(ctx, root, inverted=False, depth=depth + 1)
+    return found if found.kind != "none" else None
+
+
+def _inverted_head(ctx: _Ctx, verb: Token, head: Token) -> bool:
+    """ "…, a rapporté X en précisant que": the head verb's subject comes after it. With a comma
+    before the gerund ("…, ont indiqué des sources, en scandant …") the gerund belongs to the
+    main clause, not to the inserted attribution: no inversion then."""
+    i = _chain_start(verb).i
+    i -= 1 if i > 0 and ctx.doc[i - 1].lower_ == "en" else 0
+    if i > 0 and ctx.doc[i - 1].text == ",":
+        return False
+    return _comma_before_inversion(ctx, head) is not None
 
 
 def _previous_clause_subject(ctx: _Ctx, verb: Token, depth: int) -> _Subj | None:
@@ -1720,6 +1746,8 @@ def _author_of(ctx: _Ctx, subj: _Subj) -> _Subj:
     if subj.kind != "np" or not _is_document(ctx, ctx.doc[subj.head]):
         return subj
     nxt = _tok_from(ctx, subj.end)
+    if nxt + 3 < len(ctx.doc) and ctx.doc[nxt].text == "," and _participle_by(ctx.doc[nxt + 1]):
+        nxt += 1  # "une note diplomatique, rédigée par l'ambassadeur"
     if nxt + 2 < len(ctx.doc) and _participle_by(ctx.doc[nxt]):
         nxt += 1  # "un communiqué publié par le ministère"
     if nxt + 1 >= len(ctx.doc) or ctx.doc[nxt].lower_ not in ("from", "by", "par"):
@@ -1869,7 +1897,11 @@ def _content_start(ctx: _Ctx, verb: Token) -> int | None:
         if not nxt or nxt[0].lower_ in ctx.lex.complementizers:
             return None  # "se disent que …" is what they think
         return nxt[0].idx  # "a fait état de cinq morts", "se sont dit prêts"
-    for tok in _tokens(ctx, end.idx + len(end), s_end)[:MAX_GAP_TOKENS]:
+    for k, tok in enumerate(_tokens(ctx, end.idx + len(end), s_end)[:MAX_THAT_GAP_TOKENS]):
+        if k >= MAX_GAP_TOKENS and tok.pos_ in ("VERB", "AUX"):
+            break
+        if k >= MAX_GAP_TOKENS and not _far_that(tok):
+            continue
         if tok.lower_ in ctx.lex.complementizers and (tok.pos_ == "SCONJ" or tok.dep_ == "mark"):
             prev = ctx.doc[tok.i - 1]
             return None if prev.lower_ in _CONJ_HEADS else tok.idx + len(tok)
@@ -1880,6 +1912,14 @@ def _content_start(ctx: _Ctx, verb: Token) -> int | None:
         if tok.pos_ == "VERB" and _is_cue(ctx, tok, ctx.lex.indirect):
             break
     return _ccomp_start(ctx, verb) or _infinitive_start(ctx, verb)
+
+
+def _far_that(tok: Token) -> bool:
+    """ "a déclaré presque au même moment lors d'une conférence de presse commune avec X que":
+    past the usual gap only a subordinating "que"/"that" after a name or an adjective counts
+    (after a common noun it is more often a relative: "la décision que …")."""
+    prev = tok.doc[tok.i - 1]
+    return tok.pos_ == "SCONJ" and prev.pos_ != "NOUN"
 
 
 def _infinitive_start(ctx: _Ctx, verb: Token) -> int | None:
@@ -2414,6 +2454,7 @@ class _Antecedent:
     pron: str | None = None  # a subject pronoun not yet resolved ("Il a rencontré X"): no span
     gender: str | None = None  # read from the parse of an unnamed noun phrase ("la porte-parole")
     spoke: bool = False  # the speaker of an earlier quote
+    org: bool = False  # an organisation named by a common noun, subject of its clause
 
 
 def _resolve(ctx: _Ctx, cands: list[_Cand]) -> list[Span]:
@@ -2751,7 +2792,7 @@ def _agrees(h: _Antecedent, plural: bool, gender: str | None = None) -> bool:
         return h.plural or not h.person
     if h.person or h.plural:
         return h.person and not h.plural
-    return gender is not None and h.spoke and h.gender == gender
+    return gender is not None and (h.spoke or h.org) and h.gender == gender
 
 
 def _gender_key(ctx: _Ctx, span: tuple[int, int], ent: int | None) -> str:
@@ -3073,6 +3114,8 @@ def _token_antecedent(ctx: _Ctx, tok: Token, named: set[int]) -> list[_Anteceden
         return [_Antecedent(tok.idx, None, None, not plural, plural, pron=tok.lower_)]
     plural = "Plur" in _morph(tok, "Number")
     group = plural and tok.dep_ == "nsubj" and tok.pos_ == "NOUN"  # "les manifestants ont …"
+    if _org_subject(ctx, tok) and not plural:
+        return _org_antecedent(ctx, tok, named)
     if not (_named_subject(tok) or _person_subject(ctx, tok) or group):
         return []
     a, b = _np_span(ctx, tok)
@@ -3080,6 +3123,24 @@ def _token_antecedent(ctx: _Ctx, tok: Token, named: set[int]) -> list[_Anteceden
     if a in named or any(span[0] <= e.start < span[1] for e in ctx.entities):
         return []
     return [_Antecedent(a, (a, b), None, True, plural, gender=_np_gender(tok))]
+
+
+def _org_subject(ctx: _Ctx, tok: Token) -> bool:
+    """ "Une commission d'enquête de l'ONU a établi …": an organisation named by a common noun,
+    subject of a verb, is what "elle" / "selon elle" refers to next."""
+    lemma = tok.lemma_.lower()
+    org = lemma in ctx.lex.org_nouns or lemma in ctx.lex.generic_orgs
+    org = org and lemma not in ctx.lex.document_nouns  # "le communiqué ajoute": its author
+    return org and tok.dep_ == "nsubj" and tok.pos_ == "NOUN"
+
+
+def _org_antecedent(ctx: _Ctx, tok: Token, named: set[int]) -> list[_Antecedent]:
+    """The organisation phrase as an antecedent, unless its head word is part of a name the
+    entity layer found ("le Conseil national syrien": the entity stands for it)."""
+    a, b = _np_span(ctx, tok)
+    if a in named or any(e.start <= tok.idx < e.end for e in ctx.entities):
+        return []
+    return [_Antecedent(a, (a, b), None, False, False, gender=_np_gender(tok), org=True)]
 
 
 def _np_gender(head: Token) -> str | None:
@@ -3148,7 +3209,7 @@ def _oblique(ctx: _Ctx, e: Span) -> bool:
     toks = _tokens(ctx, e.start, e.end)
     inside = {t.i for t in toks}
     roots = [t for t in toks if t.head.i not in inside or t.head.i == t.i]
-    if not roots:
+    if not roots or _finite_verb_follows(ctx, toks[-1]):
         return False
     path = [roots[0]]
     for _ in range(MAX_SUBJECT_CLIMB):
@@ -3162,6 +3223,17 @@ def _oblique(ctx: _Ctx, e: Span) -> bool:
     obj = tok.dep_ in ("obj", "dobj", "iobj") and tok.head.pos_ == "VERB"
     case = obj or tok.dep_ == "pobj" or any(c.dep_ == "case" for c in tok.children)
     return case or _in_appositive_complement(path) or _relative_subject(tok)
+
+
+def _finite_verb_follows(ctx: _Ctx, last: Token) -> bool:
+    """ "Lors de son déplacement, Mohamed Morsi s'en est rendu compte": a name right before a
+    finite verb group is its subject, whatever the parse hung it on (here the fronted phrase)."""
+    for tok in ctx.doc[last.i + 1 : last.i + 1 + MAX_CLITICS_BEFORE_VERB]:
+        if "Fin" in _morph(tok, "VerbForm"):
+            return True
+        if tok.lower_ not in ctx.lex.verb_clitics:
+            return False
+    return False
 
 
 def _in_appositive_complement(path: list[Token]) -> bool:
