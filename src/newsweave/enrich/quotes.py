@@ -3255,6 +3255,7 @@ _HANDLE = re.compile(
     r"[\s\u200e\u200f\xa0]*(?:[\w'’.-]+\s+){0,5}?((?:[A-ZÀ-Ý][\w'’.-]*\s+)?@\w+)\s*:\s*"
 )
 _BARE_PREFIX = re.compile(r"[\s\u200e\u200f\xa0]*(@?\w+)\s*:\s+")
+_HANDLE_NO_COLON = re.compile(r"[\s\u200e\u200f\xa0]*(@\w+)[\s\xa0]+(?=[^\s,:;(])")
 _TRAILING_URLS = re.compile(r"(?:\s+(?:https?://|pic\.twitter\.com/|www\.)\S*)+\s*$")
 _LATIN = re.compile(r"[A-Za-zÀ-ÿ]")
 _LETTER = re.compile(r"[^\W\d_]")
@@ -3268,7 +3269,7 @@ def _blocks(ctx: _Ctx) -> list[_Cand]:
         if not _latin(par) or par.rstrip().endswith(":"):
             continue
         intro = _intro(ctx, k)
-        handle = _HANDLE.match(par)
+        handle = _HANDLE.match(par) or _handle_no_colon(ctx, a, par)
         if intro is None and handle is None:
             continue
         prefix = handle or (_BARE_PREFIX.match(par) if intro else None)
@@ -3278,6 +3279,17 @@ def _blocks(ctx: _Ctx) -> list[_Cand]:
             continue
         out.append(_block_cand(ctx, (start, end), handle, a, intro))
     return out
+
+
+def _handle_no_colon(ctx: _Ctx, a: int, par: str) -> re.Match[str] | None:
+    """ "@handle Photo des manifestants …": a tweet line whose handle has no colon after it,
+    unless the handle is the subject of the line's sentence ("@X a écrit que …")."""
+    m = _HANDLE_NO_COLON.match(par)
+    if m is None:
+        return None
+    nxt = ctx.doc[_tok_from(ctx, a + m.end())]
+    clitic = nxt.pos_ == "PRON" and nxt.lower_ in ctx.lex.verb_clitics  # "@X l'a dit", not "le"
+    return None if nxt.pos_ in ("VERB", "AUX") or clitic else m
 
 
 def _block_cand(
