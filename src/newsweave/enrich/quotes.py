@@ -1897,21 +1897,48 @@ def _content_start(ctx: _Ctx, verb: Token) -> int | None:
         if not nxt or nxt[0].lower_ in ctx.lex.complementizers:
             return None  # "se disent que …" is what they think
         return nxt[0].idx  # "a fait état de cinq morts", "se sont dit prêts"
-    for k, tok in enumerate(_tokens(ctx, end.idx + len(end), s_end)[:MAX_THAT_GAP_TOKENS]):
-        if k >= MAX_GAP_TOKENS and tok.pos_ in ("VERB", "AUX"):
-            break
-        if k >= MAX_GAP_TOKENS and not _far_that(tok):
+    that = _that_in_gap(ctx, _tokens(ctx, end.idx + len(end), s_end)[:MAX_THAT_GAP_TOKENS])
+    if that is not None:
+        return None if ctx.doc[that.i - 1].lower_ in _CONJ_HEADS else that.idx + len(that)
+    return _ccomp_start(ctx, verb) or _infinitive_start(ctx, verb)
+
+
+def _that_in_gap(ctx: _Ctx, gap: list[Token]) -> Token | None:
+    """The "que"/"that" opening the reported clause in the tokens after the cue, if no verb
+    of another clause comes first; past MAX_GAP_TOKENS only a verbless stretch counts."""
+    for k, tok in enumerate(gap):
+        far = k >= MAX_GAP_TOKENS
+        if far and tok.pos_ in ("VERB", "AUX") and not _il_y_a(tok):
+            return None
+        if far and not _far_that(tok):
             continue
         if tok.lower_ in ctx.lex.complementizers and (tok.pos_ == "SCONJ" or tok.dep_ == "mark"):
-            prev = ctx.doc[tok.i - 1]
-            return None if prev.lower_ in _CONJ_HEADS else tok.idx + len(tok)
-        # an adjectival participle does not end the gap ("lors d'une conférence organisée
-        # lundi, que"); another verb of saying does ("…, he said, adding that …")
-        if (tok.pos_ == "VERB" and _is_clause_verb(tok)) or tok.text in '.;:!?«»"“”':
-            break
-        if tok.pos_ == "VERB" and _is_cue(ctx, tok, ctx.lex.indirect):
-            break
-    return _ccomp_start(ctx, verb) or _infinitive_start(ctx, verb)
+            return tok
+        if _ends_gap(ctx, tok):
+            return None
+    return None
+
+
+def _ends_gap(ctx: _Ctx, tok: Token) -> bool:
+    """A finite clause verb or a sentence mark ends the gap; an adjectival participle does not
+    ("lors d'une conférence organisée lundi, que"), another verb of saying does ("…, he said,
+    adding that …"), "il y a quelques minutes" does not."""
+    if tok.text in '.;:!?«»"“”':
+        return True
+    if tok.pos_ != "VERB" or _il_y_a(tok):
+        return False
+    return _is_clause_verb(tok) or _is_cue(ctx, tok, ctx.lex.indirect)
+
+
+def _il_y_a(tok: Token) -> bool:
+    """ "il y a quelques minutes": the verb of a time adverbial, not of a clause."""
+    i = tok.i
+    return (
+        i >= 2
+        and tok.lemma_ == "avoir"
+        and tok.doc[i - 1].lower_ == "y"
+        and (tok.doc[i - 2].lower_ == "il")
+    )
 
 
 def _far_that(tok: Token) -> bool:
@@ -2025,15 +2052,27 @@ def _trailing(ctx: _Ctx) -> list[_Cand]:
         a, b = _strip_end(ctx.text, s0, comma)
         incise = _incise_after(ctx, subj, cue[1], s1)  # "Ces mesures, a-t-il dit, seront …"
         short = _words(ctx.text[a:b]) < MIN_REPORTED_WORDS
-        if (short or ctx.text[a:b].rstrip()[-1:] in _MARKS_SET) and not (
-            subj.kind == "pron" and incise
-        ):
+        marked = ctx.text[a:b].rstrip()[-1:] in _MARKS_SET and not _words_before_mark(ctx, a, b)
+        if (short or marked) and not (subj.kind == "pron" and incise):
             continue  # after a closing mark, the direct rule has it
         if incise:
             a, b = _strip_end(ctx.text, s0, s1)
         lemma = _cue_lemma(ctx, tok, ctx.lex.indirect)
         out.append(_Cand(a, b, "indirect", "trailing", cue, lemma, subj))
     return out
+
+
+def _words_before_mark(ctx: _Ctx, a: int, b: int) -> bool:
+    """ "Les autorités ont fermé le siège après la découverte « d'armes », a annoncé X": a
+    clause of its own (a finite verb) before the quoted words ending it is reported speech too
+    (the direct rule has only the marked words)."""
+    last = [q for q in ctx.marks if a <= q.open and q.close <= b + 1]
+    if not last:
+        return False
+    first = min(last, key=lambda q: q.open)
+    before = _tokens(ctx, a, first.open)
+    finite = any("Fin" in _morph(t, "VerbForm") for t in before)  # not "Les manifestations « … »"
+    return finite and _words(ctx.text[a : first.open]) >= MIN_REPORTED_WORDS
 
 
 def _object_after(tok: Token) -> bool:
