@@ -88,6 +88,16 @@ apposition takes the noun before it ("la Russie, un allié …, réitérant que 
 span must be a speaker at all: no quotation mark, Latin script, a subject phrase inside the
 cue's paragraph, a description that neither opens on a preposition nor ends on an article;
 otherwise the subject pronoun it ends on, an earlier organisation or group, or nobody.
+
+Round 17 (dev misses of the fourth gold batch, invented fixtures): hard-wrapped lines are parsed
+as one sentence (``annotate.parser_input``); a gerund after an inverted attribution takes its
+subject ("…, a annoncé X en ajoutant que"), one the parse hangs on a name takes its main
+clause's; a name right before its finite verb stays a main antecedent ("Lors de …, X s'en est
+rendu compte"); an organisation named by a common noun and subject of its clause is an
+antecedent of a pronoun of its gender ("Une commission … a établi … Selon elle"); a note is a
+document whose author speaks; "que" may come after a long verbless adverbial or "il y a …"; a
+tweet line needs no colon after its handle; a clause with its own verb before the quoted words
+that end it is an indirect quote too. Word lists: "_note_round17" of speech_verbs.json.
 """
 
 from __future__ import annotations
