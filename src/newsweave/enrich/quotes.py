@@ -1279,7 +1279,9 @@ def _gerund_subject(ctx: _Ctx, verb: Token, depth: int) -> _Subj | None:
     """ "Il a tenté … en attaquant X et en dénonçant le « … »": a gerund's subject is its main
     clause's, whatever head the parse gave it (a name, a noun): the sentence root's subject."""
     root = verb.sent.root
-    if depth > 0 or not _present_participle(verb) or ctx.doc[verb.i - 1].lower_ != "en":
+    if depth > 0 or verb.i == 0 or not _present_participle(verb):
+        return None
+    if ctx.doc[verb.i - 1].lower_ != "en":
         return None
     if root.i >= verb.i or root.pos_ not in ("VERB", "AUX") or _in_any(ctx.quoted, root.idx):
         return None
@@ -1942,13 +1944,8 @@ def _ends_gap(ctx: _Ctx, tok: Token) -> bool:
 
 def _il_y_a(tok: Token) -> bool:
     """ "il y a quelques minutes": the verb of a time adverbial, not of a clause."""
-    i = tok.i
-    return (
-        i >= 2
-        and tok.lemma_ == "avoir"
-        and tok.doc[i - 1].lower_ == "y"
-        and (tok.doc[i - 2].lower_ == "il")
-    )
+    before = [t.lower_ for t in tok.doc[max(tok.i - 2, 0) : tok.i]]
+    return tok.lemma_ == "avoir" and before == ["il", "y"]
 
 
 def _far_that(tok: Token) -> bool:
