@@ -93,7 +93,7 @@ _DIGITS_RE = re.compile(
     r"(?<![\w.,'/#@°])(?<![^\W\d_]-)(?<![^\W\d_] - )(?:"
     r"\d{1,3}(?:, 000)+(?!\d)"  # "14, 000": detokenised text (ECB+)
     r"|\d{1,3}\. \d{1,2}"
-    r"(?= ?(?:- )?(?:million|billion|bn|percent|per cent|%|- ?magnitude|on the r))"
+    r"(?= ?(?:- )?(?:million|billion|bn|percent|per cent|%|(?:- ?)?magnitude|on the r))"
     r"|\d{1,3}(?: \d{3})+(?!\d)(?:,\d+)?"
     r"|\d+(?:[.,]\d+)*"
     r")(?![.,]?\d)(?!/\d)"
@@ -578,7 +578,7 @@ def _run_end(t: _Text, toks: list[re.Match[str]], i: int, vocab: Any) -> int:
 
 
 def _gap_ok(t: _Text, a: re.Match[str], b: re.Match[str]) -> bool:
-    return t.norm[a.end() : b.start()] in (" ", "-")
+    return t.norm[a.end() : b.start()] in (" ", "-", " - ")  # " - ": detokenised (ECB+)
 
 
 def _joiner_ok(t: _Text, a: re.Match[str], j: re.Match[str], b: re.Match[str]) -> bool:
