@@ -2047,3 +2047,70 @@ def test_round17_il_y_a_does_not_end_the_gap_before_que(nlp_fr) -> None:  # type
     q = by_content(text, quotes_of(nlp_fr, text, "fr"), "le gouvernement démissionnerait")
     assert q.text_of(text) == "le gouvernement démissionnerait dans la soirée"
     assert "Karim Saleh" in (speaker_text(text, q) or "")
+
+
+def test_round18_selon_after_a_verb_that_takes_a_thing(nlp_fr) -> None:  # type: ignore[no-untyped-def]
+    """ "Moscou ne soutient plus le régime, selon X": "soutenir" takes a thing here, not
+    words, so the sentence is X's report; "soutient que" still speaks for itself."""
+    text = (
+        "Moscou ne soutient plus le régime syrien, selon le Premier ministre David Cameron.\n"
+        "Le ministre Paul Martin soutient que la trêve tiendra, selon la radio publique.\n"
+    )
+    quotes = quotes_of(nlp_fr, text, "fr")
+    reported = by_content(text, quotes, "ne soutient plus")
+    assert reported.text_of(text) == "Moscou ne soutient plus le régime syrien"
+    assert "David Cameron" in (speaker_text(text, reported) or "")
+    own = by_content(text, quotes, "la trêve tiendra")
+    assert "Paul Martin" in (speaker_text(text, own) or "")
+
+
+def test_round18_a_demonstrative_phrase_is_no_new_antecedent(nlp_fr) -> None:  # type: ignore[no-untyped-def]
+    """ "Ce farouche partisan de la réforme …. Il assure que …": "il" is the person named
+    before, not the description pointing back at him."""
+    text = (
+        "L'opposant Karim Haddad est rentré au pays en mars. Ce farouche partisan de la "
+        "réforme était alors apparu comme l'homme de la situation. Dans un entretien, il "
+        "assure que ses adversaires ont tout fait pour l'écarter du pouvoir."
+    )
+    q = by_content(text, quotes_of(nlp_fr, text, "fr"), "ses adversaires")
+    assert speaker_text(text, q) in ("Karim Haddad", "Haddad")
+
+
+def test_round18_selon_un_article_du_journal(nlp_fr) -> None:  # type: ignore[no-untyped-def]
+    """ "selon un article du quotidien X" names a source; "selon l'article 5 de la
+    Constitution" does not."""
+    text = (
+        "Le militant a été arrêté mardi à Lyon, selon un article du quotidien régional.\n"
+        "Le scrutin aura lieu en juin, selon l'article 5 de la Constitution.\n"
+    )
+    quotes = quotes_of(nlp_fr, text, "fr")
+    assert [q.text_of(text) for q in quotes] == ["Le militant a été arrêté mardi à Lyon"]
+    assert "quotidien" in (speaker_text(text, quotes[0]) or "")
+
+
+def test_round18_the_title_line_may_carry_a_source(nlp_fr) -> None:  # type: ignore[no-untyped-def]
+    """The lines opening a text before its first sentence are its own title ("…, selon X"
+    counts); a headline line further down (a related-article link) does not."""
+    text = (
+        "Moscou ne soutient plus le régime syrien, selon David Cameron\n"
+        "Le Premier ministre britannique s'est exprimé mardi au sommet du G20.\n"
+        "Lire aussi : Damas ne négociera pas, selon Bachar al-Assad\n"
+    )
+    quotes = quotes_of(nlp_fr, text, "fr")
+    assert [q.text_of(text) for q in quotes] == ["Moscou ne soutient plus le régime syrien"]
+    assert "David Cameron" in (speaker_text(text, quotes[0]) or "")
+
+
+def test_round18_a_verb_of_saying_inside_a_selon_clause_speaks_its_marks(nlp_fr) -> None:  # type: ignore[no-untyped-def]
+    """ "Selon lui, les islamistes auraient menacé l'armée de « … »": the marked words are
+    the islamists' threat; the clause stays his report."""
+    text = (
+        "Le diplomate Omar Nasser a parlé à la presse. Selon lui, les islamistes auraient "
+        "menacé l'armée de « mettre le feu au pays » si la décision était prise."
+    )
+    quotes = quotes_of(nlp_fr, text, "fr")
+    marked = next(q for q in quotes if q.label == "direct")
+    assert marked.text_of(text) == "mettre le feu au pays"
+    assert speaker_text(text, marked) == "islamistes"
+    clause = next(q for q in quotes if q.label == "indirect")
+    assert "Nasser" in (speaker_text(text, clause) or "")
