@@ -2114,3 +2114,20 @@ def test_round18_a_verb_of_saying_inside_a_selon_clause_speaks_its_marks(nlp_fr)
     assert speaker_text(text, marked) == "islamistes"
     clause = next(q for q in quotes if q.label == "indirect")
     assert "Nasser" in (speaker_text(text, clause) or "")
+
+
+def test_round18_a_noun_phrase_right_before_its_verb_is_its_subject(nlp_fr) -> None:  # type: ignore[no-untyped-def]
+    """ "… et le ministre de l'Information a assuré les médias que …": the parse hangs the
+    phrase after "et" on the first clause; right before the verb group, it is the subject."""
+    text = (
+        "Les responsables publics n'ont pas encore fait de commentaires sur les mouvements "
+        "d'aujourd'hui et le ministre de l'Information a assuré les médias que la situation "
+        "était calme dans tout le pays.\n"
+        "Les manifestants ont été pourchassés et des témoins oculaires disent que des "
+        "militants ont été emprisonnés.\n"
+    )
+    quotes = quotes_of(nlp_fr, text, "fr")
+    calm = by_content(text, quotes, "la situation était calme")
+    assert (speaker_text(text, calm) or "").startswith("ministre de l")
+    jailed = by_content(text, quotes, "militants ont été emprisonnés")
+    assert speaker_text(text, jailed) == "témoins oculaires"

@@ -1253,7 +1253,7 @@ def _subject(ctx: _Ctx, verb: Token, inverted: bool, depth: int = 0) -> _Subj:
         return early
     parsed = (
         _parsed_subject(ctx, verb) or _absolute_subject(ctx, verb) or _noun_head_subject(ctx, verb)
-    )
+    ) or _adjacent_subject(ctx, verb)
     if parsed is not None:
         return parsed
     if _addresses_reader(ctx, verb):
@@ -1372,6 +1372,26 @@ def _addresses_reader(ctx: _Ctx, verb: Token) -> bool:
         c.i < verb.i and c.dep_ in ("obj", "iobj", "dobj") and c.lower_ in ctx.lex.excluded
         for c in verb.children
     )
+
+
+def _adjacent_subject(ctx: _Ctx, verb: Token) -> _Subj | None:
+    """ "… et le ministre de l'Information a assuré que …", "… et des témoins disent que …":
+    a finite verb group right after a noun phrase that the parse took for something else (a
+    conjunct, an object) has that phrase as subject."""
+    start = _chain_start(verb)
+    finite = "Fin" in _morph(start, "VerbForm")
+    if not finite or start.i == 0 or any(c.dep_.startswith("nsubj") for c in verb.children):
+        return None
+    head = ctx.doc[start.i - 1]
+    while head.dep_ in ("nmod", "amod", "flat:name", "flat") and head.head.i < head.i:
+        head = head.head
+    if head.pos_ not in ("NOUN", "PROPN") or head.dep_.startswith("nsubj"):
+        return None
+    if any(c.dep_ == "case" and c.lower_ != "des" for c in head.children):
+        return None  # "selon le ministre" ("des témoins" is an article the parse took for "de")
+    if _in_any(ctx.quoted, head.idx):
+        return None
+    return _Subj("np", *_np_span(ctx, head), head.i)
 
 
 def _noun_head_subject(ctx: _Ctx, verb: Token) -> _Subj | None:
