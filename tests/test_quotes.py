@@ -2131,3 +2131,17 @@ def test_round18_a_noun_phrase_right_before_its_verb_is_its_subject(nlp_fr) -> N
     assert (speaker_text(text, calm) or "").startswith("ministre de l")
     jailed = by_content(text, quotes, "militants ont été emprisonnés")
     assert speaker_text(text, jailed) == "témoins oculaires"
+
+
+def test_round18_a_word_of_page_residue_does_not_make_prose_a_headline(nlp_fr) -> None:  # type: ignore[no-untyped-def]
+    """ "… cesser la violence. Evènement": a paragraph of prose with a stray word after its last
+    sentence is no headline, so its verbs of saying count."""
+    text = (
+        "Syrie : l'ONU parle de crimes graves\n"
+        "L'ONU a affirmé jeudi disposer d'une liste de hauts responsables soupçonnés de crimes "
+        "graves en Syrie, où la répression ne faiblit pas malgré les appels répétés à cesser "
+        "la violence. Evènement\n"
+    )
+    q = by_content(text, quotes_of(nlp_fr, text, "fr"), "disposer d'une liste")
+    assert q.label == "indirect" and q.text_of(text).startswith("disposer d'une liste")
+    assert "ONU" in (speaker_text(text, q) or "")

@@ -104,7 +104,9 @@ Round 18 (dev misses, invented fixtures): a verb of saying that takes a thing an
 phrase ("Ce farouche partisan …") is no new antecedent; "selon un article du quotidien X"
 names a source ("selon l'article 5 de …" does not); the headline lines opening a text are its
 title and may carry "selon"; inside a "selon" clause, marked words after a verb of saying with
-its own subject are that subject's.
+its own subject are that subject's; a noun phrase right before a finite verb group of saying
+is its subject when the parse hung it elsewhere ("… et des témoins disent que"); a line of
+prose ending in a stray word of page residue ("… la violence. Evènement") is no headline.
 """
 
 from __future__ import annotations
@@ -134,6 +136,9 @@ MIN_INHERIT_WORDS = 5  # an unattributed quote inherits the previous speaker onl
 MAX_OPENER_WORDS = 5  # "En cas de refus, « … »": a verbless opener before an inheriting quote
 MIN_REPORTED_WORDS = 4  # content of a quote without marks (trailing attribution, selon)
 MIN_COUNT_WORDS = 2  # …, selon X, 78 blessés: a number and what it counts
+# A line not ending a sentence is still prose when this many words end a sentence before its
+# last three words or fewer ("… cesser la violence. Evènement"): set on the dev split.
+MIN_PROSE_WORDS = 20
 LABEL_RANK = {"PER": 0, "PERSON": 0, "ORG": 2, "LOC": 3, "GPE": 3, "MISC": 4}
 ROLE_RANK = 1
 PRIORITY = {"direct": 0, "block": 1, "que": 2, "trailing": 3, "according": 4, "relative": 4}
@@ -185,6 +190,8 @@ _COORDINATED = re.compile(r",\s*(?:mais|et|but|and)\s*$|[:;]\s*$")
 # Between two listed quotes: "« A » et « B »", "« A », « B »", "« A » ou encore « B »", "A or B"
 _LIST_GAP = re.compile(r"\s*,?\s*(?:(?:et|ou|and|or)(?:\s+encore)?\s*)?")
 _CREDIT = re.compile(r"\s*\([^()]*\)\s*$")
+# a sentence end, then at most three words, none a hashtag or a handle (a tweet's tail)
+_LAST_STOP = re.compile(r"[.!?…][\"»”]?\s+(?=[^\s#@]\S*(?:\s+[^\s#@]\S*){0,2}\s*$)")
 _BEFORE_CLOSER = frozenset([",", ".", "!", "?"])  # "…, `` X said": a misturned PTB closer
 _CLOSERS = "\"»”’)' "
 _NEVER = 1 << 62  # larger than any text offset, for bisecting (start, end) ranges
@@ -463,10 +470,14 @@ def _word_forms(tok: Token) -> tuple[str, ...]:
 
 def _is_headline(par: str) -> bool:
     """A line that does not end a sentence (titles, link lists, bylines); a credit in brackets
-    after the last sentence does not count ("… pour toi Syrie". (Vidéos de X))."""
+    after the last sentence does not count ("… pour toi Syrie". (Vidéos de X)), nor a word of
+    page residue after a paragraph of prose ("… cesser la violence. Evènement")."""
     body = _CREDIT.sub("", par) or par
     body = body.rstrip().rstrip(_CLOSERS)
-    return not body or body[-1] not in _FINAL
+    if body and body[-1] in _FINAL:
+        return False
+    stop = _LAST_STOP.search(body)
+    return stop is None or len(body[: stop.start()].split()) < MIN_PROSE_WORDS
 
 
 def _sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
