@@ -1192,9 +1192,12 @@ def test_round8_not_reported_speech(nlp_fr, text: str) -> None:  # type: ignore[
 # attribution or hung on a name, organisations named by a common noun as antecedents of
 # "elle", notes as documents, "que" after a long adverbial, tweet lines whose handle has no
 # colon, a clause before the quoted words that end it, "il y a" in the gap before "que"):
-# fr P .955 R .838 spkP .877 spkR .770; en unchanged.
+# fr P .955 R .838 spkP .877 spkR .770; en unchanged. Round 18 (dev misses: "selon" after a
+# verb that takes a thing, demonstrative phrases, "selon un article du …", title lines, a
+# noun phrase right before its verb group, prose ending in page residue): fr P .953 R .846
+# spkP .877 spkR .779; en unchanged.
 FLOORS = {
-    "fr": {"P": 0.95, "R": 0.83, "spkP": 0.87, "spkR": 0.76},
+    "fr": {"P": 0.95, "R": 0.84, "spkP": 0.87, "spkR": 0.77},
     "en": {"P": 0.97, "R": 0.865, "spkP": 0.93, "spkR": 0.83},
 }
 
