@@ -42,6 +42,12 @@ def values(text: str, lang: str | None = "fr") -> list[float]:
     return [s.attrs["value"] for s in find_numbers(text, lang)]
 
 
+def value_units(text: str, lang: str) -> list[tuple[str, float, str | None]]:
+    return [
+        (text[s.start : s.end], s.attrs["value"], s.attrs["unit"]) for s in find_numbers(text, lang)
+    ]
+
+
 def test_plus_de_1250_morts() -> None:
     text = "La guerre a fait plus de 1 250 morts en Syrie."
     s = one(text)
@@ -63,33 +69,19 @@ def test_un_peu_plus_d_un_mois_is_a_duration() -> None:
 
 def test_hyphenated_multiplier_and_fraction() -> None:
     text = "The robbers took a $2.6-million booty in 2 1/2 hours."
-    a, b = find_numbers(text, "en")
-    assert (text[a.start : a.end], a.attrs["value"], a.attrs["unit"]) == (
-        "$2.6-million",
-        2_600_000,
-        "dollars",
-    )
-    assert (text[b.start : b.end], b.attrs["value"], b.attrs["unit"]) == (
-        "2 1/2 hours",
-        2.5,
-        "hours",
-    )
+    assert value_units(text, "en") == [
+        ("$2.6-million", 2_600_000, "dollars"),
+        ("2 1/2 hours", 2.5, "hours"),
+    ]
 
 
 def test_detokenised_decimals_and_spelled_hyphen_runs() -> None:
     # Text rebuilt from tokens (ECB+) puts spaces around "." and "-".
     text = "A 4. 7 magnitude tremor shook the port; thieves took a three - million - pound haul."
-    a, b = find_numbers(text, "en")
-    assert (text[a.start : a.end], a.attrs["value"], a.attrs["unit"]) == (
-        "4. 7 magnitude",
-        4.7,
-        "magnitude",
-    )
-    assert (text[b.start : b.end], b.attrs["value"], b.attrs["unit"]) == (
-        "three - million - pound",
-        3_000_000,
-        "pounds",
-    )
+    assert value_units(text, "en") == [
+        ("4. 7 magnitude", 4.7, "magnitude"),
+        ("three - million - pound", 3_000_000, "pounds"),
+    ]
 
 
 def test_phone_numbers_and_four_by_four_are_not_counts() -> None:
