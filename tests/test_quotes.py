@@ -12,6 +12,7 @@ from newsweave.model import Span
 from tests.conftest import FRANCEINFO, REPO, XINHUA, needs_shared
 
 spacy = pytest.importorskip("spacy")
+Doc = pytest.importorskip("spacy.tokens").Doc
 
 LABELS = {"PERSON": "PER", "PER": "PER", "ORG": "ORG", "GPE": "LOC", "LOC": "LOC"}
 
@@ -2153,3 +2154,114 @@ def test_round18_a_word_of_page_residue_does_not_make_prose_a_headline(nlp_fr) -
     q = by_content(text, quotes_of(nlp_fr, text, "fr"), "disposer d'une liste")
     assert q.label == "indirect" and q.text_of(text).startswith("disposer d'une liste")
     assert "ONU" in (speaker_text(text, q) or "")
+
+
+def test_round19_a_gerund_of_saying_reports_apart(nlp_fr) -> None:  # type: ignore[no-untyped-def]
+    """ "X a estimé qu'A, tout en soulignant que B": A ends at the comma; B is X's too."""
+    text = (
+        "La ministre Claire Morel a estimé qu'il fallait reprendre le dialogue avec Téhéran, "
+        "tout en soulignant que les différends ne seraient pas réglés en un jour.\n"
+    )
+    quotes = quotes_of(nlp_fr, text, "fr")
+    first = by_content(text, quotes, "reprendre le dialogue")
+    assert first.text_of(text) == "il fallait reprendre le dialogue avec Téhéran"
+    second = by_content(text, quotes, "les différends")
+    assert "Claire Morel" in (speaker_text(text, second) or "")
+
+
+def test_round19_a_quote_after_the_colon_of_a_reported_clause(nlp_fr) -> None:  # type: ignore[no-untyped-def]
+    """ "X a prévenu que A : « B »": B is X's, with the same cue, also when the parse hangs
+    the colon on the reported clause's verb."""
+    text = (
+        "Le président Marc Lenoir a prévenu que l'aide au pays dépendrait des réformes, après "
+        "la chute du gouvernement : « Nous ne livrerons plus certains équipements tant que "
+        "la transition restera bloquée. »\n"
+    )
+    doc = nlp_fr(text)
+    colon = next(t.i for t in doc if t.text == ":")
+    inner = next(t.i for t in doc if t.text == "dépendrait")
+    for d in (doc, relinked(doc, {colon: (inner, "punct")})):  # the parse of a real page
+        found = [q for q in find_quotes(d, model_entities(d), "fr") if q.label == "direct"]
+        assert len(found) == 1 and "Marc Lenoir" in (speaker_text(text, found[0]) or "")
+
+
+def test_round19_subject_before_the_verb_across_spaces_and_a_line(nlp_fr) -> None:  # type: ignore[no-untyped-def]
+    """ "Le blogueur\xa0X\xa0a signalé que …" after a tweet line: the phrase before the verb
+    group is its subject across non-breaking spaces, also when the parse gave the verb a
+    subject on the line before (here forced: the model did so on a real page)."""
+    text = (
+        "@karim_b: Ce n'est pas la première fois qu'ils le font, ces salauds\n"
+        "Le blogueur\xa0Samir Ouali\xa0a signalé que la veillée prévue devant le théâtre "
+        "n'avait pas été autorisée.\n"
+    )
+    doc = nlp_fr(text)
+    verb = next(t.i for t in doc if t.text == "signalé")
+    font = next(t.i for t in doc if t.text == "font")
+    for d in (doc, relinked(doc, {verb: (verb, "ROOT"), font: (verb, "nsubj")})):
+        q = by_content(text, find_quotes(d, [], "fr"), "la veillée")
+        assert "Samir Ouali" in (speaker_text(text, q) or "")
+
+
+def test_round19_a_name_right_before_the_verb_beats_its_role_phrase(nlp_fr) -> None:  # type: ignore[no-untyped-def]
+    """ "Enfin, sur Site.com le blogger tunisien\xa0X\xa0ajoute :" then a paragraph: the person
+    named right before the verb speaks, not the phrase around the role (the parse of a real
+    page forced: the role an oblique of the verb, the name a complement of the role)."""
+    text = (
+        "Enfin, sur Policy.com le blogger tunisien\xa0Ahmed Benali\xa0ajoute:\nLe débat de "
+        "lundi n'a rien changé pour les électeurs, et c'est valable pour les deux candidats. "
+        "Moi qui suis sceptique, je n'ai rien appris.\n"
+    )
+    doc = nlp_fr(text)
+    at = {t.text: t.i for t in doc if t.i < 14}
+    verb, role = at["ajoute"], at["blogger"]
+    links = {role: (verb, "obl:mod"), verb: (verb, "ROOT"), at["Ahmed"]: (role, "nmod")}
+    links |= {at[":"]: (verb, "punct"), at["Enfin"]: (verb, "advmod"), at[","]: (verb, "punct")}
+    links |= {i: (verb, "dep") for i in range(verb + 1, len(doc)) if doc[i].head.i == role}
+    start = text.index("Ahmed Benali")
+    name = Span(start, start + len("Ahmed Benali"), "PER", {"canonical": "Ahmed Benali"})
+    q = by_content(text, find_quotes(relinked(doc, links), [name], "fr"), "Le débat")
+    assert speaker_text(text, q) == "Ahmed Benali"
+
+
+def relinked(doc, links: dict[int, tuple[int, str]]):  # type: ignore[no-untyped-def]
+    """A copy of ``doc`` with some tokens re-attached (token → (head, dep)): a parser error
+    reproduced exactly."""
+    heads, deps = [t.head.i for t in doc], [t.dep_ for t in doc]
+    for i, (head, dep) in links.items():
+        heads[i], deps[i] = head, dep
+    return Doc(
+        doc.vocab,
+        words=[t.text for t in doc],
+        spaces=[bool(t.whitespace_) for t in doc],
+        pos=[t.pos_ for t in doc],
+        morphs=[str(t.morph) for t in doc],
+        lemmas=[t.lemma_ for t in doc],
+        heads=heads,
+        deps=deps,
+        sent_starts=[bool(t.is_sent_start) for t in doc],
+    )
+
+
+def test_round19_adverbs_between_the_inverted_clitic_and_the_verb(nlp_fr) -> None:  # type: ignore[no-untyped-def]
+    """ "« … », a-t-elle par ailleurs assuré": the clitic is the subject."""
+    text = (
+        "La haut commissaire Nadia Pereira a dénoncé l'inaction du Conseil. « Les informations "
+        "réunies par mon équipe démontrent un usage systématique de la torture », a-t-elle "
+        "par ailleurs assuré.\n"
+    )
+    q = by_content(text, quotes_of(nlp_fr, text, "fr"), "Les informations")
+    assert "Nadia Pereira" in (speaker_text(text, q) or "")
+
+
+def test_round19_et_d_ajouter_continues_the_attribution_before(nlp_fr) -> None:  # type: ignore[no-untyped-def]
+    """ "« … », a-t-il affirmé. Et d'ajouter : A « B »": A and B are the same speaker's."""
+    text = (
+        "Le ministre Karim Saadi a reçu la presse lundi. « Le retour de la stabilité permettra "
+        "de relancer nos échanges », a-t-il affirmé. Et d'ajouter : les deux pays « sont liés "
+        "par des relations de bon voisinage ».\n"
+    )
+    quotes = quotes_of(nlp_fr, text, "fr")
+    for q in [q for q in quotes if "liés" in q.text_of(text)]:
+        assert "Karim Saadi" in (speaker_text(text, q) or "")
+    kinds = sorted(q.label for q in quotes if "liés" in q.text_of(text))
+    assert kinds == ["direct", "indirect"]

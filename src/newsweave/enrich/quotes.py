@@ -399,9 +399,13 @@ def find_quotes(doc: Doc, entities: list[Span], lang: str) -> list[Span]:
         return []
     ctx = _context(doc, text, entities, lex)
     ctx.loose_cues = _free_cues(ctx, lex.indirect, loose=True)
-    que, according = _que(ctx), _according(ctx)
+    que, according, trailing = _que(ctx), _according(ctx), _trailing(ctx)
     direct = _direct(ctx, que, according)
-    cands = direct + _dashed(ctx, direct) + _blocks(ctx) + que + _trailing(ctx) + according
+    narrative = _narrative(ctx, direct + que + trailing)
+    if narrative:  # their marked words take their cue: attribute the marks again
+        que += narrative
+        direct = _direct(ctx, que, according)
+    cands = direct + _dashed(ctx, direct) + _blocks(ctx) + que + trailing + according
     cands += _quoted_reports(ctx)
     cands += _opinion_relatives(ctx) + _opinion_frames(ctx)
     return _resolve(ctx, _dedupe(ctx, cands))
@@ -780,7 +784,8 @@ def _direct(ctx: _Ctx, que: list[_Cand], according: list[_Cand]) -> list[_Cand]:
     for q in [part for mark in ctx.marks for part in _split_inserted(ctx, mark)]:
         cand = _attribute(ctx, q) or _listed_after(ctx, q, prev) or _inherit(ctx, q, prev)
         cand = cand or _partial(ctx, q, que)
-        cand = cand or _colon_frame(ctx, q) or _within(ctx, q, according)
+        cand = cand or _colon_frame(ctx, q) or _colon_after_que(ctx, q, que)
+        cand = cand or _within(ctx, q, according)
         cand = cand or _previous_paragraph(ctx, q) or _first_person_after(ctx, q, prev)
         cand = _prefer_verb(ctx, q, cand, que)
         if cand is not None and waiting is not None and _listed_before(ctx, waiting, q, cand):
@@ -952,6 +957,18 @@ def _colon_frame(ctx: _Ctx, q: _Quoted) -> _Cand | None:
         if not _colon_speaker(ctx, subj):
             return None
     return _Cand(q.start, q.end, "direct", "direct", (colon, colon + 1), ":", subj)
+
+
+def _colon_after_que(ctx: _Ctx, q: _Quoted, que: list[_Cand]) -> _Cand | None:
+    """ "X a prévenu que A : « B »": a quote right after the colon ending a reported clause is
+    the same speaker's, with the same cue."""
+    if not _utterance(ctx, q):
+        return None
+    for c in que:
+        same_line = "\n" not in ctx.text[c.cue[0] : q.open]
+        if c.end <= q.open and same_line and ctx.text[c.end : q.open].strip() == ":":
+            return replace(c, start=q.start, end=q.end, kind="direct", rule="direct")
+    return None
 
 
 def _colon_verb(ctx: _Ctx, s0: int, colon: int) -> Token | None:
@@ -1392,10 +1409,14 @@ def _adjacent_subject(ctx: _Ctx, verb: Token) -> _Subj | None:
     conjunct, an object) has that phrase as subject."""
     start = _chain_start(verb)
     finite = "Fin" in _morph(start, "VerbForm")
-    if not finite or start.i == 0 or any(c.dep_.startswith("nsubj") for c in verb.children):
-        return None
-    head = ctx.doc[start.i - 1]
-    while head.dep_ in ("nmod", "amod", "flat:name", "flat") and head.head.i < head.i:
+    subjects = [c for c in verb.children if c.dep_.startswith("nsubj") and _same_line(c, verb)]
+    if not finite or start.i == 0 or subjects:
+        return None  # (a parsed subject on another line is a link across a line break)
+    k = start.i - 1
+    while k > 0 and ctx.doc[k].is_space and "\n" not in ctx.doc[k].text:
+        k -= 1  # "Le blogueur\xa0X\xa0a signalé"
+    head = ctx.doc[k]
+    while head.dep_ in _NP_LINKS and head.head.i < head.i and _same_line(head, head.head):
         head = head.head
     if head.pos_ not in ("NOUN", "PROPN") or head.dep_.startswith("nsubj"):
         return None
@@ -1403,7 +1424,14 @@ def _adjacent_subject(ctx: _Ctx, verb: Token) -> _Subj | None:
         return None  # "selon le ministre" ("des témoins" is an article the parse took for "de")
     if _in_any(ctx.quoted, head.idx):
         return None
-    return _Subj("np", *_np_span(ctx, head), head.i)
+    person = _person_ending_at(ctx, ctx.doc[k])  # "le blogger tunisien X a écrit": X
+    return _Subj("np", *(person or _np_span(ctx, head)), head.i)
+
+
+def _person_ending_at(ctx: _Ctx, tok: Token) -> tuple[int, int] | None:
+    end = tok.idx + len(tok)
+    spans = [(e.start, e.end) for e in ctx.entities if e.label == "PER" and e.end == end]
+    return spans[0] if spans and "\n" not in ctx.text[spans[0][0] : end] else None
 
 
 def _noun_head_subject(ctx: _Ctx, verb: Token) -> _Subj | None:
@@ -1495,8 +1523,9 @@ def _opening_name(ctx: _Ctx, s0: int, verb: Token) -> _Subj:
 
 
 def _clitic(ctx: _Ctx, verb: Token) -> _Subj | None:
-    """The subject clitic of an inversion: "a-t-il affirmé", "ajoute-t-elle", "a-t-on appris"."""
-    lo, hi = _chain_start(verb).i, min(verb.i + 3, len(ctx.doc))
+    """The subject clitic of an inversion: "a-t-il affirmé", "ajoute-t-elle", "a-t-on appris",
+    "a-t-elle par ailleurs assuré"."""
+    lo, hi = _adverbs_before(ctx, _chain_start(verb).i), min(verb.i + 3, len(ctx.doc))
     for tok in ctx.doc[lo:hi]:
         low = tok.lower_
         if not low.startswith("-") or low == "-t":
@@ -1505,6 +1534,15 @@ def _clitic(ctx: _Ctx, verb: Token) -> _Subj | None:
             return _Subj("pron", tok.idx, tok.idx + len(tok), tok.i)
         return _Subj("self" if low in ctx.lex.excluded else "none")
     return None
+
+
+def _adverbs_before(ctx: _Ctx, i: int) -> int:
+    """Back over adverbs between an inverted clitic and its verb ("a-t-elle par ailleurs
+    assuré"), to the clitic's auxiliary; ``i`` itself when no adverb comes before."""
+    k = i
+    while k > 0 and i - k < MAX_INVERSION_FILLER and ctx.doc[k - 1].pos_ in ("ADV", "ADP"):
+        k -= 1
+    return max(k - 2, 0) if k < i and ctx.doc[k - 1].lower_.startswith("-") else i
 
 
 def _subject_tokens(ctx: _Ctx, verb: Token) -> list[Token]:
@@ -1895,6 +1933,36 @@ def _que_cand(ctx: _Ctx, tok: Token) -> _Cand | None:
     return _Cand(a, b, "indirect", "que", cue, lemma, subj)
 
 
+def _narrative(ctx: _Ctx, before: list[_Cand]) -> list[_Cand]:
+    """ "« … », a-t-il affirmé. Et d'ajouter : …": a narrative infinitive of saying opening its
+    sentence continues the attribution before it (same subject); what it reports runs from
+    the colon or "que" to the end of the sentence."""
+    out: list[_Cand] = []
+    for tok in ctx.loose_cues:
+        start = _narrative_start(ctx, tok)
+        earlier = [c for c in before if c.cue[1] <= tok.idx]
+        if start is None or not earlier:
+            continue
+        subj = max(earlier, key=lambda c: c.cue[0]).subj
+        a, b = _strip_end(ctx.text, start, _cut_attribution(ctx, start, _sent_of(ctx, start)[1]))
+        if _words(ctx.text[a:b]) >= MIN_QUOTE_WORDS:
+            lemma = _cue_lemma(ctx, tok, ctx.lex.indirect)
+            out.append(_Cand(a, b, "indirect", "que", _cue_span(ctx, tok), lemma, subj))
+    return out
+
+
+def _narrative_start(ctx: _Ctx, tok: Token) -> int | None:
+    """Where the content of "Et de/d' + infinitive" begins: after its colon or "que"."""
+    if tok.i < 2 or "Inf" not in _morph(tok, "VerbForm") or tok.i + 1 >= len(ctx.doc):
+        return None
+    et, de, nxt = ctx.doc[tok.i - 2], ctx.doc[tok.i - 1], ctx.doc[tok.i + 1]
+    if et.lower_ != "et" or de.lower_ not in _OF or _sent_of(ctx, et.idx)[0] != et.idx:
+        return None
+    if nxt.text == ":" or nxt.lower_ in ctx.lex.complementizers:
+        return nxt.idx + len(nxt)
+    return None
+
+
 def _quoted_reports(ctx: _Ctx) -> list[_Cand]:
     """ "`` Sources tell EW.com that Summit is about to hire X … ''": a report inside a direct
     quote whose noun-phrase subject and reported clause are inside the marks too."""
@@ -2068,6 +2136,7 @@ def _that_mark(ctx: _Ctx, tok: Token) -> bool:
 
 
 _NOMINAL = frozenset(["NOUN", "PROPN", "PRON"])
+_NP_LINKS = frozenset(["nmod", "amod", "flat:name", "flat"])  # inside a noun phrase
 _QUANTIFIERS = frozenset(["all", "some", "most", "many", "several", "both", "each", "one"])
 _INTRO_COLON = re.compile(r"\s*(?:,[^,:.;«»\"“”\n]*)?:\s*[«\"“]")
 _RELATIVES = frozenset(["qui", "who", "which", "that"])
@@ -2076,6 +2145,8 @@ _CONJ_HEADS = frozenset(
     ["ce", "c'", "c’", "alors", "tandis", "pendant", "parce", "afin", "sorte", "dès", "so"]
 )
 _OF = frozenset(["de", "d'", "d’", "of"])
+# ", (tout) en soulignant que …": a gerund of saying after a comma reports apart
+_GERUND_LEADS = (["en"], ["tout", "en"])
 _TO = frozenset(["à", "au", "aux", "to"])
 _PARTITIVES = frozenset(["un", "une", "l'un", "l'une", "l’un", "l’une", "one"])  # "un des …"
 _INCISE = frozenset([",", "lui", "elle", "eux", "elles"])  # "affirme, lui, n'avoir aucune …"
@@ -2307,7 +2378,10 @@ def _cut_before_cue(ctx: _Ctx, a: int, b: int) -> int:
             continue
         commas = [j for j in range(k) if toks[j].text == ","]
         own_subject = commas and any(t.pos_ in _NOMINAL for t in toks[commas[-1] : k])
-        if own_subject and _words(ctx.text[a : toks[commas[-1]].idx]) >= MIN_REPORTED_WORDS:
+        gerund = commas and [t.lower_ for t in toks[commas[-1] + 1 : k]] in _GERUND_LEADS
+        if (own_subject or gerund) and _words(
+            ctx.text[a : toks[commas[-1]].idx]
+        ) >= MIN_REPORTED_WORDS:
             return _strip_end(ctx.text, a, toks[commas[-1]].idx)[1]
         return b
     return b
@@ -3146,7 +3220,7 @@ def _name_after_role(ctx: _Ctx, subj: _Subj) -> list[int]:
             nxt = tok.nbor(1) if tok.i + 1 < len(ctx.doc) else tok
             return [names[nxt.idx]] if nxt.idx in names else []
         in_name = _in_any(others, tok.idx)
-        if not (in_name or (tok.is_lower and tok.pos_ in _ROLE_PHRASE_POS)):
+        if not (in_name or tok.is_space or (tok.is_lower and tok.pos_ in _ROLE_PHRASE_POS)):
             return []
     return []
 
