@@ -2265,3 +2265,40 @@ def test_round19_et_d_ajouter_continues_the_attribution_before(nlp_fr) -> None: 
         assert "Karim Saadi" in (speaker_text(text, q) or "")
     kinds = sorted(q.label for q in quotes if "liés" in q.text_of(text))
     assert kinds == ["direct", "indirect"]
+
+
+def test_round19_an_open_quote_stops_before_a_line_introducing_words(nlp_fr) -> None:  # type: ignore[no-untyped-def]
+    """A quote left open at the end of a line does not run on past a line ending in a colon
+    ("X écrit :"): the marks of later lines pair among themselves."""
+    text = (
+        'Le blog A a écrit : "Le tyran est tombé. Tremblez, dictateurs, votre tour viendra.\n'
+        "Le blogueur Reza Amini écrit :\n"
+        "L'histoire s'accélère et les dictateurs tombent l'un après l'autre.\n"
+        'Le site Vision publie une photo et commente "Un dictateur dit adieu au pouvoir".\n'
+    )
+    quotes = quotes_of(nlp_fr, text, "fr")
+    assert any(q.text_of(text) == "Un dictateur dit adieu au pouvoir" for q in quotes)
+    assert not any("Le site Vision" in q.text_of(text) for q in quotes)
+
+
+def test_round19_an_object_before_et_is_not_the_next_verb_s_subject(nlp_fr) -> None:  # type: ignore[no-untyped-def]
+    """ "X a publié une copie de la photo et commente « … »": the copy is what X published;
+    X comments (the parse of a real page forced: the object as the second verb's subject)."""
+    text = 'Vision a publié une copie de la photo et commente "Un dictateur dit adieu au pouvoir".'
+    doc = nlp_fr(text)
+    at = {t.text: t.i for t in doc}
+    verb = at["commente"]
+    links = {at["copie"]: (verb, "nsubj"), verb: (at["publié"], "conj"), at["et"]: (verb, "cc")}
+    vision = Span(0, 6, "ORG", {"canonical": "Vision"})
+    found = find_quotes(relinked(doc, links), [vision], "fr")
+    assert [speaker_text(text, q) for q in found] == ["Vision"]
+
+
+def test_round19_s_assurer_que_is_making_sure(nlp_fr) -> None:  # type: ignore[no-untyped-def]
+    """ "s'assurer que …" (to make sure) reports nothing; "il a assuré que …" does."""
+    text = (
+        "Le collectif veut s'assurer que les rues appartiennent aux habitants du quartier.\n"
+        "Le maire Paul Girard a assuré que les travaux seraient terminés en juin.\n"
+    )
+    content, speaker = sole_quote(nlp_fr, text)
+    assert content.startswith("les travaux") and "Paul Girard" in speaker

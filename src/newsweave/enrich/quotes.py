@@ -291,6 +291,7 @@ class Lexicon:
     naming: frozenset[str]  # "called the cuts "…"": an active naming verb + object + marks
     first_person: frozenset[str]  # "our wine rattled": words only a speaker's own quote has
     verb_clitics: frozenset[str]  # "X s'en est rendu compte": clitics between subject and verb
+    reflexive_other: frozenset[str]  # "s'assurer que": reflexive, the verb means "make sure"
 
 
 # Lexicon fields read straight from one list of speech_verbs.json (field: JSON key).
@@ -306,6 +307,7 @@ _PLAIN_LISTS = {
     "reply_verbs": "reply_verbs", "reply_preps": "reply_preps", "reply_things": "reply_things",
     "negators": "negators", "marked_only": "marked_object_phrases", "naming": "naming_verbs",
     "first_person": "first_person", "verb_clitics": "verb_clitics",
+    "reflexive_other": "non_saying_reflexive",
 }  # fmt: skip
 
 
@@ -543,7 +545,9 @@ def _runs_on(
     if mark is not None and mark.group() == left_open:
         skip.add(nxt[0])
         return True
-    return nxt not in heads and mark is None
+    # "X écrit :" introduces words of its own: the quote left open ended before it
+    introduces = text[nxt[0] : nxt[1]].rstrip().endswith(":")
+    return nxt not in heads and mark is None and not introduces
 
 
 def _unclosed(text: str, a: int, b: int, pairs: list[_Quoted], left_open: str) -> list[_Quoted]:
@@ -669,7 +673,15 @@ def _other_sense(ctx: _Ctx, tok: Token, lemma: str) -> bool:
         return True
     if lemma in lex.reply_verbs and _replies_to_thing(ctx, tok):
         return True
+    if lemma in lex.reflexive_other and _reflexive(tok):
+        return True
     return lemma == "dire" and _meaning_dire(ctx, tok)
+
+
+def _reflexive(tok: Token) -> bool:
+    """A reflexive clitic right before the verb or its auxiliary ("s'assurer", "s'est assuré")."""
+    first = _chain_start(tok).i
+    return any(t.lower_ in _REFLEXIVES for t in tok.doc[max(first - 1, 0) : tok.i])
 
 
 def _infinitive_after(ctx: _Ctx, tok: Token) -> bool:
@@ -1556,7 +1568,15 @@ def _subject_tokens(ctx: _Ctx, verb: Token) -> list[Token]:
         if (c.dep_.startswith("nsubj") or (c.dep_ == "expl:subj" and _active(verb)))
         and not c.lower_.startswith("-")
         and sent[0] <= c.idx < sent[1]
+        and not _object_before_conjunction(verb, c)
     ]
+
+
+def _object_before_conjunction(verb: Token, subj: Token) -> bool:
+    """ "X a publié une copie … et commente": a subject the parse gave the second verb between
+    the first verb and "et" is the first verb's object."""
+    cc = [c for c in verb.children if c.dep_ == "cc" and c.i < verb.i]
+    return verb.dep_ == "conj" and bool(cc) and verb.head.i < subj.i < cc[0].i
 
 
 def _parsed_subject(ctx: _Ctx, verb: Token) -> _Subj | None:
@@ -2136,6 +2156,8 @@ def _that_mark(ctx: _Ctx, tok: Token) -> bool:
 
 
 _NOMINAL = frozenset(["NOUN", "PROPN", "PRON"])
+# third person only: "il m'a assuré que", "je vous assure que" are saying to someone
+_REFLEXIVES = frozenset(["se", "s'", "s’"])
 _NP_LINKS = frozenset(["nmod", "amod", "flat:name", "flat"])  # inside a noun phrase
 _QUANTIFIERS = frozenset(["all", "some", "most", "many", "several", "both", "each", "one"])
 _INTRO_COLON = re.compile(r"\s*(?:,[^,:.;«»\"“”\n]*)?:\s*[«\"“]")
