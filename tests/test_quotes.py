@@ -1196,9 +1196,11 @@ def test_round8_not_reported_speech(nlp_fr, text: str) -> None:  # type: ignore[
 # fr P .955 R .838 spkP .877 spkR .770; en unchanged. Round 18 (dev misses: "selon" after a
 # verb that takes a thing, demonstrative phrases, "selon un article du …", title lines, a
 # noun phrase right before its verb group, prose ending in page residue): fr P .953 R .846
-# spkP .877 spkR .779; en unchanged.
+# spkP .877 spkR .779; en unchanged. Round 19 (dev misses: gerunds and colons after reported
+# clauses, subjects across spaces and lines, "Et d'ajouter", open quotes before "X écrit :",
+# "s'assurer que"): fr P .956 R .851 spkP .883 spkR .786; en unchanged.
 FLOORS = {
-    "fr": {"P": 0.95, "R": 0.84, "spkP": 0.87, "spkR": 0.77},
+    "fr": {"P": 0.95, "R": 0.85, "spkP": 0.88, "spkR": 0.78},
     "en": {"P": 0.97, "R": 0.865, "spkP": 0.93, "spkR": 0.83},
 }
 

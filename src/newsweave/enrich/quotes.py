@@ -107,6 +107,16 @@ title and may carry "selon"; inside a "selon" clause, marked words after a verb 
 its own subject are that subject's; a noun phrase right before a finite verb group of saying
 is its subject when the parse hung it elsewhere ("… et des témoins disent que"); a line of
 prose ending in a stray word of page residue ("… la violence. Evènement") is no headline.
+
+Round 19 (dev misses, invented fixtures, parser errors of real pages reproduced on them): a
+clause reported by a verb ends before ", (tout) en soulignant que …", which reports apart; a
+quote after the colon ending a reported clause ("X a prévenu que A : « B »") is X's; the noun
+phrase before a verb group is found across non-breaking spaces and despite a parsed subject on
+the line before, and a person named right before the verb beats the role phrase around it;
+"a-t-elle par ailleurs assuré" keeps its clitic; "Et d'ajouter : …" continues the attribution
+before it; a quote left open stops before a line ending in a colon ("X écrit :"); the object
+of a first verb is not the subject of "et" + second verb; "s'assurer que" (make sure) is not
+saying.
 """
 
 from __future__ import annotations
