@@ -1451,6 +1451,7 @@ def _adjacent_subject(ctx: _Ctx, verb: Token) -> _Subj | None:
 
 
 def _person_ending_at(ctx: _Ctx, tok: Token) -> tuple[int, int] | None:
+    """The span of a person mention (on one line) that ends with ``tok``."""
     end = tok.idx + len(tok)
     spans = [(e.start, e.end) for e in ctx.entities if e.label == "PER" and e.end == end]
     return spans[0] if spans and "\n" not in ctx.text[spans[0][0] : end] else None
@@ -1560,7 +1561,7 @@ def _clitic(ctx: _Ctx, verb: Token) -> _Subj | None:
 
 def _adverbs_before(ctx: _Ctx, i: int) -> int:
     """Back over adverbs between an inverted clitic and its verb ("a-t-elle par ailleurs
-    assuré"), to the clitic's auxiliary; ``i`` itself when no adverb comes before."""
+    assuré") to the clitics before them; ``i`` itself when no clitic precedes the adverbs."""
     k = i
     while k > 0 and i - k < MAX_INVERSION_FILLER and ctx.doc[k - 1].pos_ in ("ADV", "ADP"):
         k -= 1
@@ -2411,10 +2412,9 @@ def _cut_before_cue(ctx: _Ctx, a: int, b: int) -> int:
         commas = [j for j in range(k) if toks[j].text == ","]
         own_subject = commas and any(t.pos_ in _NOMINAL for t in toks[commas[-1] : k])
         gerund = commas and [t.lower_ for t in toks[commas[-1] + 1 : k]] in _GERUND_LEADS
-        if (own_subject or gerund) and _words(
-            ctx.text[a : toks[commas[-1]].idx]
-        ) >= MIN_REPORTED_WORDS:
-            return _strip_end(ctx.text, a, toks[commas[-1]].idx)[1]
+        cut = toks[commas[-1]].idx if commas else b
+        if (own_subject or gerund) and _words(ctx.text[a:cut]) >= MIN_REPORTED_WORDS:
+            return _strip_end(ctx.text, a, cut)[1]
         return b
     return b
 
