@@ -68,7 +68,7 @@ class GoldDoc:
     text_sha256: str
     quotes: list[GoldQuote]
     numbers: list[GoldNumber]
-    batch: int = 1  # annotation batch (tests/gold/README.md): 1, 2 (2026-11-22), 3, 4, 5 (2026-11-23)
+    batch: int = 1  # annotation batch (tests/gold/README.md): 1, 2 (2026-11-22), 3-5 (2026-11-23)
 
 
 def split_of(path: str) -> str:
