@@ -1202,10 +1202,14 @@ def test_round8_not_reported_speech(nlp_fr, text: str) -> None:  # type: ignore[
 # a fifth batch (15 French, 10 English articles, annotated after round 19): on it alone, rules
 # unchanged, fr P .921 R .674 spkP .782 spkR .572, en P .939 R .886 spkP .818 spkR .771; on all
 # gold fr P .952 R .828 spkP .873 spkR .759, en P .969 R .876 spkP .911 spkR .823. The floors
-# below are for this grown gold (the measure changed, not the rules).
+# below are for this grown gold (the measure changed, not the rules). Round 20 (dev misses of
+# the fifth batch: marked fragments, "l'ONG", obliques, a message's author, tweet lines under
+# bare user names and retweets, participles after shown groups, roles joined by "and",
+# appositions before "told"): fr P .953 R .836 spkP .884 spkR .775, en P .970 R .884 spkP .921
+# spkR .840.
 FLOORS = {
-    "fr": {"P": 0.95, "R": 0.82, "spkP": 0.87, "spkR": 0.75},
-    "en": {"P": 0.96, "R": 0.87, "spkP": 0.91, "spkR": 0.82},
+    "fr": {"P": 0.95, "R": 0.83, "spkP": 0.88, "spkR": 0.77},
+    "en": {"P": 0.96, "R": 0.88, "spkP": 0.92, "spkR": 0.83},
 }
 
 
@@ -2308,3 +2312,151 @@ def test_round19_s_assurer_que_is_making_sure(nlp_fr) -> None:  # type: ignore[n
     )
     content, speaker = sole_quote(nlp_fr, text)
     assert content.startswith("les travaux") and "Paul Girard" in speaker
+
+
+# ------------------------------------------------------------------ round 20: fifth batch, dev
+
+# Dev misses after the fifth gold batch (own sentences below, none copied): quoted fragments
+# with barely a word between them, the number of "l'ONG", a name hung on the verb as an oblique,
+# a message's author, a pronoun before a cue misread as a noun, tweet lines under bare user
+# names and retweets, participles after a shown group, roles joined by "and", a place set off
+# by commas, an apposition between a closing mark and its verb.
+
+
+def test_round20_fragments_with_one_word_between_are_direct_only(nlp_fr) -> None:  # type: ignore[no-untyped-def]
+    """ "X a affirmé que « A » « B »": the clause is all marked words, so only the direct
+    quotes are kept (the unmarked words are counted outside every pair of marks)."""
+    text = (
+        "Les enquêteurs ont affirmé que « les abus les plus graves » « ont été commis par "
+        "les forces de sécurité lors des opérations ».\n"
+    )
+    quotes = quotes_of(nlp_fr, text, "fr")
+    assert sorted(q.label for q in quotes) == ["direct", "direct"]
+
+
+def test_round20_l_ong_is_one_organisation(nlp_fr) -> None:  # type: ignore[no-untyped-def]
+    """ "…, a rapporté l'ONG. « … », a-t-elle précisé": "l'" makes "ONG" singular (the model
+    tags the invariable noun plural), so "elle" is the NGO, not an earlier noun."""
+    text = (
+        "L'armée encercle la ville. « Des obus sont tombés sur le marché », a rapporté l'ONG.\n"
+        "« Le quartier nord est pilonné depuis l'aube », a-t-elle précisé.\n"
+    )
+    q = by_content(text, quotes_of(nlp_fr, text, "fr"), "pilonné")
+    assert speaker_text(text, q) == "ONG"
+
+
+def test_round20_a_name_hung_on_the_verb_as_an_oblique(nlp_fr) -> None:  # type: ignore[no-untyped-def]
+    """ "il se trouvait à côté de l'ex-roi X": X is an oblique even when the parse hangs the
+    name on the verb ("obl"), so a later "il" goes back to the subject."""
+    text = (
+        "Omar Sadiki aime provoquer ses pairs. Au sommet suivant, il se trouvait à côté de "
+        "l'ex-roi saoudien Fahd. Plus récemment, il avait affirmé que l'Europe deviendrait "
+        "musulmane.\n"
+    )
+    doc = nlp_fr(text)
+    fahd = next(t.i for t in doc if t.text == "Fahd")
+    verb = next(t.i for t in doc if t.text == "trouvait")
+    for d in (doc, relinked(doc, {fahd: (verb, "obl:mod")})):  # the parse of a real page
+        q = by_content(text, find_quotes(d, model_entities(d), "fr"), "Europe")
+        assert speaker_text(text, q) == "Omar Sadiki"
+
+
+def test_round20_a_message_speaks_for_its_author(nlp_fr) -> None:  # type: ignore[no-untyped-def]
+    """ "« … », a dit X. « … », poursuit le message": the message's author, the latest one who
+    spoke, even a person."""
+    text = (
+        "Le président Paul Durand a diffusé un message vendredi. « Je présente mes condoléances "
+        "aux familles », a dit Paul Durand. « Nous ne céderons pas devant la terreur », "
+        "poursuit le message.\n"
+    )
+    q = by_content(text, quotes_of(nlp_fr, text, "fr"), "céderons")
+    assert speaker_text(text, q) == "Paul Durand"
+
+
+def test_round20_a_pronoun_before_a_cue_read_as_a_noun(nlp_fr) -> None:  # type: ignore[no-untyped-def]
+    """ "Dans un autre tweet, elle\xa0note :": the pronoun right before the cue is its subject,
+    also when the parse took "note" for a noun (forced: as on a real page)."""
+    text = (
+        "Marie Dupont, qui a pris part à la marche, tweete :\n"
+        "Je rentre à peine de la manifestation devant l'ambassade.\n"
+        "Dans un autre tweet, elle\xa0 note :\n"
+        "Il y avait ici trois cents personnes ce soir.\n"
+    )
+    doc = nlp_fr(text)
+    note = next(t for t in doc if t.text == "note")
+    re_parsed = relinked(doc, {note.i: (note.i - 3, "nmod")})
+    re_parsed[note.i].pos_ = "NOUN"
+    for d in (doc, re_parsed):
+        q = by_content(text, find_quotes(d, model_entities(d), "fr"), "trois cents")
+        assert speaker_text(text, q) == "Marie Dupont"
+
+
+def test_round20_tweet_lines_under_bare_user_names_and_retweets(nlp_fr) -> None:  # type: ignore[no-untyped-def]
+    """Tweet lines after an "@handle :" line may name their author without "@" ("betaUser :
+    …"); a retweet ("RT @y: …") is @y's. A dateline ("Paris : …") is no tweet line."""
+    text = (
+        "Voici quelques messages publiés ce jour-là.\n"
+        "@alpha_1 : Premier message de la journée sur la manifestation #Tag\n"
+        "@gamma_3 : RT @delta_4: Les forces ont libéré la ville ce matin #Tag\n"
+        "betaUser : Deuxième message venu d'un autre compte #Tag\n"
+        "omega42 : Troisième message venu d'encore un autre compte\n"
+        "Paris : le gouvernement a annoncé de nouvelles mesures pour la région.\n"
+    )
+    found = {q.text_of(text)[:12]: speaker_text(text, q) for q in quotes_of(nlp_fr, text, "fr")}
+    assert found.get("Les forces o") == "@delta_4"
+    assert found.get("Deuxième mes") == "betaUser"
+    assert found.get("Troisième me") == "omega42"
+    assert not any(k.startswith("le gouvernem") for k in found)
+    # an entity the model ran over the line break above the name does not replace it
+    start = text.index("#Tag\nbetaUser")
+    run_over = Span(start, start + len("#Tag\nbetaUser"), "PER", {"canonical": "Tag betaUser"})
+    found_ents = quotes_of(nlp_fr, text, "fr", [run_over])
+    assert speaker_text(text, by_content(text, found_ents, "Deuxième")) == "betaUser"
+
+
+def test_round20_a_user_name_line_is_not_a_wrapped_line() -> None:
+    """A line opening with one word and a colon ("wordymcwriter : …") starts a new entry: the
+    parser input keeps the break; a wrapped sentence ("des\nmots") is still joined."""
+    from newsweave.enrich.annotate import parser_input
+
+    text = "@alpha_1 : Premier message #Tag\nwordymcwriter : Second message venu des\nmots"
+    assert parser_input(text) == text[: text.rindex("\n")] + " mots"
+
+
+def test_round20_participle_after_a_shown_group(nlp_fr) -> None:  # type: ignore[no-untyped-def]
+    """ "un clip montrant des étudiants syriens scandant « … »": the shown group chants (past an
+    adjective); the object of a verb that shows nothing does not ("a critiqué le gouvernement
+    syrien estimant que …": the subject does)."""
+    text = (
+        "La journaliste Rania Saleh partage un clip montrant des étudiants syriens scandant "
+        "« Liberté pour la Syrie, liberté pour tous ! »\n"
+        "Le ministre Paul Durand a critiqué le gouvernement syrien estimant que la situation "
+        "restait grave.\n"
+    )
+    quotes = quotes_of(nlp_fr, text, "fr")
+    assert speaker_text(text, by_content(text, quotes, "Liberté")) == "étudiants syriens"
+    assert "Paul Durand" in (speaker_text(text, by_content(text, quotes, "situation")) or "")
+
+
+def test_round20_roles_joined_by_and_before_a_name(nlp_en) -> None:  # type: ignore[no-untyped-def]
+    """ "AMD president and chief executive X also addressed the deal, saying that …": the
+    named person, not the first role."""
+    text = (
+        "Globex president and chief executive Dana Whitfield also addressed the deal in a "
+        "statement, saying that the purchase would help the group grow.\n"
+    )
+    q = by_content(text, quotes_of(nlp_en, text, "en"), "purchase")
+    assert speaker_text(text, q) == "Dana Whitfield"
+
+
+def test_round20_an_apposition_before_told_and_a_place_set_off(nlp_en) -> None:  # type: ignore[no-untyped-def]
+    """ "…," X, a doctor at a clinic in A city, B district, told AFP: the verb after a long
+    apposition is the cue; "B" there is a place, not the person a later "she" means."""
+    text = (
+        '"We have received around fifty people with injuries," Ema Suryani, a doctor at a '
+        "health clinic in Lampahan city, Bener Meriah district, told AFP.\n"
+        "Injured people had been brought from several villages in two trucks, she said.\n"
+    )
+    quotes = quotes_of(nlp_en, text, "en")
+    assert speaker_text(text, by_content(text, quotes, "fifty")) == "Ema Suryani"
+    assert speaker_text(text, by_content(text, quotes, "trucks")) == "Ema Suryani"

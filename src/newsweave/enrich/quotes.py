@@ -117,6 +117,21 @@ the line before, and a person named right before the verb beats the role phrase 
 before it; a quote left open stops before a line ending in a colon ("X écrit :"); the object
 of a first verb is not the subject of "et" + second verb; "s'assurer que" (make sure) is not
 saying.
+
+Round 20 (dev misses of the fifth gold batch, invented fixtures): the unmarked words of a
+reported clause are counted outside every pair of marks ("« A » « B »" is direct only); a noun
+phrase's number is its article's ("l'ONG" is one NGO); a name the parse hangs on a verb as an
+oblique ("à côté de l'ex-roi X") is an oblique antecedent; a message's author is the latest
+speaker when that one spoke after the latest organisation ("« … », poursuit le message"); a
+subject pronoun right before a cue the parse took for a noun is its subject ("elle note :");
+tweet lines may name their author without "@" after an "@handle :" line, a retweet is its
+original author's, and such a line is no wrapped sentence (``annotate.parser_input``); a
+present participle after a noun and its adjective takes that noun, unless the noun is the
+object of a verb that does not show it (``perception_verbs``); a role phrase may join roles
+with "and"/"et" before the name; a proper name followed by a lower-case noun ("B district")
+is a place, not a person set off by commas; a verbless apposition after a name may stand
+between a closing mark and its verb ('"…," X, a doctor at …, told AFP'). Word lists:
+"_note_round20" of speech_verbs.json.
 """
 
 from __future__ import annotations
@@ -248,7 +263,7 @@ _ABBREV = frozenset(
     ]
 )
 # Words of a role phrase between its head and a name: "haut commissaire aux droits de l'homme X"
-_ROLE_PHRASE_POS = frozenset(["ADP", "DET", "NOUN", "ADJ"])
+_ROLE_PHRASE_POS = frozenset(["ADP", "DET", "NOUN", "ADJ", "CCONJ"])
 _DASHES = frozenset(",-—–")
 _DASH_OPEN = re.compile(r"\s*[—–-]\s+")  # a paragraph opened by a dialogue dash
 # ", a-t-il ajouté. " / ", poursuit-elle. " inside quotation marks: an inverted attribution
@@ -302,6 +317,7 @@ class Lexicon:
     first_person: frozenset[str]  # "our wine rattled": words only a speaker's own quote has
     verb_clitics: frozenset[str]  # "X s'en est rendu compte": clitics between subject and verb
     reflexive_other: frozenset[str]  # "s'assurer que": reflexive, the verb means "make sure"
+    perception: frozenset[str]  # "un clip montrant des étudiants scandant": the shown object acts
 
 
 # Lexicon fields read straight from one list of speech_verbs.json (field: JSON key).
@@ -317,7 +333,7 @@ _PLAIN_LISTS = {
     "reply_verbs": "reply_verbs", "reply_preps": "reply_preps", "reply_things": "reply_things",
     "negators": "negators", "marked_only": "marked_object_phrases", "naming": "naming_verbs",
     "first_person": "first_person", "verb_clitics": "verb_clitics",
-    "reflexive_other": "non_saying_reflexive",
+    "reflexive_other": "non_saying_reflexive", "perception": "perception_verbs",
 }  # fmt: skip
 
 
@@ -1212,10 +1228,26 @@ def _loose_cue(tok: Token, verbs: frozenset[str]) -> bool:
     return tok.pos_ in ("NOUN", "ADJ", "PROPN", "X") and tok.lower_ + "r" in verbs
 
 
+def _apposition_length(toks: list[Token]) -> int:
+    """ "…," Ema Suryani, a doctor at a clinic in X city, Y district, told AFP: the tokens of a
+    verbless apposition set off by commas after the name that opens ``toks``."""
+    k = 0
+    while k < len(toks) and toks[k].pos_ == "PROPN":
+        k += 1
+    if k == 0 or k >= len(toks) or toks[k].text != ",":
+        return 0
+    last = k
+    for j in range(k + 1, min(len(toks), k + 1 + 2 * MAX_ROLE_WINDOW)):
+        if toks[j].pos_ in ("VERB", "AUX") or toks[j].text in _MARKS_SET or toks[j].text in ".!?;:":
+            break
+        last = j if toks[j].text == "," else last
+    return last - k
+
+
 def _preposed(ctx: _Ctx, toks: list[Token]) -> tuple[Token, _Subj, str] | None:
     if not toks or toks[0].pos_ in ("CCONJ", "ADP", "SCONJ"):
         return None
-    for tok in toks[: MAX_SUBJECT_TOKENS + 1]:
+    for tok in toks[: MAX_SUBJECT_TOKENS + 1 + _apposition_length(toks)]:
         if _title_dot(ctx.doc, tok.i):
             continue  # "…," Lt. John Smith said
         if tok.text in '«»"“”.!?;:' or "Rel" in _morph(tok, "PronType"):
@@ -1304,7 +1336,7 @@ def _subject(ctx: _Ctx, verb: Token, inverted: bool, depth: int = 0) -> _Subj:
         return early
     parsed = (
         _parsed_subject(ctx, verb) or _absolute_subject(ctx, verb) or _noun_head_subject(ctx, verb)
-    ) or _adjacent_subject(ctx, verb)
+    ) or (_adjacent_subject(ctx, verb) or _pronoun_before(ctx, verb))
     if parsed is not None:
         return parsed
     if _addresses_reader(ctx, verb):
@@ -1450,6 +1482,18 @@ def _adjacent_subject(ctx: _Ctx, verb: Token) -> _Subj | None:
     return _Subj("np", *(person or _np_span(ctx, head)), head.i)
 
 
+def _pronoun_before(ctx: _Ctx, verb: Token) -> _Subj | None:
+    """ "Dans un autre tweet, elle\xa0note :": a subject pronoun right before a cue the parse
+    took for a noun is its subject."""
+    k = _chain_start(verb).i - 1
+    while k > 0 and ctx.doc[k].is_space and "\n" not in ctx.doc[k].text:
+        k -= 1
+    tok = ctx.doc[max(k, 0)]
+    if k < 0 or tok.lower_ not in ctx.lex.pronouns or tok.dep_.startswith("nsubj"):
+        return None
+    return _Subj("pron", tok.idx, tok.idx + len(tok), tok.i)
+
+
 def _person_ending_at(ctx: _Ctx, tok: Token) -> tuple[int, int] | None:
     """The span of a person mention (on one line) that ends with ``tok``."""
     end = tok.idx + len(tok)
@@ -1484,13 +1528,33 @@ def _absolute_subject(ctx: _Ctx, verb: Token, coordinated: bool = True) -> _Subj
     if prev.pos_ == "CCONJ" and coordinated:
         first = _earlier_participle(ctx, prev)
         return None if first is None else _absolute_subject(ctx, first, coordinated=False)
-    noun = _apposed_noun(ctx, prev.i) if prev.text == "," else prev
+    noun = _apposed_noun(ctx, prev.i) if prev.text == "," else _adjective_head(prev)
     if noun is None or noun.pos_ not in ("NOUN", "PROPN"):
         return None
-    if _after_preposition(ctx, _np_span(ctx, noun)[0]):
+    if _after_preposition(ctx, _np_span(ctx, noun)[0]) or _unseen_object(ctx, noun):
         return None
     a, b = _np_span(ctx, noun)
     return _Subj("np", a, b, noun.i)
+
+
+def _adjective_head(tok: Token) -> Token:
+    """ "des étudiants syriens scandant": the noun an adjective before the participle qualifies."""
+    head = tok.head
+    if tok.pos_ == "ADJ" and tok.dep_ == "amod" and head.i == tok.i - 1:
+        return head
+    return tok
+
+
+def _unseen_object(ctx: _Ctx, noun: Token) -> bool:
+    """ "a retardé le procès estimant que …": the object of a verb does not do what a participle
+    after it says, unless that verb shows it ("un clip montrant des étudiants scandant « … »").
+    After a comma the phrase opens an absolute clause ("…, les insurgés affirmant que")."""
+    verb, first = noun.head, noun.left_edge.i
+    if noun.dep_ not in ("obj", "dobj") or verb.pos_ != "VERB":
+        return False
+    if first > 0 and ctx.doc[first - 1].text == ",":
+        return False
+    return verb.lemma_.lower() not in ctx.lex.perception
 
 
 def _apposed_noun(ctx: _Ctx, comma: int) -> Token | None:
@@ -2666,12 +2730,22 @@ def _nested(ctx: _Ctx, inner: _Cand, outer: _Cand) -> bool:
         return False
     if not (outer.start <= inner.start and inner.end <= outer.end + 1):
         return False
-    rest = ctx.text[outer.start : inner.start] + " " + ctx.text[inner.end : outer.end]
+    rest = _unmarked_words(ctx, outer.start, outer.end)
     if _words(ctx.text[outer.start : inner.start]) == 0:
         # "« … », les milices pro-régime, a affirmé X": a gloss after the quote, no verb
         after = _tokens(ctx, inner.end, outer.end)
-        return _words(rest) >= MIN_UNMARKED_WORDS and any(_finite_verb(t) for t in after)
-    return _words(rest) >= MIN_UNMARKED_WORDS
+        return rest >= MIN_UNMARKED_WORDS and any(_finite_verb(t) for t in after)
+    return rest >= MIN_UNMARKED_WORDS
+
+
+def _unmarked_words(ctx: _Ctx, a: int, b: int) -> int:
+    """Words of ``text[a:b]`` outside every pair of marks: ""A" commis ont "B"" has two."""
+    cuts = sorted((q.open, q.close) for q in ctx.marks if a <= q.close and q.open < b)
+    pos, words = a, 0
+    for o, c in cuts:
+        words += _words(ctx.text[pos : max(pos, o)])
+        pos = max(pos, c)
+    return words + _words(ctx.text[pos:b])
 
 
 def _report_in_report(inner: _Cand, outer: _Cand) -> bool:
@@ -2799,7 +2873,7 @@ def _remember(
         history[:] = [_demote_inside(h, c) for h in history]
     if c.subj.kind == "np":
         head = ctx.doc[c.subj.head]
-        plural, person = "Plur" in _morph(head, "Number"), _is_person(ctx, ent, c.subj)
+        plural, person = _np_plural(head), _is_person(ctx, ent, c.subj)
         gender = _np_gender(head) if ent is None or head.pos_ == "NOUN" else None
         history.append(_Antecedent(span[0], span, ent, person, plural, gender=gender, spoke=True))
     elif c.subj.kind == "pron":
@@ -2831,7 +2905,7 @@ def _np_speaker(ctx: _Ctx, c: _Cand, history: list[_Antecedent], genders: dict[s
     head = ctx.doc[c.subj.head]
     if head.lemma_.lower() in ctx.lex.vague:
         return None, None  # "selon des informations …": a quote without a speaker
-    handle = _handle_in(ctx, c.subj)
+    handle = _handle_in(ctx, c.subj) or _bare_user_subject(ctx, c)
     if handle is not None:
         return handle, None
     ent = _pick_entity(ctx, c.subj)
@@ -2842,7 +2916,21 @@ def _np_speaker(ctx: _Ctx, c: _Cand, history: list[_Antecedent], genders: dict[s
         return (c.subj.start, c.subj.end), _described(ctx, c.subj, genders)
     if ent is not None:
         return (ctx.entities[ent].start, ctx.entities[ent].end), ent
-    return _antecedent(ctx, c, history, genders, plural=True)
+    return _document_author(ctx, c, history, genders)
+
+
+def _document_author(
+    ctx: _Ctx, c: _Cand, history: list[_Antecedent], genders: dict[str, str]
+) -> _Found:
+    """ "…, ajoute le communiqué": the latest organisation or group, or the latest speaker when
+    that one spoke later ("« … », a dit Assad. « … », poursuit le message")."""
+    found = _antecedent(ctx, c, history, genders, plural=True)
+    anchor = min(c.start, c.subj.start)
+    spoke = [h for h in history if h.spoke and h.span and h.pos < anchor]
+    last = max(spoke, key=lambda h: h.pos, default=None)
+    if last is not None and (found[0] is None or last.pos > found[0][0]):
+        return last.span, last.entity
+    return found
 
 
 def _indefinite(ctx: _Ctx, subj: _Subj) -> bool:
@@ -2952,6 +3040,15 @@ def _handle_in(ctx: _Ctx, subj: _Subj) -> tuple[int, int] | None:
     if m is None or m.start(1) > subj.end + 1:
         return None
     return m.start(1), m.end(1)
+
+
+def _bare_user_subject(ctx: _Ctx, c: _Cand) -> tuple[int, int] | None:
+    """The user name of a tweet line without "@" ("wordymcwriter : …") is the speaker as
+    written (an entity the model ran over the line break above does not replace it)."""
+    name = ctx.text[c.subj.start : c.subj.end]
+    if c.rule != "block" or not re.fullmatch(r"[A-Za-z]\w+", name) or not _user_shaped(name):
+        return None
+    return c.subj.start, c.subj.end
 
 
 def _self_named(ctx: _Ctx, c: _Cand) -> int | None:
@@ -3360,7 +3457,7 @@ def _token_antecedent(ctx: _Ctx, tok: Token, named: set[int]) -> list[_Anteceden
     ):
         plural = ctx.lex.pronouns[tok.lower_] == "plur"
         return [_Antecedent(tok.idx, None, None, not plural, plural, pron=tok.lower_)]
-    plural = "Plur" in _morph(tok, "Number")
+    plural = _np_plural(tok)
     group = plural and tok.dep_ == "nsubj" and tok.pos_ == "NOUN"  # "les manifestants ont …"
     if _org_subject(ctx, tok) and not plural:
         return _org_antecedent(ctx, tok, named)
@@ -3395,6 +3492,16 @@ def _org_antecedent(ctx: _Ctx, tok: Token, named: set[int]) -> list[_Antecedent]
     if a in named or any(e.start <= tok.idx < e.end for e in ctx.entities):
         return []
     return [_Antecedent(a, (a, b), None, False, False, gender=_np_gender(tok), org=True)]
+
+
+def _np_plural(head: Token) -> bool:
+    """Number of a noun phrase: its article's when it has one ("l'ONG", "les ONG"; the noun's
+    own morphology is often wrong for invariable words and acronyms), else the noun's."""
+    dets = [c for c in head.children if c.dep_ == "det" and c.i < head.i]
+    number = _morph(dets[0], "Number") if dets else []
+    if dets and (dets[0].lower_ in ("l'", "l’") or number == ["Sing"]):
+        return False
+    return number == ["Plur"] or "Plur" in _morph(head, "Number")
 
 
 def _np_gender(head: Token) -> str | None:
@@ -3443,7 +3550,10 @@ def _person_like(ctx: _Ctx, i: int, persons: set[str]) -> bool:
     toks = _tokens(ctx, e.start, e.end)
     proper = len(toks) >= 2 and all(t.pos_ == "PROPN" for t in toks) and e.label != "ORG"
     set_off = proper and toks[0].i > 1 and ctx.doc[toks[0].i - 1].text == ","
-    return set_off or _person_apposition(ctx, toks)
+    # "…, Bener Meriah district,": a name followed by a common noun modifies it
+    nxt = ctx.doc[min(toks[-1].i + 1, len(ctx.doc) - 1)]
+    modifier = nxt.i > toks[-1].i and nxt.is_lower and nxt.pos_ in ("NOUN", "PROPN")
+    return (set_off and not modifier) or _person_apposition(ctx, toks)
 
 
 def _person_apposition(ctx: _Ctx, toks: list[Token]) -> bool:
@@ -3475,7 +3585,9 @@ def _oblique(ctx: _Ctx, e: Span) -> bool:
         path.append(tok.head)
     tok = path[-1]
     obj = tok.dep_ in ("obj", "dobj", "iobj") and tok.head.pos_ == "VERB"
-    case = obj or tok.dep_ == "pobj" or any(c.dep_ == "case" for c in tok.children)
+    # "à côté de l'ex-roi Fahd", the name hung on the verb as "obl": UD's oblique relation
+    case = obj or tok.dep_ in ("pobj", "obl", "obl:mod", "obl:arg")
+    case = case or any(c.dep_ == "case" for c in tok.children)
     return case or _in_appositive_complement(path) or _relative_subject(tok)
 
 
@@ -3510,6 +3622,8 @@ _HANDLE = re.compile(
 )
 _BARE_PREFIX = re.compile(r"[\s\u200e\u200f\xa0]*(@?\w+)\s*:\s+")
 _HANDLE_NO_COLON = re.compile(r"[\s\u200e\u200f\xa0]*(@\w+)[\s\xa0]+(?=[^\s,:;(])")
+_BARE_USER = re.compile(r"[\s\u200e\u200f\xa0]*([A-Za-z][A-Za-z0-9_]{2,19})[ \xa0]*:\s+")
+_RETWEET = re.compile(r"RT\s+(@\w+)\s*:\s*")
 _TRAILING_URLS = re.compile(r"(?:\s+(?:https?://|pic\.twitter\.com/|www\.)\S*)+\s*$")
 _LATIN = re.compile(r"[A-Za-zÀ-ÿ]")
 _LETTER = re.compile(r"[^\W\d_]")
@@ -3523,7 +3637,8 @@ def _blocks(ctx: _Ctx) -> list[_Cand]:
         if not _latin(par) or par.rstrip().endswith(":"):
             continue
         intro = _intro(ctx, k)
-        handle = _HANDLE.match(par) or _handle_no_colon(ctx, a, par)
+        handle = _HANDLE.match(par) or _handle_no_colon(ctx, a, par) or _bare_user(ctx, k)
+        handle = _retweeted(par, handle)
         if intro is None and handle is None:
             continue
         prefix = handle or (_BARE_PREFIX.match(par) if intro else None)
@@ -3533,6 +3648,36 @@ def _blocks(ctx: _Ctx) -> list[_Cand]:
             continue
         out.append(_block_cand(ctx, (start, end), handle, a, intro))
     return out
+
+
+def _retweeted(par: str, handle: re.Match[str] | None) -> re.Match[str] | None:
+    """ "@x : RT @y: …": a retweet quotes @y, whose words follow."""
+    if handle is None:
+        return None
+    return _RETWEET.match(par, handle.end()) or handle
+
+
+def _bare_user(ctx: _Ctx, k: int) -> re.Match[str] | None:
+    """ "wordymcwriter : …": a user name without "@" opening a line, in a run of tweet lines
+    that an "@handle:" line opens (a name with a digit, an underscore, an inner capital or no
+    capital; "Paris : …" or "TRIPOLI : …" are datelines)."""
+    m = _BARE_USER.match(_line(ctx, k))
+    if m is None or not _user_shaped(m.group(1)):
+        return None
+    j = k - 1
+    while j >= 0 and (u := _BARE_USER.match(_line(ctx, j))) and _user_shaped(u[1]):
+        j -= 1
+    return m if j >= 0 and _HANDLE.match(_line(ctx, j)) else None
+
+
+def _line(ctx: _Ctx, k: int) -> str:
+    a, b = ctx.paras[k]
+    return ctx.text[a:b]
+
+
+def _user_shaped(name: str) -> bool:
+    inner_capital = any(c.isupper() for c in name[1:])
+    return bool(re.search(r"[\d_]", name)) or inner_capital or name.islower()
 
 
 def _handle_no_colon(ctx: _Ctx, a: int, par: str) -> re.Match[str] | None:
