@@ -1466,9 +1466,7 @@ def _adjacent_subject(ctx: _Ctx, verb: Token) -> _Subj | None:
     subjects = [c for c in verb.children if c.dep_.startswith("nsubj") and _same_line(c, verb)]
     if not finite or start.i == 0 or subjects:
         return None  # (a parsed subject on another line is a link across a line break)
-    k = start.i - 1
-    while k > 0 and ctx.doc[k].is_space and "\n" not in ctx.doc[k].text:
-        k -= 1  # "Le blogueur\xa0X\xa0a signalé"
+    k = _word_before(ctx, start.i)  # "Le blogueur\xa0X\xa0a signalé"
     head = ctx.doc[k]
     while head.dep_ in _NP_LINKS and head.head.i < head.i and _same_line(head, head.head):
         head = head.head
@@ -1485,13 +1483,19 @@ def _adjacent_subject(ctx: _Ctx, verb: Token) -> _Subj | None:
 def _pronoun_before(ctx: _Ctx, verb: Token) -> _Subj | None:
     """ "Dans un autre tweet, elle\xa0note :": a subject pronoun right before a cue the parse
     took for a noun is its subject."""
-    k = _chain_start(verb).i - 1
-    while k > 0 and ctx.doc[k].is_space and "\n" not in ctx.doc[k].text:
-        k -= 1
-    tok = ctx.doc[max(k, 0)]
-    if k < 0 or tok.lower_ not in ctx.lex.pronouns or tok.dep_.startswith("nsubj"):
+    start = _chain_start(verb).i
+    tok = ctx.doc[_word_before(ctx, start)]
+    if start == 0 or tok.lower_ not in ctx.lex.pronouns or tok.dep_.startswith("nsubj"):
         return None
     return _Subj("pron", tok.idx, tok.idx + len(tok), tok.i)
+
+
+def _word_before(ctx: _Ctx, i: int) -> int:
+    """The token before token ``i`` (``i`` > 0) past spaces that are no line break."""
+    k = i - 1
+    while k > 0 and ctx.doc[k].is_space and "\n" not in ctx.doc[k].text:
+        k -= 1
+    return k
 
 
 def _person_ending_at(ctx: _Ctx, tok: Token) -> tuple[int, int] | None:
