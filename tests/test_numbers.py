@@ -24,7 +24,9 @@ GOLD_DIR = REPO / "tests" / "gold"
 # after the phone, "-by-", hyphenated-multiplier and fraction rules, on all gold: fr P 0.975
 # R 0.945, en P 0.932 R 0.900. After the detokenised "6. 1 magnitude" and "two - million -
 # euro" rules (dev errors): en P 0.985 R 0.927. Floors below are for this grown gold.
-FLOORS = {"fr": (0.95, 0.93), "en": (0.96, 0.90)}
+# The fifth batch (fresh en P 0.830 R 0.796), then rules from its dev errors ("2m euros",
+# "200ft", "0800 555111", a long line without full stop in a teaser run): en P 0.972 R 0.938.
+FLOORS = {"fr": (0.95, 0.93), "en": (0.96, 0.92)}
 # Held-out precision alone on the grown gold: the fourth batch's held-out English part had
 # brought en to 0.898 (115/128), under the issue's goal (P >= 0.90); after the two rules above
 # fr 0.939 (77/82) and en 0.976 (120/123). One mistake costs ~0.012 for fr, so the floor
@@ -206,6 +208,38 @@ def test_not_numbers_fr(text: str) -> None:
 )
 def test_not_numbers_en(text: str) -> None:
     assert find_numbers(text, "en") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "unit"),
+    [
+        ("The gang made off with 3m euros in watches.", 3_000_000, "euros"),
+        ("Athens hopes to save 12bn euros this year.", 12_000_000_000, "euros"),
+        ("It needs a 40bn-euro loan.", 40_000_000_000, "euros"),
+        ("Le club a versé 2M€ au joueur.", 2_000_000, "euros"),
+    ],
+)
+def test_multiplier_suffix_before_a_currency_word(text: str, value: int, unit: str) -> None:
+    lang = "fr" if "€" in text else "en"
+    s = one(text, lang)
+    assert (s.attrs["value"], s.attrs["unit"], s.attrs["kind"]) == (value, unit, "money")
+
+
+def test_units_glued_to_digits() -> None:
+    assert one("The climber fell about 300ft down the face.", "en").attrs["unit"] == "ft"
+    assert one("A new 15in laptop was shown.", "en").attrs["value"] == 15
+    assert one("A new 15in laptop was shown.", "en").attrs["unit"] == "in"
+    assert one("Seven in ten voters agreed.", "en").attrs["unit"] != "in"
+
+
+def test_phone_number_with_one_long_group_is_not_a_number() -> None:
+    assert find_numbers("Witnesses can call 0800 246810 at any time.", "en") == []
+
+
+def test_long_line_without_full_stop_ends_a_teaser_run() -> None:
+    title = "Crowd Gathers In Leeds For Vigil After Fire\nTuesday, May 7, 2019 10: 15\n"
+    body = "More than 200 people joined " + "the quiet walk along the river " * 6 + "\n"
+    assert values(title + body + "Police closed the road\n", "en") == [200]
 
 
 def test_page_furniture_and_teasers() -> None:

@@ -43,7 +43,11 @@ TABLE_LANGS = ("fr", "en")
 
 # Language-independent symbols.
 CURRENCY_SYMBOLS = {"€": "euros", "$": "dollars", "£": "pounds", "¥": "yen", "us$": "dollars"}
-ATTACHED_UNITS = {"km", "kg", "m", "cm", "mm", "mw", "gw", "kw", "ha", "m2", "km2"}
+ATTACHED_UNITS = {
+    "km", "kg", "m", "cm", "mm", "mw", "gw", "kw", "ha", "m2", "km2", "ft", "in", "mph",
+}  # fmt: skip
+# Units read as such only when glued to the digits: "a 17in screen" but "5 in 10 people".
+GLUED_ONLY_UNITS = {"in": "inches"}
 ORDINAL_SUFFIXES = {"e", "er", "ère", "re", "ème", "eme", "è", "th", "st", "nd", "rd"}
 # Suffix multipliers read only right after a currency ("$5m", "€2bn", "50k").
 CURRENCY_SUFFIX_MULT = {"m": 10**6, "mn": 10**6, "bn": 10**9, "b": 10**9, "k": 10**3, "md": 10**9}
@@ -77,6 +81,9 @@ SCRIPT_WINDOW = 20
 # related articles), not body text: 3 blocks the teaser lists of the dev articles and the
 # seed while a lone title line stays.
 TEASER_RUN = 3
+# A line of this many words ends such a run: the longest link title in the seeds has 18 words,
+# and an ECB+ body line without its full stop (41 words) had blocked its article's numbers.
+TEASER_LINE_MAX_WORDS = 40
 _BODY_END = ".:;,"
 ERA_LITERAL_MAX = 5  # era markers this short ("b.c.", "a.d.") are matched as written
 # Related-link lists ("» Syrie : ...", Le Figaro) are followed by reader comments: on the 37
@@ -108,6 +115,7 @@ _BLOCK_RES = (
     re.compile(r"\b0\d(?:[ .]\d{2}){4}\b"),
     re.compile(r"\(?\b\d{3}\)?[ .-]\d{3}[ .-]\d{4}\b"),
     re.compile(r"\b0\d{2,4}(?:[ .-]\d{2,4}){2,}\b"),  # "0845 125 2222", "0800 555 111"
+    re.compile(r"\b0\d{2,4}[ .-]\d{5,8}\b"),  # "0800 555111"
     re.compile(r"(?i)\b\w+ ?- ?by ?- ?\w+"),  # "a four-by-four", "two-by-four": no count
     re.compile(r"\b\d{1,4} ?[./-] ?\d{1,2} ?[./-] ?\d{1,4}\b"),
     re.compile(r"\b\d{1,2} ?[h:] ?\d{2}(?!\d)"),
@@ -347,13 +355,18 @@ def _teaser_spans(norm: str) -> list[tuple[int, int]]:
     pos = 0
     for line in [*norm.split("\n"), "."]:
         body = line.rstrip(_CLOSERS)
-        if body and (body[-1] in _BODY_END or not _latin_line(body) or body[0] == "@"):
+        if body and (_body_line(body) or not _latin_line(body) or body[0] == "@"):
             spans += run if len(run) >= TEASER_RUN else []
             run = []
         elif body:
             run.append((pos, pos + len(line)))
         pos += len(line) + 1
     return spans
+
+
+def _body_line(line: str) -> bool:
+    """Final punctuation, or too long for a link title (a sentence whose full stop was lost)."""
+    return line[-1] in _BODY_END or len(line.split()) >= TEASER_LINE_MAX_WORDS
 
 
 def _latin_line(line: str) -> bool:
@@ -499,11 +512,12 @@ def _attach_right(t: _Text, c: _Cand) -> _Cand | None:
     glued = _LETTERS_RE.match(t.norm, c.end)
     if glued is not None:
         suf = glued.group()
-        if t.raw[glued.start()].isupper() and not _currency_before(t, c):
+        money = _currency_before(t, c) or _currency_after(t, glued)
+        if t.raw[glued.start()].isupper() and not money:
             return None  # "3G", "5M"
-        if suf in ORDINAL_SUFFIXES or (suf not in ATTACHED_UNITS and not _currency_before(t, c)):
+        if suf in ORDINAL_SUFFIXES or (suf not in ATTACHED_UNITS and not money):
             return None
-        if suf in CURRENCY_SUFFIX_MULT and _currency_before(t, c):
+        if suf in CURRENCY_SUFFIX_MULT and money:
             factor = CURRENCY_SUFFIX_MULT[suf]
             return replace(c, end=glued.end(), value=c.value * factor, plain=False, has_mult=True)
         if suf not in ATTACHED_UNITS:
@@ -533,6 +547,14 @@ def _fraction_after(t: _Text, c: _Cand) -> _Cand:
     if m is None or not c.plain or int(m.group(1)) >= int(m.group(2)):
         return c
     return replace(c, end=m.end(), value=c.value + int(m.group(1)) / int(m.group(2)), plain=False)
+
+
+def _currency_after(t: _Text, glued: re.Match[str]) -> bool:
+    """ "2m euros", "30bn euros", "a 110bn-euro package": the suffix is a multiplier."""
+    spaced = _SPACED_HYPHEN_RE.match(t.norm, glued.end())
+    w = _word_after(t, spaced.end() if spaced else glued.end(), allow_hyphen=True)
+    word = w[0].split("-")[0] if w is not None else ""
+    return word in t.lex.currencies or word in CURRENCY_SYMBOLS
 
 
 def _currency_before(t: _Text, c: _Cand) -> str | None:
@@ -744,11 +766,19 @@ def _table_unit(t: _Text, pos: int, hyphen: bool) -> _Unit | None:
 
 def _word_unit(t: _Text, c: _Cand, pos: int) -> _Unit | None:
     unit = _year_old(t, pos) or _hyphen_unit(t, pos) or _table_unit(t, pos, False)
+    unit = unit or _glued_unit(t, pos)
     if unit is not None:
         return unit
     if not t.lex.counts_nouns:
         return None
     return _counted_noun(t, pos)
+
+
+def _glued_unit(t: _Text, pos: int) -> _Unit | None:
+    m = _LETTERS_RE.match(t.norm, pos)
+    if m is None or m.group() not in GLUED_ONLY_UNITS:
+        return None
+    return _Unit(m.group(), "measure", m.start(), m.end())
 
 
 def _hyphen_unit(t: _Text, pos: int) -> _Unit | None:
