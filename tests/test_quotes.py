@@ -7,6 +7,7 @@ from typing import Any
 
 import pytest
 
+from newsweave.enrich.entities import find_entities
 from newsweave.enrich.quotes import find_quotes, load_lexicon
 from newsweave.model import Span
 from tests.conftest import FRANCEINFO, REPO, XINHUA, needs_shared
@@ -1206,10 +1207,12 @@ def test_round8_not_reported_speech(nlp_fr, text: str) -> None:  # type: ignore[
 # the fifth batch: marked fragments, "l'ONG", obliques, a message's author, tweet lines under
 # bare user names and retweets, participles after shown groups, roles joined by "and",
 # appositions before "told"): fr P .953 R .836 spkP .884 spkR .775, en P .970 R .884 spkP .921
-# spkR .840.
+# spkR .840. Round 21 (English dev misses of the fifth batch: passive hearsay with an
+# infinitive, "someone" names nobody, "MD" as a role in a company mention): fr unchanged, en
+# P .970 R .890 spkP .928 spkR .851 (the issue's goal P >= .92 at R >= .85, met in English).
 FLOORS = {
     "fr": {"P": 0.95, "R": 0.83, "spkP": 0.88, "spkR": 0.77},
-    "en": {"P": 0.96, "R": 0.88, "spkP": 0.92, "spkR": 0.83},
+    "en": {"P": 0.96, "R": 0.885, "spkP": 0.925, "spkR": 0.85},
 }
 
 
@@ -2460,3 +2463,46 @@ def test_round20_an_apposition_before_told_and_a_place_set_off(nlp_en) -> None: 
     quotes = quotes_of(nlp_en, text, "en")
     assert speaker_text(text, by_content(text, quotes, "fifty")) == "Ema Suryani"
     assert speaker_text(text, by_content(text, quotes, "trucks")) == "Ema Suryani"
+
+
+# Round 21 (fifth batch English dev misses): invented texts.
+
+
+def test_round21_a_person_after_an_md_inside_a_company_mention(nlp_en) -> None:  # type: ignore[no-untyped-def]
+    """ "Initech India MD Suresh R Naidu told ET that …" is one model mention (ORG); "MD" is
+    a role, so the person after it is split off and a later "he" is Naidu."""
+    text = (
+        "Initech India MD Suresh R Naidu told ET that the merger would drive growth.\n"
+        '"Our teams do not overlap.\nWith this merger we can reach bigger markets," he said.\n'
+    )
+    doc = nlp_en(text)
+    q = by_content(text, find_quotes(doc, find_entities(doc, "en"), "en"), "overlap")
+    assert speaker_text(text, q) == "Suresh R Naidu"
+
+
+def test_round21_someone_is_no_speaker(nlp_en) -> None:  # type: ignore[no-untyped-def]
+    """ "Imagine a situation where someone says …": an indefinite pronoun names nobody."""
+    text = (
+        "The minister defended the strikes.\n"
+        '"Imagine a situation where someone says we will bomb the centre of your city," '
+        "the ambassador said.\n"
+    )
+    quotes = quotes_of(nlp_en, text, "en")
+    assert all(speaker_text(text, q) != "someone" for q in quotes)
+
+
+def test_round21_hearsay_passive_with_an_infinitive(nlp_en) -> None:  # type: ignore[no-untyped-def]
+    """ "is rumored to …", "he is said to have written …": the infinitive clause is a report
+    whose source goes unnamed (no speaker); "is expected to" is no report."""
+    text = (
+        "The new tablet has been widely rumored to go on sale sometime in June.\n"
+        "Police found a note he is said to have sent to the victim's family that reads, "
+        '"I am sorry."\n'
+        "The bill is expected to pass next week.\n"
+    )
+    quotes = quotes_of(nlp_en, text, "en")
+    sale = by_content(text, quotes, "go on sale")
+    assert (sale.text_of(text), sale.attrs["speaker"]) == ("to go on sale sometime in June", None)
+    note = by_content(text, quotes, "have sent")
+    assert note.text_of(text) == "to have sent to the victim's family"
+    assert not [q for q in quotes if "pass next week" in q.text_of(text)]

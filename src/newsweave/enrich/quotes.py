@@ -132,6 +132,11 @@ with "and"/"et" before the name; a proper name followed by a lower-case noun ("B
 is a place, not a person set off by commas; a verbless apposition after a name may stand
 between a closing mark and its verb ('"…," X, a doctor at …, told AFP'). Word lists:
 "_note_round20" of speech_verbs.json.
+
+Round 21 (English dev misses of the fifth gold batch, invented fixtures): a passive verb of
+saying with a to-infinitive ("is said to have written", "is rumored to go on sale") reports
+an unnamed source's claim: the infinitive clause is a quote without speaker (``_hearsay``);
+an indefinite pronoun ("someone says") names no speaker. Word lists: "_note_round21".
 """
 
 from __future__ import annotations
@@ -318,6 +323,7 @@ class Lexicon:
     verb_clitics: frozenset[str]  # "X s'en est rendu compte": clitics between subject and verb
     reflexive_other: frozenset[str]  # "s'assurer que": reflexive, the verb means "make sure"
     perception: frozenset[str]  # "un clip montrant des étudiants scandant": the shown object acts
+    hearsay: frozenset[str]  # "it is said to …": a passive report whose source goes unnamed
 
 
 # Lexicon fields read straight from one list of speech_verbs.json (field: JSON key).
@@ -334,6 +340,7 @@ _PLAIN_LISTS = {
     "negators": "negators", "marked_only": "marked_object_phrases", "naming": "naming_verbs",
     "first_person": "first_person", "verb_clitics": "verb_clitics",
     "reflexive_other": "non_saying_reflexive", "perception": "perception_verbs",
+    "hearsay": "hearsay_participles",
 }  # fmt: skip
 
 
@@ -435,7 +442,7 @@ def find_quotes(doc: Doc, entities: list[Span], lang: str) -> list[Span]:
         direct = _direct(ctx, que, according)
     cands = direct + _dashed(ctx, direct) + _blocks(ctx) + que + trailing + according
     cands += _quoted_reports(ctx)
-    cands += _opinion_relatives(ctx) + _opinion_frames(ctx)
+    cands += _opinion_relatives(ctx) + _opinion_frames(ctx) + _hearsay(ctx)
     return _resolve(ctx, _dedupe(ctx, cands))
 
 
@@ -2682,6 +2689,39 @@ def _opinion_cand(ctx: _Ctx, tok: Token, subj: _Subj, s1: int) -> _Cand | None:
         return None
     cue = (tok.idx, tok.idx + len(tok))
     return _Cand(a, b, "indirect", "relative", cue, tok.lower_, replace(subj, appos=False))
+
+
+def _hearsay(ctx: _Ctx) -> list[_Cand]:
+    """ "The phone is rumored to be released in May", "a letter he is said to have written":
+    a passive verb of saying with a to-infinitive reports what an unnamed source claims; the
+    infinitive clause is the quote, with no speaker."""
+    out: list[_Cand] = []
+    for tok in _words_in(ctx, ctx.lex.hearsay):
+        clause = _hearsay_clause(tok)
+        if clause is None:
+            continue
+        a, b = _strip_end(ctx.text, clause[0].idx, clause[-1].idx + len(clause[-1]))
+        if _words(ctx.text[a:b]) >= MIN_REPORTED_WORDS:
+            cue = (tok.idx, tok.idx + len(tok))
+            out.append(_Cand(a, b, "indirect", "relative", cue, tok.lemma_, _Subj("none")))
+    return out
+
+
+def _hearsay_clause(tok: Token) -> list[Token] | None:
+    """The tokens of the to-infinitive a passive participle governs ("is said to …"), from
+    "to" up to a punctuation mark or a relative pronoun ("… mother that reads, …")."""
+    if tok.tag_ != "VBN" or not any(c.dep_ == "auxpass" for c in tok.children):
+        return None
+    xcomp = next((c for c in tok.children if c.dep_ == "xcomp"), None)
+    to = next((c for c in xcomp.children if c.lower_ == "to"), None) if xcomp else None
+    if xcomp is None or to is None or to.i != tok.i + 1:
+        return None
+    clause = []
+    for t in tok.doc[to.i : xcomp.right_edge.i + 1]:
+        if t.is_punct or t.tag_ == "WDT":
+            break
+        clause.append(t)
+    return clause
 
 
 def _has_clause_verb(ctx: _Ctx, a: int, b: int) -> bool:
