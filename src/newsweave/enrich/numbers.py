@@ -47,7 +47,7 @@ ATTACHED_UNITS = {
     "km", "kg", "m", "cm", "mm", "mw", "gw", "kw", "ha", "m2", "km2", "ft", "in", "mph",
 }  # fmt: skip
 # Units read as such only when glued to the digits: "a 17in screen" but "5 in 10 people".
-GLUED_ONLY_UNITS = {"in": "inches"}
+GLUED_ONLY_UNITS = frozenset(["in"])
 ORDINAL_SUFFIXES = {"e", "er", "ère", "re", "ème", "eme", "è", "th", "st", "nd", "rd"}
 # Suffix multipliers read only right after a currency ("$5m", "€2bn", "50k").
 CURRENCY_SUFFIX_MULT = {"m": 10**6, "mn": 10**6, "bn": 10**9, "b": 10**9, "k": 10**3, "md": 10**9}
@@ -528,13 +528,18 @@ def _attach_right(t: _Text, c: _Cand) -> _Cand | None:
 def _multiplier_after(t: _Text, c: _Cand) -> _Cand:
     """ "2.6 million", also hyphenated ("a $2.6-million booty", "a 5-million-euro deal")."""
     c = _fraction_after(t, c)
-    spaced = _SPACED_HYPHEN_RE.match(t.norm, c.end)  # "6 - million": detokenised (ECB+)
-    w = _word_after(t, spaced.end() if spaced else c.end, allow_hyphen=True)
+    w = _word_past_hyphen(t, c.end)
     word = w[0].split("-")[0] if w else ""
     if w is None or word not in t.lex.multipliers or len(word) < 3 or w[1] == c.end:
         return c
     end, factor = w[1] + len(word), t.lex.multipliers[word]
     return replace(c, end=end, value=c.value * factor, plain=False, has_mult=True)
+
+
+def _word_past_hyphen(t: _Text, pos: int) -> tuple[str, int, int] | None:
+    """The word after ``pos``, past a hyphen ("5-million", "6 - million": detokenised, ECB+)."""
+    spaced = _SPACED_HYPHEN_RE.match(t.norm, pos)
+    return _word_after(t, spaced.end() if spaced else pos, allow_hyphen=True)
 
 
 _SPACED_HYPHEN_RE = re.compile(r" - (?=[^\W\d_])")
@@ -551,8 +556,7 @@ def _fraction_after(t: _Text, c: _Cand) -> _Cand:
 
 def _currency_after(t: _Text, glued: re.Match[str]) -> bool:
     """ "2m euros", "30bn euros", "a 110bn-euro package": the suffix is a multiplier."""
-    spaced = _SPACED_HYPHEN_RE.match(t.norm, glued.end())
-    w = _word_after(t, spaced.end() if spaced else glued.end(), allow_hyphen=True)
+    w = _word_past_hyphen(t, glued.end())
     word = w[0].split("-")[0] if w is not None else ""
     return word in t.lex.currencies or word in CURRENCY_SYMBOLS
 
@@ -766,7 +770,7 @@ def _table_unit(t: _Text, pos: int, hyphen: bool) -> _Unit | None:
 
 def _word_unit(t: _Text, c: _Cand, pos: int) -> _Unit | None:
     unit = _year_old(t, pos) or _hyphen_unit(t, pos) or _table_unit(t, pos, False)
-    unit = unit or _glued_unit(t, pos)
+    unit = unit or _glued_unit(t, pos)  # "17in": after the tables, which know "ft", "mph"
     if unit is not None:
         return unit
     if not t.lex.counts_nouns:
