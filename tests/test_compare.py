@@ -121,6 +121,15 @@ def test_seed_comparison(seeds: list[Article]) -> None:
 
 
 @needs_shared
+def test_seed_numbers_read_as_written(seeds: list[Article]) -> None:
+    result = compare_sources(seeds, {}, [])
+    numbers = next(o for o in result.outlets if o.outlet == "franceinfo").numbers
+    truces = next(n for n in numbers if n.unit == "tentative de treve")
+    assert truces.label() == "3 tentatives de trêve"
+    assert truces.to_json()["unit_text"] == "tentatives de trêve"
+
+
+@needs_shared
 def test_seed_toll_against_a_later_report(seeds: list[Article], tmp_path: Path) -> None:
     later = make_article(9, TOLL_B, "2020-11-04", outlet="Le Relais")
     result = compare_sources([*seeds, later], {}, [])

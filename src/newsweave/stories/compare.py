@@ -72,11 +72,12 @@ class NumberReport:
     published: str | None  # ISO publication date of the article
     value: float
     qualifier: str
-    unit: str | None
+    unit: str | None  # the counted thing as compared: folded, singular, synonyms merged
     kind: str
     span: tuple[int, int]
     sentence: tuple[int, int]
     keys: dict[str, int] = field(default_factory=dict, repr=False)
+    unit_text: str | None = None  # the unit as the article writes it, for display
 
     @property
     def quantity(self) -> str | None:
@@ -84,9 +85,9 @@ class NumberReport:
         return None if self.unit is None else f"{self.kind}:{self.unit}"
 
     def label(self) -> str:
-        """Readable form: "≥ 1250 morts"."""
+        """Readable form, with the unit as written: "≥ 1250 morts", "3 tentatives de trêve"."""
         sign = QUALIFIER_SIGNS.get(self.qualifier, "")
-        return f"{sign}{self.value:g} {self.unit or ''}".strip()
+        return f"{sign}{self.value:g} {self.unit_text or self.unit or ''}".strip()
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -96,6 +97,7 @@ class NumberReport:
             "value": self.value,
             "qualifier": self.qualifier,
             "unit": self.unit,
+            "unit_text": self.unit_text,
             "kind": self.kind,
             "span": list(self.span),
             "sentence": list(self.sentence),
@@ -208,6 +210,7 @@ def number_reports(
             article.id or 0, outlet_of(article), published, float(a["value"]),
             str(a.get("qualifier") or "="), unit_key(a.get("unit"), params),
             str(a.get("kind") or "count"), (span.start, span.end), (s, e), keys,
+            a.get("unit"),
         ))  # fmt: skip
     return out
 
