@@ -112,10 +112,19 @@ def speaker_right(p: Span, g: GoldQuote, entities: list[Span]) -> bool:
     return any(overlap(m, gm) > 0 for m in mentions for gm in g.speaker_mentions)
 
 
-def match(preds: list[Span], golds: list[GoldQuote]) -> list[tuple[int, int]]:
-    """One-to-one pairs (pred index, gold index), largest overlaps first."""
+def match(
+    preds: list[Span], golds: list[GoldQuote], entities: list[Span] | None = None
+) -> list[tuple[int, int]]:
+    """One-to-one pairs (pred index, gold index), largest overlaps first; between equal
+    overlaps (one span quoted for two coordinated speakers, one gold record each) the pair
+    whose speaker is right first, when ``entities`` are given."""
     cands = [
-        (overlap((p.start, p.end), (g.start, g.end)), i, j)
+        (
+            overlap((p.start, p.end), (g.start, g.end)),
+            entities is not None and speaker_right(p, g, entities),
+            i,
+            j,
+        )
         for i, p in enumerate(preds)
         for j, g in enumerate(golds)
         if spans_match(p, g)
@@ -123,7 +132,7 @@ def match(preds: list[Span], golds: list[GoldQuote]) -> list[tuple[int, int]]:
     used_p: set[int] = set()
     used_g: set[int] = set()
     pairs = []
-    for _, i, j in sorted(cands, reverse=True):
+    for _, _, i, j in sorted(cands, reverse=True):
         if i not in used_p and j not in used_g:
             used_p.add(i)
             used_g.add(j)
@@ -135,7 +144,7 @@ def score_doc(
     gold: GoldDoc, preds: list[Span], entities: list[Span], new: bool = False
 ) -> DocResult:
     res = DocResult(gold.path, gold.split, new)
-    pairs = match(preds, gold.quotes)
+    pairs = match(preds, gold.quotes, entities)
     right = {(i, j): speaker_right(preds[i], gold.quotes[j], entities) for i, j in pairs}
     for kind in KINDS:
         t = res.tallies[kind]

@@ -883,6 +883,23 @@ def test_bench_speaker_matching_is_not_lax() -> None:
     assert speaker_right(pred, named, ents)
 
 
+def test_bench_pairs_one_span_two_speakers_by_speaker() -> None:
+    """Two gold records on one span (coordinated speakers): a single prediction pairs with
+    the record of the speaker it names, whichever record comes first."""
+    import sys
+
+    sys.path.insert(0, str(Path(REPO)))
+    from bench.enrich_quotes import match
+    from bench.goldsets import GoldQuote
+
+    golds = [GoldQuote(10, 40, "direct", "A", [(0, 3)]), GoldQuote(10, 40, "direct", "B", [(4, 7)])]
+    for speaker in ([0, 3], [4, 7]):
+        pred = Span(10, 40, "direct", {"speaker": speaker, "speaker_entity": None})
+        pairs = match([pred], golds, [])
+        assert [golds[j].speaker_mentions[0][0] for _, j in pairs] == [speaker[0]]
+    assert len(match([pred], golds)) == 1  # without entities: overlap alone, still one pair
+
+
 # ------------------------------------------------------------------ seeds
 
 
@@ -1210,9 +1227,17 @@ def test_round8_not_reported_speech(nlp_fr, text: str) -> None:  # type: ignore[
 # spkR .840. Round 21 (English dev misses of the fifth batch: passive hearsay with an
 # infinitive, "someone" names nobody, "MD" as a role in a company mention): fr unchanged, en
 # P .970 R .890 spkP .928 spkR .851 (the issue's goal P >= .92 at R >= .85, met in English).
+# The gold then grew by a sixth batch (15 French, 10 English articles, annotated after round
+# 21): on it alone, rules unchanged, fr P .917 R .739 spkP .824 spkR .664, en P .950 R .826
+# spkP .875 spkR .761; on all gold fr P .949 R .825 spkP .878 spkR .763, en P .968 R .882
+# spkP .922 spkR .841. Round 22 (dev misses of the sixth batch: "dit X" / "dit-il" read as
+# a participle, named attributions inside the marks, coordinated speakers, reports in the
+# article's own title lines; the bench pairs a span quoted for two speakers by speaker):
+# fr P .944 R .833 spkP .879 spkR .775, en P .968 R .895 spkP .928 spkR .858. The floors
+# below are for this grown gold.
 FLOORS = {
-    "fr": {"P": 0.95, "R": 0.83, "spkP": 0.88, "spkR": 0.77},
-    "en": {"P": 0.96, "R": 0.885, "spkP": 0.925, "spkR": 0.85},
+    "fr": {"P": 0.94, "R": 0.83, "spkP": 0.875, "spkR": 0.77},
+    "en": {"P": 0.96, "R": 0.89, "spkP": 0.925, "spkR": 0.855},
 }
 
 
@@ -2506,3 +2531,66 @@ def test_round21_hearsay_passive_with_an_infinitive(nlp_en) -> None:  # type: ig
     note = by_content(text, quotes, "have sent")
     assert note.text_of(text) == "to have sent to the victim's family"
     assert not [q for q in quotes if "pass next week" in q.text_of(text)]
+
+
+# ------------------------------------------------------------------ round 22: sixth batch (dev)
+
+
+def test_round22_present_dit_after_the_marks(nlp_fr) -> None:  # type: ignore[no-untyped-def]
+    """ "«…», dit Paul Durand" / "«…», dit-il": the tagger reads "dit" as a past participle
+    (the two are spelled alike); with its subject after it, it is the present of "dire"."""
+    text = (
+        "Paul Durand attend au port depuis trois jours.\n"
+        "«Nous avons faim», dit Paul Durand, un pêcheur de la ville.\n"
+        "«Personne ne nous aide ici», dit-il.\n"
+    )
+    quotes = quotes_of(nlp_fr, text, "fr")
+    assert speaker_text(text, by_content(text, quotes, "Nous avons faim")) == "Paul Durand"
+    assert speaker_text(text, by_content(text, quotes, "Personne ne")) == "Paul Durand"
+
+
+def test_round22_named_attribution_inside_the_marks(nlp_fr) -> None:  # type: ignore[no-untyped-def]
+    """ "«A, explique l'un des gardes. B»": an inverted attribution with a named subject that
+    ends a sentence inside the marks splits the quote in two, both the subject's."""
+    text = (
+        "Les migrants attendent dans le hangar du port.\n"
+        "«Nous ne savons pas quoi faire avec eux, explique l'un des gardes. Le conseil local "
+        "va prendre une décision cette semaine.»\n"
+    )
+    quotes = quotes_of(nlp_fr, text, "fr")
+    first = by_content(text, quotes, "quoi faire")
+    assert first.text_of(text) == "Nous ne savons pas quoi faire avec eux"
+    second = by_content(text, quotes, "conseil local")
+    assert speaker_text(text, first) == speaker_text(text, second) == "un des gardes"
+
+
+def test_round22_coordinated_speakers(nlp_fr, nlp_en) -> None:  # type: ignore[no-untyped-def]
+    """ "Selon des militants et l'OSDH, …", "Smith and Jones added: "…"": one quote per
+    coordinated speaker, with the same span; the reported part starts after the last one."""
+    text = "Selon des militants et l'OSDH, vingt personnes ont été tuées mardi à Homs.\n"
+    quotes = quotes_of(nlp_fr, text, "fr")
+    spans = {q.text_of(text) for q in quotes}
+    assert spans == {"vingt personnes ont été tuées mardi à Homs"}
+    assert {speaker_text(text, q) for q in quotes} == {"militants", "OSDH"}
+    text = (
+        "Producers Alan Smith and Maria Jones are back for a second year.\n"
+        'Smith and Jones added: "We are thrilled to have the show back in Los Angeles."\n'
+    )
+    quotes = quotes_of(nlp_en, text, "en")
+    assert len({(q.start, q.end) for q in quotes}) == 1
+    assert {speaker_text(text, q) for q in quotes} == {"Smith", "Jones"}
+
+
+def test_round22_reports_in_the_title_lines(nlp_en) -> None:  # type: ignore[no-untyped-def]
+    """The article's own title and subtitle ("Mayor says …", no final stop) may carry a
+    report; headlines of other articles further down still do not."""
+    text = (
+        "Mayor says the old bridge will reopen in May\n"
+        "City engineer Ann Bell says repairs are ahead of schedule\n"
+        "The bridge over the river was closed in January after a barge struck a pillar.\n"
+        "Related: Governor says new taxes are off the table\n"
+    )
+    quotes = quotes_of(nlp_en, text, "en")
+    assert speaker_text(text, by_content(text, quotes, "will reopen")) == "Mayor"
+    assert speaker_text(text, by_content(text, quotes, "ahead of schedule")) == "Ann Bell"
+    assert not [q for q in quotes if "taxes" in q.text_of(text)]

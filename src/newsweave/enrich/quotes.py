@@ -137,6 +137,14 @@ Round 21 (English dev misses of the fifth gold batch, invented fixtures): a pass
 saying with a to-infinitive ("is said to have written", "is rumored to go on sale") reports
 an unnamed source's claim: the infinitive clause is a quote without speaker (``_hearsay``);
 an indefinite pronoun ("someone says") names no speaker. Word lists: "_note_round21".
+
+Round 22 (dev misses of the sixth gold batch, invented fixtures): "dit" / "écrit" right
+after the marks and before their subject ("«…», dit-il", "«…», dit X") are present tenses
+the tagger reads as participles (``_present_ire``); an inverted attribution with a named
+subject inside the marks ("«A, explique l'un des gardes. B»") splits the quote like one with
+a clitic (``_INSERTED``); coordinated speakers ("selon des militants et l'OSDH", "Smith and
+Jones added") give one quote each on the same span (``_conjunct_speakers``); the article's
+own title lines may carry a report ("Mayor says …"), other headlines still not.
 """
 
 from __future__ import annotations
@@ -271,9 +279,10 @@ _ABBREV = frozenset(
 _ROLE_PHRASE_POS = frozenset(["ADP", "DET", "NOUN", "ADJ", "CCONJ"])
 _DASHES = frozenset(",-—–")
 _DASH_OPEN = re.compile(r"\s*[—–-]\s+")  # a paragraph opened by a dialogue dash
-# ", a-t-il ajouté. " / ", poursuit-elle. " inside quotation marks: an inverted attribution
-# (checked with ``_inverted``) closing a sentence, with more quoted text after it.
-_INSERTED = re.compile(r",\s+(?:\S+\s+){0,3}?\S+-(?:t-)?(?:il|elle|ils|elles)(?:\s+\w+)?\.\s+")
+# ", a-t-il ajouté. " / ", poursuit-elle. " / ", explique l'un des gardes. " inside quotation
+# marks: an inverted attribution (checked with ``_inverted``: a verb of saying first, then its
+# subject) closing a sentence, with more quoted text after it. At most 8 words, no punctuation.
+_INSERTED = re.compile(r",\s+(?:[^\s,.;:!?«»\"“”]+\s+){0,7}?[^\s,.;:!?«»\"“”]+\.\s+")
 # Words inside a verb group: negation and the reflexive pronoun ("s'est-il exclamé",
 # "se lamente X", "n'a pas dit").
 _FILLERS = frozenset(["ne", "n'", "n’", "pas", "not", "se", "s'", "s’"])
@@ -1209,12 +1218,23 @@ def _inverted(ctx: _Ctx, toks: list[Token]) -> tuple[Token, _Subj, str] | None:
             or (aux and _tagged_participle(tok, ctx.lex.direct))
         ):
             bare_participle = _participle_form(tok) and not any(t.pos_ == "AUX" for t in toks[:k])
-            if bare_participle and "Past" in _morph(tok, "Tense"):
+            if bare_participle and "Past" in _morph(tok, "Tense") and not _present_ire(ctx, tok):
                 return None  # "«…», lancé par X": a participle, not a saying verb
             return tok, _subject(ctx, tok, inverted=True), _cue_lemma(ctx, tok, ctx.lex.direct)
         if not (_is_chain_filler(tok) or tok.pos_ == "ADV"):
             return None
     return None
+
+
+def _present_ire(ctx: _Ctx, tok: Token) -> bool:
+    """ "«…», dit-il" / "«…», écrit Paul": a verb in -ire whose present ("dit") is spelled like
+    its participle, which the tagger often takes it for; present when a subject follows (its
+    clitic, a name or a determiner), not an agent ("dit par")."""
+    lemma = tok.lemma_.lower()
+    if not (lemma.endswith("ire") and tok.lower_ == lemma[:-2] + "t"):
+        return False
+    nxt = ctx.doc[tok.i + 1] if tok.i + 1 < len(ctx.doc) else tok
+    return nxt.text.startswith("-") or (nxt.pos_ in ("PROPN", "DET") and nxt.i != tok.i)
 
 
 def _participle_form(tok: Token) -> bool:
@@ -2113,12 +2133,13 @@ def _infinitive_clause_end(ctx: _Ctx, verb: Token, start: int, end: int) -> int:
 def _free_cues(ctx: _Ctx, verbs: frozenset[str], loose: bool = False) -> list[Token]:
     """Verbs of saying outside quotation marks and outside headline lines."""
     quoted = _quoted_ranges(ctx)
+    others = ctx.headlines[_title_lines(ctx) :]
     return [
         t
         for t in ctx.doc
         if (_is_cue(ctx, t, verbs) or (loose and _loose_cue(t, verbs) and _loose_ok(t)))
         and not _in_any(quoted, t.idx)
-        and not _in_any(ctx.headlines, t.idx)
+        and not _in_any(others, t.idx)
     ]
 
 
@@ -2409,7 +2430,8 @@ def _according(ctx: _Ctx) -> list[_Cand]:
             continue
         found = (found[0], _closed_apposition(ctx, found[1]), found[2])
         cue = _according_cue_span(ctx, tok)
-        a, b = _according_content(ctx, cue[0], _relay_phrase(ctx, found[1].end))
+        end = max(found[1].end, _conjuncts_end(ctx, found[1]))
+        a, b = _according_content(ctx, cue[0], _relay_phrase(ctx, end))
         if a > cue[0]:  # "Selon X, …": the reported part comes after the attribution
             b = _cut_before_cue(ctx, a, b)
         enough = _words(ctx.text[a:b]) >= MIN_REPORTED_WORDS or _count_phrase(ctx, a, b)
@@ -2836,14 +2858,68 @@ def _resolve(ctx: _Ctx, cands: list[_Cand]) -> list[Span]:
             span, ent = _fallback(ctx, c, history, genders)  # an earlier antecedent, or none
         elif span is not None:
             _remember(ctx, c, (span, ent), history, genders)
-        attrs = {
-            "speaker": list(span) if span else None,
-            "speaker_entity": ent,
-            "cue": list(c.cue),
-            "cue_lemma": c.cue_lemma,
-        }
-        out.append(Span(c.start, c.end, c.kind, attrs))
+        for found in [(span, ent), *_conjunct_speakers(ctx, c, span, ent)]:
+            out.append(Span(c.start, c.end, c.kind, _quote_attrs(c, *found)))
     return out
+
+
+def _quote_attrs(c: _Cand, span: tuple[int, int] | None, ent: int | None) -> dict[str, Any]:
+    return {
+        "speaker": list(span) if span else None,
+        "speaker_entity": ent,
+        "cue": list(c.cue),
+        "cue_lemma": c.cue_lemma,
+    }
+
+
+def _conjunct_speakers(
+    ctx: _Ctx, c: _Cand, span: tuple[int, int] | None, ent: int | None
+) -> list[_Found]:
+    """ "Zadan and Meron added", "selon des militants et l'OSDH": each further conjunct of a
+    subject phrase that names someone (a name, or a noun like its head's or a source or person
+    noun) speaks the same words, one quote each (the gold's convention)."""
+    if span is None or c.subj.kind != "np" or c.subj.head < 0:
+        return []
+    head = ctx.doc[c.subj.head]
+    sent = _sent_of(ctx, head.idx)
+    out: list[_Found] = []
+    for tok in head.conjuncts:
+        if tok.i < head.i or not sent[0] <= tok.idx < sent[1] or c.start <= tok.idx < c.end:
+            continue
+        found = _conjunct_speaker(ctx, tok, head)
+        if found is None or found[0] is None or _inside(found[0], span):
+            continue
+        if found[1] is None or found[1] != ent:  # another entity, or a description
+            out.append(found)
+    return out
+
+
+def _conjuncts_end(ctx: _Ctx, subj: _Subj) -> int:
+    """Where the last speaking conjunct of a subject phrase ends ("selon X et Y, …")."""
+    if subj.kind != "np" or subj.head < 0:
+        return subj.end
+    head = ctx.doc[subj.head]
+    sent = _sent_of(ctx, head.idx)
+    found = [_conjunct_speaker(ctx, t, head) for t in head.conjuncts if head.i < t.i]
+    return max([subj.end, *(f[0][1] for f in found if f and f[0] and f[0][1] <= sent[1])])
+
+
+def _conjunct_speaker(ctx: _Ctx, tok: Token, head: Token) -> _Found | None:
+    named = [
+        i for i, e in enumerate(ctx.entities)
+        if e.start <= tok.idx < e.end and e.label in ("PER", "ORG", "LOC")
+    ]  # fmt: skip
+    if named:
+        return (ctx.entities[named[0]].start, ctx.entities[named[0]].end), named[0]
+    lemma = tok.lemma_.lower()
+    lex = ctx.lex
+    if tok.pos_ == "NOUN" and (lemma == head.lemma_.lower() or lemma in lex.source_nouns):
+        return _np_span(ctx, tok), None
+    return None
+
+
+def _inside(a: tuple[int, int], b: tuple[int, int]) -> bool:
+    return b[0] <= a[0] and a[1] <= b[1]
 
 
 def _sane_speaker(ctx: _Ctx, c: _Cand, span: tuple[int, int], ent: int | None) -> bool:
