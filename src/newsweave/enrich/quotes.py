@@ -2876,18 +2876,14 @@ def _conjunct_speakers(
     ctx: _Ctx, c: _Cand, span: tuple[int, int] | None, ent: int | None
 ) -> list[_Found]:
     """ "Zadan and Meron added", "selon des militants et l'OSDH": each further conjunct of a
-    subject phrase that names someone (a name, or a noun like its head's or a source or person
-    noun) speaks the same words, one quote each (the gold's convention)."""
-    if span is None or c.subj.kind != "np" or c.subj.head < 0:
+    subject phrase that names someone speaks the same words, one quote each (the gold's
+    convention)."""
+    if span is None:
         return []
-    head = ctx.doc[c.subj.head]
-    sent = _sent_of(ctx, head.idx)
     out: list[_Found] = []
-    for tok in head.conjuncts:
-        if tok.i < head.i or not sent[0] <= tok.idx < sent[1] or c.start <= tok.idx < c.end:
-            continue
-        found = _conjunct_speaker(ctx, tok, head)
-        if found is None or found[0] is None or _inside(found[0], span):
+    for found in _speaking_conjuncts(ctx, c.subj):
+        where = found[0] or span
+        if c.start <= where[0] < c.end or _inside(where, span):
             continue
         if found[1] is None or found[1] != ent:  # another entity, or a description
             out.append(found)
@@ -2896,15 +2892,22 @@ def _conjunct_speakers(
 
 def _conjuncts_end(ctx: _Ctx, subj: _Subj) -> int:
     """Where the last speaking conjunct of a subject phrase ends ("selon X et Y, …")."""
+    return max([subj.end, *(f[0][1] for f in _speaking_conjuncts(ctx, subj) if f[0])])
+
+
+def _speaking_conjuncts(ctx: _Ctx, subj: _Subj) -> list[_Found]:
+    """The conjuncts after a subject phrase's head, in its sentence, that name someone."""
     if subj.kind != "np" or subj.head < 0:
-        return subj.end
+        return []
     head = ctx.doc[subj.head]
     sent = _sent_of(ctx, head.idx)
-    found = [_conjunct_speaker(ctx, t, head) for t in head.conjuncts if head.i < t.i]
-    return max([subj.end, *(f[0][1] for f in found if f and f[0] and f[0][1] <= sent[1])])
+    later = [t for t in head.conjuncts if t.i > head.i and sent[0] <= t.idx < sent[1]]
+    return [f for f in (_conjunct_speaker(ctx, t, head) for t in later) if f is not None]
 
 
 def _conjunct_speaker(ctx: _Ctx, tok: Token, head: Token) -> _Found | None:
+    """A conjunct names someone: a person, organisation or place mention on it, or a noun like
+    the head ("des sources … et des sources …") or a source noun."""
     named = [
         i for i, e in enumerate(ctx.entities)
         if e.start <= tok.idx < e.end and e.label in ("PER", "ORG", "LOC")
@@ -2912,8 +2915,7 @@ def _conjunct_speaker(ctx: _Ctx, tok: Token, head: Token) -> _Found | None:
     if named:
         return (ctx.entities[named[0]].start, ctx.entities[named[0]].end), named[0]
     lemma = tok.lemma_.lower()
-    lex = ctx.lex
-    if tok.pos_ == "NOUN" and (lemma == head.lemma_.lower() or lemma in lex.source_nouns):
+    if tok.pos_ == "NOUN" and (lemma == head.lemma_.lower() or lemma in ctx.lex.source_nouns):
         return _np_span(ctx, tok), None
     return None
 
