@@ -112,6 +112,10 @@ def speaker_right(p: Span, g: GoldQuote, entities: list[Span]) -> bool:
     return any(overlap(m, gm) > 0 for m in mentions for gm in g.speaker_mentions)
 
 
+def _right(p: Span, g: GoldQuote, entities: list[Span] | None) -> bool:
+    return entities is not None and speaker_right(p, g, entities)
+
+
 def match(
     preds: list[Span], golds: list[GoldQuote], entities: list[Span] | None = None
 ) -> list[tuple[int, int]]:
@@ -119,12 +123,7 @@ def match(
     overlaps (one span quoted for two coordinated speakers, one gold record each) the pair
     whose speaker is right first, when ``entities`` are given."""
     cands = [
-        (
-            overlap((p.start, p.end), (g.start, g.end)),
-            entities is not None and speaker_right(p, g, entities),
-            i,
-            j,
-        )
+        (overlap((p.start, p.end), (g.start, g.end)), _right(p, g, entities), i, j)
         for i, p in enumerate(preds)
         for j, g in enumerate(golds)
         if spans_match(p, g)
