@@ -2594,3 +2594,46 @@ def test_round22_reports_in_the_title_lines(nlp_en) -> None:  # type: ignore[no-
     assert speaker_text(text, by_content(text, quotes, "will reopen")) == "Mayor"
     assert speaker_text(text, by_content(text, quotes, "ahead of schedule")) == "Ann Bell"
     assert not [q for q in quotes if "taxes" in q.text_of(text)]
+
+
+def test_round23_marked_words_inside_a_trailing_report(nlp_fr) -> None:  # type: ignore[no-untyped-def]
+    """ "X a décrété une « amnistie … », a annoncé l'agence Y": the marked words inside a
+    report whose attribution follows it are a quote of their own, by the same speaker."""
+    text = (
+        "Le président Paul Durand a décrété une « amnistie générale pour les délits commis "
+        "pendant les grèves » qui paralysent le pays depuis mars, a annoncé dimanche l'agence "
+        "officielle Norpresse.\n"
+    )
+    quotes = quotes_of(nlp_fr, text, "fr")
+    inner = by_content(text, [q for q in quotes if q.label == "direct"], "amnistie")
+    assert inner.text_of(text) == "amnistie générale pour les délits commis pendant les grèves"
+    assert speaker_text(text, inner) == "Norpresse"
+    outer = by_content(text, quotes, "paralysent")
+    assert speaker_text(text, outer) == "Norpresse"
+
+
+def test_round23_no_report_made_of_marks_and_glue(nlp_fr) -> None:  # type: ignore[no-untyped-def]
+    """ "« A », afin de « B » (CNT), a déclaré X": outside the marks there is no verb, so the
+    marked parts are the quotes and the whole is no indirect report of its own."""
+    text = (
+        "« Nous allons ouvrir un bureau dans la capitale », afin de « soutenir la société "
+        "civile et les élus locaux » (CNL), a déclaré la ministre Anne Morel.\n"
+    )
+    quotes = quotes_of(nlp_fr, text, "fr")
+    spans = sorted(q.text_of(text) for q in quotes)
+    assert spans == [
+        "Nous allons ouvrir un bureau dans la capitale",
+        "soutenir la société civile et les élus locaux",
+    ]
+    assert {speaker_text(text, q) for q in quotes} == {"Anne Morel"}
+
+
+def test_round23_nationality_before_an_apposed_name(nlp_fr) -> None:  # type: ignore[no-untyped-def]
+    """ "a déclaré l'un de ses avocats, le Français Luc Garnier": the name apposed after a
+    nationality noun is the speaker, not the description before it."""
+    text = (
+        "« Cette frappe est un crime de guerre », a déclaré l'un de ses avocats, le Français "
+        "Luc Garnier, peu après le dépôt de la plainte.\n"
+    )
+    quotes = quotes_of(nlp_fr, text, "fr")
+    assert speaker_text(text, by_content(text, quotes, "crime de guerre")) == "Luc Garnier"

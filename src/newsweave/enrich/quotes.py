@@ -444,11 +444,12 @@ def find_quotes(doc: Doc, entities: list[Span], lang: str) -> list[Span]:
     ctx = _context(doc, text, entities, lex)
     ctx.loose_cues = _free_cues(ctx, lex.indirect, loose=True)
     que, according, trailing = _que(ctx), _according(ctx), _trailing(ctx)
-    direct = _direct(ctx, que, according)
+    direct = _direct(ctx, que + trailing, according)
     narrative = _narrative(ctx, direct + que + trailing)
     if narrative:  # their marked words take their cue: attribute the marks again
         que += narrative
-        direct = _direct(ctx, que, according)
+        direct = _direct(ctx, que + trailing, according)
+    trailing = [c for c in trailing if not _marks_and_glue(ctx, c)]
     cands = direct + _dashed(ctx, direct) + _blocks(ctx) + que + trailing + according
     cands += _quoted_reports(ctx)
     cands += _opinion_relatives(ctx) + _opinion_frames(ctx) + _hearsay(ctx)
@@ -2804,6 +2805,16 @@ def _nested(ctx: _Ctx, inner: _Cand, outer: _Cand) -> bool:
     return rest >= MIN_UNMARKED_WORDS
 
 
+def _marks_and_glue(ctx: _Ctx, c: _Cand) -> bool:
+    """ "« A », afin de « B » (CNT), a déclaré X", "Depuis mars, « A » en Syrie, a affirmé X":
+    no verb outside the marks; the marked parts are the quotes, the rest is no report."""
+    cuts = [(q.open, q.close) for q in ctx.marks if c.start <= q.close and q.open < c.end]
+    if not cuts:
+        return False
+    outside = [t for t in _tokens(ctx, c.start, c.end) if not any(o <= t.idx < e for o, e in cuts)]
+    return not any(t.pos_ in ("VERB", "AUX") for t in outside)
+
+
 def _unmarked_words(ctx: _Ctx, a: int, b: int) -> int:
     """Words of ``text[a:b]`` outside every pair of marks: ""A" commis ont "B"" has two."""
     cuts = sorted((q.open, q.close) for q in ctx.marks if a <= q.close and q.open < b)
@@ -3495,7 +3506,17 @@ def _title_end(ctx: _Ctx, at: int) -> int:
     while n < min(len(toks), MAX_TITLE_TOKENS) and toks[n].is_lower and toks[n].is_alpha:
         n += 1
     ends_in_noun = n > 0 and toks[n - 1].pos_ == "NOUN" and n < len(toks)
+    if toks and toks[0].pos_ == "DET" and not ends_in_noun:
+        return _capitalised_title_end(toks) or at
     return toks[n].idx if ends_in_noun and toks[0].pos_ == "DET" else at
+
+
+def _capitalised_title_end(toks: list[Token]) -> int | None:
+    """ "…, le Français Luc Garnier", "…, l'Américain John Kirby": one capitalised noun (a
+    nationality) between the article and the two-word name."""
+    if len(toks) > 3 and all(t.is_title for t in toks[1:4]):
+        return toks[2].idx
+    return None
 
 
 def _names_person(ctx: _Ctx, subj: _Subj, i: int) -> bool:
