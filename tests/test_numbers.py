@@ -28,8 +28,11 @@ GOLD_DIR = REPO / "tests" / "gold"
 # "200ft", "0800 555111", a long line without full stop in a teaser run): en P 0.972 R 0.938.
 # The sixth batch (25 articles; fresh, rules unchanged: fr P 0.965 R 0.846, en P 0.833
 # R 0.758) brings all gold to fr P 0.974 R 0.920, en P 0.961 R 0.919. Floors below are for
-# this grown gold; the batch's dev misses are not yet worked on.
-FLOORS = {"fr": (0.95, 0.915), "en": (0.955, 0.915)}
+# this grown gold (those two are the spaCy-doc figures; without the doc, as this test runs:
+# fr P 0.964 R 0.922, en P 0.956 R 0.927). Round b6, rules from the batch's dev misses (the
+# fixtures below): without the doc fr P 0.965 R 0.952, en P 0.972 R 0.946; recall floors
+# raised to match, precision floors kept.
+FLOORS = {"fr": (0.95, 0.94), "en": (0.955, 0.93)}
 # Held-out precision alone on the grown gold: the fourth batch's held-out English part had
 # brought en to 0.898 (115/128), under the goal (P >= 0.90); after the two rules above
 # fr 0.939 (77/82) and en 0.976 (120/123). One mistake costs ~0.012 for fr, so the floor
@@ -388,3 +391,102 @@ def test_gold_floor(lang: str) -> None:
     p_floor, r_floor = FLOORS[lang]
     assert total.precision >= p_floor and total.recall >= r_floor, total.line()
     assert heldout.precision >= HELDOUT_P_FLOOR, heldout.line()
+
+
+# Round b6: rules from the sixth gold batch's dev misses (invented sentences).
+
+
+def test_round_b6_qualifier_with_doubled_space() -> None:
+    s = one("La veille, plus  de 30 civils avaient péri dans la ville.")
+    assert (s.attrs["value"], s.attrs["qualifier"], s.attrs["unit"]) == (30, ">=", "civils")
+
+
+def test_round_b6_cent_alone_is_a_number_hundred_alone_is_not() -> None:
+    assert value_units("Il a versé une caution de cent dollars.", "fr") == [
+        ("cent dollars", 100, "dollars")
+    ]
+    assert find_numbers("Several hundred workers marched on the plant.", "en") == []
+
+
+def test_round_b6_approximate_noun_after_definite_article_or_of_only() -> None:
+    s = one("Sur la trentaine de blessés, certains sont repartis.")
+    assert (s.attrs["value"], s.attrs["qualifier"], s.attrs["unit"]) == (30, "~", "blessés")
+    assert find_numbers("Le navire reste en quarantaine ; la quarantaine durera.", "fr") == []
+    s = one("He left a couple of crates by the door.", "en")
+    assert (s.attrs["value"], s.attrs["qualifier"], s.attrs["unit"]) == (2, "~", "crates")
+    assert find_numbers("A couple who ran the bakery saw it.", "en") == []
+
+
+def test_round_b6_un_seul_is_a_count_but_not_d_une_seule_voix() -> None:
+    assert value_units("Ils ne formeront plus qu'un seul parti.", "fr") == [
+        ("un seul parti", 1, "parti")
+    ]
+    assert find_numbers("Les élus ont voté d'une seule voix.", "fr") == []
+
+
+def test_round_b6_qualified_article_is_one() -> None:
+    got = [
+        (s.attrs["value"], s.attrs["qualifier"], s.attrs["unit"])
+        for s in find_numbers(
+            "The fire burned for about an hour, the raid took less than a minute.", "en"
+        )
+    ]
+    assert got == [(1, "~", "hour"), (1, "<=", "minute")]
+    assert find_numbers("A guard saw a van an hour later.", "en") == []
+
+
+def test_round_b6_magnitude_written_before_the_figure() -> None:
+    text = "A magnitude 5. 2 quake hit, after tremors around magnitude 3 last week."
+    assert [
+        (text[s.start : s.end], s.attrs["value"], s.attrs["qualifier"], s.attrs["unit"])
+        for s in find_numbers(text, "en")
+    ] == [
+        ("magnitude 5. 2", 5.2, "=", "magnitude"),
+        ("around magnitude 3", 3, "~", "magnitude"),
+    ]
+
+
+def test_round_b6_detokenised_decimal_title_line_and_glued_million() -> None:
+    text = "3. 9 - magnitude tremor rattles valley\nThieves took gems worth £2. 4m on Monday."
+    assert value_units(text, "en") == [
+        ("3. 9 - magnitude", 3.9, "magnitude"),
+        ("£2. 4m", 2_400_000, "pounds"),
+    ]
+
+
+def test_round_b6_ages_after_a_bound_or_a_verb_of_age() -> None:
+    text = (
+        "The rule bars teenagers under 17. She was the first mayor under age 35. "
+        "He turned 71 in May."
+    )
+    got = [
+        (s.attrs["value"], s.attrs["qualifier"], s.attrs["unit"]) for s in find_numbers(text, "en")
+    ]
+    assert got == [(17, "<=", "years"), (35, "<=", "years"), (71, "=", "years")]
+
+
+def test_round_b6_breakdown_figures_count_the_previous_thing() -> None:
+    text = (
+        "Six soldats sont morts, un à Hama, deux à Alep et trois à Homs. "
+        "Hier, 25 policiers ont été blessés, dont 12 dans la capitale. Les deux à Paris ont voté. "
+        "Le raid a fait 40 morts, deux fois plus qu'hier."
+    )
+    got = [(s.attrs["value"], s.attrs["unit"]) for s in find_numbers(text, "fr")]
+    assert got == [
+        (6, "soldats"),
+        (2, "soldats"),
+        (3, "soldats"),
+        (25, "policiers"),
+        (12, "policiers"),
+        (40, "morts"),
+    ]
+
+
+def test_round_b6_page_tail_after_dans_la_meme_rubrique() -> None:
+    text = "Trois blindés détruits.\nDans la même rubrique\nLisez ce journal sur un seul écran."
+    assert value_units(text, "fr") == [("Trois blindés", 3, "blindés")]
+
+
+def test_round_b6_partitive_past_a_figure() -> None:
+    text = "Four of the seven jurors were replaced."
+    assert value_units(text, "en") == [("Four", 4, "jurors"), ("seven jurors", 7, "jurors")]

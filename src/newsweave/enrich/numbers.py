@@ -96,11 +96,16 @@ _CLOSERS = " \t\"'»”’)]"
 
 _SPACES = "\u00a0\u202f\u2009\u2007"
 _NORM_TABLE = str.maketrans({**dict.fromkeys(_SPACES, " "), **dict.fromkeys("’ʼ`", "'")})
+# Detokenised decimals (ECB+ "4. 6", "£1. 7m"): the split is read as a decimal point only
+# before a word that takes one, or after "magnitude" ("a magnitude 4. 6 earthquake").
+_DETOK_DECIMAL = r"\d{1,3}\. \d{1,2}"
+_DETOK_CUE = (
+    r"(?= ?(?:- )?(?:million|billion|bn|m(?!\w)|percent|per cent|%|(?:- ?)?magnitude|on the r))"
+)
 _DIGITS_RE = re.compile(
     r"(?<![\w.,'/#@°])(?<![^\W\d_]-)(?<![^\W\d_] - )(?:"
     r"\d{1,3}(?:, 000)+(?!\d)"  # "14, 000": detokenised text (ECB+)
-    r"|\d{1,3}\. \d{1,2}"
-    r"(?= ?(?:- )?(?:million|billion|bn|percent|per cent|%|(?:- ?)?magnitude|on the r))"
+    rf"|{_DETOK_DECIMAL}{_DETOK_CUE}|(?<=magnitude ){_DETOK_DECIMAL}(?!\d)"
     r"|\d{1,3}(?: \d{3})+(?!\d)(?:,\d+)?"
     r"|\d+(?:[.,]\d+)*"
     r")(?![.,]?\d)(?!/\d)"
@@ -121,7 +126,8 @@ _BLOCK_RES = (
     re.compile(r"\b\d{1,2} ?[h:] ?\d{2}(?!\d)"),
     re.compile(r"\b\d{1,2} ?h\b"),
     re.compile(r"\b\d{1,2}(?:[:.] ?\d{2})? ?(?:a\. ?m\.?|p\. ?m\.?|am|pm)(?!\w)"),
-    re.compile(r"(?m)^[ \t]*\(?\d{1,3}\s*[.)/-](?=\s)"),
+    # List numbering ("1. ", "2) ") at a line start, not a detokenised decimal ("4. 6 - magnitude")
+    re.compile(rf"(?m)^[ \t]*\(?\d{{1,3}}\s*[.)/-](?=\s)(?! \d{{1,2}}{_DETOK_CUE})"),
     re.compile(r"(?m)^[ \t]*[\d .,]+[ \t]*$"),
     re.compile(r"\[\d+\]|\(\d{1,2}\)"),
     re.compile(r"(?m)^[ \t]*\d{2} \d{2}(?!\d)"),  # "02 14" date stamps in link lists
@@ -157,6 +163,15 @@ class Lexicon:
     multipliers: dict[str, int]
     approx_nouns: dict[str, int]
     approx_articles: frozenset[str]
+    approx_definite_articles: frozenset[str]
+    approx_of_nouns: dict[str, int]
+    one_confirmers: frozenset[str]
+    one_idiom_before: tuple[str, ...]
+    standalone_hundreds: frozenset[str]
+    units_before: dict[str, str]
+    age_verbs: frozenset[str]
+    breakdown_before: frozenset[str]
+    breakdown_after: frozenset[str]
     joiners: frozenset[str]
     qualifiers: dict[str, str]
     post_qualifiers: dict[str, str]
@@ -219,11 +234,15 @@ def _merge_tables(tables: Sequence[dict[str, Any]]) -> dict[str, Any]:
             elif isinstance(val, list):
                 out[key] = [*out.get(key, []), *val]
     out["number_words"], out["weak_number_words"], out["approx_nouns"] = {}, [], {}
+    out["approx_of_nouns"] = {}
     return out
 
 
 def _qualifier_re(phrases: Iterable[str]) -> re.Pattern[str]:
-    alts = "|".join(re.escape(p) for p in sorted(phrases, key=len, reverse=True))
+    """Qualifier phrases before the figure; a run of spaces between their words is one space
+    ("plus  de 30 civils": doubled spaces are common in the French web texts)."""
+    ordered = sorted(phrases, key=len, reverse=True)
+    alts = "|".join(r"\s+".join(map(re.escape, p.split(" "))) for p in ordered)
     return re.compile(rf"(?<![^\W\d_])(?:{alts})\s*$")
 
 
@@ -621,8 +640,8 @@ def _words_value(words: list[str], lex: Lexicon) -> float | None:
     words = _merge_quatre_vingt(words)
     for w in words:
         v = 80 if w == "quatre-vingt" else lex.number_words.get(w, lex.multipliers.get(w, 0))
-        if v == 100:
-            cur = max(cur, 1) * 100
+        if v == 100:  # "deux cents", "a hundred"; alone only "cent dollars", not "hundred"
+            cur, seen = max(cur, 1) * 100, seen or w in lex.standalone_hundreds
         elif v >= 1000:
             total, cur = total + max(cur, 1) * v, 0
         elif v:
@@ -641,10 +660,8 @@ def _merge_quatre_vingt(words: list[str]) -> list[str]:
 
 
 def _words_cand(t: _Text, run: list[re.Match[str]]) -> _Cand | None:
-    if run[0].group() in ARTICLE_ONE and (len(run) == 1 or run[1].group() not in SCALE_WORDS):
+    if run[0].group() in ARTICLE_ONE and len(run) > 1 and run[1].group() not in SCALE_WORDS:
         run = run[1:]  # "a six-week", "a two million": the article is not a number
-        if not run:
-            return None
     words = [m.group() for m in run]
     start, end = run[0].start(), run[-1].end()
     if t.norm[max(0, start - 5) : start] in ("pour ", " per "):
@@ -672,18 +689,32 @@ def _height_cands(t: _Text) -> list[_Cand]:
 
 
 def _approx_cands(t: _Text) -> list[_Cand]:
-    """Approximate counts: "une dizaine de", "une centaine de", "a dozen"."""
+    """Approximate counts: "une dizaine de", "une centaine de", "a dozen"; with a definite
+    article or an of-only noun, the of-word must follow ("la soixantaine de détenus",
+    "a couple of bottles"; not "la quarantaine" = quarantine, "a couple who")."""
     lex = t.lex
     if not lex.approx_nouns:
         return []
-    arts = "|".join(sorted(lex.approx_articles))
-    nouns = "|".join(sorted(lex.approx_nouns))
-    rx = re.compile(rf"\b(?:{arts})\s+({nouns})(?!\w)")
+    of = "|".join(re.escape(w) for w in sorted(lex.of_words, key=len, reverse=True))
+    free = _approx_re(lex.approx_articles, lex.approx_nouns, "")
+    definite = _approx_re(lex.approx_definite_articles, lex.approx_nouns, of)
+    of_only = _approx_re(lex.approx_articles, lex.approx_of_nouns, of)
+    table = {**lex.approx_nouns, **lex.approx_of_nouns}
     out = []
-    for m in rx.finditer(t.norm):
-        cand = _Cand(m.start(), m.end(), lex.approx_nouns[m.group(1)], digits=False)
-        out.append(replace(cand, qualifier="~", has_mult=True))
+    for rx, group in ((free, 0), (definite, 1), (of_only, 0)):  # no span for "la", "cette"
+        for m in rx.finditer(t.norm) if rx else ():
+            cand = _Cand(m.start(group), m.end(), table[m.group(1)], digits=False)
+            out.append(replace(cand, qualifier="~", has_mult=True))
     return out
+
+
+def _approx_re(articles: Iterable[str], nouns: Iterable[str], of: str) -> re.Pattern[str] | None:
+    """Article + approximate noun, followed by one of the ``of`` words when given."""
+    arts, words = "|".join(sorted(articles)), "|".join(sorted(nouns))
+    if not arts or not words:
+        return None
+    follow = rf"(?=\s*(?:{of}))" if of else ""
+    return re.compile(rf"\b(?:{arts})\s+({words})(?!\w){follow}")
 
 
 # --------------------------------------------------------------------------- context
@@ -694,17 +725,36 @@ def _qualifier(t: _Text, c: _Cand) -> _Cand:
     cur = _currency_before(t, c) if c.digits else None
     if cur is not None:
         start = t.norm.rfind(cur, 0, c.start)
-    window = t.norm[max(0, start - LEFT_WINDOW) : start]
+    lead = _lead_word(t, start)
+    anchor = lead[0] if lead else start
+    window = t.norm[max(0, anchor - LEFT_WINDOW) : anchor]
     m = t.lex.qualifier_re.search(window)
     if m is None:
-        return replace(c, span_start=start)
-    phrase = m.group().strip()
+        return replace(c, span_start=anchor if lead and lead[1] in t.lex.units_before else start)
+    phrase = " ".join(m.group().split())
     qual = t.lex.qualifiers.get(phrase, "=")
     if c.qualifier == "~" and qual == "=":
         qual = "~"
     if phrase in PREPOSITION_QUALIFIERS and _next_is_duration(t, c):
         return replace(c, span_start=start)  # "$150 million over seven years"
-    return replace(c, span_start=start - len(window) + m.start(), qualifier=qual)
+    return replace(c, span_start=anchor - len(window) + m.start(), qualifier=qual)
+
+
+def _lead_word(t: _Text, pos: int) -> tuple[int, str] | None:
+    """A word between the qualifier and the figure: a unit written first ("around magnitude
+    2") or an age word ("under age 40"), with its start."""
+    w = _word_before(t, pos)
+    if w is None or t.norm[w[1] + len(w[0]) : pos] != " ":
+        return None
+    return (w[1], w[0]) if w[0] in t.lex.units_before or w[0] in t.lex.age_before else None
+
+
+def _unit_before(t: _Text, c: _Cand) -> _Unit | None:
+    """A measure written before its figure: "a magnitude 4.6 earthquake"."""
+    lead = _lead_word(t, c.start)
+    if lead is None or lead[1] not in t.lex.units_before:
+        return None
+    return _Unit(t.lex.units_before[lead[1]], "measure", lead[0], lead[0] + len(lead[1]))
 
 
 def _next_is_duration(t: _Text, c: _Cand) -> bool:
@@ -727,6 +777,8 @@ def _unit(t: _Text, c: _Cand) -> _Unit | None:
     if sym is not None:
         return _Unit(CURRENCY_SYMBOLS[sym], "money", c.end, c.end)
     pos = c.end
+    if before := _unit_before(t, c):
+        return before
     if t.norm.startswith("+", pos):  # "100+ arrêtés" (the qualifier is set in _plus)
         pos += len(t.norm[pos:]) - len(t.norm[pos:].lstrip("+"))
     if c.has_mult:
@@ -816,18 +868,29 @@ def _counted_noun(t: _Text, pos: int) -> _Unit | None:
     w = _word_after(t, pos)
     if w is None and t.norm[pos : pos + 2].strip() in QUOTES:
         w = _word_after(t, t.norm.index(t.norm[pos : pos + 2].strip(), pos) + 1)  # cinq "civils"
-    if w is None:
-        return None
-    if w[0] in t.lex.partitives or w[0] in t.lex.bare_partitives:
-        # "trois des hauts responsables", "two of the skiffs", "quatre de ses ministres"
-        bare = w[0] in t.lex.bare_partitives
-        w = _word_after(t, w[2])
-        if w is not None and w[0] in t.lex.partitive_determiners:
-            w = _word_after(t, w[2])
-        elif bare:
-            return None  # "de" without a determiner is no partitive
-        if w is None:
-            return None
+    passed = False
+    if w is not None and (w[0] in t.lex.partitives or w[0] in t.lex.bare_partitives):
+        w, passed = _partitive_head(t, w)
+    unit = _noun_unit(t, w) if w is not None else None
+    # "Five of the six casings": the span stays "Five", the six casings are a figure of their own
+    return replace(unit, start=pos, end=pos) if unit is not None and passed else unit
+
+
+def _partitive_head(t: _Text, w: tuple[str, int, int]) -> tuple[tuple[str, int, int] | None, bool]:
+    """The word after a partitive ("trois des hauts responsables", "two of the skiffs",
+    "quatre de ses ministres", "five of the six casings") and whether a figure was passed."""
+    bare = w[0] in t.lex.bare_partitives
+    nxt = _word_after(t, w[2])
+    if nxt is not None and nxt[0] in t.lex.partitive_determiners:
+        nxt = _word_after(t, nxt[2])
+    elif bare:
+        return None, False  # "de" without a determiner is no partitive
+    if nxt is not None and nxt[0] in t.lex.number_words:
+        return _word_after(t, nxt[2]), True
+    return nxt, False
+
+
+def _noun_unit(t: _Text, w: tuple[str, int, int]) -> _Unit | None:
     if w[0] in t.lex.skip_adjectives or _adjective_before_noun(t, w) or _capital_adj(t, w):
         nxt = _word_after(t, w[2])
         if nxt is None or not _is_noun(t, nxt, skip_adj=False):
@@ -1054,6 +1117,8 @@ def _after_noun(t: _Text, c: _Cand) -> bool:
         return False
     if word in t.lex.weekdays or word in t.lex.months or word in t.lex.time_nouns:
         return False
+    if word in t.lex.units_before:
+        return False  # "magnitude 4.6": a measure written first
     tok = t.token_at(before[1])
     return tok is not None and tok.pos_ == "NOUN" and tok.text.lower() == word
 
@@ -1093,14 +1158,25 @@ def _capitalised_unit_after(t: _Text, c: _Cand) -> bool:
     return not (nxt[0].endswith("s") or _is_noun(t, nxt, skip_adj=False))
 
 
+def _confirmed_one(t: _Text, c: _Cand) -> bool:
+    """ "un seul pays", "qu'une seule femme": the count is the point; not the adverbial
+    "d'une seule voix", "d'un seul coup"."""
+    after = _word_after(t, c.end)
+    if after is None or after[0] not in t.lex.one_confirmers:
+        return False
+    return not t.norm[: c.start].endswith(tuple(t.lex.one_idiom_before))
+
+
 def _weak_ok(t: _Text, c: _Cand, unit: _Unit | None) -> bool:
-    """Weak words ("un", "une", "one", "neuf") need a qualifier or a half ("une heure et
-    demie"); "neuf" needs a plural noun after it."""
+    """Weak words ("un", "une", "one", "a", "neuf") need a qualifier or a half ("une heure et
+    demie", "about an hour"); "neuf" needs a plural noun after it."""
     if not c.weak:
         return True
     word = t.norm[c.start : c.end]
-    if unit is None or word in ("a", "an"):
+    if unit is None:
         return False
+    if _confirmed_one(t, c):
+        return True
     if word == "neuf":  # "un bâtiment neuf": only before a plural noun
         return unit.text.split(" ")[0].endswith(("s", "x"))
     if not float(c.value).is_integer():
@@ -1119,9 +1195,20 @@ def _appositive_age(t: _Text, c: _Cand) -> _Unit | None:
     left = t.raw[max(0, c.start - 40) : c.start]
     after = t.norm[c.end : c.end + 2]
     appositive = re.search(r"[A-Z][a-z]+, $", left) is not None and after[:1] in (",", ")")
-    if appositive or re.search(r"\bage[sd]? (?:\d+ and )?$", left):
+    if appositive or re.search(r"\bage[sd]? (?:\d+ and )?$", left) or _age_words_before(t, c):
         return _Unit("years", "age", c.end, c.end)
     return None
+
+
+def _age_words_before(t: _Text, c: _Cand) -> bool:
+    """ "who turned 68", "children under 16": a verb of age, or people and a bound."""
+    before = _word_before(t, c.start)
+    if before is None or before[0] in t.lex.age_verbs:
+        return before is not None
+    if before[0] not in PREPOSITION_QUALIFIERS:
+        return False
+    people = _word_before(t, before[1])
+    return people is not None and people[0] in t.lex.age_nouns
 
 
 def _kind(t: _Text, c: _Cand, unit: _Unit | None) -> str:
@@ -1173,9 +1260,13 @@ def _range_roles(t: _Text, cands: Sequence[_Cand]) -> dict[int, tuple[str, _Cand
     return roles
 
 
-def _resolve(t: _Text, c: _Cand, roles: dict[int, tuple[str, _Cand | None]]) -> _Cand | None:
+def _resolve(
+    t: _Text, c: _Cand, roles: dict[int, tuple[str, _Cand | None]], prev: _Cand | None
+) -> _Cand | None:
+    """``c`` qualified, with its unit and range role, or None when it is no numeric fact;
+    ``prev`` is the fact found just before (for an elided counted thing)."""
     c = _plus(t, _qualifier(t, c))
-    unit = _unit(t, c) or _appositive_age(t, c)
+    unit = _unit(t, c) or _appositive_age(t, c) or _elided_unit(t, c, prev)
     role, other = roles.get(c.start, ("", None))
     partner = other if role == "first" else None
     own = unit is not None
@@ -1189,6 +1280,34 @@ def _resolve(t: _Text, c: _Cand, roles: dict[int, tuple[str, _Cand | None]]) -> 
     if _rejected(t, c, unit):
         return None
     return _with_unit(t, c, unit, c.span_end)
+
+
+def _elided_unit(t: _Text, c: _Cand, prev: _Cand | None) -> _Unit | None:
+    """A figure without its noun that breaks down the count just before it, in the same
+    sentence: "44 civils tués, dont 34 à Homs", "cinq civils, ..., deux à Deraa et deux à
+    Douma". It counts the same thing (no unit span: the noun is not written)."""
+    if prev is None or prev.kind != "count" or prev.unit is None:
+        return None
+    if _SENTENCE_BREAK_RE.search(t.norm, prev.span_end, c.start):
+        return None
+    before = _word_before(t, c.span_start)
+    if before is not None and before[0] in t.lex.breakdown_before:
+        return _Unit(prev.unit, "count", c.end, c.end)
+    listed = t.norm[: c.span_start].rstrip().endswith(",") or (before or ("",))[0] in t.lex.joiners
+    return _Unit(prev.unit, "count", c.end, c.end) if listed and _place_after(t, c.end) else None
+
+
+def _place_after(t: _Text, end: int) -> bool:
+    """A preposition of place and a word that is no number ("deux à Deraa", not "deux à
+    trois fois")."""
+    prep = _word_after(t, end)
+    if prep is None or prep[0] not in t.lex.breakdown_after:
+        return False
+    place = _word_after(t, prep[2])
+    return place is not None and place[0] not in t.lex.number_words
+
+
+_SENTENCE_BREAK_RE = re.compile(r"[.!?](?:\s|$)|\n")
 
 
 def _pronoun_pair(t: _Text, c: _Cand) -> bool:
@@ -1339,7 +1458,8 @@ def find_numbers(text: str, lang: str | None, doc: Any | None = None) -> list[Sp
     found: list[_Cand] = []
     dropped: set[int] = set()
     for c in raw:
-        r = None if _follows_dropped(t, c, raw, dropped) else _resolve(t, c, roles)
+        prev = found[-1] if found else None
+        r = None if _follows_dropped(t, c, raw, dropped) else _resolve(t, c, roles, prev)
         if r is None:
             dropped.add(c.start)  # "les critères 2 à 5": the high bound goes with the low one
         else:
