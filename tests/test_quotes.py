@@ -2637,3 +2637,19 @@ def test_round23_nationality_before_an_apposed_name(nlp_fr) -> None:  # type: ig
     )
     quotes = quotes_of(nlp_fr, text, "fr")
     assert speaker_text(text, by_content(text, quotes, "crime de guerre")) == "Luc Garnier"
+
+
+def test_round23_verbless_words_quoted_after_selon(nlp_fr) -> None:  # type: ignore[no-untyped-def]
+    """ "Selon X, … « pour le compte de Y »": verbless quoted words that open on a preposition
+    are X's words; quoted words that open on a noun phrase ("« des sources proches … »") are
+    a name for something, not words."""
+    text = (
+        "Selon des sources rebelles, ces anciens militaires espionnaient la rébellion « pour le "
+        "compte du colonel Kadhafi », et ils avaient rencontré « des sources proches du régime » "
+        "à Tripoli.\n"
+    )
+    quotes = quotes_of(nlp_fr, text, "fr")
+    marked = by_content(text, [q for q in quotes if q.label == "direct"], "pour le compte")
+    assert marked.text_of(text) == "pour le compte du colonel Kadhafi"
+    assert speaker_text(text, marked) == "sources rebelles"
+    assert not [q for q in quotes if q.text_of(text) == "des sources proches du régime"]

@@ -942,13 +942,24 @@ def _within(ctx: _Ctx, q: _Quoted, according: list[_Cand]) -> _Cand | None:
     prévue dimanche, selon l'agence X"): X's words."""
     if len(re.findall(r"\w\w+", ctx.text[q.start : q.end])) < MIN_PARTIAL_WORDS:
         return None
-    if not any(t.pos_ in ("VERB", "AUX") for t in _tokens(ctx, q.start, q.end)):
+    if _names_a_thing(ctx, q):
         return None  # "qui cite « des sources proches des rebelles »": a name, not words
     for c in according:
         if c.start <= q.open and q.close <= c.end + 1:
             own = _own_cue(ctx, q, c.start)
             return own or replace(c, start=q.start, end=q.end, kind="direct", rule="direct")
     return None
+
+
+def _names_a_thing(ctx: _Ctx, q: _Quoted) -> bool:
+    """Quoted words with no verb that open on a noun phrase ("« journée de colère »"): a
+    label; a phrase opening on a preposition ("« pour le compte de X »") is someone's words."""
+    toks = [t for t in _tokens(ctx, q.start, q.end) if not t.is_space]
+    if not toks or any(t.pos_ in ("VERB", "AUX") for t in toks):
+        return False
+    # the tagger reads the indefinite "des" ("« des sources proches de X »") as a preposition
+    article = toks[0].lower_ in ("des", "du") and len(toks) > 1 and toks[1].pos_ == "NOUN"
+    return article or toks[0].pos_ in ("DET", "NOUN", "PROPN", "ADJ", "NUM")
 
 
 def _own_cue(ctx: _Ctx, q: _Quoted, start: int) -> _Cand | None:
