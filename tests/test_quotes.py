@@ -2653,3 +2653,42 @@ def test_round23_verbless_words_quoted_after_selon(nlp_fr) -> None:  # type: ign
     assert marked.text_of(text) == "pour le compte du colonel Kadhafi"
     assert speaker_text(text, marked) == "sources rebelles"
     assert not [q for q in quotes if q.text_of(text) == "des sources proches du régime"]
+
+
+def test_round23_que_read_as_a_relative_after_a_time_word(nlp_fr) -> None:  # type: ignore[no-untyped-def]
+    """ "a indiqué jeudi qu'ils …", "a déclaré à l'AFP qu'il …": the tagger reads "qu'" as a
+    relative pronoun; after a time word or a prepositional phrase it opens the report. After
+    an object noun it is a relative ("a indiqué la date qu'il a choisie")."""
+    text = (
+        "Les États-Unis ont pour leur part indiqué jeudi qu'ils allaient poursuivre la livraison "
+        "de chasseurs.\n"
+        "Une source proche du dossier a aussi déclaré à l'AFP qu'il existait des preuves.\n"
+        "Le ministre a indiqué la date qu'il a choisie pour la réunion.\n"
+    )
+    quotes = quotes_of(nlp_fr, text, "fr")
+    assert speaker_text(text, by_content(text, quotes, "livraison")) == "États-Unis"
+    found = by_content(text, quotes, "preuves")
+    assert found.text_of(text) == "il existait des preuves"
+    assert not [q for q in quotes if "choisie" in q.text_of(text)]
+
+
+def test_round23_present_participle_after_an_object(nlp_fr) -> None:  # type: ignore[no-untyped-def]
+    """ "X a promis une aide, regrettant que …": the tagger hangs the participle on the object
+    as an adjective; a present participle with "que" still reports, and its subject comes
+    before it (a noun the parse made its subject after it is not)."""
+    text = (
+        "Le ministre Paul Durand a également promis 40 millions d'euros d'aide supplémentaire, "
+        "regrettant que la communauté internationale n'ait pas été à la « hauteur » dans le "
+        "conflit.\n"
+    )
+    quotes = quotes_of(nlp_fr, text, "fr")
+    found = by_content(text, quotes, "communauté internationale")
+    assert speaker_text(text, found) == "Paul Durand"
+    text = (
+        "Le chef d'État norvanien a également promis 200 millions de dollars d'aide "
+        'supplémentaire, regrettant que la communauté internationale n\'ait pas été à la "hauteur" '
+        "dans le conflit.\n"
+    )
+    quotes = quotes_of(nlp_fr, text, "fr")
+    found = by_content(text, quotes, "communauté internationale")
+    assert speaker_text(text, found) == "chef d'État norvanien"

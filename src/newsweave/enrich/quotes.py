@@ -1687,6 +1687,7 @@ def _subject_tokens(ctx: _Ctx, verb: Token) -> list[Token]:
         and not c.lower_.startswith("-")
         and sent[0] <= c.idx < sent[1]
         and not _object_before_conjunction(verb, c)
+        and not (c.i > verb.i and _present_participle(verb))  # "regrettant que … la hauteur"
     ]
 
 
@@ -2053,7 +2054,8 @@ def _que(ctx: _Ctx) -> list[_Cand]:
 
 
 def _que_cand(ctx: _Ctx, tok: Token) -> _Cand | None:
-    if tok.dep_ == "amod" or (tok.dep_ == "acl" and _bare_past_participle(tok)):
+    adjective = tok.dep_ == "amod" and not _present_participle(tok)  # "…, regrettant que"
+    if adjective or (tok.dep_ == "acl" and _bare_past_participle(tok)):
         return None  # "a publicly disclosed vulnerability that …", "la région dite …"
     start = _content_start(ctx, tok)
     if start is None or _opens_quote(ctx, start):
@@ -2202,9 +2204,21 @@ def _that_in_gap(ctx: _Ctx, gap: list[Token]) -> Token | None:
             continue
         if tok.lower_ in ctx.lex.complementizers and (tok.pos_ == "SCONJ" or tok.dep_ == "mark"):
             return tok
+        if tok.lower_ in ctx.lex.complementizers and _misread_relative(ctx, tok):
+            return tok
         if _ends_gap(ctx, tok):
             return None
     return None
+
+
+def _misread_relative(ctx: _Ctx, tok: Token) -> bool:
+    """ "a indiqué jeudi qu'ils …", "a déclaré à l'AFP qu'il …": the tagger reads "que" as a
+    relative pronoun after a time word or a prepositional phrase; a relative follows the
+    noun it qualifies, an object or a noun's complement ("a indiqué la date qu'il a choisie")."""
+    if tok.pos_ != "PRON" or tok.i == 0:
+        return False
+    prev = ctx.doc[tok.i - 1]
+    return prev.dep_.startswith("obl") or prev.pos_ == "ADV"
 
 
 def _ends_gap(ctx: _Ctx, tok: Token) -> bool:
