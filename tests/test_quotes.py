@@ -2692,3 +2692,16 @@ def test_round23_present_participle_after_an_object(nlp_fr) -> None:  # type: ig
     quotes = quotes_of(nlp_fr, text, "fr")
     found = by_content(text, quotes, "communauté internationale")
     assert speaker_text(text, found) == "chef d'État norvanien"
+
+
+def test_round23_participle_after_an_inverted_attribution(nlp_fr) -> None:  # type: ignore[no-untyped-def]
+    """ "…, a annoncé l'Observatoire (ONO), faisant état de …": the participle after an
+    inverted attribution takes its inverted subject, not the subject of the reported clause."""
+    text = (
+        "Des milliers de personnes ont défilé à Brenholm contre le gouvernement, a annoncé "
+        "l'Observatoire norvanien des libertés (ONL), faisant état d'autres rassemblements dans "
+        "les quartiers du port.\n"
+    )
+    quotes = quotes_of(nlp_fr, text, "fr")
+    found = by_content(text, quotes, "autres rassemblements")
+    assert speaker_text(text, found) == "Observatoire norvanien des libertés"
