@@ -1234,9 +1234,12 @@ def test_round8_not_reported_speech(nlp_fr, text: str) -> None:  # type: ignore[
 # a participle, named attributions inside the marks, coordinated speakers, reports in the
 # article's own title lines; the bench pairs a span quoted for two speakers by speaker):
 # fr P .944 R .833 spkP .879 spkR .775, en P .968 R .895 spkP .928 spkR .858. The floors
-# below are for this grown gold.
+# below are for this grown gold. Round 23 (French dev misses: marked words inside trailing
+# and "selon" reports, "qu'" misread as a relative, present participles hung on an object or
+# after an inverted attribution, a nationality before an apposed name): fr P .944 R .847
+# spkP .882 spkR .792; en unchanged.
 FLOORS = {
-    "fr": {"P": 0.94, "R": 0.83, "spkP": 0.875, "spkR": 0.77},
+    "fr": {"P": 0.94, "R": 0.845, "spkP": 0.88, "spkR": 0.79},
     "en": {"P": 0.96, "R": 0.89, "spkP": 0.925, "spkR": 0.855},
 }
 

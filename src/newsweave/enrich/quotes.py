@@ -1456,7 +1456,8 @@ def _previous_clause_subject(ctx: _Ctx, verb: Token, depth: int) -> _Subj | None
     for tok in reversed(_tokens(ctx, s0, ctx.doc[start.i - 1].idx)):
         if tok.pos_ == "VERB" and _is_clause_verb(tok) and not _in_any(ctx.quoted, tok.idx):
             # "…, a annoncé l'Observatoire (OSDH), faisant état de …": an inverted subject
-            inverted = _clitic(ctx, tok) is not None or bool(_comma_before_inversion(ctx, tok))
+            comma = _comma_before_inversion(ctx, tok)
+            inverted = _clitic(ctx, tok) is not None or comma is not None
             found = _subject(ctx, tok, inverted, depth + 1)
             return found if found.kind != "none" else None
     return None
