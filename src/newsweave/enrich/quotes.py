@@ -2836,16 +2836,21 @@ def _nested(ctx: _Ctx, inner: _Cand, outer: _Cand) -> bool:
 def _marks_and_glue(ctx: _Ctx, c: _Cand) -> bool:
     """ "« A », afin de « B » (CNT), a déclaré X", "Depuis mars, « A » en Syrie, a affirmé X":
     no verb outside the marks; the marked parts are the quotes, the rest is no report."""
-    cuts = [(q.open, q.close) for q in ctx.marks if c.start <= q.close and q.open < c.end]
+    cuts = _mark_cuts(ctx, c.start, c.end)
     if not cuts:
         return False
     outside = [t for t in _tokens(ctx, c.start, c.end) if not any(o <= t.idx < e for o, e in cuts)]
     return not any(t.pos_ in ("VERB", "AUX") for t in outside)
 
 
+def _mark_cuts(ctx: _Ctx, a: int, b: int) -> list[tuple[int, int]]:
+    """(opening, closing) positions of the pairs of marks overlapping ``text[a:b]``, in order."""
+    return sorted((q.open, q.close) for q in ctx.marks if a <= q.close and q.open < b)
+
+
 def _unmarked_words(ctx: _Ctx, a: int, b: int) -> int:
     """Words of ``text[a:b]`` outside every pair of marks: ""A" commis ont "B"" has two."""
-    cuts = sorted((q.open, q.close) for q in ctx.marks if a <= q.close and q.open < b)
+    cuts = _mark_cuts(ctx, a, b)
     pos, words = a, 0
     for o, c in cuts:
         words += _words(ctx.text[pos : max(pos, o)])
@@ -3533,10 +3538,11 @@ def _title_end(ctx: _Ctx, at: int) -> int:
     n = 0
     while n < min(len(toks), MAX_TITLE_TOKENS) and toks[n].is_lower and toks[n].is_alpha:
         n += 1
-    ends_in_noun = n > 0 and toks[n - 1].pos_ == "NOUN" and n < len(toks)
-    if toks and toks[0].pos_ == "DET" and not ends_in_noun:
-        return _capitalised_title_end(toks) or at
-    return toks[n].idx if ends_in_noun and toks[0].pos_ == "DET" else at
+    if not toks or toks[0].pos_ != "DET":
+        return at
+    if n > 0 and toks[n - 1].pos_ == "NOUN" and n < len(toks):
+        return toks[n].idx
+    return _capitalised_title_end(toks) or at
 
 
 def _capitalised_title_end(toks: list[Token]) -> int | None:
