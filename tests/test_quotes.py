@@ -2708,3 +2708,41 @@ def test_round23_participle_after_an_inverted_attribution(nlp_fr) -> None:  # ty
     quotes = quotes_of(nlp_fr, text, "fr")
     found = by_content(text, quotes, "autres rassemblements")
     assert speaker_text(text, found) == "Observatoire norvanien des libertés"
+
+
+# ------------------------------------------------------------------ round 24 (dev misses)
+
+
+def test_round24_marked_noun_phrase_after_a_condemning_verb(nlp_fr) -> None:  # type: ignore[no-untyped-def]
+    """ "dénoncer un « coup de force des généraux »": after a verb that condemns or evokes, a
+    marked noun phrase is its subject's words; after another verb ("explique sa « … »") it is
+    a name for a thing."""
+    text = (
+        "Des milliers de partisans du maire déchu ont défilé à Brenholm pour réclamer son retour "
+        'et dénoncer un "coup de force des généraux".\n'
+        'Le professeur explique sa "troisième théorie du complot" aux étudiants.\n'
+    )
+    quotes = quotes_of(nlp_fr, text, "fr")
+    found = by_content(text, quotes, "coup de force")
+    assert found.text_of(text) == "coup de force des généraux"
+    assert "partisans" in speaker_text(text, found)
+    assert not [q for q in quotes if "théorie" in q.text_of(text)]
+
+
+def test_round24_tweet_relaying_a_named_source(nlp_fr) -> None:  # type: ignore[no-untyped-def]
+    """ "@x: Le ministre de l'Intérieur : …": a tweet relaying a named source gives the words
+    after the colon to that source; a topic line ("Paul et Anne sur la crise : …") stays the
+    account's words."""
+    text = (
+        "Le blogueur Karim Mansour relaie l'annonce :\n"
+        "@karimmansour: Le ministre de l'Intérieur de #Norvanie : les manifestations sont "
+        "interdites dans la capitale jusqu'à nouvel ordre\n"
+        "Une autre internaute résume le débat :\n"
+        "@annemorel: Paul Durand et Luc Garnier sur la crise : exactement la même ligne\n"
+    )
+    quotes = quotes_of(nlp_fr, text, "fr")
+    found = by_content(text, quotes, "manifestations sont interdites")
+    assert found.text_of(text).startswith("les manifestations")
+    assert speaker_text(text, found) == "ministre de l'Intérieur de #Norvanie"
+    topic = by_content(text, quotes, "même ligne")
+    assert speaker_text(text, topic) == "@annemorel"

@@ -186,6 +186,7 @@ MAX_SUBJECT_CLIMB = 3  # heads climbed to find the subject of "en déclarant", "
 MAX_QUOTE_LINES = 5  # lines one quotation may span (ECB+ puts each sentence on its own line)
 MAX_BLOCK_SKIP = 2  # untranslated (non-Latin) lines between an intro "X écrit :" and its quote
 MIN_BLOCK_WORDS = 3
+MAX_RELAY_WORDS = 7  # "@x: Le Ministre de la Santé de #Syria : …": a relayed source's name
 NESTED_RATIO = 0.6  # a report this much shorter than a block quote may sit inside it
 # A direct quote inside an indirect one: both are kept when the indirect one has this many
 # unmarked words ("il serait « … »", "son pays n'approuverait « … »"; the dev gold keeps both
@@ -328,6 +329,7 @@ class Lexicon:
     negators: frozenset[str]  # "ne" without one of these is the restrictive "ne … que"
     marked_only: frozenset[str]  # "parler de": a cue only right before a quotation mark
     naming: frozenset[str]  # "called the cuts "…"": an active naming verb + object + marks
+    condemning: frozenset[str]  # "dénoncer un « coup d'Etat »": the marked noun is their words
     first_person: frozenset[str]  # "our wine rattled": words only a speaker's own quote has
     verb_clitics: frozenset[str]  # "X s'en est rendu compte": clitics between subject and verb
     reflexive_other: frozenset[str]  # "s'assurer que": reflexive, the verb means "make sure"
@@ -347,7 +349,7 @@ _PLAIN_LISTS = {
     "with_infinitive": "non_saying_with_infinitive", "meaning_heads": "meaning_heads",
     "reply_verbs": "reply_verbs", "reply_preps": "reply_preps", "reply_things": "reply_things",
     "negators": "negators", "marked_only": "marked_object_phrases", "naming": "naming_verbs",
-    "first_person": "first_person", "verb_clitics": "verb_clitics",
+    "condemning": "condemning_verbs", "first_person": "first_person", "verb_clitics": "verb_clitics",
     "reflexive_other": "non_saying_reflexive", "perception": "perception_verbs",
     "hearsay": "hearsay_participles",
 }  # fmt: skip
@@ -1104,7 +1106,9 @@ def _clause_cue(ctx: _Ctx, q: _Quoted) -> tuple[Token, _Subj, str] | None:
     s_start = _sent_of(ctx, q.open)[0]
     toks = [t for t in _tokens(ctx, s_start, q.open) if not t.is_space][::-1]
     if toks and toks[0].pos_ == "DET":
-        return None  # "il explique sa « troisième théorie … »": a name for a thing, not words
+        # "il explique sa « troisième théorie … »": a name for a thing, not words, unless the
+        # verb condemns or evokes it ("dénoncer un « coup d'Etat militaire »")
+        return _condemning_cue(ctx, toks[1:])
     for tok in toks[:MAX_GAP_TOKENS]:
         if _is_cue(ctx, tok, ctx.lex.direct):
             return tok, _subject(ctx, tok, inverted=False), _cue_lemma(ctx, tok, ctx.lex.direct)
@@ -1113,6 +1117,17 @@ def _clause_cue(ctx: _Ctx, q: _Quoted) -> tuple[Token, _Subj, str] | None:
         if _in_phrase(ctx, tok) or _infinitive_of_cue(ctx, tok):
             continue
         if tok.pos_ == "VERB" or tok.text in _MARKS_SET or tok.text in ".;:!?":
+            return None
+    return None
+
+
+def _condemning_cue(ctx: _Ctx, toks: list[Token]) -> tuple[Token, _Subj, str] | None:
+    """The verb right before a determiner and the marks, adverbs skipped, when it condemns or
+    evokes: the marked noun phrase is its subject's words."""
+    for tok in toks[:MAX_GAP_TOKENS]:
+        if tok.pos_ == "VERB" and tok.lemma_.lower() in ctx.lex.condemning:
+            return tok, _subject(ctx, tok, inverted=False), tok.lemma_.lower()
+        if tok.pos_ not in ("ADV", "AUX"):
             return None
     return None
 
@@ -3801,6 +3816,7 @@ _BARE_PREFIX = re.compile(r"[\s\u200e\u200f\xa0]*(@?\w+)\s*:\s+")
 _HANDLE_NO_COLON = re.compile(r"[\s\u200e\u200f\xa0]*(@\w+)[\s\xa0]+(?=[^\s,:;(])")
 _BARE_USER = re.compile(r"[\s\u200e\u200f\xa0]*([A-Za-z][A-Za-z0-9_]{2,19})[ \xa0]*:\s+")
 _RETWEET = re.compile(r"RT\s+(@\w+)\s*:\s*")
+_RELAY = re.compile(r"([A-ZÀ-Ý][^:\n@&]*?)[\s\xa0]*:[\s\xa0]+")
 _TRAILING_URLS = re.compile(r"(?:\s+(?:https?://|pic\.twitter\.com/|www\.)\S*)+\s*$")
 _LATIN = re.compile(r"[A-Za-zÀ-ÿ]")
 _LETTER = re.compile(r"[^\W\d_]")
@@ -3821,10 +3837,40 @@ def _blocks(ctx: _Ctx) -> list[_Cand]:
         prefix = handle or (_BARE_PREFIX.match(par) if intro else None)
         start = a + (prefix.end() if prefix else 0)
         end = a + len(_TRAILING_URLS.sub("", par.rstrip()))
+        relay = _relayed(ctx, start, end) if handle else None
+        start = relay.start if relay else start
         if _words(ctx.text[start:end]) < MIN_BLOCK_WORDS:
             continue
-        out.append(_block_cand(ctx, (start, end), handle, a, intro))
+        out.append(relay or _block_cand(ctx, (start, end), handle, a, intro))
     return out
+
+
+def _relayed(ctx: _Ctx, start: int, end: int) -> _Cand | None:
+    """ "@x: AlArabiya: les manifestants …": a tweet relaying a named source's words; the
+    words after the colon are that source's (README: the original speaker, not the relay),
+    the colon their cue."""
+    m = _RELAY.match(ctx.text, start, end)
+    if m is None or _spaced_words(m[1]) > MAX_RELAY_WORDS:
+        return None
+    toks = [t for t in _tokens(ctx, start, m.end(1)) if not t.is_space]
+    # a verb, a conjunction or a preposition other than "de" makes a topic line ("Romney et
+    # Obama sur la Syrie : …"), not a source's name
+    other = ("VERB", "AUX", "CCONJ")
+    if not toks or any((t.pos_ in other and t.is_alpha) or _topic_prep(ctx, t) for t in toks):
+        return None
+    named = any(e.start < m.end(1) and start < e.end for e in ctx.entities)
+    heads = [t for t in toks if t.pos_ == "NOUN" and t.lemma_.lower() in ctx.lex.source_nouns]
+    if not (named or heads):
+        return None
+    head = heads[0] if heads else toks[-1]
+    first = next(t for t in toks if t.pos_ != "DET")
+    colon = ctx.text.index(":", m.end(1))
+    subj = _Subj("np", first.idx, m.end(1), head.i)
+    return _Cand(m.end(), end, "direct", "block", (colon, colon + 1), ":", subj)
+
+
+def _topic_prep(ctx: _Ctx, tok: Token) -> bool:
+    return tok.pos_ == "ADP" and tok.lower_ not in ctx.lex.np_preps
 
 
 def _retweeted(par: str, handle: re.Match[str] | None) -> re.Match[str] | None:
