@@ -349,7 +349,8 @@ _PLAIN_LISTS = {
     "with_infinitive": "non_saying_with_infinitive", "meaning_heads": "meaning_heads",
     "reply_verbs": "reply_verbs", "reply_preps": "reply_preps", "reply_things": "reply_things",
     "negators": "negators", "marked_only": "marked_object_phrases", "naming": "naming_verbs",
-    "condemning": "condemning_verbs", "first_person": "first_person", "verb_clitics": "verb_clitics",
+    "condemning": "condemning_verbs", "first_person": "first_person",
+    "verb_clitics": "verb_clitics",
     "reflexive_other": "non_saying_reflexive", "perception": "perception_verbs",
     "hearsay": "hearsay_participles",
 }  # fmt: skip
