@@ -2746,3 +2746,17 @@ def test_round24_tweet_relaying_a_named_source(nlp_fr) -> None:  # type: ignore[
     assert speaker_text(text, found) == "ministre de l'Intérieur de #Norvanie"
     topic = by_content(text, quotes, "même ligne")
     assert speaker_text(text, topic) == "@annemorel"
+
+
+def test_round24_participle_joined_after_a_comma(nlp_fr) -> None:  # type: ignore[no-untyped-def]
+    """ "des images de milliers de Norvaniens agitant des drapeaux …, et scandant « … »": a
+    comma before "et" does not end the first participle's clause, so the second participle
+    shares its subject (the people shown chant, not the channel showing them)."""
+    text = (
+        "La télévision publique a montré des images de milliers de Norvaniens agitant des "
+        "drapeaux et des photos du président, et scandant « Dieu, la patrie, le président et "
+        "c'est tout ».\n"
+    )
+    quotes = quotes_of(nlp_fr, text, "fr")
+    found = by_content(text, quotes, "la patrie")
+    assert "Norvaniens" in speaker_text(text, found)

@@ -1633,13 +1633,18 @@ def _apposed_noun(ctx: _Ctx, comma: int) -> Token | None:
 
 
 def _earlier_participle(ctx: _Ctx, conj: Token) -> Token | None:
-    """The present participle a conjunction joins to ("évoquant … et"), in the same clause."""
+    """The present participle a conjunction joins to ("évoquant … et", "agitant …, et"), in
+    the same clause."""
     for tok in reversed(ctx.doc[max(conj.i - MAX_GAP_TOKENS, 0) : conj.i]):
         if _present_participle(tok):
             return tok
-        if tok.is_punct and tok.text not in _MARKS_SET:
+        if tok.is_punct and tok.text not in _MARKS_SET and not _comma_before(tok, conj):
             return None
     return None
+
+
+def _comma_before(tok: Token, conj: Token) -> bool:
+    return tok.text == "," and tok.i == conj.i - 1
 
 
 def _named_before(ctx: _Ctx, verb: Token) -> _Subj:
