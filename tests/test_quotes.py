@@ -2760,3 +2760,18 @@ def test_round24_participle_joined_after_a_comma(nlp_fr) -> None:  # type: ignor
     quotes = quotes_of(nlp_fr, text, "fr")
     found = by_content(text, quotes, "la patrie")
     assert "Norvaniens" in speaker_text(text, found)
+
+
+def test_round24_que_after_an_inserted_phrase(nlp_fr) -> None:  # type: ignore[no-untyped-def]
+    """ "a assuré jeudi, à l'occasion d'une conférence internationale à Paris, qu'…": past the
+    usual gap, a "qu'" right after the comma closing an inserted phrase opens the report (the
+    tagger reads it as a pronoun); its coordinated "et qu'…" stays in it."""
+    text = (
+        "Oslo a toutefois assuré jeudi, à l'occasion d'une conférence internationale à Paris, "
+        "qu'elle était prête à reconnaître les autorités de transition et qu'elle excluait "
+        "d'accueillir l'ancien dirigeant.\n"
+    )
+    quotes = quotes_of(nlp_fr, text, "fr")
+    found = by_content(text, quotes, "excluait")
+    assert found.text_of(text).startswith("elle était prête")
+    assert speaker_text(text, found) == "Oslo"

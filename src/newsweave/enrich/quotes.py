@@ -2265,8 +2265,11 @@ def _il_y_a(tok: Token) -> bool:
 def _far_that(tok: Token) -> bool:
     """ "a déclaré presque au même moment lors d'une conférence de presse commune avec X que":
     past the usual gap only a subordinating "que"/"that" after a name or an adjective counts
-    (after a common noun it is more often a relative: "la décision que …")."""
+    (after a common noun it is more often a relative: "la décision que …"), or one after the
+    comma closing an inserted phrase ("a assuré jeudi, à l'occasion d'une conférence …, qu'")."""
     prev = tok.doc[tok.i - 1]
+    if prev.text == ",":
+        return tok.pos_ == "SCONJ" or tok.dep_ == "mark"
     return tok.pos_ == "SCONJ" and prev.pos_ != "NOUN"
 
 
