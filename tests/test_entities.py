@@ -386,3 +386,15 @@ def test_span_stops_at_modifier_verb_or_article(fr: Any) -> None:
     found = run(fr, "Le vote a eu lieu au Conseil régional, M. Durand présidant.")
     assert find(found, "Conseil régional")[0]["label"] == "ORG"
     assert find(found, "Durand")[0]["label"] == "PER"
+
+
+def test_mention_never_runs_over_a_line_break(fr: Any) -> None:
+    """A hashtag ending one line and a name opening the next are two mentions (round 24 of
+    the quote rules: the name was lost inside '#freeSamir\\nNora Vidal')."""
+    text = (
+        "Il a refusé toute forme de violence. #freeSamir\n"
+        "Nora Vidal, du Portugal, auteure pour Radio Brenholm, écrit :\n"
+    )
+    spans = [t for t, _, _ in run(fr, text)]
+    assert "Nora Vidal" in spans
+    assert not [t for t in spans if "\n" in t]

@@ -2775,3 +2775,18 @@ def test_round24_que_after_an_inserted_phrase(nlp_fr) -> None:  # type: ignore[n
     found = by_content(text, quotes, "excluait")
     assert found.text_of(text).startswith("elle était prête")
     assert speaker_text(text, found) == "Oslo"
+
+
+def test_round24_intro_line_opened_by_a_name(nlp_fr) -> None:  # type: ignore[no-untyped-def]
+    """ "Nora Vidal, du Portugal, auteure pour Radio Brenholm, écrit :" after a hashtag line:
+    the intro line is the person's who opens it, not the medium's named in her apposition
+    (with the entity layer, which keeps the name apart from the hashtag line before it)."""
+    text = (
+        "Il a refusé toute forme de violence. #freeSamir\n"
+        "Nora Vidal, du Portugal, auteure pour Radio Brenholm, écrit :\n"
+        "Lorsqu'un gouvernement tente de faire taire un blogueur, il montre que ce blogueur a "
+        "raison.\n"
+    )
+    quotes = quotes_of(nlp_fr, text, "fr", find_entities(nlp_fr(text), "fr"))
+    found = by_content(text, quotes, "faire taire")
+    assert speaker_text(text, found) == "Nora Vidal"

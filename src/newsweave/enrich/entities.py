@@ -229,7 +229,8 @@ def _model_pieces(
     at the rule mentions' tokens and after 'église Notre-Dame' before 'de Void-Vacon'."""
     start, end = _glue(doc, start, end)
     out = []
-    for a, b in _split_dashes(doc, start, end):
+    pieces = [p for a, b in _split_lines(doc, start, end) for p in _split_dashes(doc, a, b)]
+    for a, b in pieces:
         for c, d in _free_parts(a, b, taken):
             named = doc[c:d].text in w.lowercase_orgs  # franceinfo
             if named or any(not t.is_lower and t.lower_ not in w.lead for t in doc[c:d]):
@@ -251,6 +252,17 @@ def _glue(doc: Doc, start: int, end: int) -> tuple[int, int]:
         i += 1
         end = i if doc[i - 1].text[:1].isupper() else end
     return start, end
+
+
+def _split_lines(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
+    """A mention never runs over a line break ('#freeRazan\nLaura Vidal': a hashtag ending
+    one line, a name opening the next), unless a hyphen cuts a word there ('Napo-\nléon')."""
+    out, a = [], start
+    for i in range(start + 1, end - 1):
+        if doc[i].is_space and "\n" in doc[i].text and not doc[i - 1].text.endswith("-"):
+            out.append((a, i))
+            a = i + 1
+    return [*out, (a, end)]
 
 
 def _split_dashes(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:

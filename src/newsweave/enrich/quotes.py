@@ -3964,8 +3964,22 @@ def _intro_cue(ctx: _Ctx, a: int, b: int) -> tuple[Token, _Subj, str] | None:
     toks = [t for t in _tokens(ctx, a, b) if not t.is_space][::-1]
     for tok in toks[:MAX_GAP_TOKENS]:
         if _is_cue(ctx, tok, ctx.lex.block) or _loose_cue(tok, ctx.lex.block):
-            return tok, _subject(ctx, tok, inverted=False), _cue_lemma(ctx, tok, ctx.lex.block)
+            subj = _line_opener(ctx, tok, _subject(ctx, tok, inverted=False))
+            return tok, subj, _cue_lemma(ctx, tok, ctx.lex.block)
     return _person_intro(ctx, a, b)
+
+
+def _line_opener(ctx: _Ctx, tok: Token, subj: _Subj) -> _Subj:
+    """ "Laura Vidal, du Venezuela, auteure pour Global Voices, écrit :": an intro line opened
+    by a name and a comma is that name's, not a name's in the apposition after it."""
+    line = ctx.text.rfind("\n", 0, tok.idx) + 1
+    if subj.kind != "np" or subj.start <= line:
+        return subj
+    for e in ctx.entities:
+        if e.start == line and e.end <= subj.start:
+            comma = ctx.text[e.end : e.end + 1] == ","
+            return _Subj("np", e.start, e.end, _tok_from(ctx, e.end) - 1) if comma else subj
+    return subj
 
 
 def _person_intro(ctx: _Ctx, a: int, b: int) -> tuple[Token, _Subj, str] | None:
