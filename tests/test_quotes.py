@@ -2790,3 +2790,16 @@ def test_round24_intro_line_opened_by_a_name(nlp_fr) -> None:  # type: ignore[no
     quotes = quotes_of(nlp_fr, text, "fr", find_entities(nlp_fr(text), "fr"))
     found = by_content(text, quotes, "faire taire")
     assert speaker_text(text, found) == "Nora Vidal"
+
+
+def test_round24_marked_opinion_after_pour_in_a_sourced_sentence(nlp_fr) -> None:  # type: ignore[no-untyped-def]
+    """ "Pour les militants, « … », les violences ayant fait …, selon l'Observatoire": the
+    marked words right after "Pour X," are X's, not the source's at the end of the sentence."""
+    text = (
+        "Pour les militants, « plus les condamnations se succèdent, plus le bombardement "
+        "s'intensifie », les violences ayant fait plus de 700 morts en onze mois, selon "
+        "l'Observatoire norvanien des libertés.\n"
+    )
+    quotes = quotes_of(nlp_fr, text, "fr")
+    found = by_content(text, [q for q in quotes if q.label == "direct"], "condamnations")
+    assert speaker_text(text, found) == "militants"

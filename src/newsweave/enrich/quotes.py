@@ -447,15 +447,17 @@ def find_quotes(doc: Doc, entities: list[Span], lang: str) -> list[Span]:
     ctx = _context(doc, text, entities, lex)
     ctx.loose_cues = _free_cues(ctx, lex.indirect, loose=True)
     que, according, trailing = _que(ctx), _according(ctx), _trailing(ctx)
-    direct = _direct(ctx, que + trailing, according)
+    # "Pour X, « … », …, selon Y": marked words right after "Pour X," are X's opinion
+    framed = _opinion_frames(ctx) + according
+    direct = _direct(ctx, que + trailing, framed)
     narrative = _narrative(ctx, direct + que + trailing)
     if narrative:  # their marked words take their cue: attribute the marks again
         que += narrative
-        direct = _direct(ctx, que + trailing, according)
+        direct = _direct(ctx, que + trailing, framed)
     trailing = [c for c in trailing if not _marks_and_glue(ctx, c)]
-    cands = direct + _dashed(ctx, direct) + _blocks(ctx) + que + trailing + according
+    cands = direct + _dashed(ctx, direct) + _blocks(ctx) + que + trailing + framed
     cands += _quoted_reports(ctx)
-    cands += _opinion_relatives(ctx) + _opinion_frames(ctx) + _hearsay(ctx)
+    cands += _opinion_relatives(ctx) + _hearsay(ctx)
     return _resolve(ctx, _dedupe(ctx, cands))
 
 
