@@ -2803,3 +2803,21 @@ def test_round24_marked_opinion_after_pour_in_a_sourced_sentence(nlp_fr) -> None
     quotes = quotes_of(nlp_fr, text, "fr")
     found = by_content(text, [q for q in quotes if q.label == "direct"], "condamnations")
     assert speaker_text(text, found) == "militants"
+
+
+def test_round24_continuer_a_with_an_infinitive_is_no_saying(nlp_fr) -> None:  # type: ignore[no-untyped-def]
+    """ "les troupes ont continué à bombarder …, selon X": "continuer à" + infinitive goes on
+    doing something, it says nothing, so the sentence is the source's; "« … », a poursuivi le
+    ministre" still reports."""
+    text = (
+        "Jeudi, les troupes gouvernementales ont continué à bombarder la ville de Brenholm, "
+        "selon des militants et l'Observatoire norvanien des libertés (ONL).\n"
+        "« Nous ne céderons pas », a poursuivi le ministre.\n"
+    )
+    quotes = quotes_of(nlp_fr, text, "fr")
+    shelled = [q for q in quotes if "bombarder" in q.text_of(text)]
+    assert {speaker_text(text, q) for q in shelled} == {
+        "militants",
+        "Observatoire norvanien des libertés",
+    }
+    assert speaker_text(text, by_content(text, quotes, "céderons")) == "ministre"
