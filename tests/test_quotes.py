@@ -2821,3 +2821,20 @@ def test_round24_continuer_a_with_an_infinitive_is_no_saying(nlp_fr) -> None:  #
         "Observatoire norvanien des libertés",
     }
     assert speaker_text(text, by_content(text, quotes, "céderons")) == "ministre"
+
+
+def test_round24_report_inside_a_tweet_ending_on_a_link(nlp_fr) -> None:  # type: ignore[no-untyped-def]
+    """ "#Durand dit qu'il va … au caritatif…. http://…" inside a quoted post: the report ends
+    before the trailing link, so it stays inside the block quote and is kept as a report of
+    its own."""
+    text = (
+        "Les réactions ont été immédiates.\n"
+        "RevolutionNorvania, une des principales sources sur Twitter pour la révolution "
+        "norvanienne, a commenté :\n"
+        "J'en rirais si ce n'était pas si écoeurant. #Durand dit qu'il va consacrer les profits "
+        "de ses affaires au caritatif…. http://fb.me/x1\n"
+    )
+    quotes = quotes_of(nlp_fr, text, "fr")
+    found = by_content(text, [q for q in quotes if q.label == "indirect"], "consacrer")
+    assert found.text_of(text) == "il va consacrer les profits de ses affaires au caritatif"
+    assert speaker_text(text, found) == "#Durand"

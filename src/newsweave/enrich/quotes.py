@@ -826,9 +826,13 @@ def _is_chain_filler(tok: Token) -> bool:
 
 
 def _strip_end(text: str, a: int, b: int) -> tuple[int, int]:
-    """Trim spaces and final punctuation and dangling closing marks from ``text[a:b]``."""
+    """Trim spaces, final punctuation and a trailing link ("… au caritatif…. http://…", as
+    the gold leaves out) from ``text[a:b]``."""
     while b > a and (text[b - 1].isspace() or text[b - 1] in ".!?…;:,"):
         b -= 1
+    link = _TRAILING_LINK.search(text, a, b)
+    if link is not None:
+        return _strip_end(text, a, link.start())
     while a < b and text[a].isspace():
         a += 1
     return a, b
@@ -3828,6 +3832,7 @@ _HANDLE_NO_COLON = re.compile(r"[\s\u200e\u200f\xa0]*(@\w+)[\s\xa0]+(?=[^\s,:;(]
 _BARE_USER = re.compile(r"[\s\u200e\u200f\xa0]*([A-Za-z][A-Za-z0-9_]{2,19})[ \xa0]*:\s+")
 _RETWEET = re.compile(r"RT\s+(@\w+)\s*:\s*")
 _RELAY = re.compile(r"([A-ZÀ-Ý][^:\n@&]*?)[\s\xa0]*:[\s\xa0]+")
+_TRAILING_LINK = re.compile(r"\s(?:https?://|pic\.twitter\.com/|www\.)\S*$")
 _TRAILING_URLS = re.compile(r"(?:\s+(?:https?://|pic\.twitter\.com/|www\.)\S*)+\s*$")
 _LATIN = re.compile(r"[A-Za-zÀ-ÿ]")
 _LETTER = re.compile(r"[^\W\d_]")
