@@ -2838,3 +2838,11 @@ def test_round24_report_inside_a_tweet_ending_on_a_link(nlp_fr) -> None:  # type
     found = by_content(text, [q for q in quotes if q.label == "indirect"], "consacrer")
     assert found.text_of(text) == "il va consacrer les profits de ses affaires au caritatif"
     assert speaker_text(text, found) == "#Durand"
+
+
+def test_round24_se_decrire_comme(nlp_fr) -> None:  # type: ignore[no-untyped-def]
+    """ "X se décrit comme « … »" gives X's words (README, fourth batch: a naming verb)."""
+    text = 'Nora Vidal se décrit comme "la prochaine présidente de la Norvanie".\n'
+    quotes = quotes_of(nlp_fr, text, "fr")
+    found = by_content(text, quotes, "prochaine présidente")
+    assert speaker_text(text, found) == "Nora Vidal"
