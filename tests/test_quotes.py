@@ -2846,3 +2846,19 @@ def test_round24_se_decrire_comme(nlp_fr) -> None:  # type: ignore[no-untyped-de
     quotes = quotes_of(nlp_fr, text, "fr")
     found = by_content(text, quotes, "prochaine présidente")
     assert speaker_text(text, found) == "Nora Vidal"
+
+
+def test_round24_naming_participle_and_negated_wish(nlp_fr) -> None:  # type: ignore[no-untyped-def]
+    """ "une campagne appelée « … »" names the campaign (a bare participle of a naming verb, as
+    in the passive); "ne souhaitait pas heurter …" is a wish even with a negation between,
+    so the sentence stays the source's."""
+    text = (
+        'Les internautes ont lancé une campagne appelée "Arrêtez la tuerie. Nous voulons '
+        'construire un pays pour tous" sur Facebook.\n'
+        "Le ministre ne souhaitait pas heurter son opinion en prenant des initiatives contre ce "
+        "pays, selon un diplomate.\n"
+    )
+    quotes = quotes_of(nlp_fr, text, "fr")
+    assert not [q for q in quotes if "tuerie" in q.text_of(text)]
+    found = by_content(text, quotes, "heurter")
+    assert speaker_text(text, found) == "diplomate"

@@ -715,7 +715,9 @@ def _other_sense(ctx: _Ctx, tok: Token, lemma: str) -> bool:
     """A verb of saying used in a sense that is not saying: passive naming or launching, a
     wish with an infinitive, "vouloir dire", "répondre à" a thing, restrictive "ne … que"."""
     lex = ctx.lex
-    if (lemma in lex.in_passive and _passive(tok)) or _restrictive(ctx, tok):
+    # passive or a bare participle: "une page appelée « … »" names the page, nobody speaks
+    named = _passive(tok) or (_bare_past_participle(tok) and tok.dep_ in ("acl", "amod"))
+    if (lemma in lex.in_passive and named) or _restrictive(ctx, tok):
         return True
     if lemma in lex.with_infinitive and _infinitive_after(ctx, tok):
         return True
@@ -733,9 +735,11 @@ def _reflexive(tok: Token) -> bool:
 
 
 def _infinitive_after(ctx: _Ctx, tok: Token) -> bool:
-    """ "souhaite promouvoir", "prévoit de créer": an infinitive right after (past "de")."""
+    """ "souhaite promouvoir", "prévoit de créer", "ne souhaitait pas heurter": an infinitive
+    right after (past "de", "à" and a negation)."""
     i = tok.i + 1
-    while i < len(ctx.doc) and ctx.doc[i].lower_ in ("de", "d'", "d’", "à"):
+    skip = ctx.lex.negators | {"de", "d'", "d’", "à"}
+    while i < len(ctx.doc) and ctx.doc[i].lower_ in skip:
         i += 1
     return i < len(ctx.doc) and "Inf" in _morph(ctx.doc[i], "VerbForm")
 
