@@ -2862,3 +2862,20 @@ def test_round24_naming_participle_and_negated_wish(nlp_fr) -> None:  # type: ig
     assert not [q for q in quotes if "tuerie" in q.text_of(text)]
     found = by_content(text, quotes, "heurter")
     assert speaker_text(text, found) == "diplomate"
+
+
+def test_round24_pronoun_in_a_first_person_post(nlp_fr) -> None:  # type: ignore[no-untyped-def]
+    """ "@x : Je viens d'appeler un ami à Brenholm. Il dit que …": in a line told in the first
+    person, "il" is the friend met in that line, not the writer; inside quotation marks the
+    first person is the quoted speaker's and changes nothing (« Je … », a-t-il dit)."""
+    text = (
+        "Nora-Libre raconte :\n"
+        "@nora_libre : Je viens d'appeler un ami à #Brenholm. Il dit que les célébrations ont "
+        "mis la ville sens dessus dessous.\n"
+        "Le maire Paul Durand est arrivé mardi. « Je suis heureux d'être ici avec mon ami », "
+        "a-t-il dit.\n"
+    )
+    quotes = quotes_of(nlp_fr, text, "fr")
+    found = by_content(text, [q for q in quotes if q.label == "indirect"], "célébrations")
+    assert speaker_text(text, found) == "ami"
+    assert speaker_text(text, by_content(text, quotes, "heureux")) == "Paul Durand"

@@ -3093,10 +3093,28 @@ def _speaker(ctx: _Ctx, c: _Cand, history: list[_Antecedent], genders: dict[str,
         return _np_speaker(ctx, c, history, genders)
     if c.subj.kind == "pron":
         plural = ctx.lex.pronouns.get(_pron(ctx, c.subj)) == "plur"
-        return _antecedent(ctx, c, history, genders, plural)
+        met = _met_in_first_person(ctx, c.subj, plural)
+        return (met, None) if met else _antecedent(ctx, c, history, genders, plural)
     if c.subj.kind == "thing":  # "…," it added: the organisation, like "ajoute le communiqué"
         return _antecedent(ctx, c, history, genders, plural=True)
     return None, None
+
+
+def _met_in_first_person(ctx: _Ctx, subj: _Subj, plural: bool) -> tuple[int, int] | None:
+    """ "@x : Je viens d'appeler un ami à Tripoli. Il dit que …": in a line its writer tells
+    in the first person (outside quotation marks), "il" is the latest person of its number
+    met in that line, not the writer (nor the account quoting it)."""
+    line = ctx.text.rfind("\n", 0, subj.start) + 1
+    toks = [t for t in _tokens(ctx, line, subj.start) if not _in_any(ctx.quoted, t.idx)]
+    if not any(t.lower_ in ctx.lex.first_person for t in toks):
+        return None
+    number = "Plur" if plural else "Sing"
+    met = [
+        t
+        for t in toks
+        if t.pos_ == "NOUN" and _person_noun(ctx, t) and number in _morph(t, "Number")
+    ]
+    return _np_span(ctx, met[-1]) if met else None
 
 
 def _np_speaker(ctx: _Ctx, c: _Cand, history: list[_Antecedent], genders: dict[str, str]) -> _Found:
