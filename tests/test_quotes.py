@@ -2879,3 +2879,31 @@ def test_round24_pronoun_in_a_first_person_post(nlp_fr) -> None:  # type: ignore
     found = by_content(text, [q for q in quotes if q.label == "indirect"], "célébrations")
     assert speaker_text(text, found) == "ami"
     assert speaker_text(text, by_content(text, quotes, "heureux")) == "Paul Durand"
+
+
+INTERVIEW = (
+    "Brenholm. Le chercheur Paul Durand : « Je reste optimiste pour la Norvanie »\n"
+    "Le chercheur présentera jeudi son livre sur la révolution norvanienne à la médiathèque.\n"
+    "Comment vous êtes-vous retrouvé au cœur de la révolution ?\n"
+    "Quand j'ai vu les images de la foule réunie sur la grande place, j'ai compris qu'il se "
+    "passait quelque chose de plus important qu'une simple manifestation de colère.\n"
+    "Quel est votre regard sur la situation actuelle ?\n"
+    "Les idées sont en marche et les habitants veulent du changement, même si le pays reste "
+    "divisé entre ses villes et ses campagnes depuis des années.\n"
+)
+
+
+def test_round24_interview_answers_are_the_guests(nlp_fr) -> None:  # type: ignore[no-untyped-def]
+    """An interview ("X : « … »" in the opening lines, then questions to "vous" each followed
+    by an answer paragraph): the answers are the guest's words; the same questions and
+    answers under a headline that quotes nobody (a comment thread) are no quotes."""
+    quotes = quotes_of(nlp_fr, INTERVIEW, "fr", find_entities(nlp_fr(INTERVIEW), "fr"))
+    answers = [q for q in quotes if q.attrs["cue_lemma"] == "question"]
+    assert [q.text_of(INTERVIEW)[:20] for q in answers] == [
+        "Quand j'ai vu les im",
+        "Les idées sont en ma",
+    ]
+    assert {speaker_text(INTERVIEW, q) for q in answers} == {"Paul Durand"}
+    thread = INTERVIEW.replace(" : « Je reste optimiste pour la Norvanie »", " publie un livre")
+    quotes = quotes_of(nlp_fr, thread, "fr", find_entities(nlp_fr(thread), "fr"))
+    assert not [q for q in quotes if q.attrs["cue_lemma"] == "question"]

@@ -187,6 +187,18 @@ MAX_QUOTE_LINES = 5  # lines one quotation may span (ECB+ puts each sentence on 
 MAX_BLOCK_SKIP = 2  # untranslated (non-Latin) lines between an intro "X écrit :" and its quote
 MIN_BLOCK_WORDS = 3
 MAX_RELAY_WORDS = 7  # "@x: Le Ministre de la Santé de #Syria : …": a relayed source's name
+# Interviews (quotes round 24, one dev article; on the 469 ml_crisis_tls articles the question
+# and answer shape alone also fits 4 comment threads, the headline "X : « … »" only the two
+# interviews, one of which the entity layer does not name): at least two question lines of at
+# most this many words, each followed by an answer paragraph of at least this many; the guest
+# is quoted in one of the first lines.
+MIN_INTERVIEW_ANSWERS = 2
+MAX_QUESTION_WORDS = 25
+MIN_ANSWER_WORDS = 15
+INTERVIEW_HEAD_LINES = 3
+INTERVIEW_CUE = "question"  # the cue of an answer is the question line before it
+_HEADLINE_QUOTE = re.compile(r"[ \xa0]*:[ \xa0]*[«“\"]")
+_INTERVIEW_YOU = frozenset({"vous", "votre", "vos", "you", "your"})
 NESTED_RATIO = 0.6  # a report this much shorter than a block quote may sit inside it
 # A direct quote inside an indirect one: both are kept when the indirect one has this many
 # unmarked words ("il serait « … »", "son pays n'approuverait « … »"; the dev gold keeps both
@@ -455,7 +467,8 @@ def find_quotes(doc: Doc, entities: list[Span], lang: str) -> list[Span]:
         que += narrative
         direct = _direct(ctx, que + trailing, framed)
     trailing = [c for c in trailing if not _marks_and_glue(ctx, c)]
-    cands = direct + _dashed(ctx, direct) + _blocks(ctx) + que + trailing + framed
+    cands = direct + _dashed(ctx, direct) + _blocks(ctx) + _interview(ctx) + que + trailing
+    cands += framed
     cands += _quoted_reports(ctx)
     cands += _opinion_relatives(ctx) + _hearsay(ctx)
     return _resolve(ctx, _dedupe(ctx, cands))
@@ -3006,6 +3019,7 @@ def _sane_speaker(ctx: _Ctx, c: _Cand, span: tuple[int, int], ent: int | None) -
     """A speaker span must be a speaker at all (``_sane_span``), and a subject phrase lies in
     the cue's paragraph (not a word of a heading or of the paragraph before)."""
     subject = c.subj.kind == "np" and ctx.text[span[0]] != "@"
+    subject = subject and c.cue_lemma != INTERVIEW_CUE  # the guest is named in the opening
     if subject and not _same_paragraph(ctx, _first_char(ctx, c.subj), c.cue[0]):
         return False
     return _sane_span(ctx, span, ent)
@@ -3841,6 +3855,52 @@ def _in_appositive_complement(path: list[Token]) -> bool:
 def _relative_subject(tok: Token) -> bool:
     """ "les caves où se terrait [X]": the subject of a relative clause is less salient."""
     return tok.dep_.startswith("nsubj") and tok.head.dep_ in ("acl:relcl", "relcl")
+
+
+# ---------------------------------------------------------------- rule 5b: interviews
+
+
+def _interview(ctx: _Ctx) -> list[_Cand]:
+    """An interview: questions put to the reader's "vous" as lines of their own, each followed
+    by an unmarked answer paragraph; the answers are the words of the person the opening
+    lines name (README, third batch: the interviewee's words without a verb are his quotes)."""
+    pairs = [
+        (q, a) for q, a in pairwise(ctx.paras) if _question(ctx, *q) and _answer(ctx, *a)
+    ]
+    guest = _interviewee(ctx)
+    if len(pairs) < MIN_INTERVIEW_ANSWERS or guest is None:
+        return []
+    out = []
+    for (q_start, q_end), (a, b) in pairs:
+        end = a + len(_TRAILING_URLS.sub("", ctx.text[a:b].rstrip()))
+        out.append(_Cand(a, end, "direct", "block", (q_start, q_end), INTERVIEW_CUE, guest))
+    return out
+
+
+def _question(ctx: _Ctx, a: int, b: int) -> bool:
+    line = ctx.text[a:b].rstrip()
+    words = line.lower().replace("-", " ").split()
+    second_person = any(w.strip("?,.'’") in _INTERVIEW_YOU for w in words)
+    return line.endswith("?") and len(words) <= MAX_QUESTION_WORDS and second_person
+
+
+def _answer(ctx: _Ctx, a: int, b: int) -> bool:
+    par = ctx.text[a:b].strip()
+    opens_marked = par[:1] in _OPENERS
+    return not par.endswith("?") and not opens_marked and _words(par) >= MIN_ANSWER_WORDS
+
+
+def _interviewee(ctx: _Ctx) -> _Subj | None:
+    """The person an opening line (title, standfirst) quotes in the interview headline form
+    "X : « … »" ("Rodez. La journaliste X : « Je suis inquiète … »"); comment threads that
+    ask "vous" questions have no such line."""
+    if len(ctx.paras) < INTERVIEW_HEAD_LINES:
+        return None
+    end = ctx.paras[INTERVIEW_HEAD_LINES - 1][1]
+    for e in ctx.entities:
+        if e.start < end and e.label == "PER" and _HEADLINE_QUOTE.match(ctx.text, e.end):
+            return _Subj("np", e.start, e.end, _tok_from(ctx, e.end) - 1)
+    return None
 
 
 # ---------------------------------------------------------------- rule 5: block quotes
