@@ -3864,9 +3864,7 @@ def _interview(ctx: _Ctx) -> list[_Cand]:
     """An interview: questions put to the reader's "vous" as lines of their own, each followed
     by an unmarked answer paragraph; the answers are the words of the person the opening
     lines name (README, third batch: the interviewee's words without a verb are his quotes)."""
-    pairs = [
-        (q, a) for q, a in pairwise(ctx.paras) if _question(ctx, *q) and _answer(ctx, *a)
-    ]
+    pairs = [(q, a) for q, a in pairwise(ctx.paras) if _question(ctx, *q) and _answer(ctx, *a)]
     guest = _interviewee(ctx)
     if len(pairs) < MIN_INTERVIEW_ANSWERS or guest is None:
         return []
