@@ -2907,3 +2907,19 @@ def test_round24_interview_answers_are_the_guests(nlp_fr) -> None:  # type: igno
     thread = INTERVIEW.replace(" : « Je reste optimiste pour la Norvanie »", " publie un livre")
     quotes = quotes_of(nlp_fr, thread, "fr", find_entities(nlp_fr(thread), "fr"))
     assert not [q for q in quotes if q.attrs["cue_lemma"] == "question"]
+
+
+def test_round24_selon_a_possessed_document(nlp_fr) -> None:  # type: ignore[no-untyped-def]
+    """ "selon sa propre légende", "selon ses dires": the document is its possessor's word,
+    resolved like "il"/"elle" to the person before; the quote starts after the phrase."""
+    text = (
+        "Paul Durand dirige le pays depuis 42 ans. Autoproclamé roi des rois, il est né selon sa "
+        "propre légende sous une tente dans le désert de Brenholm.\n"
+        "Anne Morel a été arrêtée mardi. Selon ses dires, la police l'a frappée pendant deux "
+        "heures.\n"
+    )
+    quotes = quotes_of(nlp_fr, text, "fr", find_entities(nlp_fr(text), "fr"))
+    assert speaker_text(text, by_content(text, quotes, "tente")) == "Paul Durand"
+    found = by_content(text, quotes, "frappée")
+    assert found.text_of(text) == "la police l'a frappée pendant deux heures"
+    assert speaker_text(text, found) == "Anne Morel"

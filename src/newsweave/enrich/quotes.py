@@ -198,6 +198,7 @@ MIN_ANSWER_WORDS = 15
 INTERVIEW_HEAD_LINES = 3
 INTERVIEW_CUE = "question"  # the cue of an answer is the question line before it
 _HEADLINE_QUOTE = re.compile(r"[ \xa0]*:[ \xa0]*[«“\"]")
+_SINGULAR_POSSESSIVES = frozenset({"son", "sa", "ses", "his", "her"})
 _INTERVIEW_YOU = frozenset({"vous", "votre", "vos", "you", "your"})
 NESTED_RATIO = 0.6  # a report this much shorter than a block quote may sit inside it
 # A direct quote inside an indirect one: both are kept when the indirect one has this many
@@ -2001,7 +2002,7 @@ def _according_subject(ctx: _Ctx, tok: Token) -> tuple[Token, _Subj, str] | None
     if i >= len(ctx.doc):
         return None
     first = ctx.doc[i]
-    subj = _author_of(ctx, _forward_np(ctx, first))
+    subj = _possessor(ctx, first, _author_of(ctx, _forward_np(ctx, first)))
     head = ctx.doc[subj.head] if subj.kind != "none" else first
     skip = head.lemma_.lower() in ctx.lex.according_skip or head.lower_ in ctx.lex.according_skip
     if skip and not _published_in(ctx, head, subj):
@@ -2042,6 +2043,16 @@ def _after_title(ctx: _Ctx, i: int) -> int:
             ok = k < len(ctx.doc) and ctx.doc[k].pos_ in ("NOUN", "PROPN")
             return k if ok else i
     return i
+
+
+def _possessor(ctx: _Ctx, first: Token, subj: _Subj) -> _Subj:
+    """ "selon sa propre légende", "selon ses dires": a document owned by a singular possessor
+    (son, sa, ses) is that possessor's word, resolved like the pronoun "il"/"elle"."""
+    if subj.kind != "np" or first.lower_ not in _SINGULAR_POSSESSIVES:
+        return subj
+    if not _is_document(ctx, ctx.doc[subj.head]):
+        return subj
+    return _Subj("pron", first.idx, subj.end, first.i)  # the phrase, read as no pronoun form
 
 
 def _author_of(ctx: _Ctx, subj: _Subj) -> _Subj:
