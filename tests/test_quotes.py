@@ -2928,3 +2928,25 @@ def test_round24_selon_a_possessed_document(nlp_fr) -> None:  # type: ignore[no-
     found = by_content(text, quotes, "frappée")
     assert found.text_of(text) == "la police l'a frappée pendant deux heures"
     assert speaker_text(text, found) == "Anne Morel"
+
+
+# ------------------------------------------------------------------ round 25 (seventh batch)
+
+
+def test_round25_time_phrase_and_apposed_names(nlp_fr) -> None:  # type: ignore[no-untyped-def]
+    """ "déclarait la semaine dernière une source": a time phrase after the verb is skipped;
+    "un responsable de la campagne de M. Durand, Luc Garnier": the name set off after the
+    phrase names the speaker, not the name in its complement; "L'une des principales
+    correspondantes … de la chaîne X, Anne Morel, a raconté": a partitive role phrase."""
+    text = (
+        '"Il veut qu\'on lui envoie un avion", déclarait la semaine dernière une source au sein '
+        "du conseil.\n"
+        '"Nous la rejetons totalement" a déclaré à la presse un responsable de la campagne de '
+        "M. Durand, Luc Garnier.\n"
+        "L'une des principales correspondantes à l'étranger de la chaîne Radio Brenholm, Anne "
+        "Morel, a raconté avoir été agressée pendant une heure.\n"
+    )
+    quotes = quotes_of(nlp_fr, text, "fr", find_entities(nlp_fr(text), "fr"))
+    assert speaker_text(text, by_content(text, quotes, "avion")) == "source"
+    assert speaker_text(text, by_content(text, quotes, "rejetons")) == "Luc Garnier"
+    assert speaker_text(text, by_content(text, quotes, "agressée")) == "Anne Morel"

@@ -314,6 +314,7 @@ class Lexicon:
     null_subjects: frozenset[str]
     complementizers: frozenset[str]
     skip_after_verb: frozenset[str]
+    time_nouns: frozenset[str]  # "déclarait la semaine dernière X": a time phrase, no subject
     np_preps: frozenset[str]
     document_nouns: frozenset[str]
     source_nouns: frozenset[str]
@@ -354,6 +355,7 @@ class Lexicon:
 _PLAIN_LISTS = {
     "according_skip": "according_skip_heads", "null_subjects": "null_subjects",
     "complementizers": "complementizers", "skip_after_verb": "skip_after_verb",
+    "time_nouns": "time_nouns",
     "np_preps": "np_prepositions", "document_nouns": "document_nouns",
     "source_nouns": "source_nouns", "excluded": "speaker_excluded", "org_nouns": "org_nouns",
     "person_nouns": "person_nouns", "generic_orgs": "generic_org_nouns",
@@ -1861,6 +1863,8 @@ def _skip_after_verb(ctx: _Ctx, i: int) -> int | None:
     tok = ctx.doc[i]
     if tok.lower_ in ctx.lex.skip_after_verb or tok.is_digit or tok.is_space:
         return i + 1
+    if tok.pos_ == "DET" and i + 1 < len(ctx.doc) and ctx.doc[i + 1].lower_ in ctx.lex.time_nouns:
+        return i + 2  # "la semaine (dernière)": the adjective is skipped next
     if tok.pos_ == "ADV" and tok.lower_ not in ctx.lex.pronouns:
         return i + 1  # "ajoute cependant le communiqué"
     if tok.pos_ == "ADP" and tok.lower_ not in ctx.lex.np_preps:
@@ -3537,8 +3541,11 @@ def _pick_entity(ctx: _Ctx, subj: _Subj) -> int | None:
         )
     ]
 
-    def key(i: int) -> tuple[int, int]:
-        return (_rank(ctx, i) if i not in appos + apposed else 0, ctx.entities[i].start)
+    def key(i: int) -> tuple[int, int, int]:
+        # a name set off after the phrase names it, before any name inside its complements
+        # ("un responsable de la campagne de M. X, Luc Garnier")
+        named = i in appos + apposed
+        return (0 if named else 1, _rank(ctx, i) if not named else 0, ctx.entities[i].start)
 
     on_head = [i for i in on_head if not _role_misfit(ctx, i, head)]
     return min(on_head + naming, key=key, default=None)
@@ -3575,17 +3582,19 @@ def _apposition(ctx: _Ctx, subj: _Subj) -> list[int]:
 def _name_after_role(ctx: _Ctx, subj: _Subj) -> list[int]:
     """ "la haut commissaire aux droits de l'homme Carla Menendez": a person named right after
     a role phrase the noun phrase cut short (at "aux"), with no verb between, or after a comma
-    closing a name in the role phrase ("le rédacteur en chef du journal X, Luc Garnier")."""
+    closing a name in the role phrase ("le rédacteur en chef du journal X, Luc Garnier"); "l'une
+    des correspondantes …" is a role phrase too."""
     head = ctx.doc[subj.head]
-    if head.pos_ != "NOUN" or head.lemma_.lower() not in ctx.lex.person_nouns:
+    partitive = _partitive_noun(ctx, subj)
+    if partitive is None and (head.pos_ != "NOUN" or not _person_noun(ctx, head)):
         return []
     names = {e.start: i for i, e in enumerate(ctx.entities) if _rank(ctx, i) == 0}
     # organisations and places (ranks above a role) inside the role phrase: "du journal X"
     others = sorted(
         (e.start, e.end) for i, e in enumerate(ctx.entities) if _rank(ctx, i) > ROLE_RANK
     )
-    in_name = False
-    for tok in ctx.doc[_tok_from(ctx, subj.end) : head.i + MAX_ROLE_WINDOW]:
+    in_name, first = False, _tok_from(ctx, subj.end)
+    for tok in ctx.doc[first : (first if partitive else head.i) + MAX_ROLE_WINDOW]:
         if tok.idx in names:
             return [names[tok.idx]]
         if tok.text == "," and in_name:
@@ -3595,6 +3604,16 @@ def _name_after_role(ctx: _Ctx, subj: _Subj) -> list[int]:
         if not (in_name or tok.is_space or (tok.is_lower and tok.pos_ in _ROLE_PHRASE_POS)):
             return []
     return []
+
+
+def _partitive_noun(ctx: _Ctx, subj: _Subj) -> Token | None:
+    """The person noun of "l'une des correspondantes", "un des gardiens" when the phrase is
+    headed by its partitive pronoun (the tagger may read the noun as an adjective)."""
+    head = ctx.doc[subj.head]
+    if head.lower_ not in _PARTITIVES:
+        return None
+    toks = _tokens(ctx, head.idx, subj.end)
+    return next((t for t in toks if t.lemma_.lower() in ctx.lex.person_nouns), None)
 
 
 def _modifiers_end(ctx: _Ctx, end: int) -> int:
