@@ -2950,3 +2950,17 @@ def test_round25_time_phrase_and_apposed_names(nlp_fr) -> None:  # type: ignore[
     assert speaker_text(text, by_content(text, quotes, "avion")) == "source"
     assert speaker_text(text, by_content(text, quotes, "rejetons")) == "Luc Garnier"
     assert speaker_text(text, by_content(text, quotes, "agressée")) == "Anne Morel"
+
+
+def test_round25_pour_x_with_a_gloss(nlp_fr) -> None:  # type: ignore[no-untyped-def]
+    """ "Pour la Coalition nationale norvanienne (opposition), …": an adjective the noun phrase
+    left out and a bracketed gloss may stand before the comma of "Pour X,"."""
+    text = (
+        "Pour la Coalition nationale norvanienne (opposition), l'initiative russe est une "
+        '"manoeuvre politique destinée à faire gagner du temps" au président.\n'
+    )
+    quotes = quotes_of(nlp_fr, text, "fr", find_entities(nlp_fr(text), "fr"))
+    found = by_content(text, [q for q in quotes if q.label == "indirect"], "initiative russe")
+    assert speaker_text(text, found) == "Coalition nationale"
+    marked = by_content(text, [q for q in quotes if q.label == "direct"], "manoeuvre")
+    assert speaker_text(text, marked) == "Coalition nationale"

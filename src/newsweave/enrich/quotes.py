@@ -198,6 +198,7 @@ MIN_ANSWER_WORDS = 15
 INTERVIEW_HEAD_LINES = 3
 INTERVIEW_CUE = "question"  # the cue of an answer is the question line before it
 _HEADLINE_QUOTE = re.compile(r"[ \xa0]*:[ \xa0]*[«“\"]")
+_GLOSS_COMMA = re.compile(r"(?:\s+[a-zà-ÿ][\w'’-]*){0,2}\s*(?:\([^()\n]{1,40}\)\s*)?,\s*")
 _SINGULAR_POSSESSIVES = frozenset({"son", "sa", "ses", "his", "her"})
 _INTERVIEW_YOU = frozenset({"vous", "votre", "vos", "you", "your"})
 NESTED_RATIO = 0.6  # a report this much shorter than a block quote may sit inside it
@@ -2791,7 +2792,9 @@ def _opinion_source(ctx: _Ctx, subj: _Subj) -> bool:
 def _opinion_cand(ctx: _Ctx, tok: Token, subj: _Subj, s1: int) -> _Cand | None:
     """The clause after the comma that closes "Pour X,": at least a clause verb and no verb of
     saying of its own."""
-    comma = re.match(r"\s*,\s*", ctx.text[subj.end : s1])
+    # "Pour la Coalition nationale syrienne (opposition), …": an adjective or two the noun
+    # phrase left out and a bracketed gloss may come first
+    comma = _GLOSS_COMMA.match(ctx.text[subj.end : s1])
     if comma is None:
         return None
     a = subj.end + comma.end()
