@@ -2964,3 +2964,17 @@ def test_round25_pour_x_with_a_gloss(nlp_fr) -> None:  # type: ignore[no-untyped
     assert speaker_text(text, found) == "Coalition nationale"
     marked = by_content(text, [q for q in quotes if q.label == "direct"], "manoeuvre")
     assert speaker_text(text, marked) == "Coalition nationale"
+
+
+def test_round25_second_report_joined_by_mais(nlp_fr) -> None:  # type: ignore[no-untyped-def]
+    """ "X a confirmé que A, mais a affirmé que B": two reports of one speaker; A ends at the
+    comma before the conjunction."""
+    text = (
+        "Le président Paul Durand a confirmé jeudi que le pays allait placer son arsenal sous "
+        "contrôle international, mais a affirmé que cette décision n'avait pas été motivée par "
+        "les menaces.\n"
+    )
+    quotes = quotes_of(nlp_fr, text, "fr")
+    first = by_content(text, quotes, "arsenal")
+    assert first.text_of(text).endswith("contrôle international")
+    assert speaker_text(text, by_content(text, quotes, "motivée")) == "Paul Durand"

@@ -2601,11 +2601,20 @@ def _cut_before_cue(ctx: _Ctx, a: int, b: int) -> int:
         commas = [j for j in range(k) if toks[j].text == ","]
         own_subject = commas and any(t.pos_ in _NOMINAL for t in toks[commas[-1] : k])
         gerund = commas and [t.lower_ for t in toks[commas[-1] + 1 : k]] in _GERUND_LEADS
+        coordinated = commas and _coordinated_report(toks[commas[-1] + 1 : k], tok)
         cut = toks[commas[-1]].idx if commas else b
-        if (own_subject or gerund) and _words(ctx.text[a:cut]) >= MIN_REPORTED_WORDS:
+        if (own_subject or gerund or coordinated) and _words(ctx.text[a:cut]) >= MIN_REPORTED_WORDS:
             return _strip_end(ctx.text, a, cut)[1]
         return b
     return b
+
+
+def _coordinated_report(between: list[Token], verb: Token) -> bool:
+    """ "X a confirmé que A, mais a affirmé que B": a second report of the same subject,
+    joined by a conjunction, with a "que" of its own; A ends at the comma."""
+    if not between or between[0].pos_ != "CCONJ" or not _before_que(verb):
+        return False
+    return all(t.pos_ in ("AUX", "ADV", "CCONJ") for t in between)
 
 
 def _bare_past_participle(tok: Token) -> bool:
