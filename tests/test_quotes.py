@@ -2978,3 +2978,18 @@ def test_round25_second_report_joined_by_mais(nlp_fr) -> None:  # type: ignore[n
     first = by_content(text, quotes, "arsenal")
     assert first.text_of(text).endswith("contrôle international")
     assert speaker_text(text, by_content(text, quotes, "motivée")) == "Paul Durand"
+
+
+def test_round25_named_medium_before_the_inverted_subject(nlp_fr) -> None:  # type: ignore[no-untyped-def]
+    """ "a affirmé sur son compte Twitter le Parti …": the name of the account belongs to the
+    phrase skipped before the inverted subject; "a déclaré à l'AFP Luc Garnier" keeps the name
+    after the medium as the subject."""
+    text = (
+        '"Paul Durand est le premier président élu par le peuple", a affirmé sur son compte '
+        "Twitter le Parti de la liberté.\n"
+        '"Nous ne céderons pas", a déclaré à l\'AFP Luc Garnier.\n'
+    )
+    quotes = quotes_of(nlp_fr, text, "fr", find_entities(nlp_fr(text), "fr"))
+    found = by_content(text, quotes, "premier président")
+    assert speaker_text(text, found) == "Parti de la liberté"
+    assert speaker_text(text, by_content(text, quotes, "céderons")) == "Luc Garnier"

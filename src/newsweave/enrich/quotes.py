@@ -1912,9 +1912,18 @@ def _skip_pp(doc: Doc, i: int) -> int:
             i += 1  # not a capitalised name the tagger took for an adjective
         elif _of_noun(doc, i):
             i += 2  # "à la télévision d'Etat le ministre …"
+        elif _named_medium(doc, i):
+            i += 1  # "sur son compte Twitter le Parti …", "à la radio RTL le ministre …"
         else:
             break
     return i
+
+
+def _named_medium(doc: Doc, i: int) -> bool:
+    """A proper noun naming the noun before it, followed by an article that opens the
+    inverted subject (not "à l'AFP Paul Durand", where the name is the subject)."""
+    nxt = i + 1
+    return doc[i].pos_ == "PROPN" and nxt < len(doc) and doc[nxt].pos_ == "DET"
 
 
 def _forward_np(ctx: _Ctx, first: Token) -> _Subj:
