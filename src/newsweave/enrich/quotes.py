@@ -145,6 +145,17 @@ subject inside the marks ("«A, explique l'un des gardes. B»") splits the quote
 a clitic (``_INSERTED``); coordinated speakers ("selon des militants et l'OSDH", "Smith and
 Jones added") give one quote each on the same span (``_conjunct_speakers``); the article's
 own title lines may carry a report ("Mayor says …"), other headlines still not.
+
+Rounds 24 and 25 (French dev misses, the seventh gold batch's for 25; invented fixtures): a
+marked noun phrase after a verb that condemns or evokes is its subject's words; a tweet
+relaying a named source ("@x: AlArabiya: …") is that source's; interviews (questions to
+"vous", answers under a headline quoting the guest) give the guest's words (``_interview``);
+"selon ses dires" is the possessor's; in a line told in the first person "il" is a person met
+there; an intro line opened by a name is that name's; a name set off after a role phrase, or
+after a partitive one ("l'une des correspondantes …, X"), names the speaker; time phrases and
+named media are skipped before an inverted subject; "continuer à" + infinitive, a negated wish
+and a bare participle of a naming verb say nothing; a second report joined by "mais" ends the
+first; a quote never ends on a trailing link. Word lists: "_note_round24", "_note_round25".
 """
 
 from __future__ import annotations
@@ -3562,14 +3573,16 @@ def _pick_entity(ctx: _Ctx, subj: _Subj) -> int | None:
         )
     ]
 
-    def key(i: int) -> tuple[int, int, int]:
-        # a name set off after the phrase names it, before any name inside its complements
-        # ("un responsable de la campagne de M. X, Luc Garnier")
-        named = i in appos + apposed
-        return (0 if named else 1, _rank(ctx, i) if not named else 0, ctx.entities[i].start)
-
     on_head = [i for i in on_head if not _role_misfit(ctx, i, head)]
-    return min(on_head + naming, key=key, default=None)
+    return min(on_head + naming, key=lambda i: _naming_key(ctx, i, appos + apposed), default=None)
+
+
+def _naming_key(ctx: _Ctx, i: int, set_off: list[int]) -> tuple[int, int, int]:
+    """A name set off after the phrase names it, before any name inside its complements ("un
+    responsable de la campagne de M. X, Luc Garnier"); then persons, organisations, places."""
+    if i in set_off:
+        return 0, 0, ctx.entities[i].start
+    return 1, _rank(ctx, i), ctx.entities[i].start
 
 
 def _role_misfit(ctx: _Ctx, i: int, head: Token) -> bool:
