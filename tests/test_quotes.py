@@ -2996,3 +2996,19 @@ def test_round25_named_medium_before_the_inverted_subject(nlp_fr) -> None:  # ty
     found = by_content(text, quotes, "premier président")
     assert speaker_text(text, found) == "Parti de la liberté"
     assert speaker_text(text, by_content(text, quotes, "céderons")) == "Luc Garnier"
+
+
+def test_round25_demonstrative_speakers(nlp_fr) -> None:  # type: ignore[no-untyped-def]
+    """ "avait poursuivi ce responsable": a demonstrative article is no "ce" pronoun, the
+    description speaks; "a dit ce dernier" is the latest person named before."""
+    text = (
+        "Washington attend un geste, selon un haut responsable du département d'Etat "
+        "accompagnant le ministre.\n"
+        "L'objectif est \"de voir si en fait il y a une voie crédible pour aller de l'avant\", "
+        "avait poursuivi ce responsable.\n"
+        "Le ministre Paul Durand a reçu les journalistes. « C'est une erreur », a dit ce "
+        "dernier.\n"
+    )
+    quotes = quotes_of(nlp_fr, text, "fr", find_entities(nlp_fr(text), "fr"))
+    assert speaker_text(text, by_content(text, quotes, "voie crédible")) == "responsable"
+    assert speaker_text(text, by_content(text, quotes, "une erreur")) == "Paul Durand"

@@ -1941,7 +1941,11 @@ def _forward_np(ctx: _Ctx, first: Token) -> _Subj:
     low = first.lower_
     if low in ctx.lex.pronouns:
         return _Subj("pron", first.idx, first.idx + len(first), first.i)
-    if low in ctx.lex.null_subjects or low in ctx.lex.excluded:
+    demonstrative = first.dep_ == "det" or first.pos_ == "DET"  # "ce responsable", not "ce"
+    nxt = ctx.doc[first.i + 1] if first.i + 1 < len(ctx.doc) else first
+    if demonstrative and nxt.lower_.startswith("derni"):  # "ce dernier": the latest person
+        return _Subj("pron", first.idx, nxt.idx + len(nxt), first.i)
+    if (low in ctx.lex.null_subjects and not demonstrative) or low in ctx.lex.excluded:
         return _Subj("self" if low in ctx.lex.excluded else "none")
     j, head, in_pp = first.i, first, False
     while j + 1 < len(ctx.doc) and (
