@@ -862,7 +862,7 @@ def _strip_end(text: str, a: int, b: int) -> tuple[int, int]:
     the gold leaves out) from ``text[a:b]``."""
     while b > a and (text[b - 1].isspace() or text[b - 1] in ".!?…;:,"):
         b -= 1
-    link = _TRAILING_LINK.search(text, a, b)
+    link = _TRAILING_URLS.search(text, a, b)
     if link is not None:
         return _strip_end(text, a, link.start())
     while a < b and text[a].isspace():
@@ -3938,7 +3938,7 @@ def _interview(ctx: _Ctx) -> list[_Cand]:
         return []
     out = []
     for (q_start, q_end), (a, b) in pairs:
-        end = a + len(_TRAILING_URLS.sub("", ctx.text[a:b].rstrip()))
+        end = _paragraph_end(ctx, a, b)
         out.append(_Cand(a, end, "direct", "block", (q_start, q_end), INTERVIEW_CUE, guest))
     return out
 
@@ -3980,7 +3980,6 @@ _HANDLE_NO_COLON = re.compile(r"[\s\u200e\u200f\xa0]*(@\w+)[\s\xa0]+(?=[^\s,:;(]
 _BARE_USER = re.compile(r"[\s\u200e\u200f\xa0]*([A-Za-z][A-Za-z0-9_]{2,19})[ \xa0]*:\s+")
 _RETWEET = re.compile(r"RT\s+(@\w+)\s*:\s*")
 _RELAY = re.compile(r"([A-ZÀ-Ý][^:\n@&]*?)[\s\xa0]*:[\s\xa0]+")
-_TRAILING_LINK = re.compile(r"\s(?:https?://|pic\.twitter\.com/|www\.)\S*$")
 _TRAILING_URLS = re.compile(r"(?:\s+(?:https?://|pic\.twitter\.com/|www\.)\S*)+\s*$")
 _LATIN = re.compile(r"[A-Za-zÀ-ÿ]")
 _LETTER = re.compile(r"[^\W\d_]")
@@ -4000,7 +3999,7 @@ def _blocks(ctx: _Ctx) -> list[_Cand]:
             continue
         prefix = handle or (_BARE_PREFIX.match(par) if intro else None)
         start = a + (prefix.end() if prefix else 0)
-        end = a + len(_TRAILING_URLS.sub("", par.rstrip()))
+        end = _paragraph_end(ctx, a, b)
         relay = _relayed(ctx, start, end) if handle else None
         start = relay.start if relay else start
         if _words(ctx.text[start:end]) < MIN_BLOCK_WORDS:
@@ -4035,6 +4034,12 @@ def _relayed(ctx: _Ctx, start: int, end: int) -> _Cand | None:
 
 def _topic_prep(ctx: _Ctx, tok: Token) -> bool:
     return tok.pos_ == "ADP" and tok.lower_ not in ctx.lex.np_preps
+
+
+def _paragraph_end(ctx: _Ctx, a: int, b: int) -> int:
+    """Where a quoted paragraph ends: before trailing spaces and links (README: a trailing URL
+    is left out)."""
+    return a + len(_TRAILING_URLS.sub("", ctx.text[a:b].rstrip()))
 
 
 def _retweeted(par: str, handle: re.Match[str] | None) -> re.Match[str] | None:
