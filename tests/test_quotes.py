@@ -3012,3 +3012,21 @@ def test_round25_demonstrative_speakers(nlp_fr) -> None:  # type: ignore[no-unty
     quotes = quotes_of(nlp_fr, text, "fr", find_entities(nlp_fr(text), "fr"))
     assert speaker_text(text, by_content(text, quotes, "voie crédible")) == "responsable"
     assert speaker_text(text, by_content(text, quotes, "une erreur")) == "Paul Durand"
+
+
+def test_round26_headline_echoes_a_later_quote(nlp_fr) -> None:  # type: ignore[no-untyped-def]
+    """A headline's marked words that a later quote repeats (even with words between) are that
+    quote's speaker's, pointing at it; a headline of another article repeats nothing."""
+    text = (
+        "Grèce : « la crise n'est pas finie »\n"
+        "Retraites : « Nous irons jusqu'au bout »\n"
+        "La ministre des finances Anne Morel a parlé lundi devant les députés.\n"
+        "« La crise n'est toujours pas finie, et il faudra encore deux ans d'efforts », a "
+        "déclaré Anne Morel.\n"
+    )
+    quotes = quotes_of(nlp_fr, text, "fr", find_entities(nlp_fr(text), "fr"))
+    body = by_content(text, quotes, "toujours pas finie")
+    title = next(q for q in quotes if q.text_of(text) == "la crise n'est pas finie")
+    assert speaker_text(text, title) == "Anne Morel"
+    assert title.attrs["echoes"] == [body.start, body.end]
+    assert not [q for q in quotes if "jusqu'au bout" in q.text_of(text)]

@@ -156,6 +156,10 @@ after a partitive one ("l'une des correspondantes …, X"), names the speaker; t
 named media are skipped before an inverted subject; "continuer à" + infinitive, a negated wish
 and a bare participle of a naming verb say nothing; a second report joined by "mais" ends the
 first; a quote never ends on a trailing link. Word lists: "_note_round24", "_note_round25".
+
+Round 26 (French dev misses, invented fixtures): a headline's marked words that a later quote
+repeats, in order with at most as many words between, are that quote's speaker's and point at
+it (``_headline_echoes``, attribute ``echoes``); related headlines repeat nothing.
 """
 
 from __future__ import annotations
@@ -212,6 +216,8 @@ _HEADLINE_QUOTE = re.compile(r"[ \xa0]*:[ \xa0]*[«“\"]")
 _GLOSS_COMMA = re.compile(r"(?:\s+[a-zà-ÿ][\w'’-]*){0,2}\s*(?:\([^()\n]{1,40}\)\s*)?,\s*")
 _SINGULAR_POSSESSIVES = frozenset({"son", "sa", "ses", "his", "her"})
 _INTERVIEW_YOU = frozenset({"vous", "votre", "vos", "you", "your"})
+MIN_ECHO_WORDS = 3  # a headline's marked words repeated by a later quote (fewer: a stock phrase)
+ECHO_SPAN = 2  # the repeated words may be spread over twice their number ("n'a pas été un …")
 NESTED_RATIO = 0.6  # a report this much shorter than a block quote may sit inside it
 # A direct quote inside an indirect one: both are kept when the indirect one has this many
 # unmarked words ("il serait « … »", "son pays n'approuverait « … »"; the dev gold keeps both
@@ -486,7 +492,56 @@ def find_quotes(doc: Doc, entities: list[Span], lang: str) -> list[Span]:
     cands += framed
     cands += _quoted_reports(ctx)
     cands += _opinion_relatives(ctx) + _hearsay(ctx)
-    return _resolve(ctx, _dedupe(ctx, cands))
+    found = _resolve(ctx, _dedupe(ctx, cands))
+    return sorted(found + _headline_echoes(ctx, found), key=lambda q: (q.start, q.end))
+
+
+# ---------------------------------------------------------------- headline echoes
+
+
+def _headline_echoes(ctx: _Ctx, found: list[Span]) -> list[Span]:
+    """A headline's marked words that a later quote repeats are that quote's speaker's: the
+    title « Que X dise qu'il part » over "« Déjà que X dise qu'il part », a déclaré Y", and
+    'Libye: "pas un soulèvement populaire"' over "… n'a pas été un soulèvement populaire,
+    a déclaré Y". Headlines of other articles repeat nothing and give nothing."""
+    out: list[Span] = []
+    marks = [q for a, b in ctx.headlines for q in _quote_marks(ctx.text, a, b, set())[0]]
+    for q in marks:
+        if not any(_cover(f, q) for f in found):
+            source = _echoed(ctx, q, found)
+            if source is not None:
+                attrs = {**source.attrs, "echoes": [source.start, source.end]}
+                out.append(Span(q.start, q.end, "direct", attrs))
+    return out
+
+
+def _cover(f: Span, q: _Quoted) -> bool:
+    return f.start < q.end and q.start < f.end
+
+
+def _echoed(ctx: _Ctx, q: _Quoted, found: list[Span]) -> Span | None:
+    words = _lower_words(ctx.text[q.start : q.end])
+    if len(words) < MIN_ECHO_WORDS:
+        return None
+    for f in found:
+        if f.start > q.close and f.attrs["speaker"] and _in_order(words, ctx.text[f.start : f.end]):
+            return f
+    return None
+
+
+def _lower_words(text: str) -> list[str]:
+    return [w.lower() for w in _WORD.findall(text)]
+
+
+def _in_order(words: list[str], text: str) -> bool:
+    """All ``words`` in order in ``text``, within a window at most twice as long."""
+    seq = _lower_words(text)
+    for i, w in enumerate(seq):
+        if w == words[0]:
+            it = iter(seq[i : i + ECHO_SPAN * len(words)])
+            if all(any(x == v for x in it) for v in words):
+                return True
+    return False
 
 
 # ---------------------------------------------------------------- text structure
