@@ -398,3 +398,18 @@ def test_mention_never_runs_over_a_line_break(fr: Any) -> None:
     spans = [t for t, _, _ in run(fr, text)]
     assert "Nora Vidal" in spans
     assert not [t for t in spans if "\n" in t]
+
+
+def test_a_person_somewhere_is_a_person_everywhere(fr: Any) -> None:
+    """The model reads a name as a place in a headline ("Syrie : pour Bachar Al-Assad, …") and
+    as a person in the body: one person entity, both mentions PER (round 26 of the quote
+    rules: the headline's opinion frame lost its speaker)."""
+    text = (
+        "Syrie : pour Bachar Al-Assad, la guerre touche à sa fin\n\n"
+        "Le président Bachar al-Assad a reçu hier un émissaire de Moscou.\n"
+    )
+    found = run(fr, text)
+    head, body = find(found, "Bachar Al-Assad"), find(found, "Bachar al-Assad")
+    assert head[0]["label"] == body[0]["label"] == "PER"
+    assert head[0]["entity"] == body[0]["entity"]
+    assert find(found, "Syrie")[0]["label"] == "LOC"

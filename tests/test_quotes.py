@@ -3030,3 +3030,16 @@ def test_round26_headline_echoes_a_later_quote(nlp_fr) -> None:  # type: ignore[
     assert speaker_text(text, title) == "Anne Morel"
     assert title.attrs["echoes"] == [body.start, body.end]
     assert not [q for q in quotes if "jusqu'au bout" in q.text_of(text)]
+
+
+def test_round26_opinion_frame_after_a_headline_topic(nlp_fr) -> None:  # type: ignore[no-untyped-def]
+    """ "Climat : pour X, …": a headline's topic before a colon does not hide the opinion
+    frame; a clause before the colon still does."""
+    text = (
+        "Climat : pour Laure Dubois, la taxe carbone aurait un effet limité sur les prix\n"
+        "Le ministre a voté pour Paul Martin, qui veut une taxe plus forte.\n"
+    )
+    quotes = quotes_of(nlp_fr, text, "fr", find_entities(nlp_fr(text), "fr"))
+    found = by_content(text, quotes, "effet limité")
+    assert speaker_text(text, found) == "Laure Dubois"
+    assert not [q for q in quotes if "taxe plus forte" in q.text_of(text)]

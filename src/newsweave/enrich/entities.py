@@ -176,12 +176,25 @@ def find_entities(doc: Doc, lang: str) -> list[Span]:
     words = WORDS.get(lang)
     if words is None:
         return []
-    names = _name_mentions(doc, words)
+    names = _persons_everywhere(doc, _name_mentions(doc, words))
     roles = _role_mentions(doc, names, words)
     return _to_spans(doc, names, roles)
 
 
 # ---------------------------------------------------------------- name mentions
+
+
+def _persons_everywhere(doc: Doc, names: list[_Mention]) -> list[_Mention]:
+    """A name of two words or more tagged as a person somewhere in the article is a person
+    everywhere in it ("Syrie : pour Bachar Al-Assad, …", read as a place in a headline); not a
+    name in capitals (photo credits, whose tags vary)."""
+    persons = {_norm(doc[m.start : m.end].text) for m in names if m.label == "PER"}
+    for m in names:
+        text = doc[m.start : m.end].text
+        key = _norm(text)
+        if m.label != "PER" and len(key.split()) > 1 and key in persons and not text.isupper():
+            m.label = "PER"
+    return names
 
 
 def _name_mentions(doc: Doc, w: Words) -> list[_Mention]:

@@ -159,7 +159,9 @@ first; a quote never ends on a trailing link. Word lists: "_note_round24", "_not
 
 Round 26 (French dev misses, invented fixtures): a headline's marked words that a later quote
 repeats, in order with at most as many words between, are that quote's speaker's and point at
-it (``_headline_echoes``, attribute ``echoes``); related headlines repeat nothing.
+it (``_headline_echoes``, attribute ``echoes``); related headlines repeat nothing; a headline's
+topic before a colon ("Climat : pour X, …") does not hide an opinion frame; a name tagged as a
+person anywhere in the article is a person everywhere in it (``entities``).
 """
 
 from __future__ import annotations
@@ -216,6 +218,7 @@ _HEADLINE_QUOTE = re.compile(r"[ \xa0]*:[ \xa0]*[«“\"]")
 _GLOSS_COMMA = re.compile(r"(?:\s+[a-zà-ÿ][\w'’-]*){0,2}\s*(?:\([^()\n]{1,40}\)\s*)?,\s*")
 _SINGULAR_POSSESSIVES = frozenset({"son", "sa", "ses", "his", "her"})
 _INTERVIEW_YOU = frozenset({"vous", "votre", "vos", "you", "your"})
+MAX_TOPIC_WORDS = 4  # "Syrie : pour X, …", "Crise au Liban : …": a headline's topic before a colon
 MIN_ECHO_WORDS = 3  # a headline's marked words repeated by a later quote (fewer: a stock phrase)
 ECHO_SPAN = 2  # the repeated words may be spread over twice their number ("n'a pas été un …")
 NESTED_RATIO = 0.6  # a report this much shorter than a block quote may sit inside it
@@ -2845,6 +2848,7 @@ def _opinion_frames(ctx: _Ctx) -> list[_Cand]:
             continue
         s0, s1 = _sent_of(ctx, tok.idx)
         lead = [t for t in _tokens(ctx, s0, tok.idx) if not (t.is_space or t.is_punct)]
+        lead = [] if _topic_prefix(_tokens(ctx, s0, tok.idx)) else lead
         if len(lead) > 1 or any(t.pos_ != "CCONJ" for t in lead) or _in_any(ctx.quoted, tok.idx):
             continue  # "Mais pour X, …" is fine, "Il a voté pour X, …" is not
         subj = _forward_np(ctx, ctx.doc[tok.i + 1])
@@ -2852,6 +2856,14 @@ def _opinion_frames(ctx: _Ctx) -> list[_Cand]:
             cand = _opinion_cand(ctx, tok, subj, s1)
             out += [cand] if cand is not None else []
     return out
+
+
+def _topic_prefix(lead: list[Token]) -> bool:
+    """ "Syrie : pour X, …": a headline's topic (a few words without a verb, then a colon)."""
+    words = [t for t in lead if not t.is_space]
+    if not words or words[-1].text != ":" or len(words) > MAX_TOPIC_WORDS + 1:
+        return False
+    return all(t.pos_ in ("PROPN", "NOUN", "ADJ", "DET", "ADP") for t in words[:-1])
 
 
 def _words_in(ctx: _Ctx, words: frozenset[str]) -> list[Token]:
