@@ -1245,9 +1245,11 @@ def test_round8_not_reported_speech(nlp_fr, text: str) -> None:  # type: ignore[
 # below are for this grown gold. Round 25 (dev misses of the seventh batch: time phrases
 # before an inverted subject, apposed and partitive role phrases, "Pour X (gloss),", a second
 # report joined by "mais", a named medium in a skipped phrase, demonstrative speakers): fr
-# P .949 R .850 spkP .879 spkR .787; en unchanged.
+# P .949 R .850 spkP .879 spkR .787; en unchanged. Round 26 (headline echoes of later quotes,
+# a headline topic before "pour X,", a person name is a person everywhere in the article): fr
+# P .948 R .858 spkP .877 spkR .794; en unchanged.
 FLOORS = {
-    "fr": {"P": 0.94, "R": 0.845, "spkP": 0.875, "spkR": 0.785},
+    "fr": {"P": 0.94, "R": 0.85, "spkP": 0.875, "spkR": 0.79},
     "en": {"P": 0.96, "R": 0.89, "spkP": 0.925, "spkR": 0.855},
 }
 
