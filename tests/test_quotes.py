@@ -3045,3 +3045,17 @@ def test_round26_opinion_frame_after_a_headline_topic(nlp_fr) -> None:  # type: 
     found = by_content(text, quotes, "effet limité")
     assert speaker_text(text, found) == "Laure Dubois"
     assert not [q for q in quotes if "taxe plus forte" in q.text_of(text)]
+
+
+def test_round26_subjunctive_saying_reports_nothing(nlp_fr) -> None:  # type: ignore[no-untyped-def]
+    """ "Il faut que X dise que …": a verb of saying in the subjunctive demands words nobody
+    said, so it neither reports nor hides the "selon" that does; a subjunctive auxiliary
+    ("bien qu'il ait affirmé que") still reports words that were said."""
+    text = (
+        "Il faut que le gouverneur dise qu'il renonce à la réforme, selon les syndicats.\n"
+        "Bien que le ministre ait affirmé que la réforme était juste, les syndicats manifestent.\n"
+    )
+    quotes = quotes_of(nlp_fr, text, "fr", find_entities(nlp_fr(text), "fr"))
+    assert speaker_text(text, by_content(text, quotes, "renonce à la réforme")) == "syndicats"
+    assert not [q for q in quotes if speaker_text(text, q) == "gouverneur"]
+    assert speaker_text(text, by_content(text, quotes, "était juste")) == "ministre"

@@ -161,7 +161,8 @@ Round 26 (French dev misses, invented fixtures): a headline's marked words that 
 repeats, in order with at most as many words between, are that quote's speaker's and point at
 it (``_headline_echoes``, attribute ``echoes``); related headlines repeat nothing; a headline's
 topic before a colon ("Climat : pour X, …") does not hide an opinion frame; a name tagged as a
-person anywhere in the article is a person everywhere in it (``entities``).
+person anywhere in the article is a person everywhere in it (``entities``); a verb of saying in
+the subjunctive ("Il faut que X dise que …") reports nothing (``_wished_speech``).
 """
 
 from __future__ import annotations
@@ -811,7 +812,17 @@ def _other_sense(ctx: _Ctx, tok: Token, lemma: str) -> bool:
         return True
     if lemma in lex.reflexive_other and _reflexive(tok):
         return True
+    if _wished_speech(tok):
+        return True
     return lemma == "dire" and _meaning_dire(ctx, tok)
+
+
+def _wished_speech(tok: Token) -> bool:
+    """ "Que X dise qu'il part, et tout est possible", "il faut qu'il dise que": a verb of
+    saying in the subjunctive, in a simple tense, demands or supposes words nobody said ("bien
+    qu'il ait dit que": the auxiliary is subjunctive, the words were said)."""
+    own_aux = any(c.dep_.startswith("aux") for c in tok.children)
+    return "Sub" in _morph(tok, "Mood") and not own_aux
 
 
 def _reflexive(tok: Token) -> bool:
