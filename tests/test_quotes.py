@@ -3059,3 +3059,18 @@ def test_round26_subjunctive_saying_reports_nothing(nlp_fr) -> None:  # type: ig
     assert speaker_text(text, by_content(text, quotes, "renonce à la réforme")) == "syndicats"
     assert not [q for q in quotes if speaker_text(text, q) == "gouverneur"]
     assert speaker_text(text, by_content(text, quotes, "était juste")) == "ministre"
+
+
+def test_round26_long_inserted_attribution_splits_the_quote(nlp_fr) -> None:  # type: ignore[no-untyped-def]
+    """ "« A, dit-il en montrant une longue cicatrice sur son bras. B »": an inverted
+    attribution with a gerund after it, inside the marks, still splits the quote in two."""
+    text = (
+        "Le maçon Paul Durand a été attaqué chez lui il y a trois mois. « Je leur ai dit que je "
+        "n'avais rien. Ils m'ont frappé, dit-il en montrant une longue cicatrice sur son bras. "
+        "Depuis, je n'ai plus de travail ni de logement. »\n"
+    )
+    quotes = quotes_of(nlp_fr, text, "fr", find_entities(nlp_fr(text), "fr"))
+    first = by_content(text, quotes, "Ils m'ont frappé")
+    second = by_content(text, quotes, "plus de travail")
+    assert first is not second and "cicatrice" not in first.text_of(text)
+    assert speaker_text(text, first) == speaker_text(text, second) == "Paul Durand"

@@ -162,7 +162,8 @@ repeats, in order with at most as many words between, are that quote's speaker's
 it (``_headline_echoes``, attribute ``echoes``); related headlines repeat nothing; a headline's
 topic before a colon ("Climat : pour X, …") does not hide an opinion frame; a name tagged as a
 person anywhere in the article is a person everywhere in it (``entities``); a verb of saying in
-the subjunctive ("Il faut que X dise que …") reports nothing (``_wished_speech``).
+the subjunctive ("Il faut que X dise que …") reports nothing (``_wished_speech``); an inverted
+attribution inside the marks may end on a gerund phrase ("…, dit-il en montrant …. B").
 """
 
 from __future__ import annotations
@@ -317,8 +318,9 @@ _DASHES = frozenset(",-—–")
 _DASH_OPEN = re.compile(r"\s*[—–-]\s+")  # a paragraph opened by a dialogue dash
 # ", a-t-il ajouté. " / ", poursuit-elle. " / ", explique l'un des gardes. " inside quotation
 # marks: an inverted attribution (checked with ``_inverted``: a verb of saying first, then its
-# subject) closing a sentence, with more quoted text after it. At most 8 words, no punctuation.
-_INSERTED = re.compile(r",\s+(?:[^\s,.;:!?«»\"“”]+\s+){0,7}?[^\s,.;:!?«»\"“”]+\.\s+")
+# subject) closing a sentence, with more quoted text after it. At most 12 words, no punctuation
+# (", dit-il en montrant une longue cicatrice sur son bras. ": a gerund may follow; round 26).
+_INSERTED = re.compile(r",\s+(?:[^\s,.;:!?«»\"“”]+\s+){0,11}?[^\s,.;:!?«»\"“”]+\.\s+")
 # Words inside a verb group: negation and the reflexive pronoun ("s'est-il exclamé",
 # "se lamente X", "n'a pas dit").
 _FILLERS = frozenset(["ne", "n'", "n’", "pas", "not", "se", "s'", "s’"])
