@@ -220,9 +220,14 @@ _HEADLINE_QUOTE = re.compile(r"[ \xa0]*:[ \xa0]*[«“\"]")
 _GLOSS_COMMA = re.compile(r"(?:\s+[a-zà-ÿ][\w'’-]*){0,2}\s*(?:\([^()\n]{1,40}\)\s*)?,\s*")
 _SINGULAR_POSSESSIVES = frozenset({"son", "sa", "ses", "his", "her"})
 _INTERVIEW_YOU = frozenset({"vous", "votre", "vos", "you", "your"})
-MAX_TOPIC_WORDS = 4  # "Syrie : pour X, …", "Crise au Liban : …": a headline's topic before a colon
-MIN_ECHO_WORDS = 3  # a headline's marked words repeated by a later quote (fewer: a stock phrase)
-ECHO_SPAN = 2  # the repeated words may be spread over twice their number ("n'a pas été un …")
+# Round 26, set on invented fixtures and checked on the dev gold: a headline's topic before a
+# colon ("Syrie : pour X, …", "Crise au Liban : …") has at most 4 words; a headline's marked
+# words echo a later quote from 3 words on (the shortest echoed title in the dev gold: "Une
+# personne complexe"; 2 would match stock phrases), spread over at most twice their number
+# ("pas un soulèvement populaire" in "n'a pas été un soulèvement populaire").
+MAX_TOPIC_WORDS = 4
+MIN_ECHO_WORDS = 3
+ECHO_SPAN = 2
 NESTED_RATIO = 0.6  # a report this much shorter than a block quote may sit inside it
 # A direct quote inside an indirect one: both are kept when the indirect one has this many
 # unmarked words ("il serait « … »", "son pays n'approuverait « … »"; the dev gold keeps both
