@@ -400,6 +400,19 @@ def test_mention_never_runs_over_a_line_break(fr: Any) -> None:
     assert not [t for t in spans if "\n" in t]
 
 
+def test_an_untagged_name_after_a_role_phrase_is_a_person(fr: Any) -> None:
+    """The model tags nothing in "… de l'ONU Navi Pallow" (invented name): a first name and its
+    flat:name surname right after a role phrase of up to 12 tokens are a person (round 27 of
+    the quote rules: the speaker stayed "haut commissaire")."""
+    text = (
+        "Le nombre de morts excède 5.000 en Syrie, a affirmé lundi la haut commissaire aux "
+        "droits de l'Homme de l'ONU Navi Pallow, qui a dénoncé l'inaction du Conseil.\n"
+    )
+    found = run(fr, text)
+    assert find(found, "Navi Pallow")[0]["label"] == "PER"
+    assert find(found, "ONU")[0]["label"] == "ORG"
+
+
 def test_a_person_somewhere_is_a_person_everywhere(fr: Any) -> None:
     """The model reads a name as a place in a headline ("Syrie : pour Bachar Al-Assad, …") and
     as a person in the body: one person entity, both mentions PER (round 26 of the quote

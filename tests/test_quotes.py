@@ -3074,3 +3074,29 @@ def test_round26_long_inserted_attribution_splits_the_quote(nlp_fr) -> None:  # 
     second = by_content(text, quotes, "plus de travail")
     assert first is not second and "cicatrice" not in first.text_of(text)
     assert speaker_text(text, first) == speaker_text(text, second) == "Paul Durand"
+
+
+def test_round27_name_after_a_long_role_phrase(nlp_fr) -> None:  # type: ignore[no-untyped-def]
+    """A person named after a role phrase of a dozen words, or one holding a capitalised common
+    noun ("aux droits de l'Homme"), is the speaker rather than the role's head noun."""
+    text = (
+        "« Ceci fait partie des exigences », a souligné le commissaire à la paix et à la sécurité "
+        "de l'UA, Pierre Lamarre.\n"
+        "« La situation reste grave », a affirmé lundi la haut commissaire aux droits de l'Homme "
+        "de l'ONU Marie Dupont.\n"
+    )
+    quotes = quotes_of(nlp_fr, text, "fr", find_entities(nlp_fr(text), "fr"))
+    assert speaker_text(text, by_content(text, quotes, "exigences")) == "Pierre Lamarre"
+    assert speaker_text(text, by_content(text, quotes, "reste grave")) == "Marie Dupont"
+
+
+def test_round27_medium_named_after_its_description(nlp_fr) -> None:  # type: ignore[no-untyped-def]
+    """ "selon le quotidien russe X": the medium's name after its description is the speaker;
+    a name after "de" ("le journal de X") is not the medium's name."""
+    text = (
+        "Les Russes ont transmis un plan en quatre étapes, selon le quotidien russe Kommersant.\n"
+        "Des familles se sont rassemblées devant la mairie, selon le journal de Paul Martin.\n"
+    )
+    quotes = quotes_of(nlp_fr, text, "fr", find_entities(nlp_fr(text), "fr"))
+    assert speaker_text(text, by_content(text, quotes, "quatre étapes")) == "Kommersant"
+    assert speaker_text(text, by_content(text, quotes, "familles")) != "Paul Martin"

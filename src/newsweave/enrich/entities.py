@@ -54,6 +54,10 @@ from newsweave.model import Span
 # Longest role phrase looked for before a name ("secrétaire d'Etat aux anciens combattants"):
 # 8 tokens covered every role seen in the seeds and the Sequoia dev part.
 MAX_ROLE_TOKENS = 8
+# A role phrase read before a name the model did not tag ('la haut commissaire aux droits de
+# l'Homme de l'ONU X': 9 tokens); longer than MAX_ROLE_TOKENS because the name's own shape
+# (first name + flat:name surname) already says person. Set on one dev quote speaker.
+MAX_ROLE_PHRASE_TOKENS = 12
 # Adjectives skipped between a head noun and the name it introduces ("école primaire X").
 MAX_HEAD_ADJECTIVES = 2
 # Longest complement of an institution phrase ("ministère des affaires étrangères arménien").
@@ -575,7 +579,28 @@ def _pattern_mentions(doc: Doc, w: Words) -> list[_Mention]:
         *_untagged_acronyms(doc, w),
         *_untagged_toponyms(doc),
         *_untagged_places(doc, w),
+        *_untagged_persons(doc, w),
     ]
+
+
+def _untagged_persons(doc: Doc, w: Words) -> list[_Mention]:
+    """'la haut commissaire aux droits de l'Homme de l'ONU Navi Pillay' where the model tagged
+    nothing: a first name and the surname parsed as its ``flat:name``, right after a role
+    phrase."""
+    out = []
+    for tok in doc[1:]:
+        if not _untagged_first_name(tok) or _untagged_first_name(tok.nbor(-1)):
+            continue
+        end = tok.i + 1
+        while end < len(doc) and doc[end].dep_ == "flat:name" and _untagged_first_name(doc[end]):
+            end += 1
+        if end > tok.i + 1 and _role_before(doc, tok.i, w, MAX_ROLE_PHRASE_TOKENS):
+            out.append(_Mention(tok.i, end, "PER"))
+    return out
+
+
+def _untagged_first_name(tok: Token) -> bool:
+    return tok.pos_ == "PROPN" and tok.is_title and not tok.ent_type_ and not tok.is_sent_start
 
 
 def _untagged_places(doc: Doc, w: Words) -> list[_Mention]:
@@ -1262,13 +1287,15 @@ def _is_untagged_toponym(tokens: Any) -> bool:
 # ---------------------------------------------------------------- roles
 
 
-def _role_before(doc: Doc, name_start: int, w: Words) -> tuple[int, int] | None:
+def _role_before(
+    doc: Doc, name_start: int, w: Words, limit: int = MAX_ROLE_TOKENS
+) -> tuple[int, int] | None:
     """Role phrase before a name: 'le président russe [X]', 'le ministre arménien, [X]'."""
     best = None
     i = name_start - 1
     if i > 0 and doc[i].text == ",":
         i -= 1
-    while i >= 0 and name_start - i <= MAX_ROLE_TOKENS:
+    while i >= 0 and name_start - i <= limit:
         tok = doc[i]
         if tok.lower_ in w.roles:
             best = i
