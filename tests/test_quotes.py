@@ -3100,3 +3100,19 @@ def test_round27_medium_named_after_its_description(nlp_fr) -> None:  # type: ig
     quotes = quotes_of(nlp_fr, text, "fr", find_entities(nlp_fr(text), "fr"))
     assert speaker_text(text, by_content(text, quotes, "quatre étapes")) == "Kommersant"
     assert speaker_text(text, by_content(text, quotes, "familles")) != "Paul Martin"
+
+
+def test_round27_two_sources_in_one_sentence(nlp_fr) -> None:  # type: ignore[no-untyped-def]
+    """Two "selon" inside one sentence, each after what it reports: each source reports the
+    stretch since the previous one; a double space after "selon" still names the source."""
+    text = (
+        "Ces violences, qui ont fait au moins 5.000 morts en neuf mois selon l'ONU, ont encore "
+        "coûté la vie à cinq civils, tombés mardi sous les balles, un dans la province de Hama "
+        "et deux à Douma, selon  l'OSDH.\n"
+    )
+    quotes = quotes_of(nlp_fr, text, "fr", find_entities(nlp_fr(text), "fr"))
+    first = by_content(text, quotes, "5.000 morts")
+    second = by_content(text, quotes, "cinq civils")
+    assert first is not second and "cinq civils" not in first.text_of(text)
+    assert speaker_text(text, first) == "ONU"
+    assert speaker_text(text, second) == "OSDH"

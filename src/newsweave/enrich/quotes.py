@@ -170,7 +170,9 @@ tokens, capitalised common nouns included ("la haut commissaire aux droits de l'
 X"), is the speaker (``_name_after_role``); so is a medium's name after its description and at
 most 3 lower-case words other than "de" ("selon le quotidien russe X", ``_name_after_medium``);
 the entity layer tags a first name + ``flat:name`` surname the model missed after a role phrase
-as a person (``entities._untagged_persons``).
+as a person (``entities._untagged_persons``); two sources in one sentence, each after what it
+reports ("A, qui ont fait … selon l'ONU, ont coûté …, selon l'OSDH"), each report the stretch
+since the previous one (``_chained_sources``); a double space after "selon" is skipped.
 """
 
 from __future__ import annotations
@@ -2114,6 +2116,8 @@ def _np_left_ok(tok: Token) -> bool:
 def _according_subject(ctx: _Ctx, tok: Token) -> tuple[Token, _Subj, str] | None:
     """ "selon X" / "d'après X" / "according to X": the phrase after the preposition."""
     i = _cue_end(ctx, tok).i + 1
+    while i < len(ctx.doc) and ctx.doc[i].is_space and "\n" not in ctx.doc[i].text:
+        i += 1  # "selon  l'OSDH": a double space
     if i < len(ctx.doc) and ctx.doc[i].lower_ == "to":
         i += 1
     i = _after_title(ctx, i)
@@ -2642,6 +2646,24 @@ def _according(ctx: _Ctx) -> list[_Cand]:
         enough = _words(ctx.text[a:b]) >= MIN_REPORTED_WORDS or _count_phrase(ctx, a, b)
         if enough and not _has_free_cue(ctx, a, b):
             out.append(_Cand(a, b, "indirect", "according", cue, found[2], found[1]))
+    return _chained_sources(ctx, out)
+
+
+def _chained_sources(ctx: _Ctx, cands: list[_Cand]) -> list[_Cand]:
+    """ "A, qui ont fait 5.000 morts selon l'ONU, ont coûté la vie à B, selon l'OSDH": two
+    sources inside one sentence, each after what it reports; each reports the stretch between
+    the previous source and its own cue."""
+    out = list(cands)
+    for i, c in enumerate(cands[1:], 1):
+        prev = cands[i - 1]
+        same = _sent_of(ctx, prev.cue[0]) == _sent_of(ctx, c.cue[0])
+        if not (same and prev.start < prev.cue[0] and c.start < prev.cue[0] < c.cue[0]):
+            continue
+        a, b = _strip_end(ctx.text, prev.subj.end, c.cue[0])
+        a += len(ctx.text[a:b]) - len(ctx.text[a:b].lstrip(" ,"))
+        out[i - 1] = replace(out[i - 1], end=_strip_end(ctx.text, prev.start, prev.cue[0])[1])
+        if _words(ctx.text[a:b]) >= MIN_REPORTED_WORDS:
+            out[i] = replace(c, start=a, end=b)
     return out
 
 
