@@ -3116,3 +3116,14 @@ def test_round27_two_sources_in_one_sentence(nlp_fr) -> None:  # type: ignore[no
     assert first is not second and "cinq civils" not in first.text_of(text)
     assert speaker_text(text, first) == "ONU"
     assert speaker_text(text, second) == "OSDH"
+
+
+def test_round27_double_space_inside_the_speaker(nlp_fr) -> None:  # type: ignore[no-untyped-def]
+    """ "La télévision  privée X, proche du pouvoir, a affirmé que …": a double space before an
+    adjective does not cut the speaker's noun phrase short of its name."""
+    text = (
+        "La télévision  privée Dounia, proche du pouvoir, a affirmé que les observateurs "
+        "s'étaient rendus dans le quartier.\n"
+    )
+    quotes = quotes_of(nlp_fr, text, "fr", find_entities(nlp_fr(text), "fr"))
+    assert speaker_text(text, by_content(text, quotes, "observateurs")) == "Dounia"

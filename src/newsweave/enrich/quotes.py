@@ -172,7 +172,8 @@ most 3 lower-case words other than "de" ("selon le quotidien russe X", ``_name_a
 the entity layer tags a first name + ``flat:name`` surname the model missed after a role phrase
 as a person (``entities._untagged_persons``); two sources in one sentence, each after what it
 reports ("A, qui ont fait … selon l'ONU, ont coûté …, selon l'OSDH"), each report the stretch
-since the previous one (``_chained_sources``); a double space after "selon" is skipped.
+since the previous one (``_chained_sources``); a double space after "selon" is skipped, and one
+before an adjective does not cut a noun phrase ("La télévision  privée X").
 """
 
 from __future__ import annotations
@@ -2092,9 +2093,9 @@ def _np_continues(ctx: _Ctx, tok: Token, prev: Token) -> bool:
 
 def _inner_space(tok: Token, prev: Token) -> bool:
     """A no-break space inside a name ("M.\xa0Balanche"): a space token on one line between a
-    noun and a proper noun."""
+    noun and a proper noun, or a double space before an adjective ("La télévision  privée X")."""
     nxt = tok.nbor(1) if tok.i + 1 < len(tok.doc) else tok
-    name = nxt.pos_ == "PROPN" or (nxt.is_title and nxt.pos_ == "NOUN")
+    name = nxt.pos_ in ("PROPN", "ADJ") or (nxt.is_title and nxt.pos_ == "NOUN")
     return "\n" not in tok.text and prev.pos_ in ("NOUN", "PROPN") and name
 
 
