@@ -3127,3 +3127,24 @@ def test_round27_double_space_inside_the_speaker(nlp_fr) -> None:  # type: ignor
     )
     quotes = quotes_of(nlp_fr, text, "fr", find_entities(nlp_fr(text), "fr"))
     assert speaker_text(text, by_content(text, quotes, "observateurs")) == "Dounia"
+
+
+def test_round27_verbs_the_model_does_not_know(nlp_fr) -> None:  # type: ignore[no-untyped-def]
+    """ "X a tweeté que …": the French model tags "tweeté" as a noun; the parser reads a known
+    verb of the same length in its place, and the quote keeps its own cue and lemma."""
+    from newsweave.enrich.annotate import parser_input, restore_cue_lemmas
+
+    text = (
+        "La militante Marie Dubois a aussi tweeté que les participants feraient une grève de "
+        "la faim.\nPaul Leroy tweete avec une pointe de regret : « Où sont les Libyens ? »\n"
+    )
+    assert len(parser_input(text)) == len(text)
+    assert not quotes_of(nlp_fr, text, "fr", find_entities(nlp_fr(text), "fr"))[:1]
+    doc = nlp_fr(parser_input(text))
+    quotes = find_quotes(doc, find_entities(doc, "fr"), "fr")
+    restore_cue_lemmas(text, quotes)
+    first = by_content(text, quotes, "grève de la faim")
+    assert speaker_text(text, first) == "Marie Dubois"
+    assert text[first.attrs["cue"][0] : first.attrs["cue"][1]].endswith("tweeté")
+    assert first.attrs["cue_lemma"] == "tweeter"
+    assert speaker_text(text, by_content(text, quotes, "Libyens")) == "Paul Leroy"

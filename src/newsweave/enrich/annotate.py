@@ -34,9 +34,30 @@ PIPE_BATCH = 32
 _WRAPPED_BREAK = re.compile(r"(?<=[^\W_]|[,;'’])\n(?=[a-zà-öø-ÿœ])(?![\w.]+[ \xa0]*:\s)")
 
 
+# French verbs of saying the French model does not know, tagged as nouns ("X a tweeté que …"):
+# the parser reads a known verb of the same class, length and inflection in their place
+# ("répét-"), and ``annotate`` puts their own lemma back on the quotes they cue.
+_UNKNOWN_VERBS = re.compile(r"\b(?:tweet|twitt)(?=(e|es|ent|é|ée|és|ées|ait|aient|ant|ons|ez)\b)")
+_UNKNOWN_VERB_LEMMA = "tweeter"
+
+
 def parser_input(text: str) -> str:
-    """``text`` as spaCy reads it: wrapped lines re-joined, offsets unchanged."""
-    return _WRAPPED_BREAK.sub(" ", text)
+    """``text`` as spaCy reads it: wrapped lines re-joined, verbs the model does not know
+    replaced by known ones of the same length; offsets unchanged."""
+    text = _WRAPPED_BREAK.sub(" ", text)
+    return _UNKNOWN_VERBS.sub(_known_verb, text)
+
+
+def _known_verb(m: re.Match[str]) -> str:
+    return "répèt" if m.group(1) in ("e", "es", "ent") else "répét"
+
+
+def restore_cue_lemmas(text: str, quotes: list[Span]) -> None:
+    """Quotes cued by a verb ``parser_input`` replaced get that verb's own lemma back."""
+    for q in quotes:
+        a, b = q.attrs["cue"]
+        if _UNKNOWN_VERBS.search(text, a, b):
+            q.attrs["cue_lemma"] = _UNKNOWN_VERB_LEMMA
 
 
 @dataclass
@@ -136,6 +157,7 @@ def annotate(article: Article, doc: Doc | None, lang: str | None, settings: Sett
         layers["entities"] = find_entities(doc, lang or "")
     if doc is not None and "quotes" in on:
         layers["quotes"] = find_quotes(doc, layers.get("entities", []), lang or "")
+        restore_cue_lemmas(article.text, layers["quotes"])
     if "numbers" in on:
         layers["numbers"] = find_numbers(article.text, lang if doc is not None else None, doc)
     if "dates" in on:
