@@ -3148,3 +3148,18 @@ def test_round27_verbs_the_model_does_not_know(nlp_fr) -> None:  # type: ignore[
     assert text[first.attrs["cue"][0] : first.attrs["cue"][1]].endswith("tweeté")
     assert first.attrs["cue_lemma"] == "tweeter"
     assert speaker_text(text, by_content(text, quotes, "Libyens")) == "Paul Leroy"
+
+
+def test_round27_one_of_them_speaks(nlp_fr) -> None:  # type: ignore[no-untyped-def]
+    """ "selon l'une d'elles" names a source; "l'une des participantes" is one woman, so a
+    later "a-t-elle poursuivi" goes back to her, not to a person named before."""
+    text = (
+        "Le candidat Paul Martin a tenu meeting samedi. Les manifestantes ont été attaquées par "
+        "des hommes « plutôt jeunes » selon l'une d'elles.\n"
+        "« On marchait en rang », a raconté l'une des participantes, qui souhaite rester "
+        "anonyme. « On avait le sentiment d'une forte hostilité », a-t-elle poursuivi.\n"
+    )
+    quotes = quotes_of(nlp_fr, text, "fr", find_entities(nlp_fr(text), "fr"))
+    assert speaker_text(text, by_content(text, quotes, "attaquées")) == "l'une d'elles"
+    said = speaker_text(text, by_content(text, quotes, "hostilité"))
+    assert said == "une des participantes"

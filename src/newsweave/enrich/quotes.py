@@ -173,7 +173,9 @@ the entity layer tags a first name + ``flat:name`` surname the model missed afte
 as a person (``entities._untagged_persons``); two sources in one sentence, each after what it
 reports ("A, qui ont fait … selon l'ONU, ont coûté …, selon l'OSDH"), each report the stretch
 since the previous one (``_chained_sources``); a double space after "selon" is skipped, and one
-before an adjective does not cut a noun phrase ("La télévision  privée X").
+before an adjective does not cut a noun phrase ("La télévision  privée X"); "selon l'une d'elles"
+names a source (``_one_of_them``), and "l'une des participantes" is one woman for later pronouns
+(``_partitive_head``).
 """
 
 from __future__ import annotations
@@ -2133,10 +2135,27 @@ def _according_subject(ctx: _Ctx, tok: Token) -> tuple[Token, _Subj, str] | None
     if subj.kind == "np" and not any(
         t.pos_ in ("NOUN", "PROPN") for t in _tokens(ctx, subj.start, subj.end)
     ):
-        return None
+        one = _one_of_them(ctx, first)
+        if one is None:
+            return None
+        subj = one
     lemma = ctx.phrases[tok.i][0] if tok.i in ctx.phrases else tok.lower_
     lemma = "d'après" if lemma == "après" else lemma
     return tok, replace(subj, appos=False), lemma
+
+
+def _one_of_them(ctx: _Ctx, first: Token) -> _Subj | None:
+    """ "selon l'une d'elles", "d'après l'un d'entre eux": one of the people just named."""
+    toks = ctx.doc[first.i : first.i + 5]
+    words = [t.lower_ for t in toks]
+    k = 1 if words[:1] in (["l'"], ["l’"]) else 0
+    if len(words) < k + 3 or words[k] not in _PARTITIVES or words[k + 1] not in ("d'", "d’"):
+        return None
+    last = k + 2 + (words[k + 2] == "entre")
+    if last >= len(words) or words[last] not in ("eux", "elles"):
+        return None
+    one = toks[k]
+    return _Subj("np", first.idx, toks[last].idx + len(toks[last]), one.i)
 
 
 def _published_in(ctx: _Ctx, head: Token, subj: _Subj) -> bool:
@@ -2821,8 +2840,10 @@ def _named_source(ctx: _Ctx, subj: _Subj) -> bool:
     if subj.kind != "np":
         return False
     head = ctx.doc[subj.head]
-    return head.pos_ in ("NOUN", "PROPN") or any(
-        e.start < subj.end and e.end > subj.start for e in ctx.entities
+    return (
+        head.pos_ in ("NOUN", "PROPN")
+        or head.lower_ in _PARTITIVES
+        or any(e.start < subj.end and e.end > subj.start for e in ctx.entities)
     )
 
 
@@ -3258,9 +3279,9 @@ def _remember(
     if c.kind == "indirect":
         history[:] = [_demote_inside(h, c) for h in history]
     if c.subj.kind == "np":
-        head = ctx.doc[c.subj.head]
+        head = _partitive_head(ctx, c.subj) or ctx.doc[c.subj.head]
         plural, person = _np_plural(head), _is_person(ctx, ent, c.subj)
-        gender = _np_gender(head) if ent is None or head.pos_ == "NOUN" else None
+        gender = _np_gender(head) if ent is None or head.pos_ in ("NOUN", "PRON") else None
         history.append(_Antecedent(span[0], span, ent, person, plural, gender=gender, spoke=True))
     elif c.subj.kind == "pron":
         _learn_gender(ctx, genders, span, ent, c.subj)
@@ -3946,6 +3967,16 @@ def _org_antecedent(ctx: _Ctx, tok: Token, named: set[int]) -> list[_Antecedent]
     if a in named or any(e.start <= tok.idx < e.end for e in ctx.entities):
         return []
     return [_Antecedent(a, (a, b), None, False, False, gender=_np_gender(tok), org=True)]
+
+
+def _partitive_head(ctx: _Ctx, subj: _Subj) -> Token | None:
+    """ "l'une des participantes": the partitive pronoun, whose number (one) and gender are the
+    phrase's, rather than its plural noun's."""
+    i = _tok_from(ctx, subj.start)
+    i += ctx.doc[i].lower_ in ("l'", "l’") and i + 1 < len(ctx.doc)
+    first = ctx.doc[i]
+    nxt = ctx.doc[i + 1] if i + 1 < len(ctx.doc) else first
+    return first if first.lower_ in _PARTITIVES and nxt.lower_ in ("des", "d'", "d’") else None
 
 
 def _np_plural(head: Token) -> bool:
