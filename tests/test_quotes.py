@@ -3163,3 +3163,19 @@ def test_round27_one_of_them_speaks(nlp_fr) -> None:  # type: ignore[no-untyped-
     assert speaker_text(text, by_content(text, quotes, "attaquées")) == "l'une d'elles"
     said = speaker_text(text, by_content(text, quotes, "hostilité"))
     assert said == "une des participantes"
+
+
+def test_round27_a_titled_text_speaks_for_itself(nlp_fr) -> None:  # type: ignore[no-untyped-def]
+    """ "…, précise le texte" after a document named with a title ("une Déclaration de transition")
+    is the text's own words; after an untitled "communiqué" it is still its author's."""
+    text = (
+        "Le Conseil militaire a publié samedi une Déclaration de transition amendée.\n"
+        "Les élections ne pourront pas avoir lieu avant l'adoption d'une nouvelle constitution "
+        "par référendum, précise le texte.\n"
+        "Le ministère de l'Intérieur a diffusé un communiqué lundi.\n"
+        "Les manifestations restent interdites dans le centre de la capitale, ajoute le "
+        "communiqué.\n"
+    )
+    quotes = quotes_of(nlp_fr, text, "fr", find_entities(nlp_fr(text), "fr"))
+    assert speaker_text(text, by_content(text, quotes, "élections")) == "texte"
+    assert speaker_text(text, by_content(text, quotes, "manifestations")) != "communiqué"

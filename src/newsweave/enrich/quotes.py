@@ -175,7 +175,9 @@ reports ("A, qui ont fait … selon l'ONU, ont coûté …, selon l'OSDH"), each
 since the previous one (``_chained_sources``); a double space after "selon" is skipped, and one
 before an adjective does not cut a noun phrase ("La télévision  privée X"); "selon l'une d'elles"
 names a source (``_one_of_them``), and "l'une des participantes" is one woman for later pronouns
-(``_partitive_head``).
+(``_partitive_head``); "…, précise le texte" after a document named with a title ("une
+Déclaration constitutionnelle amendée") is the text's own words, not its author's
+(``_titled_text``).
 """
 
 from __future__ import annotations
@@ -260,6 +262,7 @@ MAX_ROLE_WINDOW = 10
 # "le commissaire à la paix et à la sécurité de l'UA, X": tokens of a role phrase read for the
 # name after it (dev: two role phrases of 11 and 12 tokens before their name; 10 missed them).
 MAX_ROLE_PHRASE = 16
+MAX_TITLED_TEXT_CHARS = 1000  # "…, précise le texte": how far back its titled document is read
 MAX_MEDIUM_WORDS = 3  # "le journal en ligne X": words between a medium's noun and its name
 _OF_MEDIUM = frozenset(["de", "du", "des", "d'", "d’", "of"])  # "le journal de X": not its name
 MAX_ROLE_MODIFIERS = 3  # "nouvellement élu": words between a role and its apposed name (audit)
@@ -3337,7 +3340,7 @@ def _np_speaker(ctx: _Ctx, c: _Cand, history: list[_Antecedent], genders: dict[s
     document = _is_document(ctx, head)
     if ent is None and document:
         ent = _self_named(ctx, c)  # « Le ministère … met en garde … »
-    if ent is None and (not document or _indefinite(ctx, c.subj)):
+    if ent is None and (not document or _indefinite(ctx, c.subj) or _titled_text(ctx, c.subj)):
         return (c.subj.start, c.subj.end), _described(ctx, c.subj, genders)
     if ent is not None:
         return (ctx.entities[ent].start, ctx.entities[ent].end), ent
@@ -3356,6 +3359,15 @@ def _document_author(
     if last is not None and (found[0] is None or last.pos > found[0][0]):
         return last.span, last.entity
     return found
+
+
+def _titled_text(ctx: _Ctx, subj: _Subj) -> bool:
+    """ "…, précise le texte" after "dans une Déclaration constitutionnelle amendée": the latest
+    document named before (within MAX_TITLED_TEXT_CHARS) bears a title (a capitalised document
+    noun inside a sentence), so the text speaks for itself rather than for its author."""
+    lo = max(0, subj.start - MAX_TITLED_TEXT_CHARS)
+    docs = [t for t in _tokens(ctx, lo, subj.start) if _is_document(ctx, t)]
+    return bool(docs) and docs[-1].is_title and not docs[-1].is_sent_start
 
 
 def _indefinite(ctx: _Ctx, subj: _Subj) -> bool:
