@@ -3179,3 +3179,14 @@ def test_round27_a_titled_text_speaks_for_itself(nlp_fr) -> None:  # type: ignor
     quotes = quotes_of(nlp_fr, text, "fr", find_entities(nlp_fr(text), "fr"))
     assert speaker_text(text, by_content(text, quotes, "élections")) == "texte"
     assert speaker_text(text, by_content(text, quotes, "manifestations")) != "communiqué"
+
+
+def test_round27_object_of_a_complement_does_not_speak(nlp_fr) -> None:  # type: ignore[no-untyped-def]
+    """ "retarder, de deux heures le procès estimant que …": the parse hangs the object on
+    "heures"; it is still the object of "retarder", so the participle is not its words."""
+    text = (
+        "L'ancien ministre s'est par ailleurs permis de retarder, de deux heures le procès "
+        "estimant qu'en aucun cas, il ne devait porter les habits des prisonniers.\n"
+    )
+    quotes = quotes_of(nlp_fr, text, "fr", find_entities(nlp_fr(text), "fr"))
+    assert speaker_text(text, by_content(text, quotes, "habits")) == "ancien ministre"

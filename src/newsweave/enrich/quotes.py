@@ -177,7 +177,8 @@ before an adjective does not cut a noun phrase ("La télévision  privée X"); "
 names a source (``_one_of_them``), and "l'une des participantes" is one woman for later pronouns
 (``_partitive_head``); "…, précise le texte" after a document named with a title ("une
 Déclaration constitutionnelle amendée") is the text's own words, not its author's
-(``_titled_text``).
+(``_titled_text``); an object the parse hung on a complement ("retarder de deux heures le
+procès estimant que") is still an object, not the participle's subject (``_governing_verb``).
 """
 
 from __future__ import annotations
@@ -263,6 +264,7 @@ MAX_ROLE_WINDOW = 10
 # name after it (dev: two role phrases of 11 and 12 tokens before their name; 10 missed them).
 MAX_ROLE_PHRASE = 16
 MAX_TITLED_TEXT_CHARS = 1000  # "…, précise le texte": how far back its titled document is read
+MAX_OBJECT_CHAIN = 3  # "retarder de deux heures le procès": nouns between an object and its verb
 MAX_MEDIUM_WORDS = 3  # "le journal en ligne X": words between a medium's noun and its name
 _OF_MEDIUM = frozenset(["de", "du", "des", "d'", "d’", "of"])  # "le journal de X": not its name
 MAX_ROLE_MODIFIERS = 3  # "nouvellement élu": words between a role and its apposed name (audit)
@@ -1746,12 +1748,28 @@ def _unseen_object(ctx: _Ctx, noun: Token) -> bool:
     """ "a retardé le procès estimant que …": the object of a verb does not do what a participle
     after it says, unless that verb shows it ("un clip montrant des étudiants scandant « … »").
     After a comma the phrase opens an absolute clause ("…, les insurgés affirmant que")."""
-    verb, first = noun.head, noun.left_edge.i
-    if noun.dep_ not in ("obj", "dobj") or verb.pos_ != "VERB":
+    verb, first = _governing_verb(noun), noun.left_edge.i
+    if verb is None:
         return False
     if first > 0 and ctx.doc[first - 1].text == ",":
         return False
     return verb.lemma_.lower() not in ctx.lex.perception
+
+
+def _governing_verb(noun: Token) -> Token | None:
+    """The verb a noun is the object of, directly or as a complement of its object or
+    adjunct ("retarder de deux heures le procès", parsed as a complement of "heures")."""
+    tok, seen = noun, False
+    for _ in range(MAX_OBJECT_CHAIN):
+        if tok.dep_ not in ("obj", "dobj", "nmod", "obl:mod", "obl:arg", "obl"):
+            return None
+        seen = seen or tok.dep_ != "nmod"
+        if tok.head.pos_ == "VERB":
+            return tok.head if seen else None
+        if tok.head.i == tok.i or tok.head.pos_ != "NOUN":
+            return None
+        tok = tok.head
+    return None
 
 
 def _apposed_noun(ctx: _Ctx, comma: int) -> Token | None:
