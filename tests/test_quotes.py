@@ -3190,3 +3190,16 @@ def test_round27_object_of_a_complement_does_not_speak(nlp_fr) -> None:  # type:
     )
     quotes = quotes_of(nlp_fr, text, "fr", find_entities(nlp_fr(text), "fr"))
     assert speaker_text(text, by_content(text, quotes, "habits")) == "ancien ministre"
+
+
+def test_round27_source_after_a_subordinator(nlp_fr) -> None:  # type: ignore[no-untyped-def]
+    """ "… puisque, selon X, …": what comes before the subordinator is not X's report, so a
+    verb of saying there does not cancel it."""
+    text = (
+        "On demande du temps pour identifier les corps puisque, selon le porte-parole Paul "
+        "Durand, de l'acide a été versé sur les corps.\n"
+    )
+    quotes = quotes_of(nlp_fr, text, "fr", find_entities(nlp_fr(text), "fr"))
+    found = by_content(text, quotes, "acide")
+    assert found.text_of(text) == "de l'acide a été versé sur les corps"
+    assert speaker_text(text, found) == "Paul Durand"

@@ -178,7 +178,8 @@ names a source (``_one_of_them``), and "l'une des participantes" is one woman fo
 (``_partitive_head``); "…, précise le texte" after a document named with a title ("une
 Déclaration constitutionnelle amendée") is the text's own words, not its author's
 (``_titled_text``); an object the parse hung on a complement ("retarder de deux heures le
-procès estimant que") is still an object, not the participle's subject (``_governing_verb``).
+procès estimant que") is still an object, not the participle's subject (``_governing_verb``);
+"… puisque, selon X, …" reports what follows the source only.
 """
 
 from __future__ import annotations
@@ -289,7 +290,11 @@ _SENT_END = re.compile(
 _FINAL = ".!?…:"
 # "…, mais selon X, …": "selon" opening a coordinated clause reports only what follows it
 # (and after a colon or semicolon: "il y a deux camps : selon le premier, …")
-_COORDINATED = re.compile(r",\s*(?:mais|et|but|and)\s*$|[:;]\s*$")
+# "…, mais selon X, …", "… puisque, selon X, …": what comes before a source is not its report
+_COORDINATED = re.compile(
+    r",\s*(?:mais|et|but|and)\s*$|[:;]\s*$"
+    r"|\b(?:puisque|parce que|car|alors que|tandis que|because)\s*,?\s*$"
+)
 # Between two listed quotes: "« A » et « B »", "« A », « B »", "« A » ou encore « B »", "A or B"
 _LIST_GAP = re.compile(r"\s*,?\s*(?:(?:et|ou|and|or)(?:\s+encore)?\s*)?")
 _CREDIT = re.compile(r"\s*\([^()]*\)\s*$")
