@@ -3203,3 +3203,16 @@ def test_round27_source_after_a_subordinator(nlp_fr) -> None:  # type: ignore[no
     found = by_content(text, quotes, "acide")
     assert found.text_of(text) == "de l'acide a été versé sur les corps"
     assert speaker_text(text, found) == "Paul Durand"
+
+
+def test_round27_pronoun_skips_a_name_inside_an_apposition(nlp_fr) -> None:  # type: ignore[no-untyped-def]
+    """ "X, envoyé spécial du secrétaire général Y, …. Il annonçait que …": Y only says who X
+    is; the pronoun means X."""
+    text = (
+        "Les raisons de la présence en Tunisie de l'ancien ministre jordanien des Affaires "
+        "étrangères Paul Durand, envoyé spécial pour la Libye du secrétaire général de l'ONU "
+        "Marc Leroy, entretiennent le flou. Lundi, en arrivant à Tunis, il annonçait qu'il "
+        "venait se joindre aux discussions.\n"
+    )
+    quotes = quotes_of(nlp_fr, text, "fr", find_entities(nlp_fr(text), "fr"))
+    assert speaker_text(text, by_content(text, quotes, "joindre")) == "Paul Durand"

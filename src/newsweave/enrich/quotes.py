@@ -179,7 +179,8 @@ names a source (``_one_of_them``), and "l'une des participantes" is one woman fo
 Déclaration constitutionnelle amendée") is the text's own words, not its author's
 (``_titled_text``); an object the parse hung on a complement ("retarder de deux heures le
 procès estimant que") is still an object, not the participle's subject (``_governing_verb``);
-"… puisque, selon X, …" reports what follows the source only.
+"… puisque, selon X, …" reports what follows the source only; a pronoun means "X" rather than a
+name inside X's apposition ("X, envoyé spécial du secrétaire général Y, …", ``_apposition_holds``).
 """
 
 from __future__ import annotations
@@ -265,6 +266,7 @@ MAX_ROLE_WINDOW = 10
 # name after it (dev: two role phrases of 11 and 12 tokens before their name; 10 missed them).
 MAX_ROLE_PHRASE = 16
 MAX_TITLED_TEXT_CHARS = 1000  # "…, précise le texte": how far back its titled document is read
+_OF_LINK = re.compile(r"(?:\b(?:de|du|des|of)\b|\bd['’])")  # "envoyé du secrétaire général Y"
 MAX_OBJECT_CHAIN = 3  # "retarder de deux heures le procès": nouns between an object and its verb
 MAX_MEDIUM_WORDS = 3  # "le journal en ligne X": words between a medium's noun and its name
 _OF_MEDIUM = frozenset(["de", "du", "des", "d'", "d’", "of"])  # "le journal de X": not its name
@@ -3572,10 +3574,24 @@ def _referent(
     core = [h for h in fits if not h.oblique and best.pos - h.pos <= MAX_OBLIQUE_SKIP]
     if best.oblique and core:
         best = max(core, key=lambda h: h.pos)
+    best = next((h for h in fits if _apposition_holds(ctx, h, best)), best)
     if best.span is None:
         g = ctx.lex.pronoun_gender.get(best.pron or "") if not best.plural else None
         return _referent(ctx, best.pos, g, best.plural, history, genders, depth + 1)
     return best.span, best.entity
+
+
+def _apposition_holds(ctx: _Ctx, h: _Antecedent, other: _Antecedent) -> bool:
+    """ "X, envoyé spécial du secrétaire général Y, …": Y is named inside X's apposition, to
+    say who X is; X is the one a later pronoun means."""
+    if h.span is None or other.span is None or h.span[1] >= other.pos or not h.person:
+        return False
+    gap = ctx.text[h.span[1] : other.pos]
+    if not (gap.startswith(",") and _OF_LINK.search(gap)):
+        return False  # "à New York, le président américain": a new subject, no apposition
+    if any(c in gap[1:] for c in ',.;:()«»"\n'):
+        return False
+    return not any("Fin" in _morph(t, "VerbForm") for t in _tokens(ctx, h.span[1], other.pos))
 
 
 def _antecedent_gender(ctx: _Ctx, h: _Antecedent, genders: dict[str, str]) -> str | None:
