@@ -3216,3 +3216,16 @@ def test_round27_pronoun_skips_a_name_inside_an_apposition(nlp_fr) -> None:  # t
     )
     quotes = quotes_of(nlp_fr, text, "fr", find_entities(nlp_fr(text), "fr"))
     assert speaker_text(text, by_content(text, quotes, "joindre")) == "Paul Durand"
+
+
+def test_round27_masculine_role_used_for_a_woman(nlp_fr) -> None:  # type: ignore[no-untyped-def]
+    """ "L'universitaire américaine X, professeur à …": "professeur" is said of women too, so
+    it does not make X a man that a later "elle" cannot mean."""
+    text = (
+        "L'universitaire américaine d'origine syrienne Marie Kadri, professeur à l'Université "
+        "de Lyon, suit la conférence d'Antalya.\n"
+        "Mercredi soir, elle commentait : « Ce n'est pas la vieille opposition, les visages "
+        "sont neufs. »\n"
+    )
+    quotes = quotes_of(nlp_fr, text, "fr", find_entities(nlp_fr(text), "fr"))
+    assert speaker_text(text, by_content(text, quotes, "visages")) == "Marie Kadri"

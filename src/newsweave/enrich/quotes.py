@@ -180,7 +180,9 @@ Déclaration constitutionnelle amendée") is the text's own words, not its autho
 (``_titled_text``); an object the parse hung on a complement ("retarder de deux heures le
 procès estimant que") is still an object, not the participle's subject (``_governing_verb``);
 "… puisque, selon X, …" reports what follows the source only; a pronoun means "X" rather than a
-name inside X's apposition ("X, envoyé spécial du secrétaire général Y, …", ``_apposition_holds``).
+name inside X's apposition ("X, envoyé spécial du secrétaire général Y, …", ``_apposition_holds``);
+a masculine role noun French also uses for women ("X, professeur à …", ``unmarked_roles``) says
+nothing of X's gender.
 """
 
 from __future__ import annotations
@@ -408,6 +410,7 @@ class Lexicon:
     perception: frozenset[str]  # "un clip montrant des étudiants scandant": the shown object acts
     hearsay: frozenset[str]  # "it is said to …": a passive report whose source goes unnamed
     media: frozenset[str]  # "le quotidien russe X": a medium's description its name may follow
+    unmarked: frozenset[str]  # "X, professeur à …": masculine role nouns also used for women
 
 
 # Lexicon fields read straight from one list of speech_verbs.json (field: JSON key).
@@ -426,7 +429,7 @@ _PLAIN_LISTS = {
     "condemning": "condemning_verbs", "first_person": "first_person",
     "verb_clitics": "verb_clitics",
     "reflexive_other": "non_saying_reflexive", "perception": "perception_verbs",
-    "hearsay": "hearsay_participles", "media": "media_nouns",
+    "hearsay": "hearsay_participles", "media": "media_nouns", "unmarked": "unmarked_roles",
 }  # fmt: skip
 
 
@@ -3674,6 +3677,8 @@ def _role_gender(ctx: _Ctx, noun: Token) -> str | None:
     masculine) or, for an epicene noun ("porte-parole", "journaliste"), from the adjective
     after it ("journaliste indépendante")."""
     word, lemma = noun.lower_, noun.lemma_.lower()
+    if lemma in ctx.lex.unmarked:
+        return None  # "X, professeur à l'université": a woman may be one too
     if word.endswith("e") and not lemma.endswith("e"):
         return "Fem"
     if word == lemma and not word.endswith("e"):
