@@ -3229,3 +3229,16 @@ def test_round27_masculine_role_used_for_a_woman(nlp_fr) -> None:  # type: ignor
     )
     quotes = quotes_of(nlp_fr, text, "fr", find_entities(nlp_fr(text), "fr"))
     assert speaker_text(text, by_content(text, quotes, "visages")) == "Marie Kadri"
+
+
+def test_round27_date_inside_a_cue_phrase(nlp_fr) -> None:  # type: ignore[no-untyped-def]
+    """ "avaient fait état le 6 décembre d'une tentative …": a date inside a multi-word cue
+    does not break it."""
+    text = (
+        "Les autorités syriennes avaient déjà fait état le 6 décembre d'une tentative "
+        "similaire d'infiltration d'hommes armés depuis la Turquie.\n"
+    )
+    quotes = quotes_of(nlp_fr, text, "fr", find_entities(nlp_fr(text), "fr"))
+    found = by_content(text, quotes, "tentative")
+    assert speaker_text(text, found) == "autorités syriennes"
+    assert found.attrs["cue_lemma"] == "faire état de"

@@ -182,7 +182,8 @@ procès estimant que") is still an object, not the participle's subject (``_gove
 "… puisque, selon X, …" reports what follows the source only; a pronoun means "X" rather than a
 name inside X's apposition ("X, envoyé spécial du secrétaire général Y, …", ``_apposition_holds``);
 a masculine role noun French also uses for women ("X, professeur à …", ``unmarked_roles``) says
-nothing of X's gender.
+nothing of X's gender; a date may stand inside a multi-word cue ("avaient fait état le 6
+décembre d'une tentative", ``date_words``).
 """
 
 from __future__ import annotations
@@ -269,6 +270,7 @@ MAX_ROLE_WINDOW = 10
 MAX_ROLE_PHRASE = 16
 MAX_TITLED_TEXT_CHARS = 1000  # "…, précise le texte": how far back its titled document is read
 _OF_LINK = re.compile(r"(?:\b(?:de|du|des|of)\b|\bd['’])")  # "envoyé du secrétaire général Y"
+MAX_PHRASE_INSERT = 4  # "a fait état le 6 décembre de": date words inside a cue phrase
 MAX_OBJECT_CHAIN = 3  # "retarder de deux heures le procès": nouns between an object and its verb
 MAX_MEDIUM_WORDS = 3  # "le journal en ligne X": words between a medium's noun and its name
 _OF_MEDIUM = frozenset(["de", "du", "des", "d'", "d’", "of"])  # "le journal de X": not its name
@@ -411,6 +413,7 @@ class Lexicon:
     hearsay: frozenset[str]  # "it is said to …": a passive report whose source goes unnamed
     media: frozenset[str]  # "le quotidien russe X": a medium's description its name may follow
     unmarked: frozenset[str]  # "X, professeur à …": masculine role nouns also used for women
+    date_words: frozenset[str]  # "fait état le 6 décembre de": words a cue phrase may hold
 
 
 # Lexicon fields read straight from one list of speech_verbs.json (field: JSON key).
@@ -430,6 +433,7 @@ _PLAIN_LISTS = {
     "verb_clitics": "verb_clitics",
     "reflexive_other": "non_saying_reflexive", "perception": "perception_verbs",
     "hearsay": "hearsay_participles", "media": "media_nouns", "unmarked": "unmarked_roles",
+    "date_words": "date_words",
 }  # fmt: skip
 
 
@@ -623,25 +627,41 @@ def _phrases(doc: Doc, lex: Lexicon) -> dict[int, tuple[str, int, int]]:
         by_first.setdefault(words[0], []).append(words)
     for tok in doc:
         for words in {w for form in _word_forms(tok) for w in by_first.get(form, [])}:
-            found = _phrase_match(doc, tok.i, words)
+            found = _phrase_match(doc, tok.i, words, lex.date_words)
             if found is not None:
                 anchor = found[1] if words[0] in _FILLERS and len(found) > 1 else found[0]
                 out[anchor] = (" ".join(words), found[0], found[-1])
     return out
 
 
-def _phrase_match(doc: Doc, i: int, words: tuple[str, ...]) -> list[int] | None:
+def _phrase_match(
+    doc: Doc, i: int, words: tuple[str, ...], inserts: frozenset[str] = frozenset()
+) -> list[int] | None:
     """Indices of the tokens matching ``words`` from token ``i`` (by form or lemma; aux verbs
-    allowed in between: "se sont dit"), or None."""
+    allowed in between: "se sont dit"; so are up to MAX_PHRASE_INSERT date words: "a fait état
+    le 6 décembre de"), or None."""
     found: list[int] = []
     for word in words:
         while found and i < len(doc) and doc[i].pos_ == "AUX" and word not in _word_forms(doc[i]):
             i += 1
+        if found and word not in _word_forms(doc[min(i, len(doc) - 1)]):
+            i = _skip_inserted(doc, i, inserts)
         if i >= len(doc) or word not in _word_forms(doc[i]):
             return None
         found.append(i)
         i += 1
     return found
+
+
+def _skip_inserted(doc: Doc, i: int, inserts: frozenset[str]) -> int:
+    j = i
+    while (
+        j < len(doc)
+        and j - i < MAX_PHRASE_INSERT
+        and (doc[j].lower_ in inserts or (doc[j].like_num and j > i))
+    ):
+        j += 1
+    return j
 
 
 def _word_forms(tok: Token) -> tuple[str, ...]:
