@@ -3242,3 +3242,15 @@ def test_round27_date_inside_a_cue_phrase(nlp_fr) -> None:  # type: ignore[no-un
     found = by_content(text, quotes, "tentative")
     assert speaker_text(text, found) == "autorités syriennes"
     assert found.attrs["cue_lemma"] == "faire état de"
+
+
+def test_round27_condemned_words_after_a_marked_incise(nlp_fr) -> None:  # type: ignore[no-untyped-def]
+    """ "a condamné, « au nom des valeurs … », un « massacre … »": the marked incise between
+    the verb and its object does not hide that the object's marked words are the speaker's."""
+    text = (
+        "Le ministre Paul Durand a lui aussi condamné, « au nom des valeurs fondamentales de "
+        "l'humanité », un « massacre pendant la prière du matin ».\n"
+    )
+    quotes = quotes_of(nlp_fr, text, "fr", find_entities(nlp_fr(text), "fr"))
+    assert speaker_text(text, by_content(text, quotes, "massacre")) == "Paul Durand"
+    assert speaker_text(text, by_content(text, quotes, "valeurs")) == "Paul Durand"

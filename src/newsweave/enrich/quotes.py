@@ -183,7 +183,8 @@ procès estimant que") is still an object, not the participle's subject (``_gove
 name inside X's apposition ("X, envoyé spécial du secrétaire général Y, …", ``_apposition_holds``);
 a masculine role noun French also uses for women ("X, professeur à …", ``unmarked_roles``) says
 nothing of X's gender; a date may stand inside a multi-word cue ("avaient fait état le 6
-décembre d'une tentative", ``date_words``).
+décembre d'une tentative", ``date_words``); a marked incise between a condemning verb and its
+object ("a condamné, « au nom de … », un « massacre … »") is skipped (``_skip_marked_incise``).
 """
 
 from __future__ import annotations
@@ -1292,12 +1293,24 @@ def _clause_cue(ctx: _Ctx, q: _Quoted) -> tuple[Token, _Subj, str] | None:
 def _condemning_cue(ctx: _Ctx, toks: list[Token]) -> tuple[Token, _Subj, str] | None:
     """The verb right before a determiner and the marks, adverbs skipped, when it condemns or
     evokes: the marked noun phrase is its subject's words."""
+    toks = _skip_marked_incise(toks)
     for tok in toks[:MAX_GAP_TOKENS]:
         if tok.pos_ == "VERB" and tok.lemma_.lower() in ctx.lex.condemning:
             return tok, _subject(ctx, tok, inverted=False), tok.lemma_.lower()
         if tok.pos_ not in ("ADV", "AUX"):
             return None
     return None
+
+
+def _skip_marked_incise(toks: list[Token]) -> list[Token]:
+    """Tokens before a determiner (nearest first) without a marked incise set off by commas
+    right before it: "a condamné, « au nom des valeurs … », un « massacre … »"."""
+    if len(toks) < 2 or toks[0].text != "," or toks[1].text not in _MARKS_SET:
+        return toks
+    for k in range(2, len(toks) - 1):
+        if toks[k].text in _MARKS_SET:
+            return toks[k + 2 :] if toks[k + 1].text == "," else toks
+    return toks
 
 
 def _infinitive_of_cue(ctx: _Ctx, tok: Token) -> bool:
