@@ -3254,3 +3254,18 @@ def test_round27_condemned_words_after_a_marked_incise(nlp_fr) -> None:  # type:
     quotes = quotes_of(nlp_fr, text, "fr", find_entities(nlp_fr(text), "fr"))
     assert speaker_text(text, by_content(text, quotes, "massacre")) == "Paul Durand"
     assert speaker_text(text, by_content(text, quotes, "valeurs")) == "Paul Durand"
+
+
+def test_round27_original_tweet_before_its_translation(nlp_fr) -> None:  # type: ignore[no-untyped-def]
+    """A tweet in another language followed by its French translation: the translation alone
+    is quoted, with the intro line's speaker."""
+    text = (
+        "La journaliste espagnole Ana Ruiz a tweeté [espagnol]:\n"
+        "@anaruiz: Patético. El jefe del equipo de periodistas, obligado a confesar sus "
+        "crímenes en la TV\n"
+        "Pathétique. Le chef de l'équipe des journalistes, contraint de confesser ses crimes à "
+        "la télévision\n"
+    )
+    quotes = quotes_of(nlp_fr, text, "fr", find_entities(nlp_fr(text), "fr"))
+    assert not [q for q in quotes if "Patético" in q.text_of(text)]
+    assert speaker_text(text, by_content(text, quotes, "Pathétique")) == "Ana Ruiz"

@@ -184,7 +184,9 @@ name inside X's apposition ("X, envoyé spécial du secrétaire général Y, …
 a masculine role noun French also uses for women ("X, professeur à …", ``unmarked_roles``) says
 nothing of X's gender; a date may stand inside a multi-word cue ("avaient fait état le 6
 décembre d'une tentative", ``date_words``); a marked incise between a condemning verb and its
-object ("a condamné, « au nom de … », un « massacre … »") is skipped (``_skip_marked_incise``).
+object ("a condamné, « au nom de … », un « massacre … »") is skipped (``_skip_marked_incise``);
+a tweet line in another language followed by its translation is not quoted, the translation is,
+with the intro line's speaker (``_original_of_next``, ``own_function_words``).
 """
 
 from __future__ import annotations
@@ -271,6 +273,7 @@ MAX_ROLE_WINDOW = 10
 MAX_ROLE_PHRASE = 16
 MAX_TITLED_TEXT_CHARS = 1000  # "…, précise le texte": how far back its titled document is read
 _OF_LINK = re.compile(r"(?:\b(?:de|du|des|of)\b|\bd['’])")  # "envoyé du secrétaire général Y"
+MIN_FOREIGN_WORDS = 2  # "… jefe del equipo …, sus crímenes": a line in another language
 MAX_PHRASE_INSERT = 4  # "a fait état le 6 décembre de": date words inside a cue phrase
 MAX_OBJECT_CHAIN = 3  # "retarder de deux heures le procès": nouns between an object and its verb
 MAX_MEDIUM_WORDS = 3  # "le journal en ligne X": words between a medium's noun and its name
@@ -415,6 +418,8 @@ class Lexicon:
     media: frozenset[str]  # "le quotidien russe X": a medium's description its name may follow
     unmarked: frozenset[str]  # "X, professeur à …": masculine role nouns also used for women
     date_words: frozenset[str]  # "fait état le 6 décembre de": words a cue phrase may hold
+    own_words: frozenset[str]  # function words of the language, found in no other one listed
+    foreign_words: frozenset[str]  # function words of other languages (an original tweet)
 
 
 # Lexicon fields read straight from one list of speech_verbs.json (field: JSON key).
@@ -434,7 +439,8 @@ _PLAIN_LISTS = {
     "verb_clitics": "verb_clitics",
     "reflexive_other": "non_saying_reflexive", "perception": "perception_verbs",
     "hearsay": "hearsay_participles", "media": "media_nouns", "unmarked": "unmarked_roles",
-    "date_words": "date_words",
+    "date_words": "date_words", "own_words": "own_function_words",
+    "foreign_words": "foreign_function_words",
 }  # fmt: skip
 
 
@@ -4253,7 +4259,7 @@ def _blocks(ctx: _Ctx) -> list[_Cand]:
     out: list[_Cand] = []
     for k, (a, b) in enumerate(ctx.paras):
         par = ctx.text[a:b]
-        if not _latin(par) or par.rstrip().endswith(":"):
+        if not _latin(par) or par.rstrip().endswith(":") or _original_of_next(ctx, k):
             continue
         intro = _intro(ctx, k)
         handle = _HANDLE.match(par) or _handle_no_colon(ctx, a, par) or _bare_user(ctx, k)
@@ -4378,9 +4384,26 @@ def _intro(ctx: _Ctx, k: int) -> tuple[Token, _Subj, str] | None:
         if par.endswith(":"):
             s0 = _sent_of(ctx, a + len(par) - 1)[0]
             return _intro_cue(ctx, s0, a + len(par))
-        if _latin(par):
+        if _latin(par) and not _foreign(ctx, par):
             return None
     return None
+
+
+def _foreign(ctx: _Ctx, par: str) -> bool:
+    """A line in another language: at least MIN_FOREIGN_WORDS function words of other
+    languages, more than twice as many as of the article's."""
+    words = re.findall(r"[^\W\d_]+(?:['’][^\W\d_]+)?", par.lower())
+    foreign = sum(w in ctx.lex.foreign_words for w in words)
+    return foreign >= MIN_FOREIGN_WORDS and foreign > 2 * sum(w in ctx.lex.own_words for w in words)
+
+
+def _original_of_next(ctx: _Ctx, k: int) -> bool:
+    """ "@x: Patético. A Al Jed, jefe del equipo …" then "Pathétique. Al Jed, le chef …": an
+    original line followed by its translation, which alone is quoted (README)."""
+    if k + 1 >= len(ctx.paras) or not _foreign(ctx, _line(ctx, k)):
+        return False
+    nxt = _line(ctx, k + 1)
+    return _latin(nxt) and not _foreign(ctx, nxt) and _words(nxt) >= MIN_BLOCK_WORDS
 
 
 def _intro_cue(ctx: _Ctx, a: int, b: int) -> tuple[Token, _Subj, str] | None:
