@@ -3269,3 +3269,14 @@ def test_round27_original_tweet_before_its_translation(nlp_fr) -> None:  # type:
     quotes = quotes_of(nlp_fr, text, "fr", find_entities(nlp_fr(text), "fr"))
     assert not [q for q in quotes if "Patético" in q.text_of(text)]
     assert speaker_text(text, by_content(text, quotes, "Pathétique")) == "Ana Ruiz"
+
+
+def test_round27_participle_after_a_period_typo(nlp_fr) -> None:  # type: ignore[no-untyped-def]
+    """ "Il a appelé à la résistance. estimant que …": a lower-case participle after a period
+    (typed for a comma) takes the subject of the sentence before it."""
+    text = (
+        "Le colonel Paul Durand a encore parlé mardi. Comme toujours, il a appelé les habitants "
+        "à la résistance. estimant que l'ennemi ne pourra « jamais vaincre un peuple armé ».\n"
+    )
+    quotes = quotes_of(nlp_fr, text, "fr", find_entities(nlp_fr(text), "fr"))
+    assert speaker_text(text, by_content(text, quotes, "ennemi")) == "Paul Durand"

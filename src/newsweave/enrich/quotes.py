@@ -186,7 +186,9 @@ nothing of X's gender; a date may stand inside a multi-word cue ("avaient fait �
 décembre d'une tentative", ``date_words``); a marked incise between a condemning verb and its
 object ("a condamné, « au nom de … », un « massacre … »") is skipped (``_skip_marked_incise``);
 a tweet line in another language followed by its translation is not quoted, the translation is,
-with the intro line's speaker (``_original_of_next``, ``own_function_words``).
+with the intro line's speaker (``_original_of_next``, ``own_function_words``); a lower-case
+participle after a period typed for a comma ("… à la résistance. estimant que …") takes the
+subject of the sentence before it.
 """
 
 from __future__ import annotations
@@ -1652,10 +1654,12 @@ def _previous_clause_subject(ctx: _Ctx, verb: Token, depth: int) -> _Subj | None
     start = _chain_start(verb)
     if depth > 0 or not _present_participle(verb) or start.i == 0:
         return None
-    if ctx.doc[start.i - 1].text != ",":
+    before = ctx.doc[start.i - 1]
+    # "Il a appelé à la résistance. estimant que …": a period typed for a comma
+    if before.text != "," and not (before.text == "." and start.is_lower):
         return None
-    s0 = _sent_of(ctx, verb.idx)[0]
-    for tok in reversed(_tokens(ctx, s0, ctx.doc[start.i - 1].idx)):
+    s0 = _sent_of(ctx, before.idx)[0]
+    for tok in reversed(_tokens(ctx, s0, before.idx)):
         if tok.pos_ == "VERB" and _is_clause_verb(tok) and not _in_any(ctx.quoted, tok.idx):
             # "…, a annoncé l'Observatoire (OSDH), faisant état de …": an inverted subject
             comma = _comma_before_inversion(ctx, tok)
