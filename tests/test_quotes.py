@@ -1247,9 +1247,12 @@ def test_round8_not_reported_speech(nlp_fr, text: str) -> None:  # type: ignore[
 # report joined by "mais", a named medium in a skipped phrase, demonstrative speakers): fr
 # P .949 R .850 spkP .879 spkR .787; en unchanged. Round 26 (headline echoes of later quotes,
 # a headline topic before "pour X,", a person name is a person everywhere in the article): fr
-# P .948 R .858 spkP .877 spkR .794; en unchanged.
+# P .948 R .858 spkP .877 spkR .794; en unchanged. Round 27 (names after long role phrases and
+# media descriptions, two sources in one sentence, titled texts, "l'une d'elles", original
+# tweets before their translation, unknown verbs for the parser …): fr P .951 R .865 spkP .889
+# spkR .809; en unchanged.
 FLOORS = {
-    "fr": {"P": 0.94, "R": 0.85, "spkP": 0.875, "spkR": 0.79},
+    "fr": {"P": 0.945, "R": 0.86, "spkP": 0.885, "spkR": 0.805},
     "en": {"P": 0.96, "R": 0.89, "spkP": 0.925, "spkR": 0.855},
 }
 
