@@ -3283,3 +3283,18 @@ def test_round27_participle_after_a_period_typo(nlp_fr) -> None:  # type: ignore
     )
     quotes = quotes_of(nlp_fr, text, "fr", find_entities(nlp_fr(text), "fr"))
     assert speaker_text(text, by_content(text, quotes, "ennemi")) == "Paul Durand"
+
+
+def test_round27_report_filling_most_of_a_block(nlp_fr) -> None:  # type: ignore[no-untyped-def]
+    """A blog excerpt that is mostly one report ("D'après ses avocats, X a été arrêtée …"):
+    the report is kept inside the block quote, with its own source."""
+    text = (
+        "Le quotidien Daily Star écrit :\n"
+        "D'après ses avocats, Marie Kadri a été arrêtée mardi à Damas puis conduite dans une "
+        "prison du centre de la capitale.\n"
+    )
+    quotes = quotes_of(nlp_fr, text, "fr", find_entities(nlp_fr(text), "fr"))
+    block = by_content(text, quotes, "D'après ses avocats")
+    inner = next(q for q in quotes if q.text_of(text).startswith("Marie Kadri"))
+    assert speaker_text(text, block) == "Daily Star"
+    assert speaker_text(text, inner) == "avocats"
