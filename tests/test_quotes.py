@@ -3298,3 +3298,20 @@ def test_round27_report_filling_most_of_a_block(nlp_fr) -> None:  # type: ignore
     inner = next(q for q in quotes if q.text_of(text).startswith("Marie Kadri"))
     assert speaker_text(text, block) == "Daily Star"
     assert speaker_text(text, inner) == "avocats"
+
+
+def test_round27_reportive_conditional_goes_on_reporting(nlp_fr) -> None:  # type: ignore[no-untyped-def]
+    """ "Il estime que …. « Blonde, … », elle l'accompagnerait « en toutes circonstances »": a
+    sentence in the reportive conditional right after a report holds the same speaker's words;
+    one in the indicative does not."""
+    text = (
+        "L'ambassadeur Paul Durand a parlé. Il estime par exemple que le dirigeant se repose "
+        "sur un cercle très restreint, dont une infirmière de 38 ans. « Blonde, aux formes "
+        "affirmées », elle accompagnerait le dirigeant « en toutes circonstances ».\n"
+        "Le ministre Marc Leroy estime que la crise durera. Les habitants parlent d'une « guerre "
+        "sans fin à nos portes ».\n"
+    )
+    quotes = quotes_of(nlp_fr, text, "fr", find_entities(nlp_fr(text), "fr"))
+    assert speaker_text(text, by_content(text, quotes, "Blonde")) == "Paul Durand"
+    assert speaker_text(text, by_content(text, quotes, "en toutes circonstances")) == "Paul Durand"
+    assert not [q for q in quotes if "guerre sans fin" in q.text_of(text)]

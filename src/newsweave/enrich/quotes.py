@@ -189,7 +189,10 @@ a tweet line in another language followed by its translation is not quoted, the 
 with the intro line's speaker (``_original_of_next``, ``own_function_words``); a lower-case
 participle after a period typed for a comma ("… à la résistance. estimant que …") takes the
 subject of the sentence before it; a report inside a block quote is kept however much of it
-it fills (``NESTED_REPORT_RATIO``).
+it fills (``NESTED_REPORT_RATIO``); marked words in a sentence in the reportive conditional
+right after a report ("Il estime que …. « Blonde, … », elle l'accompagnerait « en toutes
+circonstances »") are the same speaker's (``_reported_conditional``; the conditional is read
+from the form, as the tagger often reads it as an indicative).
 """
 
 from __future__ import annotations
@@ -428,6 +431,7 @@ class Lexicon:
     date_words: frozenset[str]  # "fait état le 6 décembre de": words a cue phrase may hold
     own_words: frozenset[str]  # function words of the language, found in no other one listed
     foreign_words: frozenset[str]  # function words of other languages (an original tweet)
+    future_stems: frozenset[str]  # irregular future stems: "serait", "aurait", "pourrait" …
 
 
 # Lexicon fields read straight from one list of speech_verbs.json (field: JSON key).
@@ -448,7 +452,7 @@ _PLAIN_LISTS = {
     "reflexive_other": "non_saying_reflexive", "perception": "perception_verbs",
     "hearsay": "hearsay_participles", "media": "media_nouns", "unmarked": "unmarked_roles",
     "date_words": "date_words", "own_words": "own_function_words",
-    "foreign_words": "foreign_function_words",
+    "foreign_words": "foreign_function_words", "future_stems": "irregular_future_stems",
 }  # fmt: skip
 
 
@@ -1025,7 +1029,7 @@ def _direct(ctx: _Ctx, que: list[_Cand], according: list[_Cand]) -> list[_Cand]:
         cand = _attribute(ctx, q) or _listed_after(ctx, q, prev) or _inherit(ctx, q, prev)
         cand = cand or _partial(ctx, q, que)
         cand = cand or _colon_frame(ctx, q) or _colon_after_que(ctx, q, que)
-        cand = cand or _within(ctx, q, according)
+        cand = cand or _within(ctx, q, according) or _reported_conditional(ctx, q, que)
         cand = cand or _previous_paragraph(ctx, q) or _first_person_after(ctx, q, prev)
         cand = _prefer_verb(ctx, q, cand, que)
         if cand is not None and waiting is not None and _listed_before(ctx, waiting, q, cand):
@@ -1035,6 +1039,31 @@ def _direct(ctx: _Ctx, que: list[_Cand], according: list[_Cand]) -> list[_Cand]:
             out.append(cand)
             prev = (q, cand)
     return out
+
+
+def _reported_conditional(ctx: _Ctx, q: _Quoted, que: list[_Cand]) -> _Cand | None:
+    """ "Il estime que X se repose sur un cercle restreint. « Blonde, … », elle l'accompagnerait
+    « en toutes circonstances »": a sentence in the reportive conditional right after a report
+    goes on reporting; its marked words are the same speaker's."""
+    s0, s1 = _sent_of(ctx, q.open)
+    verbs = [t for t in _tokens(ctx, s0, s1) if _finite_verb(t) and not _in_any(ctx.quoted, t.idx)]
+    if not verbs or not all(_conditional(ctx, t) for t in verbs):
+        return None
+    before = [c for c in que if c.end <= s0 and _sent_of(ctx, c.end - 1)[1] >= s0 - 2]
+    if not before or _spaced_words(ctx.text[q.start : q.end]) < MIN_PARTIAL_WORDS:
+        return None
+    return replace(before[-1], start=q.start, end=q.end, kind="direct", rule="direct")
+
+
+def _conditional(ctx: _Ctx, tok: Token) -> bool:
+    """A French conditional by its form (the tagger often reads "accompagnerait" as an
+    indicative): the future stem (the infinitive, or an irregular stem) + -ait / -aient."""
+    form, lemma = tok.lower_, tok.lemma_.lower()
+    for ending in ("aient", "ait"):
+        if form.endswith(ending):
+            stem = form[: -len(ending)]
+            return stem in (lemma, lemma[:-1]) or stem in ctx.lex.future_stems
+    return False
 
 
 def _previous_paragraph(ctx: _Ctx, q: _Quoted) -> _Cand | None:
