@@ -1249,10 +1249,10 @@ def test_round8_not_reported_speech(nlp_fr, text: str) -> None:  # type: ignore[
 # a headline topic before "pour X,", a person name is a person everywhere in the article): fr
 # P .948 R .858 spkP .877 spkR .794; en unchanged. Round 27 (names after long role phrases and
 # media descriptions, two sources in one sentence, titled texts, "l'une d'elles", original
-# tweets before their translation, unknown verbs for the parser …): fr P .951 R .865 spkP .889
-# spkR .809; en unchanged.
+# tweets before their translation, unknown verbs for the parser, the reportive conditional …):
+# fr P .951 R .869 spkP .889 spkR .813; en unchanged.
 FLOORS = {
-    "fr": {"P": 0.945, "R": 0.86, "spkP": 0.885, "spkR": 0.805},
+    "fr": {"P": 0.945, "R": 0.865, "spkP": 0.885, "spkR": 0.81},
     "en": {"P": 0.96, "R": 0.89, "spkP": 0.925, "spkR": 0.855},
 }
 
