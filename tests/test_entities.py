@@ -413,6 +413,20 @@ def test_an_untagged_name_after_a_role_phrase_is_a_person(fr: Any) -> None:
     assert find(found, "ONU")[0]["label"] == "ORG"
 
 
+def test_a_name_described_as_someone_is_a_person(fr: Any) -> None:
+    """The model reads "Justice Hassan" at a paragraph's start as an organisation; ", un
+    plâtrier ghanéen," describes a person. ", une entreprise ghanéenne," does not (round 27 of
+    the quote rules: the plasterer's quotes went to another man)."""
+    text = (
+        "« Seule l'ONU peut nous sauver. »\n"
+        "Justice Hassan, un plâtrier ghanéen, a été attaqué dans sa chambre il y a trois mois.\n"
+        "Golden Star, une entreprise ghanéenne, a fermé son bureau de Tripoli.\n"
+    )
+    found = run(fr, text)
+    assert find(found, "Justice Hassan")[0]["label"] == "PER"
+    assert all(e["label"] != "PER" for e in find(found, "Golden Star"))
+
+
 def test_a_person_somewhere_is_a_person_everywhere(fr: Any) -> None:
     """The model reads a name as a place in a headline ("Syrie : pour Bachar Al-Assad, …") and
     as a person in the body: one person entity, both mentions PER (round 26 of the quote

@@ -1070,7 +1070,23 @@ def _context_label(doc: Doc, m: _Mention, w: Words) -> str:
         return "PER"  # le roi Pierre
     if m.label == "LOC" and _is_speaking_subject(doc, m, w):
         return "ORG"  # La France a dénoncé: the government
+    if m.label != "PER" and _described_as_someone(doc, m, w):
+        return "PER"  # Justice Hassan, un plâtrier ghanéen, …
     return m.label
+
+
+def _described_as_someone(doc: Doc, m: _Mention, w: Words) -> bool:
+    """A first name and a surname followed by ", un plâtrier ghanéen,": an indefinite
+    apposition whose noun heads no organisation, place or medium describes a person."""
+    words = doc[m.start : m.end]
+    if not 2 <= len(words) <= 3 or not all(t.is_title and t.pos_ == "PROPN" for t in words):
+        return False
+    i = m.end
+    if i + 2 >= len(doc) or doc[i].text != "," or doc[i + 1].lower_ not in ("un", "une"):
+        return False
+    noun = doc[i + 2]
+    heads = w.org_heads | w.company_heads | w.media_heads | w.loc_heads | w.venue_heads
+    return noun.pos_ == "NOUN" and noun.is_lower and noun.lower_ not in heads
 
 
 def _after_place_prep(doc: Doc, m: _Mention, w: Words) -> bool:

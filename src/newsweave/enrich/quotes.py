@@ -192,7 +192,8 @@ subject of the sentence before it; a report inside a block quote is kept however
 it fills (``NESTED_REPORT_RATIO``); marked words in a sentence in the reportive conditional
 right after a report ("Il estime que …. « Blonde, … », elle l'accompagnerait « en toutes
 circonstances »") are the same speaker's (``_reported_conditional``; the conditional is read
-from the form, as the tagger often reads it as an indicative).
+from the form, as the tagger often reads it as an indicative); the entity layer reads a first
+name and a surname before ", un plâtrier ghanéen," as a person (``_described_as_someone``).
 """
 
 from __future__ import annotations
