@@ -419,7 +419,7 @@ def _blocked(norm: str, lex: Lexicon) -> tuple[tuple[int, int], ...]:
 
 def _make_text(text: str, lex: Lexicon, doc: Any | None) -> _Text:
     norm = _normalise(text)
-    toks: tuple[Any, ...] = tuple(doc) if doc is not None and doc.text == text else ()
+    toks: tuple[Any, ...] = tuple(doc) if doc is not None else ()
     return _Text(text, norm, lex, _blocked(norm, lex), tuple(t.idx for t in toks), toks)
 
 
@@ -1400,7 +1400,7 @@ def _with_unit(t: _Text, c: _Cand, unit: _Unit | None, end: int) -> _Cand:
 
 
 def _sentences(text: str, doc: Any | None) -> list[tuple[int, int]]:
-    if doc is not None and doc.text == text and doc.has_annotation("SENT_START"):
+    if doc is not None and doc.has_annotation("SENT_START"):
         return [(s.start_char, s.end_char) for s in doc.sents]
     out, pos = [], 0
     for m in _SPLIT_RE.finditer(text):
@@ -1451,6 +1451,7 @@ def _follows_dropped(t: _Text, c: _Cand, raw: Sequence[_Cand], dropped: set[int]
 
 def find_numbers(text: str, lang: str | None, doc: Any | None = None) -> list[Span]:
     """Numeric facts in ``text`` as ``NUMBER`` spans (see the module docstring)."""
+    doc = doc if doc is not None and doc.text == text else None  # spaCy rebuilds doc.text: once
     t = _make_text(text, lexicon(lang), doc)
     raw = _height_cands(t) + _approx_cands(t) + _digit_cands(t)
     raw = _drop_overlaps(raw + (_word_cands(t) if t.lex.number_words else []))

@@ -2921,8 +2921,10 @@ def _thing_object(ctx: _Ctx, verb: Token) -> bool:
 
 
 def _same_line(a: Token, b: Token) -> bool:
-    lo, hi = sorted((a.idx, b.idx))
-    return "\n" not in a.doc.text[lo:hi]
+    """No line break from one token to the other (read on the tokens between them: ``doc.text``
+    joins the whole document on every call)."""
+    lo, hi = sorted((a.i, b.i))
+    return not any("\n" in t.text_with_ws for t in a.doc[lo:hi])
 
 
 def _active(verb: Token) -> bool:
