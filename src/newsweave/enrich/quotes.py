@@ -289,7 +289,8 @@ MIN_FOREIGN_WORDS = 2  # "… jefe del equipo …, sus crímenes": a line in ano
 MAX_PHRASE_INSERT = 4  # "a fait état le 6 décembre de": date words inside a cue phrase
 MAX_OBJECT_CHAIN = 3  # "retarder de deux heures le procès": nouns between an object and its verb
 MAX_MEDIUM_WORDS = 3  # "le journal en ligne X": words between a medium's noun and its name
-_OF_MEDIUM = frozenset(["de", "du", "des", "d'", "d’", "of"])  # "le journal de X": not its name
+_OF = frozenset(["de", "d'", "d’", "of"])
+_OF_MEDIUM = _OF | {"du", "des"}  # "le journal de X", "du X": not the medium's name
 MAX_ROLE_MODIFIERS = 3  # "nouvellement élu": words between a role and its apposed name (audit)
 # "…, le général soudanais [Name]": lower-case words (determiner, title, adjectives) allowed
 # between an apposition's comma and the name; set from the titles met in outside articles
@@ -2612,7 +2613,6 @@ _RELATIVES = frozenset(["qui", "who", "which", "that"])
 _CONJ_HEADS = frozenset(
     ["ce", "c'", "c’", "alors", "tandis", "pendant", "parce", "afin", "sorte", "dès", "so"]
 )
-_OF = frozenset(["de", "d'", "d’", "of"])
 # ", (tout) en soulignant que …": a gerund of saying after a comma reports apart
 _GERUND_LEADS = (["en"], ["tout", "en"])
 _TO = frozenset(["à", "au", "aux", "to"])
