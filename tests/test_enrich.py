@@ -5,6 +5,8 @@ switched off; a language without a model still gets its language-independent lay
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -159,3 +161,35 @@ def test_text_over_spacy_max_length_keeps_the_language_independent_layers() -> N
     enrich([article], nlp, Settings())
     assert article.annotations["numbers"] and "dates" in article.annotations
     assert "entities" not in article.annotations
+
+
+_SEEDED = """
+import json, spacy
+from newsweave.enrich.annotate import parser_input
+from newsweave.enrich.entities import find_entities
+from newsweave.enrich.quotes import find_quotes
+nlp = spacy.load("fr_core_news_md")
+doc = nlp(parser_input(
+    "Si l'on en croit le ministre Paul Durand, les négociations reprendront la semaine "
+    "prochaine à Genève. Selon l'agence Tass, Moscou enverra une délégation."
+))
+quotes = find_quotes(doc, find_entities(doc, "fr"), "fr")
+print(json.dumps([(q.start, q.end, q.label, q.attrs) for q in quotes], sort_keys=True))
+"""
+
+
+def test_quotes_do_not_depend_on_the_hash_seed() -> None:
+    """Two phrases of saying found at one word ("si l'on en croit", "si on en croit"): the
+    longest wins, whatever order Python's string hashing gives a set (it did not, once)."""
+    runs = [
+        subprocess.run(
+            [sys.executable, "-c", _SEEDED],
+            capture_output=True,
+            text=True,
+            check=True,
+            env={"PYTHONHASHSEED": seed, "PATH": ""},
+        ).stdout
+        for seed in ("1", "3")
+    ]
+    assert runs[0] == runs[1]
+    assert json.loads(runs[0])[0][3]["cue_lemma"] == "si le on en croire"

@@ -647,12 +647,18 @@ def _phrases(doc: Doc, lex: Lexicon) -> dict[int, tuple[str, int, int]]:
     for words in lex.phrases:
         by_first.setdefault(words[0], []).append(words)
     for tok in doc:
-        for words in {w for form in _word_forms(tok) for w in by_first.get(form, [])}:
+        starting = {w for form in _word_forms(tok) for w in by_first.get(form, [])}
+        # the longest phrase found at an anchor wins ("si l'on en croit" over "si on en croit")
+        for words in sorted(starting, key=_longer):
             found = _phrase_match(doc, tok.i, words, lex.date_words)
             if found is not None:
                 anchor = found[1] if words[0] in _FILLERS and len(found) > 1 else found[0]
                 out[anchor] = (" ".join(words), found[0], found[-1])
     return out
+
+
+def _longer(words: tuple[str, ...]) -> tuple[int, tuple[str, ...]]:
+    return len(words), words
 
 
 def _phrase_match(
