@@ -31,6 +31,7 @@ import dateparser
 from dateutil.easter import easter
 from spacy.tokens import Doc, Token
 
+from newsweave.enrich.prefilter import Prefilter
 from newsweave.model import PartialDate, Span
 
 WORDS_FILE = Path(__file__).with_name("timex_words.json")
@@ -198,7 +199,9 @@ TEMPLATES: dict[str, dict[str, str]] = {
 # Patterns run only on windows around a trigger word (a word of these tables, a literal below,
 # or a digit): that keeps the cost of some sixty patterns well under the spaCy parse. The
 # longest text a pattern can hold before or after its trigger ("il y a un peu plus de
-# quarante-cinq ans") stays under TRIGGER_REACH characters.
+# quarante-cinq ans") stays under TRIGGER_REACH characters. Within those windows a pattern
+# runs only where one of the strings each of its matches holds occurs (``prefilter``): the
+# same matches for about half the regex work (dates layer 4.5 s -> 2.7 s on 149 articles).
 TRIGGER_TABLES = (
     "months", "month_abbrevs", "weekdays", "weekday_plurals", "relative_days", "day_parts",
     "units", "set_adjectives", "seasons", "holidays", "ref_words", "context_days",
@@ -307,6 +310,7 @@ class _Grammar:
     w: dict[str, Any]
     patterns: tuple[tuple[str, re.Pattern[str]], ...]
     triggers: frozenset[str]  # words one of which every mention contains (digits aside)
+    prefilter: Prefilter  # per pattern, strings one of which each of its matches holds
 
 
 @dataclass(slots=True)
@@ -405,7 +409,8 @@ def _grammar(lang: str | None) -> _Grammar:
     templates = dict(TEMPLATES[lang]) if w and lang in TEMPLATES else {}
     templates.update(TEMPLATES["any"])
     pats = tuple((kind, _compile(t, subs)) for kind, t in templates.items())
-    return _Grammar(lang if w else None, w, pats, _triggers(w))
+    prefilter = Prefilter([pat for _, pat in pats])
+    return _Grammar(lang if w else None, w, pats, _triggers(w), prefilter)
 
 
 def _triggers(w: dict[str, Any]) -> frozenset[str]:
@@ -460,7 +465,7 @@ def _windows(text: str, gram: _Grammar) -> list[tuple[int, int]]:
     out: list[tuple[int, int]] = []
     for m in re.finditer(r"\w+", text):
         word = m.group().lower()
-        if not (word in gram.triggers or any(ch.isdigit() for ch in word)):
+        if not (word in gram.triggers or (not word.isalpha() and _has_digit(word))):
             continue
         start, end = max(0, m.start() - TRIGGER_REACH), m.end() + TRIGGER_REACH
         if out and start <= out[-1][1]:
@@ -468,6 +473,10 @@ def _windows(text: str, gram: _Grammar) -> list[tuple[int, int]]:
         else:
             out.append((start, end))
     return [(s, _cut(text, e)) for s, e in out]
+
+
+def _has_digit(word: str) -> bool:
+    return any(ch.isdigit() for ch in word)
 
 
 def _cut(text: str, pos: int) -> int:
@@ -478,8 +487,9 @@ def _cut(text: str, pos: int) -> int:
 
 def _candidates(text: str, gram: _Grammar) -> list[_Cand]:
     out: list[_Cand] = []
-    windows = _windows(text, gram)
-    for rank, (kind, pat) in enumerate(gram.patterns):
+    # a pattern runs only on the windows that hold a string each of its matches holds
+    tried = gram.prefilter.windows(text, _windows(text, gram))
+    for rank, ((kind, pat), windows) in enumerate(zip(gram.patterns, tried, strict=True)):
         for ws, we in windows:
             for m in pat.finditer(text, ws, we):
                 g = m.groupdict()
