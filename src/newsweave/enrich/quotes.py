@@ -202,11 +202,12 @@ import json
 import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field, replace
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 from itertools import pairwise
 from typing import Any
 
+from spacy.attrs import IDX, LEMMA, LIKE_NUM, LOWER, POS
 from spacy.tokens import Doc, Token
 
 from ..model import Span
@@ -306,6 +307,9 @@ _WORD = re.compile(r"\w+")
 # a lower-case word of 2+ letters, the period, a capital and a lower-case letter, or an
 # opening guillemet ("… des pro-Kadhafi.«Pendant la nuit, …»"); also after a closing mark
 # ("… venus aux mains".Un précédent bilan …").
+_LAST_WORD = re.compile(r"(\w+)\W*$")
+_WORD_CHAR = re.compile(r"\w")
+LAST_WORD_LOOKBACK = 40  # speed only: any length finds the same word (longer words fall back)
 _SENT_END = re.compile(
     r"[.!?…]+[\"»”’)]*\s+|(?<=[a-zà-ÿ]{2})\.(?=[A-ZÀ-Ý][a-zà-ÿ]|«)"
     r"|(?<=[a-zà-ÿ][\"»”])\.(?=[A-ZÀ-Ý][a-zà-ÿ])"
@@ -537,6 +541,7 @@ class _Ctx:
     phrases: dict[int, tuple[str, int, int]]  # anchor token → (phrase, first token, last token)
     sent_starts: list[int]
     quoted: list[tuple[int, int]]  # (opening mark, after closing mark), sorted, disjoint
+    words: _Words  # forms and tags of every token, for the phrase matcher
     loose_cues: list[Token] = field(default_factory=list)  # _free_cues(indirect, loose=True)
 
 
@@ -621,8 +626,9 @@ def _context(doc: Doc, text: str, entities: list[Span], lex: Lexicon) -> _Ctx:
     heads = [p for p in paras if _is_headline(text[p[0] : p[1]])]
     sents = [s for p in paras for s in _sentences(text, *p)]
     marks = _all_marks(text, paras, heads)
-    starts = [t.idx for t in doc]
+    starts = doc.to_array(IDX).tolist()
     quoted = sorted((q.open, q.close) for q in marks)
+    words_of = _Words.of(doc)
     return _Ctx(
         doc,
         text,
@@ -633,24 +639,56 @@ def _context(doc: Doc, text: str, entities: list[Span], lex: Lexicon) -> _Ctx:
         heads,
         marks,
         paras,
-        _phrases(doc, lex),
+        _phrases(words_of, lex),
         [s[0] for s in sents],
         quoted,
+        words_of,
     )
 
 
-def _phrases(doc: Doc, lex: Lexicon) -> dict[int, tuple[str, int, int]]:
+@dataclass(frozen=True, slots=True)
+class _Words:
+    """What the phrase matcher reads of each token, read once per document as arrays: the
+    lower-case form and lemma, the tag and the number flag. Token objects are slow to make."""
+
+    lowers: list[str]
+    lemmas: list[str]  # lower case
+    pos: list[str]
+    like_num: list[int]
+
+    @classmethod
+    def of(cls, doc: Doc) -> _Words:
+        lowers, lemmas, pos = (_strings(doc, attr) for attr in (LOWER, LEMMA, POS))
+        lemmas = [lemma.lower() for lemma in lemmas]
+        return cls(lowers, lemmas, pos, doc.to_array(LIKE_NUM).tolist())
+
+    def has(self, i: int, word: str) -> bool:
+        """``word`` is a form of token i (``_forms``)."""
+        low, lemma = self.lowers[i], self.lemmas[i]
+        return word in (low, lemma) or (lemma == low and word == lemma + "r")
+
+
+def _strings(doc: Doc, attr: int) -> list[str]:
+    """One string attribute of every token, read as an array."""
+    strings, seen = doc.vocab.strings, dict[int, str]()
+    return [seen[h] if h in seen else seen.setdefault(h, strings[h]) for h in
+            doc.to_array(attr).tolist()]  # fmt: skip
+
+
+def _phrases(words_of: _Words, lex: Lexicon) -> dict[int, tuple[str, int, int]]:
     """Multi-word cues ("a fait savoir", "se sont dit", "pose la question", "selon les termes
     de") by anchor token (the first word that is not a clitic) → (phrase, first, last token)."""
     out: dict[int, tuple[str, int, int]] = {}
     by_first: dict[str, list[tuple[str, ...]]] = {}
     for words in lex.phrases:
         by_first.setdefault(words[0], []).append(words)
-    for tok in doc:
-        starting = {w for form in _word_forms(tok) for w in by_first.get(form, [])}
+    for i, (low, lemma) in enumerate(zip(words_of.lowers, words_of.lemmas, strict=True)):
+        if low not in by_first and lemma not in by_first and lemma + "r" not in by_first:
+            continue
+        starting = {w for form in _forms(low, lemma) if form in by_first for w in by_first[form]}
         # the longest phrase found at an anchor wins ("si l'on en croit" over "si on en croit")
         for words in sorted(starting, key=_longer):
-            found = _phrase_match(doc, tok.i, words, lex.date_words)
+            found = _phrase_match(words_of, i, words, lex.date_words)
             if found is not None:
                 anchor = found[1] if words[0] in _FILLERS and len(found) > 1 else found[0]
                 out[anchor] = (" ".join(words), found[0], found[-1])
@@ -662,39 +700,43 @@ def _longer(words: tuple[str, ...]) -> tuple[int, tuple[str, ...]]:
 
 
 def _phrase_match(
-    doc: Doc, i: int, words: tuple[str, ...], inserts: frozenset[str] = frozenset()
+    w: _Words, i: int, words: tuple[str, ...], inserts: frozenset[str] = frozenset()
 ) -> list[int] | None:
     """Indices of the tokens matching ``words`` from token ``i`` (by form or lemma; aux verbs
     allowed in between: "se sont dit"; so are up to MAX_PHRASE_INSERT date words: "a fait état
     le 6 décembre de"), or None."""
     found: list[int] = []
+    n = len(w.lowers)
     for word in words:
-        while found and i < len(doc) and doc[i].pos_ == "AUX" and word not in _word_forms(doc[i]):
+        while found and i < n and w.pos[i] == "AUX" and not w.has(i, word):
             i += 1
-        if found and word not in _word_forms(doc[min(i, len(doc) - 1)]):
-            i = _skip_inserted(doc, i, inserts)
-        if i >= len(doc) or word not in _word_forms(doc[i]):
+        if found and not w.has(min(i, n - 1), word):
+            i = _skip_inserted(w, i, inserts)
+        if i >= n or not w.has(i, word):
             return None
         found.append(i)
         i += 1
     return found
 
 
-def _skip_inserted(doc: Doc, i: int, inserts: frozenset[str]) -> int:
+def _skip_inserted(w: _Words, i: int, inserts: frozenset[str]) -> int:
     j = i
     while (
-        j < len(doc)
+        j < len(w.lowers)
         and j - i < MAX_PHRASE_INSERT
-        and (doc[j].lower_ in inserts or (doc[j].like_num and j > i))
+        and (w.lowers[j] in inserts or (w.like_num[j] and j > i))
     ):
         j += 1
     return j
 
 
 def _word_forms(tok: Token) -> tuple[str, ...]:
+    return _forms(tok.lower_, tok.lemma_.lower())
+
+
+def _forms(lower: str, lemma: str) -> tuple[str, ...]:
     """Form, lemma, and the repaired lemma of a present form the model left as is ("pose")."""
-    lemma = tok.lemma_.lower()
-    return (tok.lower_, lemma, lemma + "r") if lemma == tok.lower_ else (tok.lower_, lemma)
+    return (lower, lemma, lemma + "r") if lemma == lower else (lower, lemma)
 
 
 def _is_headline(par: str) -> bool:
@@ -713,7 +755,7 @@ def _sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
     out, cur = [], start
     for m in _SENT_END.finditer(text, start, end):
         nxt = text[m.end() : m.end() + 1]
-        word = re.search(r"(\w+)\W*$", text[cur : m.start() + 1])
+        word = _last_word(text, cur, m.start() + 1)
         if not (nxt.isupper() or nxt.isdigit() or nxt in '«"“'):
             continue
         if word and (word.group(1).lower() in _ABBREV or len(word.group(1)) == 1):
@@ -723,6 +765,16 @@ def _sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
     if cur < end:
         out.append((cur, end))
     return out
+
+
+def _last_word(text: str, start: int, end: int) -> re.Match[str] | None:
+    """The last word of text[start:end], read from the last LAST_WORD_LOOKBACK characters
+    unless the word may begin before them."""
+    lo = max(start, end - LAST_WORD_LOOKBACK)
+    m = _LAST_WORD.search(text, lo, end)
+    if m is None or (m.start() == lo > start and _WORD_CHAR.match(text, lo - 1)):
+        m = _LAST_WORD.search(text[start:end])
+    return m
 
 
 def _all_marks(
@@ -3002,9 +3054,9 @@ def _opinion_relatives(ctx: _Ctx) -> list[_Cand]:
     the clause after "pour qui" is the opinion of the noun phrase before it."""
     out: list[_Cand] = []
     firsts = {words[0] for words in ctx.lex.relatives}
-    for tok in (t for t in ctx.doc if t.lower_ in firsts and t.i > 0):
+    for tok in (ctx.doc[i] for i, low in enumerate(ctx.words.lowers) if low in firsts and i > 0):
         for words in ctx.lex.relatives:
-            found = _phrase_match(ctx.doc, tok.i, words)
+            found = _phrase_match(ctx.words, tok.i, words)
             if found is None or _in_any(ctx.quoted, tok.idx):
                 continue
             cand = _relative_cand(ctx, ctx.doc[found[0]], ctx.doc[found[-1]])
@@ -4043,8 +4095,9 @@ def _subject_mentions(ctx: _Ctx, blocks: list[tuple[int, int]]) -> list[_Anteced
     out = _entity_antecedents(ctx, blocks)
     named = {a.pos for a in out}
     for tok in ctx.doc:
-        outside = not (_in_any(ctx.quoted, tok.idx) or _in_any(blocks, tok.idx))
-        if tok.dep_.startswith("nsubj") and outside:
+        if not tok.dep_.startswith("nsubj"):
+            continue
+        if not (_in_any(ctx.quoted, tok.idx) or _in_any(blocks, tok.idx)):
             out += _token_antecedent(ctx, tok, named)
     return out
 
@@ -4418,6 +4471,7 @@ def _block_cand(
     return _Cand(span[0], span[1], "direct", "block", cue, lemma, subj)
 
 
+@lru_cache(maxsize=4096)  # the same lines are read again as intro, block and next line
 def _latin(par: str) -> bool:
     letters = len(_LETTER.findall(par))
     return bool(letters) and len(_LATIN.findall(par)) >= 0.5 * letters
@@ -4439,9 +4493,14 @@ def _intro(ctx: _Ctx, k: int) -> tuple[Token, _Subj, str] | None:
 def _foreign(ctx: _Ctx, par: str) -> bool:
     """A line in another language: at least MIN_FOREIGN_WORDS function words of other
     languages, more than twice as many as of the article's."""
-    words = re.findall(r"[^\W\d_]+(?:['’][^\W\d_]+)?", par.lower())
+    words = _line_words(par)
     foreign = sum(w in ctx.lex.foreign_words for w in words)
     return foreign >= MIN_FOREIGN_WORDS and foreign > 2 * sum(w in ctx.lex.own_words for w in words)
+
+
+@lru_cache(maxsize=4096)
+def _line_words(par: str) -> tuple[str, ...]:
+    return tuple(re.findall(r"[^\W\d_]+(?:['’][^\W\d_]+)?", par.lower()))
 
 
 def _original_of_next(ctx: _Ctx, k: int) -> bool:
