@@ -35,6 +35,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
+from newsweave.enrich.prefilter import Prefilter
 from newsweave.model import Span
 
 LABEL = "NUMBER"
@@ -410,11 +411,19 @@ def _dash_spans(norm: str, lex: Lexicon) -> list[tuple[int, int]]:
 
 
 def _blocked(norm: str, lex: Lexicon) -> tuple[tuple[int, int], ...]:
-    spans = [m.span() for rx in _BLOCK_RES for m in rx.finditer(norm)]
+    patterns = (*_BLOCK_RES, lex.era_re) if lex.era_re else _BLOCK_RES
+    # a pattern runs only if the text holds a string each of its matches holds (prefilter)
+    tried = _block_prefilter(patterns).windows(norm, [(0, len(norm))])
+    spans = [m.span() for rx, runs in zip(patterns, tried, strict=True) if runs
+             for m in rx.finditer(norm)]  # fmt: skip
     spans += _dash_spans(norm, lex) + _link_tail_spans(norm)
-    spans += [m.span() for m in lex.era_re.finditer(norm)] if lex.era_re else []
     spans += _furniture_spans(norm, lex) + _teaser_spans(norm) + _comment_spans(norm, lex)
     return tuple(sorted(spans))
+
+
+@cache
+def _block_prefilter(patterns: tuple[re.Pattern[str], ...]) -> Prefilter:
+    return Prefilter(patterns)
 
 
 def _make_text(text: str, lex: Lexicon, doc: Any | None) -> _Text:
@@ -1440,11 +1449,11 @@ def _drop_overlaps(cands: list[_Cand]) -> list[_Cand]:
     return out
 
 
-def _follows_dropped(t: _Text, c: _Cand, raw: Sequence[_Cand], dropped: set[int]) -> bool:
+def _follows_dropped(t: _Text, c: _Cand, dropped: list[_Cand]) -> bool:
     """The second figure of "2 à 5", "6 et 7" goes when the first was a label or a date."""
-    for p in raw:
+    for p in dropped:
         m = _RANGE_JOIN_RE.match(t.norm, p.end)
-        if p.start in dropped and m is not None and m.end() == c.start and m.group().strip():
+        if m is not None and m.end() == c.start and m.group().strip():
             return True
     return False
 
@@ -1457,12 +1466,12 @@ def find_numbers(text: str, lang: str | None, doc: Any | None = None) -> list[Sp
     raw = _drop_overlaps(raw + (_word_cands(t) if t.lex.number_words else []))
     roles = _range_roles(t, raw)
     found: list[_Cand] = []
-    dropped: set[int] = set()
+    dropped: list[_Cand] = []
     for c in raw:
         prev = found[-1] if found else None
-        r = None if _follows_dropped(t, c, raw, dropped) else _resolve(t, c, roles, prev)
+        r = None if _follows_dropped(t, c, dropped) else _resolve(t, c, roles, prev)
         if r is None:
-            dropped.add(c.start)  # "les critères 2 à 5": the high bound goes with the low one
+            dropped.append(c)  # "les critères 2 à 5": the high bound goes with the low one
         else:
             found.append(r)
     sents = _sentences(text, doc)

@@ -121,8 +121,17 @@ def _node(op: Any, av: Any) -> Atoms | None:
         return _sequence(list(av[2])) if av[0] >= 1 else None
     if op is _C.BRANCH:
         return _union(_sequence(list(seq)) for seq in av[1])
-    if op is _C.IN and list(av) == [(_C.CATEGORY, _C.CATEGORY_DIGIT)]:
+    if op is _C.IN:
+        return _charset(list(av))
+    return None
+
+
+def _charset(items: list[tuple[Any, Any]]) -> Atoms | None:
+    """[abc] requires one of its letters, \\d a digit; other classes require nothing known."""
+    if items == [(_C.CATEGORY, _C.CATEGORY_DIGIT)]:
         return frozenset({"0"})
+    if all(op is _C.LITERAL for op, _ in items):
+        return frozenset(fold(chr(av)) for _, av in items)
     return None
 
 

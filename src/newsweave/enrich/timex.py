@@ -1082,7 +1082,16 @@ def _parse_fragment(ctx: _Ctx, fragment: str) -> datetime | None:
     return ctx.parsed[fragment]
 
 
+@functools.lru_cache(maxsize=8192)  # a story repeats its dates across articles
 def _dateparser(fragment: str, lang: str | None) -> datetime | None:
+    date_obj: datetime | None = _date_data_parser(lang).get_date_data(fragment)["date_obj"]
+    return date_obj
+
+
+@functools.cache
+def _date_data_parser(lang: str | None) -> dateparser.DateDataParser:
+    """One parser per language, as ``dateparser.parse`` would build on every call (its
+    locale set-up is most of a call's time)."""
     settings: Any = {
         "PARSERS": ["absolute-time"],
         "DATE_ORDER": "MDY" if lang == "en" else "DMY",
@@ -1091,7 +1100,7 @@ def _dateparser(fragment: str, lang: str | None) -> datetime | None:
         "REQUIRE_PARTS": ["day", "month"],
     }
     langs = [lang] if lang else ["fr", "en"]
-    return dateparser.parse(fragment, languages=langs, settings=settings)
+    return dateparser.DateDataParser(languages=langs, settings=settings)
 
 
 def _day_result(ctx: _Ctx, y: int | None, m: int, d: int, anchor_used: bool) -> _Value:
