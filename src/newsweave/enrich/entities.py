@@ -45,7 +45,7 @@ from importlib.resources import files
 from typing import Any
 
 from anyascii import anyascii
-from spacy.attrs import IS_QUOTE, IS_UPPER, LOWER
+from spacy.attrs import IS_QUOTE, IS_TITLE, IS_UPPER, LOWER, ORTH
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as DocSpan
 
@@ -323,6 +323,19 @@ def _capital_chain_end(doc: Doc, i: int) -> int | None:
     return end if end > i else None
 
 
+def _capital_starts(doc: Doc) -> list[int]:
+    """Indices of the tokens whose first character is a capital, read from one array (the
+    scans for names skip the others without making Token objects)."""
+    strings, capital = doc.vocab.strings, dict[int, bool]()
+    out = []
+    for i, h in enumerate(doc.to_array(ORTH).tolist()):
+        if h not in capital:
+            capital[h] = strings[h][:1].isupper()
+        if capital[h]:
+            out.append(i)
+    return out
+
+
 def _is_capitalised(tok: Token) -> bool:
     return tok.text[:1].isupper() and bool(_WORD.match(tok.text)) and not tok.is_sent_start
 
@@ -456,8 +469,8 @@ def _apposed_persons(doc: Doc, mentions: list[_Mention], w: Words) -> list[_Ment
     place or left untagged by the model."""
     taken = {i for m in mentions for i in range(m.start, m.end)}
     out = [_as_person(doc, m, w) for m in mentions]
-    for i in range(1, len(doc)):
-        if i in taken or not _is_capitalised(doc[i]) or _is_capitalised(doc[i - 1]):
+    for i in _capital_starts(doc):
+        if i < 1 or i in taken or not _is_capitalised(doc[i]) or _is_capitalised(doc[i - 1]):
             continue
         end = _name_end(doc, i)  # across a sentence break the parser put inside 'Wang | Yi'
         if doc[i - 1].is_punct:
@@ -588,8 +601,8 @@ def _untagged_persons(doc: Doc, w: Words) -> list[_Mention]:
     nothing: a first name and the surname parsed as its ``flat:name``, right after a role
     phrase."""
     out = []
-    for tok in doc[1:]:
-        if not _untagged_first_name(tok) or _untagged_first_name(tok.nbor(-1)):
+    for tok in _tokens_with(doc, IS_TITLE):  # a first name is in title case
+        if tok.i < 1 or not _untagged_first_name(tok) or _untagged_first_name(tok.nbor(-1)):
             continue
         end = tok.i + 1
         while end < len(doc) and doc[end].dep_ == "flat:name" and _untagged_first_name(doc[end]):
@@ -806,15 +819,14 @@ def _is_org_acronym(doc: Doc, i: int, w: Words) -> bool:
 def _untagged_toponyms(doc: Doc) -> list[_Mention]:
     """Hyphenated place names the model missed: l'Isle-sur-le-Doubs."""
     out = []
-    i = 0
-    while i < len(doc):
-        if doc[i].whitespace_ or not doc[i].text[:1].isupper():
-            i += 1  # l'Isle-sur-le-Doubs: starts with a capital, written without a space
-            continue
+    after = 0  # the first token not glued into the last candidate
+    for i in _capital_starts(doc):
+        if i < after or doc[i].whitespace_:
+            continue  # l'Isle-sur-le-Doubs: starts with a capital, written without a space
         start, end = _glue(doc, i, i + 1)
         if start == i and _is_untagged_toponym(doc[start:end]):
             out.append(_Mention(start, end, "LOC"))
-        i = max(end, i + 1)
+        after = max(end, i + 1)
     return out
 
 

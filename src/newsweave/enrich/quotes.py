@@ -207,7 +207,7 @@ from importlib import resources
 from itertools import pairwise
 from typing import Any
 
-from spacy.attrs import IDX, LEMMA, LIKE_NUM, LOWER, POS
+from spacy.attrs import DEP, IDX, LEMMA, LIKE_NUM, LOWER, POS
 from spacy.tokens import Doc, Token
 
 from ..model import Span
@@ -307,6 +307,8 @@ _WORD = re.compile(r"\w+")
 # a lower-case word of 2+ letters, the period, a capital and a lower-case letter, or an
 # opening guillemet ("… des pro-Kadhafi.«Pendant la nuit, …»"); also after a closing mark
 # ("… venus aux mains".Un précédent bilan …").
+_CUE_TAGS = ("VERB", "AUX")  # a verb of saying, outside phrases
+_LOOSE_CUE_TAGS = ("NOUN", "ADJ", "PROPN", "X")  # a saying verb the tagger misread
 _LAST_WORD = re.compile(r"(\w+)\W*$")
 _WORD_CHAR = re.compile(r"\w")
 LAST_WORD_LOOKBACK = 40  # speed only: any length finds the same word (longer words fall back)
@@ -926,7 +928,7 @@ def _is_cue(ctx: _Ctx, tok: Token, verbs: frozenset[str]) -> bool:
         if phrase in ctx.lex.marked_only and not _mark_after(ctx, last):
             return False  # "la vidéo parle d'elle-même", "ils ont parlé de la situation"
         return phrase in verbs
-    if tok.pos_ not in ("VERB", "AUX"):
+    if tok.pos_ not in _CUE_TAGS:
         return False
     lemma = _verb_lemma(tok, verbs)
     return lemma in verbs and not _other_sense(ctx, tok, lemma)
@@ -1563,7 +1565,7 @@ def _tagged_participle(tok: Token, verbs: frozenset[str]) -> bool:
 def _loose_cue(tok: Token, verbs: frozenset[str]) -> bool:
     """A present-tense saying verb the tagger took for a noun or an unknown word: ", note Reni
     Rafat", "X tweete que"."""
-    return tok.pos_ in ("NOUN", "ADJ", "PROPN", "X") and tok.lower_ + "r" in verbs
+    return tok.pos_ in _LOOSE_CUE_TAGS and tok.lower_ + "r" in verbs
 
 
 def _apposition_length(toks: list[Token]) -> int:
@@ -2517,9 +2519,12 @@ def _free_cues(ctx: _Ctx, verbs: frozenset[str], loose: bool = False) -> list[To
     """Verbs of saying outside quotation marks and outside headline lines."""
     quoted = _quoted_ranges(ctx)
     others = ctx.headlines[_title_lines(ctx) :]
+    tags = _CUE_TAGS + (_LOOSE_CUE_TAGS if loose else ())
     return [
         t
-        for t in ctx.doc
+        for t in (
+            ctx.doc[i] for i, tag in enumerate(ctx.words.pos) if tag in tags or i in ctx.phrases
+        )
         if (_is_cue(ctx, t, verbs) or (loose and _loose_cue(t, verbs) and _loose_ok(t)))
         and not _in_any(quoted, t.idx)
         and not _in_any(others, t.idx)
@@ -4094,9 +4099,8 @@ def _subject_mentions(ctx: _Ctx, blocks: list[tuple[int, int]]) -> list[_Anteced
     """
     out = _entity_antecedents(ctx, blocks)
     named = {a.pos for a in out}
-    for tok in ctx.doc:
-        if not tok.dep_.startswith("nsubj"):
-            continue
+    deps = _strings(ctx.doc, DEP)
+    for tok in (ctx.doc[i] for i, dep in enumerate(deps) if dep.startswith("nsubj")):
         if not (_in_any(ctx.quoted, tok.idx) or _in_any(blocks, tok.idx)):
             out += _token_antecedent(ctx, tok, named)
     return out
