@@ -3,8 +3,8 @@
 Python's ``re`` engine tries a pattern at every character it is given, so a layer that runs
 dozens of patterns (date mentions) pays for each pattern over the whole text. ``required``
 reads the parse tree of a compiled pattern and returns its atoms: lower-case strings one of
-which every match contains (a digit is the atom ``"0"``, since ``fold`` writes every decimal
-digit as ``0``). ``Prefilter`` finds the atoms of all its patterns in one Aho-Corasick pass
+which every match contains (``\\d`` is the ten atoms 0-9; ``fold`` writes other decimal digits
+as 0). ``Prefilter`` finds the atoms of all its patterns in one Aho-Corasick pass
 (pyahocorasick) and gives, per pattern, the windows of the text that hold one of its atoms.
 The matches are the same; only windows where a pattern cannot match are skipped.
 
@@ -17,9 +17,7 @@ a pattern it cannot read simply runs on every window.
 from __future__ import annotations
 
 import bisect
-import functools
 import re
-import sys
 from collections.abc import Iterable, Sequence
 
 # the standard library's own pattern parser (Python 3.11 on): private, read-only use
@@ -34,17 +32,20 @@ Window = tuple[int, int]
 
 # Letters that re.IGNORECASE takes as one but str.lower() keeps apart ("ſ" and "s").
 _EXTRA_FOLDS = {"ſ": "s", "ı": "i", "µ": "μ"}
-
-
-@functools.cache
-def _fold_table() -> dict[int, str]:
-    digits = {c: "0" for c in range(sys.maxunicode + 1) if chr(c).isdecimal()}
-    return digits | {ord(k): v for k, v in _EXTRA_FOLDS.items()}
+_DIGITS = frozenset("0123456789")
 
 
 def fold(text: str) -> str:
-    """Text as atoms are written: lower case, re's extra case pairs merged, digits as 0."""
-    return text.lower().translate(_fold_table())
+    """Text as atoms are written: lower case, re's extra case pairs merged, decimal digits
+    other than 0-9 (Arabic-Indic, Devanagari …) written 0, so that ``\\d`` is "one of 0-9"."""
+    low = text.lower()
+    for char, folded in _EXTRA_FOLDS.items():
+        if char in low:
+            low = low.replace(char, folded)
+    if low.isascii():
+        return low
+    others = {ord(c): "0" for c in set(low) if c.isdecimal() and not c.isascii()}
+    return low.translate(others) if others else low
 
 
 def required(pattern: re.Pattern[str]) -> Atoms | None:
@@ -129,7 +130,7 @@ def _node(op: Any, av: Any) -> Atoms | None:
 def _charset(items: list[tuple[Any, Any]]) -> Atoms | None:
     """[abc] requires one of its letters, \\d a digit; other classes require nothing known."""
     if items == [(_C.CATEGORY, _C.CATEGORY_DIGIT)]:
-        return frozenset({"0"})
+        return _DIGITS
     if all(op is _C.LITERAL for op, _ in items):
         return frozenset(fold(chr(av)) for _, av in items)
     return None
