@@ -390,6 +390,8 @@ def _body_line(line: str) -> bool:
 
 
 def _latin_line(line: str) -> bool:
+    if ord(max(line, default=" ")) <= LATIN_MAX:
+        return True  # every letter is Latin (most lines: no need to look at each)
     letters = [ch for ch in line if ch.isalpha()]
     return sum(_is_latin(ch) for ch in letters) * 2 >= len(letters)
 

@@ -4477,6 +4477,8 @@ def _block_cand(
 
 @lru_cache(maxsize=4096)  # the same lines are read again as intro, block and next line
 def _latin(par: str) -> bool:
+    if max(par, default=" ") <= "ÿ" and not any(c in par for c in "ªµº"):
+        return _LETTER.search(par) is not None  # Latin-1 letters other than these are Latin
     letters = len(_LETTER.findall(par))
     return bool(letters) and len(_LATIN.findall(par)) >= 0.5 * letters
 
