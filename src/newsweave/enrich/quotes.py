@@ -1185,12 +1185,14 @@ def _dashed(ctx: _Ctx, direct: list[_Cand]) -> list[_Cand]:
     out: list[_Cand] = []
     for (_, b0), (a, b) in pairwise(ctx.paras):
         m = _DASH_OPEN.match(ctx.text, a, b)
+        if m is None:
+            continue
         last = [
             c
             for c in direct + out
             if c.end <= b0 and not ctx.text[c.end : b0].strip(_CLOSERS + ".")
         ]
-        if m is None or not last or _words(ctx.text[m.end() : b]) < MIN_INHERIT_WORDS:
+        if not last or _words(ctx.text[m.end() : b]) < MIN_INHERIT_WORDS:
             continue
         start, end = _strip_end(ctx.text, m.end(), b)
         out.append(replace(last[-1], start=start, end=end + (ctx.text[end : end + 1] == ".")))
@@ -3223,9 +3225,9 @@ def _in_block(c: _Cand, blocks: list[_Cand], kind: str, ratio: float = NESTED_RA
 
 def _overlaps(ctx: _Ctx, a: _Cand, b: _Cand) -> bool:
     inter = min(a.end, b.end) - max(a.start, b.start)
-    if _nested(ctx, a, b) or _nested(ctx, b, a):
+    if inter <= 0 or _nested(ctx, a, b) or _nested(ctx, b, a):
         return False
-    return inter > 0 and inter >= 0.5 * min(a.end - a.start, b.end - b.start)
+    return inter >= 0.5 * min(a.end - a.start, b.end - b.start)
 
 
 def _nested(ctx: _Ctx, inner: _Cand, outer: _Cand) -> bool:
@@ -4318,9 +4320,11 @@ def _interview(ctx: _Ctx) -> list[_Cand]:
 
 def _question(ctx: _Ctx, a: int, b: int) -> bool:
     line = ctx.text[a:b].rstrip()
+    if not line.endswith("?"):
+        return False
     words = line.lower().replace("-", " ").split()
     second_person = any(w.strip("?,.'’") in _INTERVIEW_YOU for w in words)
-    return line.endswith("?") and len(words) <= MAX_QUESTION_WORDS and second_person
+    return len(words) <= MAX_QUESTION_WORDS and second_person
 
 
 def _answer(ctx: _Ctx, a: int, b: int) -> bool:
