@@ -41,6 +41,7 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from importlib.resources import files
 from typing import Any
 
@@ -1138,6 +1139,18 @@ def _is_team(doc: Doc, m: _Mention, w: Words) -> bool:
     if _after(doc, m.start, w.locative_preps, w):
         return False
     sent = doc[m.start].sent
+    memo = _sentence_memo(doc, w.sports_words)  # an article's places often share a sentence
+    if sent.start not in memo:
+        memo[sent.start] = _is_sports_sentence(sent, w)
+    return memo[sent.start]
+
+
+@lru_cache(maxsize=1)  # the article at hand (kept alive while cached: its id is not reused)
+def _sentence_memo(doc: Doc, words: frozenset[str]) -> dict[int, bool]:
+    return {}
+
+
+def _is_sports_sentence(sent: DocSpan, w: Words) -> bool:
     if _SCORE.search(sent.text):
         return True
     return any(t.lemma_.lower() in w.sports_words or t.lower_ in w.sports_words for t in sent)

@@ -608,7 +608,7 @@ def _word_cands(t: _Text) -> list[_Cand]:
     lex, toks, out, i = t.lex, _word_tokens(t), [], 0
     vocab = lex.number_words.keys() | {w for w in lex.multipliers if len(w) > 2}
     while i < len(toks):
-        j = _run_end(t, toks, i, vocab)
+        j = _run_end(t, toks, i, vocab) if toks[i].group() in vocab else i
         if j > i:
             cand = _words_cand(t, toks[i:j])
             if cand is not None:
