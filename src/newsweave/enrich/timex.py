@@ -1090,8 +1090,8 @@ def _dateparser(fragment: str, lang: str | None) -> datetime | None:
 
 @functools.cache
 def _date_data_parser(lang: str | None) -> dateparser.DateDataParser:
-    """One parser per language, as ``dateparser.parse`` would build on every call (its
-    locale set-up is most of a call's time)."""
+    """One parser per language, built once: ``dateparser.parse`` builds a new one on every
+    call, and that locale set-up was most of a call's time."""
     settings: Any = {
         "PARSERS": ["absolute-time"],
         "DATE_ORDER": "MDY" if lang == "en" else "DMY",
