@@ -889,6 +889,9 @@ def _service_end(doc: Doc, start: int, end: int, w: Words) -> int | None:
 
     A one-word service that is an acronym (Samu) alone is a name: None.
     """
+    first = _norm(doc[start].text)  # a prefix of the mention's normal form: a cheap test
+    if not any(service.startswith(first) for service in w.generic_services):
+        return None
     for i in range(end, start, -1):
         if _norm(doc[start:i].text) in w.generic_services:
             one_acronym = i == end == start + 1 and doc[start].text in w.title_acronyms
@@ -984,15 +987,15 @@ def _ends_name(doc: Doc, k: int, label: str, w: Words) -> bool:
 
 
 def _not_a_name(doc: Doc, start: int, end: int, label: str, w: Words) -> bool:
-    span = doc[start:end]
-    if span.text in w.lowercase_orgs:
+    text = doc[start:end].text  # spaCy joins the tokens again on each access: once
+    if text in w.lowercase_orgs:
         return False  # franceinfo
-    if not any(c.isupper() for c in span.text) or (
+    if not any(c.isupper() for c in text) or (
         _is_capitalised_word(doc, start, end)
         and (label != "PER" or _is_whole_line(doc, start, end))
     ):
         return True
-    if _norm(span.text) in w.portfolios or span.text in w.holidays:
+    if _norm(text) in w.portfolios or text in w.holidays:
         return True  # ministre des Affaires étrangères: part of a role, not an entity
     if end - start > 1:
         return False
