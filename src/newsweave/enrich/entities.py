@@ -50,6 +50,7 @@ from spacy.attrs import IS_QUOTE, IS_TITLE, IS_UPPER, LOWER, ORTH
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as DocSpan
 
+from newsweave.enrich.tokens import token_strings
 from newsweave.model import Span
 
 # Longest role phrase looked for before a name ("secrétaire d'Etat aux anciens combattants"):
@@ -327,14 +328,7 @@ def _capital_chain_end(doc: Doc, i: int) -> int | None:
 def _capital_starts(doc: Doc) -> list[int]:
     """Indices of the tokens whose first character is a capital, read from one array (the
     scans for names skip the others without making Token objects)."""
-    strings, capital = doc.vocab.strings, dict[int, bool]()
-    out = []
-    for i, h in enumerate(doc.to_array(ORTH).tolist()):
-        if h not in capital:
-            capital[h] = strings[h][:1].isupper()
-        if capital[h]:
-            out.append(i)
-    return out
+    return [i for i, text in enumerate(token_strings(doc, ORTH)) if text[:1].isupper()]
 
 
 def _is_capitalised(tok: Token) -> bool:

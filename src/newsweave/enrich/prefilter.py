@@ -69,11 +69,7 @@ class Prefilter:
                 self.always |= 1 << k
             for atom in atoms or ():
                 masks[atom] = masks.get(atom, 0) | 1 << k
-        self.automaton: Any = ahocorasick.Automaton()
-        for atom, mask in masks.items():
-            self.automaton.add_word(atom, (len(atom), mask))
-        if masks:
-            self.automaton.make_automaton()
+        self.automaton = _automaton(masks) if masks else None
 
     def windows(self, text: str, windows: list[Window]) -> list[list[Window]]:
         """For each pattern, the windows (sorted, disjoint spans of ``text``) holding one of
@@ -83,8 +79,10 @@ class Prefilter:
                 for k in range(self.size)]  # fmt: skip
 
     def _masks(self, text: str, windows: list[Window]) -> list[int]:
+        if self.automaton is None:
+            return [self.always] * len(windows)  # no pattern requires anything known
         folded = fold(text)
-        if len(folded) != len(text) or self.automaton.kind != ahocorasick.AHOCORASICK:
+        if len(folded) != len(text):
             return [-1] * len(windows)  # lower() changed the length: every pattern everywhere
         starts = [ws for ws, _ in windows]
         masks = [self.always] * len(windows)
@@ -93,6 +91,14 @@ class Prefilter:
             if i >= 0 and last < windows[i][1]:
                 masks[i] |= mask
         return masks
+
+
+def _automaton(masks: dict[str, int]) -> Any:
+    automaton = ahocorasick.Automaton()
+    for atom, mask in masks.items():
+        automaton.add_word(atom, (len(atom), mask))
+    automaton.make_automaton()
+    return automaton
 
 
 def _sequence(items: list[tuple[Any, Any]]) -> Atoms | None:

@@ -211,6 +211,7 @@ from spacy.attrs import DEP, IDX, LEMMA, LIKE_NUM, LOWER, POS
 from spacy.tokens import Doc, Token
 
 from ..model import Span
+from .tokens import token_strings
 
 # Thresholds, set by hand on the seeds and invented fixtures, then checked on the dev split of
 # the hand gold (tests/gold): wider windows caught no extra dev quote and let in false cues.
@@ -660,7 +661,7 @@ class _Words:
 
     @classmethod
     def of(cls, doc: Doc) -> _Words:
-        lowers, lemmas, pos = (_strings(doc, attr) for attr in (LOWER, LEMMA, POS))
+        lowers, lemmas, pos = (token_strings(doc, attr) for attr in (LOWER, LEMMA, POS))
         lemmas = [lemma.lower() for lemma in lemmas]
         return cls(lowers, lemmas, pos, doc.to_array(LIKE_NUM).tolist())
 
@@ -668,13 +669,6 @@ class _Words:
         """``word`` is a form of token i (``_forms``)."""
         low, lemma = self.lowers[i], self.lemmas[i]
         return word in (low, lemma) or (lemma == low and word == lemma + "r")
-
-
-def _strings(doc: Doc, attr: int) -> list[str]:
-    """One string attribute of every token, read as an array."""
-    strings, seen = doc.vocab.strings, dict[int, str]()
-    return [seen[h] if h in seen else seen.setdefault(h, strings[h]) for h in
-            doc.to_array(attr).tolist()]  # fmt: skip
 
 
 def _phrases(words_of: _Words, lex: Lexicon) -> dict[int, tuple[str, int, int]]:
@@ -4101,7 +4095,7 @@ def _subject_mentions(ctx: _Ctx, blocks: list[tuple[int, int]]) -> list[_Anteced
     """
     out = _entity_antecedents(ctx, blocks)
     named = {a.pos for a in out}
-    deps = _strings(ctx.doc, DEP)
+    deps = token_strings(ctx.doc, DEP)
     for tok in (ctx.doc[i] for i, dep in enumerate(deps) if dep.startswith("nsubj")):
         if not (_in_any(ctx.quoted, tok.idx) or _in_any(blocks, tok.idx)):
             out += _token_antecedent(ctx, tok, named)
