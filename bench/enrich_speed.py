@@ -30,14 +30,15 @@ CRISIS_FR = REPO.parent / "shared" / "data" / "ml_crisis_tls" / "fr"
 if str(REPO / "src") not in sys.path:
     sys.path.insert(0, str(REPO / "src"))
 
-from newsweave.enrich.annotate import parser_input  # noqa: E402
+from newsweave.enrich.annotate import PIPE_BATCH, parser_input  # noqa: E402
 from newsweave.enrich.entities import find_entities  # noqa: E402
 from newsweave.enrich.numbers import find_numbers  # noqa: E402
 from newsweave.enrich.quotes import find_quotes  # noqa: E402
 from newsweave.enrich.timex import find_dates  # noqa: E402
 from newsweave.model import PartialDate  # noqa: E402
 
-CHUNK = 16  # articles parsed, then run through the rules, in turn
+CHUNK = PIPE_BATCH  # articles parsed (one batch, as ingest batches), then run through the rules
+LAYERS = ("entities", "quotes", "numbers", "dates")  # annotate's order
 
 
 def articles(limit: int | None) -> list[tuple[str, PartialDate | None]]:
@@ -54,13 +55,13 @@ def _anchor(path: Path) -> PartialDate | None:
 
 def parse_all(nlp: Any, texts: list[str]) -> tuple[list[Any], float]:
     start = time.process_time()
-    docs = list(nlp.pipe((parser_input(t) for t in texts), batch_size=16))
+    docs = list(nlp.pipe((parser_input(t) for t in texts), batch_size=PIPE_BATCH))
     return docs, time.process_time() - start
 
 
 def rules_all(items: list[tuple[str, PartialDate | None]], docs: list[Any]) -> dict[str, float]:
     """Seconds spent in each rule layer over all articles."""
-    spent = dict.fromkeys(("entities", "quotes", "numbers", "dates"), 0.0)
+    spent = dict.fromkeys(LAYERS, 0.0)
     for (text, anchor), doc in zip(items, docs, strict=True):
         t0 = time.process_time()
         entities = find_entities(doc, "fr")
@@ -89,7 +90,7 @@ def interleaved(
 ) -> tuple[float, dict[str, float]]:
     """Parse and rule seconds, chunk by chunk: the machine's speed drifts over a run (shared
     cores), and timing both on each chunk in turn puts the same drift in both figures."""
-    t_parse, layers = 0.0, dict.fromkeys(("entities", "quotes", "numbers", "dates"), 0.0)
+    t_parse, layers = 0.0, dict.fromkeys(LAYERS, 0.0)
     for k in range(0, len(items), CHUNK):
         chunk = items[k : k + CHUNK]
         docs, spent = parse_all(nlp, [text for text, _ in chunk])
