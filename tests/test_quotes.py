@@ -1252,10 +1252,13 @@ def test_round8_not_reported_speech(nlp_fr, text: str) -> None:  # type: ignore[
 # tweets before their translation, unknown verbs for the parser, the reportive conditional …):
 # fr P .951 R .869 spkP .889 spkR .813; en unchanged. The gold then grew by an eighth batch (10
 # French articles, after round 27): on it alone, rules unchanged, fr P .929 R .803 spkP .827
-# spkR .714; on all gold fr P .949 R .862 spkP .883 spkR .803. The floors below are for this
-# grown gold.
+# spkR .714; on all gold fr P .949 R .862 spkP .883 spkR .803. Round 28 (dev misses of the
+# eighth batch: accusations, a name before its role phrase, foreign words in a source, "arguer",
+# "de l'avis de", a relay without comma, an auxiliary parsed onto "savoir", paragraphs cut
+# before their stop, a cut quote that reopened the next line's marks): fr P .949 R .871
+# spkP .885 spkR .812; en unchanged.
 FLOORS = {
-    "fr": {"P": 0.945, "R": 0.86, "spkP": 0.88, "spkR": 0.80},
+    "fr": {"P": 0.945, "R": 0.865, "spkP": 0.88, "spkR": 0.81},
     "en": {"P": 0.96, "R": 0.89, "spkP": 0.925, "spkR": 0.855},
 }
 
@@ -3318,3 +3321,112 @@ def test_round27_reportive_conditional_goes_on_reporting(nlp_fr) -> None:  # typ
     assert speaker_text(text, by_content(text, quotes, "Blonde")) == "Paul Durand"
     assert speaker_text(text, by_content(text, quotes, "en toutes circonstances")) == "Paul Durand"
     assert not [q for q in quotes if "guerre sans fin" in q.text_of(text)]
+
+
+# ------------------------------------------------------------------ round 28: batch 8 dev misses
+
+
+def test_round28_accused_of_marked_words(nlp_fr) -> None:  # type: ignore[no-untyped-def]
+    """ "accuser X de mener une « … »", "l'a accusé d'avoir rencontré des « … »": an accusation
+    is a condemning frame; the marked words after its infinitive are the accuser's."""
+    text = (
+        "Le ministre Paul Durand a accusé, dans un camp de réfugiés, le président voisin de mener "
+        "une « guerre contre son propre peuple ».\n"
+        "La visite du diplomate a provoqué la colère du gouvernement, qui l'a accusé d'avoir "
+        "rencontré des « agitateurs payés par l'étranger ».\n"
+    )
+    quotes = quotes_of(nlp_fr, text, "fr", find_entities(nlp_fr(text), "fr"))
+    guerre = by_content(text, quotes, "guerre contre")
+    assert speaker_text(text, guerre) == "Paul Durand"
+    assert guerre.attrs["cue_lemma"] == "accuser"
+    assert by_content(text, quotes, "agitateurs payés").attrs["cue_lemma"] == "accuser"
+
+
+def test_round28_name_before_a_role_with_an_acronym(nlp_fr) -> None:  # type: ignore[no-untyped-def]
+    """ "X, responsable de l'armement du Conseil national (CN), a reconnu …": when the parser
+    finds no subject, the person whose role phrase holds the nearest name speaks."""
+    text = (
+        "Interrogé samedi sur les stocks d'armes, Karim Haddad, responsable de l'armement du "
+        "Conseil national de transition (CNT), a reconnu avoir perdu la trace d'au moins 5.000 "
+        "missiles.\n"
+    )
+    quotes = quotes_of(nlp_fr, text, "fr", find_entities(nlp_fr(text), "fr"))
+    assert speaker_text(text, by_content(text, quotes, "perdu la trace")) == "Karim Haddad"
+
+
+def test_round28_foreign_words_in_a_source(nlp_fr) -> None:  # type: ignore[no-untyped-def]
+    """ "Selon le tabloïd britannique The Sun, …": words tagged as foreign (X) go on the source's
+    noun phrase instead of ending it."""
+    text = "Selon le tabloïd britannique The Sun, il serait mort à l'hôpital.\n"
+    quotes = quotes_of(nlp_fr, text, "fr", find_entities(nlp_fr(text), "fr"))
+    assert speaker_text(text, by_content(text, quotes, "serait mort")) == "The Sun"
+
+
+def test_round28_new_cue_words(nlp_fr) -> None:  # type: ignore[no-untyped-def]
+    """ "arguant que …" reports; "de l'avis de X, …" reads as "selon X"."""
+    text = (
+        "Les pays voisins refusent d'armer les rebelles, arguant que les armes pourraient tomber "
+        "entre de mauvaises mains.\n"
+        "Paul Durand dirigeait le service depuis 1994 et, de l'avis de nombreux diplomates, il "
+        "avait conservé toute son influence.\n"
+    )
+    quotes = quotes_of(nlp_fr, text, "fr", find_entities(nlp_fr(text), "fr"))
+    assert speaker_text(text, by_content(text, quotes, "pourraient tomber")) == "pays voisins"
+    avis = by_content(text, quotes, "conservé toute son influence")
+    assert speaker_text(text, avis) == "nombreux diplomates"
+
+
+def test_round28_relay_without_a_comma(nlp_fr) -> None:  # type: ignore[no-untyped-def]
+    """ "Selon un opposant cité par l'AFP, …": the relay phrase is not part of the report."""
+    text = (
+        "Selon un opposant syrien cité par l'AFP, le diplomate cherche surtout à rassurer les "
+        "habitants de la ville.\n"
+    )
+    quotes = quotes_of(nlp_fr, text, "fr", find_entities(nlp_fr(text), "fr"))
+    assert by_content(text, quotes, "rassurer").text_of(text).startswith("le diplomate")
+
+
+def test_round28_trailing_phrase_with_its_auxiliary(nlp_fr) -> None:  # type: ignore[no-untyped-def]
+    """ "…, a fait savoir le Quai d'Orsay.": the auxiliary of a phrase of saying may be parsed
+    onto its second word; the inverted attribution still reports the clause before it."""
+    text = (
+        "L'ambassadeur de France Paul Durand s'est rendu notamment dans l'un des principaux "
+        "hôpitaux de la ville où il a rencontré les équipes médicales, des blessés et leurs "
+        "familles, a fait savoir le Quai d'Orsay.\n"
+    )
+    quotes = quotes_of(nlp_fr, text, "fr", find_entities(nlp_fr(text), "fr"))
+    assert speaker_text(text, by_content(text, quotes, "principaux hôpitaux")) == "Quai d'Orsay"
+
+
+def test_round28_paragraph_cut_before_its_stop(nlp_fr) -> None:  # type: ignore[no-untyped-def]
+    """A paragraph of prose whose last sentence was cut off before its stop is no headline:
+    its attributions count."""
+    text = (
+        "Combats à la frontière\n"
+        "Les affrontements pour le contrôle du poste frontière illustrent la confusion des "
+        "combats entre les deux camps, qui ont éclaté à la mi-février.\n"
+        "Des soldats ont été tués et blessés dans les combats près du poste. L'artillerie a tiré "
+        "sur la ville à partir du territoire voisin, blessant au moins une jeune femme, a "
+        "rapporté un habitant. Les tirs ont ensuite cessé\n"
+        "Le port a été miné.\n"
+    )
+    quotes = quotes_of(nlp_fr, text, "fr", find_entities(nlp_fr(text), "fr"))
+    assert speaker_text(text, by_content(text, quotes, "L'artillerie")) == "habitant"
+
+
+def test_round28_cut_quote_does_not_run_on(nlp_fr) -> None:  # type: ignore[no-untyped-def]
+    """A quote left open at the end of a line (the rest of the text cut) does not swallow the
+    next paragraph's own « … »."""
+    text = (
+        "Le procureur militaire de la ville a demandé du temps pour identifier tous les corps "
+        "retrouvés dans la fosse commune près de la prison. Il affirme avoir la preuve qu'il "
+        "s'agissait d'« actes\n"
+        "L'organisation a demandé que le site soit protégé. « Les fouilles vont compliquer les "
+        "choses et faire disparaître des preuves », a estimé "
+        "Marc Leroy, précisant que les familles attendaient « depuis quinze ans des nouvelles de "
+        "leurs proches ».\n"
+    )
+    quotes = quotes_of(nlp_fr, text, "fr", find_entities(nlp_fr(text), "fr"))
+    assert speaker_text(text, by_content(text, quotes, "Les fouilles")) == "Marc Leroy"
+    direct = [q for q in quotes if q.text_of(text).startswith("depuis quinze ans")]
+    assert [speaker_text(text, q) for q in direct] == ["Marc Leroy"]
