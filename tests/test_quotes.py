@@ -3430,3 +3430,33 @@ def test_round28_cut_quote_does_not_run_on(nlp_fr) -> None:  # type: ignore[no-u
     assert speaker_text(text, by_content(text, quotes, "Les fouilles")) == "Marc Leroy"
     direct = [q for q in quotes if q.text_of(text).startswith("depuis quinze ans")]
     assert [speaker_text(text, q) for q in direct] == ["Marc Leroy"]
+
+
+def test_round28_sentence_ends_after_a_digit(nlp_fr) -> None:  # type: ignore[no-untyped-def]
+    """ "… selon l'envoyé spécial d'Europe 1. « … », a-t-il ajouté.": a digit before a period
+    is no initial, so the sentence ends there and "il" is the envoy."""
+    text = (
+        "Plusieurs explosions ont retenti pendant la nuit, selon l'envoyé spécial de Radio 1. "
+        "« La télévision d'Etat a annoncé la mort de militaires et de civils, sans en préciser "
+        "le nombre », a-t-il ajouté.\n"
+    )
+    quotes = quotes_of(nlp_fr, text, "fr", find_entities(nlp_fr(text), "fr"))
+    found = by_content(text, quotes, "La télévision")
+    assert found.label == "direct"
+    assert speaker_text(text, found) == "envoyé spécial de Radio 1"
+
+
+def test_round28_names_coordinated_in_an_apposition(nlp_fr) -> None:  # type: ignore[no-untyped-def]
+    """ "Deux figures de l'opposition, X et Y, ont annoncé que …": both apposed names speak, one
+    quote each; a pronoun standing for one of two coordinated names gives one quote."""
+    text = (
+        "Deux figures de l'opposition interne, Marc Leroy et Karim al-Haddad, ont annoncé "
+        "qu'elles ne participeraient pas au forum de discussions prévu par le pouvoir dimanche à "
+        "Damas.\n"
+        "Anne Morel et Paul Durand sont arrivés lundi. « Nous resterons ici jusqu'à la fin des "
+        "négociations », a-t-elle affirmé.\n"
+    )
+    quotes = quotes_of(nlp_fr, text, "fr", find_entities(nlp_fr(text), "fr"))
+    forum = [speaker_text(text, q) for q in quotes if "forum" in q.text_of(text)]
+    assert sorted(forum) == ["Karim al-Haddad", "Marc Leroy"]
+    assert len([q for q in quotes if "Nous resterons" in q.text_of(text)]) == 1

@@ -769,13 +769,19 @@ def _sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
         word = _last_word(text, cur, m.start() + 1)
         if not (nxt.isupper() or nxt.isdigit() or nxt in '«"“'):
             continue
-        if word and (word.group(1).lower() in _ABBREV or len(word.group(1)) == 1):
+        if word and (word.group(1).lower() in _ABBREV or _initial(word.group(1), nxt)):
             continue
         out.append((cur, m.end()))
         cur = m.end()
     if cur < end:
         out.append((cur, end))
     return out
+
+
+def _initial(word: str, nxt: str) -> bool:
+    """A one-letter word before a period is an initial ("J. Smith"); a digit is not ("Europe 1.
+    « … »") unless a digit follows (a detokenised decimal: "$2. 5 million")."""
+    return len(word) == 1 and (not word.isdigit() or nxt.isdigit())
 
 
 def _last_word(text: str, start: int, end: int) -> re.Match[str] | None:
@@ -3422,13 +3428,25 @@ def _conjunct_speakers(
     if span is None:
         return []
     out: list[_Found] = []
-    for found in _speaking_conjuncts(ctx, c.subj):
+    for found in _speaking_conjuncts(ctx, c.subj) or _name_conjuncts(ctx, c, span):
         where = found[0] or span
         if c.start <= where[0] < c.end or _inside(where, span):
             continue
         if found[1] is None or found[1] != ent:  # another entity, or a description
             out.append(found)
     return out
+
+
+def _name_conjuncts(ctx: _Ctx, c: _Cand, span: tuple[int, int]) -> list[_Found]:
+    """ "Deux figures de l'opposition, Michel Kilo et Anwar al-Bunni, ont annoncé": the speaker
+    found is a name apposed to the noun phrase subject, in the cue's sentence; the names
+    coordinated with it speak too (not those of an antecedent a pronoun stands for)."""
+    if c.subj.kind != "np" or _sent_of(ctx, span[0]) != _sent_of(ctx, c.cue[0]):
+        return []
+    i = _tok_from(ctx, span[0])
+    if i >= len(ctx.doc) or ctx.doc[i].pos_ != "PROPN":
+        return []
+    return _speaking_conjuncts(ctx, _Subj("np", span[0], span[1], i))
 
 
 def _conjuncts_end(ctx: _Ctx, subj: _Subj) -> int:
