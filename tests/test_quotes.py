@@ -3460,3 +3460,28 @@ def test_round28_names_coordinated_in_an_apposition(nlp_fr) -> None:  # type: ig
     forum = [speaker_text(text, q) for q in quotes if "forum" in q.text_of(text)]
     assert sorted(forum) == ["Karim al-Haddad", "Marc Leroy"]
     assert len([q for q in quotes if "Nous resterons" in q.text_of(text)]) == 1
+
+
+def test_round28_clitics_before_the_infinitive(nlp_fr) -> None:  # type: ignore[no-untyped-def]
+    """ "avant que les rebelles disent s'en être à nouveau emparés": object clitics between a
+    verb of saying and its infinitive do not hide the report."""
+    text = (
+        "Les forces régulières ont repris un moment le contrôle du poste avant que les rebelles "
+        "disent s'en être à nouveau emparés.\n"
+    )
+    quotes = quotes_of(nlp_fr, text, "fr", find_entities(nlp_fr(text), "fr"))
+    assert speaker_text(text, by_content(text, quotes, "emparés")) == "rebelles"
+
+
+def test_round28_ils_is_no_feminine_group(nlp_fr) -> None:  # type: ignore[no-untyped-def]
+    """ "Des échauffourées s'étaient produites … Ils disent que …": "ils" does not stand for a
+    feminine plural noun phrase."""
+    text = (
+        "Le ministère de l'Intérieur a interdit toute manifestation sur l'avenue. Dernièrement, "
+        "des échauffourées entre islamistes et libéraux s'étaient produites lors de "
+        "manifestations simultanées à cet endroit.\n"
+        "Un militant a réagi sur Twitter. Ils disent que l'avenue est interdite, mais nous y "
+        "serons samedi.\n"
+    )
+    quotes = quotes_of(nlp_fr, text, "fr", find_entities(nlp_fr(text), "fr"))
+    assert speaker_text(text, by_content(text, quotes, "avenue est interdite")) != "échauffourées"

@@ -2706,10 +2706,17 @@ def _infinitive_start(ctx: _Ctx, verb: Token) -> int | None:
     if i > verb.i + 1 and ctx.doc[i - 1].pos_ == "ADP":
         return None  # "a appelé les rebelles à déposer …": the infinitive of a complement
     first = i
-    while i < len(ctx.doc) and ctx.doc[i].lower_ in ("ne", "n'", "n’", "pas", "plus", "jamais"):
-        i += 1
+    while i < len(ctx.doc) and _before_infinitive(ctx, ctx.doc[i]):
+        i += 1  # "disent s'en être emparés", "affirme ne pas l'avoir vu"
     ok = i < len(ctx.doc) and "Inf" in _morph(ctx.doc[i], "VerbForm")
     return ctx.doc[min(first, i)].idx if ok and ctx.doc[i].pos_ in ("VERB", "AUX") else None
+
+
+def _before_infinitive(ctx: _Ctx, tok: Token) -> bool:
+    """A negation or an object clitic between a verb of saying and its infinitive."""
+    if tok.lower_ in ("ne", "n'", "n’", "pas", "plus", "jamais"):
+        return True
+    return tok.pos_ == "PRON" and tok.lower_ in ctx.lex.verb_clitics
 
 
 def _ccomp_start(ctx: _Ctx, verb: Token) -> int | None:
@@ -3782,9 +3789,10 @@ def _antecedent(
     """The latest earlier speaker or subject (a person, unless the pronoun is plural) of the
     pronoun's gender, preferring subjects to objects and prepositional phrases."""
     anchor = min(c.start, c.subj.start)
-    gender = (
-        None if plural or c.subj.kind != "pron" else ctx.lex.pronoun_gender.get(_pron(ctx, c.subj))
-    )
+    said = ctx.lex.pronoun_gender.get(_pron(ctx, c.subj)) if c.subj.kind == "pron" else None
+    gender = None if plural else said
+    if plural and said:  # "ils" never stands for "des échauffourées", nor "elles" for "des hommes"
+        history = [h for h in history if not (h.plural and h.gender and h.gender != said)]
     if c.subj.kind == "pron" and c.cue_lemma in ctx.lex.continuing:
         # "X a affirmé que … Y est arrivé mardi. « … », a-t-il ajouté": who adds has spoken
         said = {h.span for h in history if h.spoke}  # with the mention's own entry, whose
