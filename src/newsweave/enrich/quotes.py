@@ -3789,10 +3789,10 @@ def _antecedent(
     """The latest earlier speaker or subject (a person, unless the pronoun is plural) of the
     pronoun's gender, preferring subjects to objects and prepositional phrases."""
     anchor = min(c.start, c.subj.start)
-    said = ctx.lex.pronoun_gender.get(_pron(ctx, c.subj)) if c.subj.kind == "pron" else None
-    gender = None if plural else said
-    if plural and said:  # "ils" never stands for "des échauffourées", nor "elles" for "des hommes"
-        history = [h for h in history if not (h.plural and h.gender and h.gender != said)]
+    form = ctx.lex.pronoun_gender.get(_pron(ctx, c.subj)) if c.subj.kind == "pron" else None
+    gender = None if plural else form
+    if plural and form:  # "ils" never stands for "des échauffourées", nor "elles" for "des hommes"
+        history = [h for h in history if not (h.plural and h.gender and h.gender != form)]
     if c.subj.kind == "pron" and c.cue_lemma in ctx.lex.continuing:
         # "X a affirmé que … Y est arrivé mardi. « … », a-t-il ajouté": who adds has spoken
         said = {h.span for h in history if h.spoke}  # with the mention's own entry, whose
