@@ -491,3 +491,17 @@ def test_round_b6_page_tail_after_dans_la_meme_rubrique() -> None:
 def test_round_b6_partitive_past_a_figure() -> None:
     text = "Four of the seven jurors were replaced."
     assert value_units(text, "en") == [("Four", 4, "jurors"), ("seven jurors", 7, "jurors")]
+
+
+def test_half_a_million_and_a_floor_of_one() -> None:
+    """ "un demi-million" is half of its multiplier; "au moins un blessé" is a count of one,
+    while "plus d'une insurrection" and a bare "un" stay no numbers."""
+    s = one("Près d'un demi-million de personnes ont manifesté vendredi.")
+    assert (s.attrs["value"], s.attrs["qualifier"], s.attrs["unit"]) == (500000, "~", "personnes")
+    assert values("Le plan coûtera un demi-milliard d'euros.") == [500000000]
+    s = one("Les tirs ont fait au moins un blessé parmi les habitants.")
+    assert (s.attrs["value"], s.attrs["qualifier"], s.attrs["unit"]) == (1, ">=", "blessé")
+    assert values("Il ne s'agissait plus d'une insurrection.") == []
+    assert values("Un blessé a été transporté à l'hôpital.") == []
+    assert values("La demi-finale a eu lieu hier.") == []
+    assert values("At least one soldier was killed.", "en") == [1]

@@ -68,6 +68,7 @@ MAX_AGE = 120
 PREPOSITION_QUALIFIERS = {"over", "under"}
 ARTICLE_ONE = {"a", "an"}
 SCALE_WORDS = {"hundred", "thousand", "million", "billion", "trillion", "dozen"}
+HALF_PREFIX = "demi"  # glued to a multiplier: "un demi-million" is 500,000
 ALL_WORDS = {"tous", "toutes", "tous les", "toutes les", "all", "all the"}
 QUOTES = {'"', "«", "“", "« "}
 AGE_UNITS = {"ans", "an", "années", "years", "year"}
@@ -168,6 +169,7 @@ class Lexicon:
     approx_of_nouns: dict[str, int]
     one_confirmers: frozenset[str]
     one_idiom_before: tuple[str, ...]
+    count_floors: frozenset[str]
     standalone_hundreds: frozenset[str]
     units_before: dict[str, str]
     age_verbs: frozenset[str]
@@ -608,7 +610,7 @@ def _word_cands(t: _Text) -> list[_Cand]:
     lex, toks, out, i = t.lex, _word_tokens(t), [], 0
     vocab = lex.number_words.keys() | {w for w in lex.multipliers if len(w) > 2}
     while i < len(toks):
-        j = _run_end(t, toks, i, vocab) if toks[i].group() in vocab else i
+        j = _run_end(t, toks, i, vocab) if _in_vocab(t, toks, i, vocab) else i
         if j > i:
             cand = _words_cand(t, toks[i:j])
             if cand is not None:
@@ -619,11 +621,24 @@ def _word_cands(t: _Text) -> list[_Cand]:
     return out
 
 
+def _in_vocab(t: _Text, toks: list[re.Match[str]], i: int, vocab: Any) -> bool:
+    """A number word, or "demi" glued to a multiplier ("un demi-million de personnes")."""
+    if toks[i].group() in vocab:
+        return True
+    nxt = toks[i + 1] if i + 1 < len(toks) else None
+    return (
+        toks[i].group() == HALF_PREFIX
+        and nxt is not None
+        and nxt.group() in t.lex.multipliers
+        and t.norm[toks[i].end() : nxt.start()] == "-"
+    )
+
+
 def _run_end(t: _Text, toks: list[re.Match[str]], i: int, vocab: Any) -> int:
     j = i
-    while j < len(toks) and toks[j].group() in vocab:
+    while j < len(toks) and _in_vocab(t, toks, j, vocab):
         nxt = j + 1
-        if nxt < len(toks) and _gap_ok(t, toks[j], toks[nxt]) and toks[nxt].group() in vocab:
+        if nxt < len(toks) and _gap_ok(t, toks[j], toks[nxt]) and _in_vocab(t, toks, nxt, vocab):
             j = nxt
             continue
         if nxt + 1 < len(toks) and _joiner_ok(t, toks[j], toks[nxt], toks[nxt + 1]):
@@ -651,10 +666,12 @@ def _words_value(words: list[str], lex: Lexicon) -> float | None:
     words = _merge_quatre_vingt(words)
     for w in words:
         v = 80 if w == "quatre-vingt" else lex.number_words.get(w, lex.multipliers.get(w, 0))
-        if v == 100:  # "deux cents", "a hundred"; alone only "cent dollars", not "hundred"
+        if w == HALF_PREFIX:  # "un demi-million": half of what the multiplier makes
+            cur, seen = max(cur, 1) * 0.5, True
+        elif v == 100:  # "deux cents", "a hundred"; alone only "cent dollars", not "hundred"
             cur, seen = max(cur, 1) * 100, seen or w in lex.standalone_hundreds
         elif v >= 1000:
-            total, cur = total + max(cur, 1) * v, 0
+            total, cur = total + (cur or 1) * v, 0
         elif v:
             cur, seen = cur + v, True
     return total + cur if (total + cur) and (seen or total) else None
@@ -1178,6 +1195,12 @@ def _confirmed_one(t: _Text, c: _Cand) -> bool:
     return not t.norm[: c.start].endswith(tuple(t.lex.one_idiom_before))
 
 
+def _at_least_one(t: _Text, c: _Cand) -> bool:
+    """ "au moins un blessé", "at least one dead": a floor of one is a count (unlike "plus d'une
+    insurrection", "no more than a rumour")."""
+    return c.span_start >= 0 and t.norm[c.span_start : c.start].strip() in t.lex.count_floors
+
+
 def _weak_ok(t: _Text, c: _Cand, unit: _Unit | None) -> bool:
     """Weak words ("un", "une", "one", "a", "neuf") need a qualifier or a half ("une heure et
     demie", "about an hour"); "neuf" needs a plural noun after it."""
@@ -1190,8 +1213,8 @@ def _weak_ok(t: _Text, c: _Cand, unit: _Unit | None) -> bool:
         return True
     if word == "neuf":  # "un bâtiment neuf": only before a plural noun
         return unit.text.split(" ")[0].endswith(("s", "x"))
-    if not float(c.value).is_integer():
-        return True  # "une heure et demie"
+    if not float(c.value).is_integer() or _at_least_one(t, c):
+        return True  # "une heure et demie", "au moins un blessé"
     # "plus d'un mois", but not "il ne s'agissait plus d'une insurrection"
     return c.qualifier != "=" and unit.kind in ("duration", "measure", "money")
 
