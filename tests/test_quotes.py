@@ -3485,3 +3485,15 @@ def test_round28_ils_is_no_feminine_group(nlp_fr) -> None:  # type: ignore[no-un
     )
     quotes = quotes_of(nlp_fr, text, "fr", find_entities(nlp_fr(text), "fr"))
     assert speaker_text(text, by_content(text, quotes, "avenue est interdite")) != "échauffourées"
+
+
+def test_round28_agent_after_a_date(nlp_fr) -> None:  # type: ignore[no-untyped-def]
+    """ "selon le chiffre annoncé jeudi par le Premier ministre X": date words between the
+    participle and its agent do not hide the author of the figure."""
+    text = (
+        "La Turquie abrite sur son sol près de 65 000 réfugiés, selon le chiffre annoncé jeudi "
+        "par le Premier ministre turc Ahmet Kaya.\n"
+    )
+    quotes = quotes_of(nlp_fr, text, "fr", find_entities(nlp_fr(text), "fr"))
+    speaker = speaker_text(text, by_content(text, quotes, "réfugiés"))
+    assert speaker is not None and "Ahmet Kaya" in speaker

@@ -217,6 +217,7 @@ from .tokens import token_strings
 # the hand gold (tests/gold): wider windows caught no extra dev quote and let in false cues.
 MAX_GAP_TOKENS = 12  # cue verb → opening mark / "que": "a déclaré mercredi à la presse :"
 MAX_SUBJECT_TOKENS = 10  # preposed subject after a closing mark: "…", the defence minister said
+MAX_AGENT_GAP = 3  # date words between a participle and its agent: "annoncé jeudi soir par X"
 MAX_INVERSION_FILLER = 4  # aux/clitics/adverbs between closing mark and verb: ", a-t-il ajouté"
 MAX_THAT_GAP_TOKENS = 20  # cue verb → a parsed "that" after a long adverbial
 MIN_QUOTE_WORDS = 3  # shorter quoted strings are scare quotes, unless followed by ", said X"
@@ -2443,20 +2444,25 @@ def _author_of(ctx: _Ctx, subj: _Subj) -> _Subj:
     if subj.kind != "np" or not _is_document(ctx, ctx.doc[subj.head]):
         return subj
     nxt = _tok_from(ctx, subj.end)
-    if nxt + 3 < len(ctx.doc) and ctx.doc[nxt].text == "," and _participle_by(ctx.doc[nxt + 1]):
+    if nxt + 3 < len(ctx.doc) and ctx.doc[nxt].text == "," and _participle_by(ctx, nxt + 1):
         nxt += 1  # "une note diplomatique, rédigée par l'ambassadeur"
-    if nxt + 2 < len(ctx.doc) and _participle_by(ctx.doc[nxt]):
-        nxt += 1  # "un communiqué publié par le ministère"
+    if nxt + 2 < len(ctx.doc) and _participle_by(ctx, nxt):
+        nxt = _participle_by(ctx, nxt) or nxt  # "un communiqué publié (jeudi) par le ministère"
     if nxt + 1 >= len(ctx.doc) or ctx.doc[nxt].lower_ not in ("from", "by", "par"):
         return subj
     author = _forward_np(ctx, ctx.doc[nxt + 1])
     return replace(author, start=subj.start) if author.kind == "np" else subj
 
 
-def _participle_by(tok: Token) -> bool:
-    """A past participle followed by its agent: "publié par", "released by"."""
-    nxt = tok.doc[tok.i + 1]
-    return "Part" in _morph(tok, "VerbForm") and nxt.lower_ in ("par", "by")
+def _participle_by(ctx: _Ctx, i: int) -> int | None:
+    """Where the agent's "par" / "by" is after a past participle, date words skipped ("publié
+    par", "annoncé jeudi par", "released by"); None without one."""
+    if i + 1 >= len(ctx.doc) or "Part" not in _morph(ctx.doc[i], "VerbForm"):
+        return None
+    last, j = min(i + MAX_AGENT_GAP + 1, len(ctx.doc) - 1), i + 1
+    while j < last and ctx.doc[j].lower_ in ctx.lex.date_words:
+        j += 1
+    return j if ctx.doc[j].lower_ in ("par", "by") else None
 
 
 def _is_document(ctx: _Ctx, tok: Token) -> bool:
