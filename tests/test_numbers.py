@@ -32,7 +32,9 @@ GOLD_DIR = REPO / "tests" / "gold"
 # fr P 0.964 R 0.922, en P 0.956 R 0.927). Round b6, rules from the batch's dev misses (the
 # fixtures below): without the doc fr P 0.965 R 0.952, en P 0.972 R 0.946; recall floors
 # raised to match, precision floors kept. The seventh batch (13 French articles; fresh: fr P
-# 1.000 R 0.940) leaves all gold at fr P 0.968 R 0.951 without the doc: floors unchanged.
+# 1.000 R 0.940) leaves all gold at fr P 0.968 R 0.951 without the doc: floors unchanged. The
+# eighth batch (10 French articles; fresh, with the doc: P 0.955 R 0.889), then "un
+# demi-million" and "au moins un blessé": all gold fr P 0.967 R 0.948 without the doc.
 FLOORS = {"fr": (0.95, 0.94), "en": (0.955, 0.93)}
 # Held-out precision alone on the grown gold: the fourth batch's held-out English part had
 # brought en to 0.898 (115/128), under the issue's goal (P >= 0.90); after the two rules above

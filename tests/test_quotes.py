@@ -1255,10 +1255,12 @@ def test_round8_not_reported_speech(nlp_fr, text: str) -> None:  # type: ignore[
 # spkR .714; on all gold fr P .949 R .862 spkP .883 spkR .803. Round 28 (dev misses of the
 # eighth batch: accusations, a name before its role phrase, foreign words in a source, "arguer",
 # "de l'avis de", a relay without comma, an auxiliary parsed onto "savoir", paragraphs cut
-# before their stop, a cut quote that reopened the next line's marks): fr P .949 R .871
-# spkP .885 spkR .812; en unchanged.
+# before their stop, a cut quote that reopened the next line's marks, a digit before a period,
+# names coordinated in an apposition, clitics before an infinitive, "ils" and feminine groups,
+# date words before an agent; one missing gold mention added): fr P .948 R .873 spkP .891
+# spkR .820; en unchanged.
 FLOORS = {
-    "fr": {"P": 0.945, "R": 0.865, "spkP": 0.88, "spkR": 0.81},
+    "fr": {"P": 0.945, "R": 0.87, "spkP": 0.885, "spkR": 0.815},
     "en": {"P": 0.96, "R": 0.89, "spkP": 0.925, "spkR": 0.855},
 }
 
