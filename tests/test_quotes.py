@@ -3499,3 +3499,21 @@ def test_round28_agent_after_a_date(nlp_fr) -> None:  # type: ignore[no-untyped-
     quotes = quotes_of(nlp_fr, text, "fr", find_entities(nlp_fr(text), "fr"))
     speaker = speaker_text(text, by_content(text, quotes, "réfugiés"))
     assert speaker is not None and "Ahmet Kaya" in speaker
+
+
+def test_round28_own_headline_names_its_speaker(nlp_fr) -> None:  # type: ignore[no-untyped-def]
+    """ "Fabius : « … »" as the article's own headline is the named person's quote; the same
+    form among other articles' headlines further down is left alone."""
+    text = (
+        "Monde      Marc Leroy : « Le régime ne mérite pas notre confiance »\n"
+        "Le ministre des Affaires étrangères Marc Leroy a eu mardi des mots très durs pour le "
+        "régime voisin lors d'une visite dans un camp de réfugiés.\n"
+        "Il a rencontré des familles et des médecins, puis il est reparti vers la capitale.\n"
+        "A lire aussi\n"
+        "Anne Morel : « La saison commence enfin pour nous »\n"
+    )
+    quotes = quotes_of(nlp_fr, text, "fr", find_entities(nlp_fr(text), "fr"))
+    head = by_content(text, quotes, "ne mérite pas")
+    assert head.text_of(text) == "Le régime ne mérite pas notre confiance"
+    assert speaker_text(text, head) == "Marc Leroy"
+    assert not [q for q in quotes if "saison" in q.text_of(text)]

@@ -575,6 +575,7 @@ def find_quotes(doc: Doc, entities: list[Span], lang: str) -> list[Span]:
         direct = _direct(ctx, que + trailing, framed)
     trailing = [c for c in trailing if not _marks_and_glue(ctx, c)]
     cands = direct + _dashed(ctx, direct) + _blocks(ctx) + _interview(ctx) + que + trailing
+    cands += _named_heads(ctx)
     cands += framed
     cands += _quoted_reports(ctx)
     cands += _opinion_relatives(ctx) + _hearsay(ctx)
@@ -4444,6 +4445,24 @@ def _answer(ctx: _Ctx, a: int, b: int) -> bool:
     par = ctx.text[a:b].strip()
     opens_marked = par[:1] in _OPENERS
     return not par.endswith("?") and not opens_marked and _words(par) >= MIN_ANSWER_WORDS
+
+
+def _named_heads(ctx: _Ctx) -> list[_Cand]:
+    """The article's own headline "X : « … »" ("Fabius : « … »", "Rodez. La journaliste X :
+    « … »") in its first INTERVIEW_HEAD_LINES lines: the person named before the colon speaks.
+    Headlines are not paired with the body's marks, so the line's marks are paired here; other
+    articles' headlines further down are left alone."""
+    out = []
+    for a, b in ctx.paras[:INTERVIEW_HEAD_LINES]:
+        for e in (e for e in ctx.entities if a <= e.start < b and e.label == "PER"):
+            head = _HEADLINE_QUOTE.match(ctx.text, e.end)
+            pairs = _quote_marks(ctx.text, head.end() - 1, b, set())[0] if head else []
+            if pairs and _words(ctx.text[pairs[0].start : pairs[0].end]) >= MIN_QUOTE_WORDS:
+                subj = _Subj("np", e.start, e.end, _tok_from(ctx, e.end) - 1)
+                colon = ctx.text.index(":", e.end)
+                out.append(_Cand(pairs[0].start, pairs[0].end, "direct", "direct",
+                                 (colon, colon + 1), ":", subj))  # fmt: skip
+    return out
 
 
 def _interviewee(ctx: _Ctx) -> _Subj | None:
