@@ -3383,9 +3383,12 @@ def test_round28_relay_without_a_comma(nlp_fr) -> None:  # type: ignore[no-untyp
     text = (
         "Selon un opposant syrien cité par l'AFP, le diplomate cherche surtout à rassurer les "
         "habitants de la ville.\n"
+        "Selon un opposant syrien cité par Reuters, la visite a duré plus de trois heures dans "
+        "le centre.\n"
     )
     quotes = quotes_of(nlp_fr, text, "fr", find_entities(nlp_fr(text), "fr"))
     assert by_content(text, quotes, "rassurer").text_of(text).startswith("le diplomate")
+    assert by_content(text, quotes, "trois heures").text_of(text).startswith("la visite")
 
 
 def test_round28_trailing_phrase_with_its_auxiliary(nlp_fr) -> None:  # type: ignore[no-untyped-def]

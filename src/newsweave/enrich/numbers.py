@@ -610,9 +610,7 @@ def _word_cands(t: _Text) -> list[_Cand]:
     lex, toks, out, i = t.lex, _word_tokens(t), [], 0
     vocab = lex.number_words.keys() | {w for w in lex.multipliers if len(w) > 2}
     while i < len(toks):
-        word = toks[i].group()
-        number = word in vocab or (word == HALF_PREFIX and _in_vocab(t, toks, i, vocab))
-        j = _run_end(t, toks, i, vocab) if number else i
+        j = _run_end(t, toks, i, vocab) if _in_vocab(t, toks, i, vocab) else i
         if j > i:
             cand = _words_cand(t, toks[i:j])
             if cand is not None:

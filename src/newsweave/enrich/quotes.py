@@ -218,6 +218,7 @@ from .tokens import token_strings
 MAX_GAP_TOKENS = 12  # cue verb → opening mark / "que": "a déclaré mercredi à la presse :"
 MAX_SUBJECT_TOKENS = 10  # preposed subject after a closing mark: "…", the defence minister said
 MAX_AGENT_GAP = 3  # date words between a participle and its agent: "annoncé jeudi soir par X"
+MAX_ADVERBS_AFTER_AUX = 2  # "a aussi fait savoir", "a déjà bien fait savoir"
 MAX_INVERSION_FILLER = 4  # aux/clitics/adverbs between closing mark and verb: ", a-t-il ajouté"
 MAX_THAT_GAP_TOKENS = 20  # cue verb → a parsed "that" after a long adverbial
 MIN_QUOTE_WORDS = 3  # shorter quoted strings are scare quotes, unless followed by ", said X"
@@ -2447,8 +2448,8 @@ def _author_of(ctx: _Ctx, subj: _Subj) -> _Subj:
     nxt = _tok_from(ctx, subj.end)
     if nxt + 3 < len(ctx.doc) and ctx.doc[nxt].text == "," and _participle_by(ctx, nxt + 1):
         nxt += 1  # "une note diplomatique, rédigée par l'ambassadeur"
-    if nxt + 2 < len(ctx.doc) and _participle_by(ctx, nxt):
-        nxt = _participle_by(ctx, nxt) or nxt  # "un communiqué publié (jeudi) par le ministère"
+    agent = _participle_by(ctx, nxt) if nxt + 2 < len(ctx.doc) else None
+    nxt = nxt if agent is None else agent  # "un communiqué publié (jeudi) par le ministère"
     if nxt + 1 >= len(ctx.doc) or ctx.doc[nxt].lower_ not in ("from", "by", "par"):
         return subj
     author = _forward_np(ctx, ctx.doc[nxt + 1])
@@ -2989,11 +2990,11 @@ def _relay_phrase(ctx: _Ctx, end: int) -> int:
     """End of a participle phrase set off by commas after a source ("selon le ministre, cité
     par l'agence Sana, …"), or ``end`` when there is none."""
     toks = [t for t in _tokens(ctx, end, _sent_of(ctx, end)[1]) if not t.is_space]
-    if len(toks) >= 2 and _unset_relay(ctx, end, toks):
-        toks = toks[1:]  # "selon un opposant cité par l'AFP, …": no comma before it
-    elif len(toks) < 3 or toks[0].text != "," or toks[1].lower_ not in ctx.lex.relays:
+    set_off = len(toks) >= 3 and toks[0].text == "," and toks[1].lower_ in ctx.lex.relays
+    # or "selon un opposant cité par l'AFP, …": no comma before the relay
+    if not (set_off or (len(toks) >= 2 and _unset_relay(ctx, end, toks))):
         return end
-    comma = next((t for t in toks[2:] if t.text == ","), None)
+    comma = next((t for t in toks[1:] if t.text == ","), None)
     return comma.idx if comma is not None else end
 
 
@@ -3051,7 +3052,7 @@ def _auxiliary_before(tok: Token) -> bool:
     """ ", a fait savoir le Quai d'Orsay": the parser hung the auxiliary on "savoir"; a finite
     auxiliary right before the participle (adverbs skipped) is its own."""
     i = tok.i - 1
-    while i > tok.i - 3 and i >= 0 and tok.doc[i].pos_ == "ADV":
+    while i >= max(tok.i - MAX_ADVERBS_AFTER_AUX, 0) and tok.doc[i].pos_ == "ADV":
         i -= 1
     return i >= 0 and tok.doc[i].pos_ == "AUX" and "Fin" in _morph(tok.doc[i], "VerbForm")
 
@@ -4453,15 +4454,24 @@ def _named_heads(ctx: _Ctx) -> list[_Cand]:
     Headlines are not paired with the body's marks, so the line's marks are paired here; other
     articles' headlines further down are left alone."""
     out = []
+    for subj, head, line_end in _head_names(ctx):
+        pairs = _quote_marks(ctx.text, head.end() - 1, line_end, set())[0]
+        if pairs and _words(ctx.text[pairs[0].start : pairs[0].end]) >= MIN_QUOTE_WORDS:
+            colon = ctx.text.index(":", subj.end)
+            out.append(_Cand(pairs[0].start, pairs[0].end, "direct", "direct",
+                             (colon, colon + 1), ":", subj))  # fmt: skip
+    return out
+
+
+def _head_names(ctx: _Ctx) -> list[tuple[_Subj, re.Match[str], int]]:
+    """The persons named in the headline form "X : « … »" in the first INTERVIEW_HEAD_LINES
+    lines: (X, the colon-and-mark match, the line's end)."""
+    out = []
     for a, b in ctx.paras[:INTERVIEW_HEAD_LINES]:
         for e in (e for e in ctx.entities if a <= e.start < b and e.label == "PER"):
             head = _HEADLINE_QUOTE.match(ctx.text, e.end)
-            pairs = _quote_marks(ctx.text, head.end() - 1, b, set())[0] if head else []
-            if pairs and _words(ctx.text[pairs[0].start : pairs[0].end]) >= MIN_QUOTE_WORDS:
-                subj = _Subj("np", e.start, e.end, _tok_from(ctx, e.end) - 1)
-                colon = ctx.text.index(":", e.end)
-                out.append(_Cand(pairs[0].start, pairs[0].end, "direct", "direct",
-                                 (colon, colon + 1), ":", subj))  # fmt: skip
+            if head is not None:
+                out.append((_Subj("np", e.start, e.end, _tok_from(ctx, e.end) - 1), head, b))
     return out
 
 
@@ -4471,11 +4481,7 @@ def _interviewee(ctx: _Ctx) -> _Subj | None:
     ask "vous" questions have no such line."""
     if len(ctx.paras) < INTERVIEW_HEAD_LINES:
         return None
-    end = ctx.paras[INTERVIEW_HEAD_LINES - 1][1]
-    for e in ctx.entities:
-        if e.start < end and e.label == "PER" and _HEADLINE_QUOTE.match(ctx.text, e.end):
-            return _Subj("np", e.start, e.end, _tok_from(ctx, e.end) - 1)
-    return None
+    return next((subj for subj, _, _ in _head_names(ctx)), None)
 
 
 # ---------------------------------------------------------------- rule 5: block quotes
