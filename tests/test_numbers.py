@@ -34,7 +34,8 @@ GOLD_DIR = REPO / "tests" / "gold"
 # raised to match, precision floors kept. The seventh batch (13 French articles; fresh: fr P
 # 1.000 R 0.940) leaves all gold at fr P 0.968 R 0.951 without the doc: floors unchanged. The
 # eighth batch (10 French articles; fresh, with the doc: P 0.955 R 0.889), then "un
-# demi-million" and "au moins un blessé": all gold fr P 0.967 R 0.948 without the doc.
+# demi-million" and "au moins un blessé": all gold fr P 0.967 R 0.948 without the doc. The ninth
+# batch (8 French articles), fresh: P 1.000 R 0.962; all gold fr P 0.970 R 0.949 without the doc.
 FLOORS = {"fr": (0.95, 0.94), "en": (0.955, 0.93)}
 # Held-out precision alone on the grown gold: the fourth batch's held-out English part had
 # brought en to 0.898 (115/128), under the issue's goal (P >= 0.90); after the two rules above

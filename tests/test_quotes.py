@@ -1258,9 +1258,12 @@ def test_round8_not_reported_speech(nlp_fr, text: str) -> None:  # type: ignore[
 # before their stop, a cut quote that reopened the next line's marks, a digit before a period,
 # names coordinated in an apposition, clitics before an infinitive, "ils" and feminine groups,
 # date words before an agent, the article's own "X : « … »" headline; one missing gold mention
-# added): fr P .948 R .874 spkP .891 spkR .821; en unchanged.
+# added): fr P .948 R .874 spkP .891 spkR .821; en unchanged. The gold then grew by a ninth
+# batch (8 French articles, after round 28): on it alone, rules unchanged, fr P .958 R .867
+# spkP .811 spkR .733 (with the entity layer); on all gold fr P .949 R .873 spkP .886 spkR .815.
+# The floors below are for this grown gold.
 FLOORS = {
-    "fr": {"P": 0.945, "R": 0.87, "spkP": 0.885, "spkR": 0.815},
+    "fr": {"P": 0.945, "R": 0.865, "spkP": 0.88, "spkR": 0.81},
     "en": {"P": 0.96, "R": 0.89, "spkP": 0.925, "spkR": 0.855},
 }
 
