@@ -3523,3 +3523,19 @@ def test_round28_own_headline_names_its_speaker(nlp_fr) -> None:  # type: ignore
     assert head.text_of(text) == "Le régime ne mérite pas notre confiance"
     assert speaker_text(text, head) == "Marc Leroy"
     assert not [q for q in quotes if "saison" in q.text_of(text)]
+
+
+def test_round29_a_document_speaks_for_its_issuer(nlp_fr) -> None:  # type: ignore[no-untyped-def]
+    """ "…, a indiqué le ministère dans un communiqué. … « … », poursuit le texte": the text
+    that goes on speaking is the ministry's, not that of a country named in between."""
+    text = (
+        "Le gouvernement exige des garanties écrites avant tout retrait des forces armées, a "
+        "indiqué le ministère des Affaires étrangères dans un communiqué.\n"
+        "Trois pays ont appuyé l'opposition ces derniers mois, l'Arabie saoudite et le Qatar "
+        "se déclarant même en faveur de l'envoi d'armes.\n"
+        "« Le pays ne va pas répéter ce qui s'était passé lors de la présence des observateurs "
+        "arabes », poursuit le texte.\n"
+    )
+    quotes = quotes_of(nlp_fr, text, "fr", find_entities(nlp_fr(text), "fr"))
+    found = by_content(text, quotes, "ne va pas répéter")
+    assert speaker_text(text, found) == "ministère des Affaires étrangères"

@@ -3639,13 +3639,28 @@ def _document_author(
 ) -> _Found:
     """ "…, ajoute le communiqué": the latest organisation or group, or the latest speaker when
     that one spoke later ("« … », a dit Assad. « … », poursuit le message")."""
-    found = _antecedent(ctx, c, history, genders, plural=True)
     anchor = min(c.start, c.subj.start)
+    issuer = _issuer(ctx, history, anchor, c.subj.start)
+    if issuer is not None:
+        return issuer
+    found = _antecedent(ctx, c, history, genders, plural=True)
     spoke = [h for h in history if h.spoke and h.span and h.pos < anchor]
     last = max(spoke, key=lambda h: h.pos, default=None)
     if last is not None and (found[0] is None or last.pos > found[0][0]):
         return last.span, last.entity
     return found
+
+
+def _issuer(ctx: _Ctx, history: list[_Antecedent], anchor: int, own: int) -> _Found | None:
+    """ "…, a indiqué le ministère dans un communiqué. … « … », poursuit le texte": a speaker
+    named in the latest sentence before that names a document is the document's author."""
+    docs = [t for t in _words_in(ctx, ctx.lex.document_nouns) if t.idx < anchor and t.idx != own]
+    for tok in reversed(docs):
+        s0, s1 = _sent_of(ctx, tok.idx)
+        spoke = [h for h in history if h.spoke and h.span and s0 <= h.pos < s1]
+        if spoke:
+            return spoke[-1].span, spoke[-1].entity
+    return None
 
 
 def _titled_text(ctx: _Ctx, subj: _Subj) -> bool:
