@@ -3539,3 +3539,21 @@ def test_round29_a_document_speaks_for_its_issuer(nlp_fr) -> None:  # type: igno
     quotes = quotes_of(nlp_fr, text, "fr", find_entities(nlp_fr(text), "fr"))
     found = by_content(text, quotes, "ne va pas répéter")
     assert speaker_text(text, found) == "ministère des Affaires étrangères"
+
+
+def test_round29_name_quoted_in_a_headline_is_no_antecedent(nlp_fr) -> None:  # type: ignore[no-untyped-def]
+    """A name inside a headline's marks ("… pas pour soutenir Kadhafi") is nobody's
+    antecedent (headlines are not paired with the body's marks, so they are paired apart)."""
+    from newsweave.enrich.quotes import _context, _subject_mentions
+
+    text = (
+        "Boutique le Point\n"
+        "Le chanteur en Libye « pour aider les blessés, pas pour soutenir Kadhafi »\n"
+        "Le chanteur Marc Leroy a passé deux jours à Benghazi la semaine dernière « pour aider "
+        "les blessés », a-t-il expliqué lors d'un entretien à la radio.\n"
+    )
+    doc = nlp_fr(text)
+    ctx = _context(doc, text, find_entities(doc, "fr"), load_lexicon("fr"))
+    kadhafi = text.index("Kadhafi")
+    assert kadhafi not in [a.pos for a in _subject_mentions(ctx, [])]
+    assert text.index("Marc Leroy") in [a.pos for a in _subject_mentions(ctx, [])]

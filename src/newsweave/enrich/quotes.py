@@ -4229,13 +4229,22 @@ def _subject_mentions(ctx: _Ctx, blocks: list[tuple[int, int]]) -> list[_Anteced
     demotes them). Mentions inside quotation marks or block quotes (a tweet naming someone:
     "Il explique dans un autre tweet" is the tweet's author) are left out.
     """
-    out = _entity_antecedents(ctx, blocks)
+    titled = _headline_quoted(ctx)
+    out = [a for a in _entity_antecedents(ctx, blocks) if not _in_any(titled, a.pos)]
     named = {a.pos for a in out}
     deps = token_strings(ctx.doc, DEP)
     for tok in (ctx.doc[i] for i, dep in enumerate(deps) if dep.startswith("nsubj")):
-        if not (_in_any(ctx.quoted, tok.idx) or _in_any(blocks, tok.idx)):
+        if not any(_in_any(r, tok.idx) for r in (ctx.quoted, blocks, titled)):
             out += _token_antecedent(ctx, tok, named)
     return out
+
+
+def _headline_quoted(ctx: _Ctx) -> list[tuple[int, int]]:
+    """Marked words inside headline lines, which are not paired with the body's marks
+    ('Dieudonné en Libye « …, pas pour soutenir Kadhafi »'): a name there is nobody's
+    antecedent."""
+    pairs = (q for a, b in ctx.headlines for q in _quote_marks(ctx.text, a, b, set())[0])
+    return sorted((q.open, q.close) for q in pairs)
 
 
 def _entity_antecedents(ctx: _Ctx, blocks: list[tuple[int, int]]) -> list[_Antecedent]:
