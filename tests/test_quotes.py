@@ -3377,6 +3377,12 @@ def test_round28_new_cue_words(nlp_fr) -> None:  # type: ignore[no-untyped-def]
     )
     quotes = quotes_of(nlp_fr, text, "fr", find_entities(nlp_fr(text), "fr"))
     assert speaker_text(text, by_content(text, quotes, "pourraient tomber")) == "pays voisins"
+    text2 = (
+        "Le ministre Paul Durand a rejeté les accusations, arguant de la présence de blessures "
+        "par balle sur la plupart des victimes.\n"
+    )
+    quotes2 = quotes_of(nlp_fr, text2, "fr", find_entities(nlp_fr(text2), "fr"))
+    assert speaker_text(text2, by_content(text2, quotes2, "blessures par balle")) == "Paul Durand"
     avis = by_content(text, quotes, "conservé toute son influence")
     assert speaker_text(text, avis) == "nombreux diplomates"
 
