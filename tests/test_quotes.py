@@ -1261,9 +1261,10 @@ def test_round8_not_reported_speech(nlp_fr, text: str) -> None:  # type: ignore[
 # added): fr P .948 R .874 spkP .891 spkR .821; en unchanged. The gold then grew by a ninth
 # batch (8 French articles, after round 28): on it alone, rules unchanged, fr P .958 R .867
 # spkP .811 spkR .733 (with the entity layer); on all gold fr P .949 R .873 spkP .886 spkR .815.
-# The floors below are for this grown gold.
+# The floors below are for this grown gold. Round 29 (its dev misses: a document's issuer, names
+# inside a headline's marks, "arguer de"): fr P .949 R .874 spkP .886 spkR .817; en unchanged.
 FLOORS = {
-    "fr": {"P": 0.945, "R": 0.865, "spkP": 0.88, "spkR": 0.81},
+    "fr": {"P": 0.945, "R": 0.87, "spkP": 0.88, "spkR": 0.81},
     "en": {"P": 0.96, "R": 0.89, "spkP": 0.925, "spkR": 0.855},
 }
 
