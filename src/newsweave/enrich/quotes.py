@@ -3640,7 +3640,7 @@ def _document_author(
     """ "…, ajoute le communiqué": the latest organisation or group, or the latest speaker when
     that one spoke later ("« … », a dit Assad. « … », poursuit le message")."""
     anchor = min(c.start, c.subj.start)
-    issuer = _issuer(ctx, history, anchor, c.subj.start)
+    issuer = _issuer(ctx, history, anchor)
     if issuer is not None:
         return issuer
     found = _antecedent(ctx, c, history, genders, plural=True)
@@ -3651,10 +3651,11 @@ def _document_author(
     return found
 
 
-def _issuer(ctx: _Ctx, history: list[_Antecedent], anchor: int, own: int) -> _Found | None:
+def _issuer(ctx: _Ctx, history: list[_Antecedent], anchor: int) -> _Found | None:
     """ "…, a indiqué le ministère dans un communiqué. … « … », poursuit le texte": a speaker
-    named in the latest sentence before that names a document is the document's author."""
-    docs = [t for t in _words_in(ctx, ctx.lex.document_nouns) if t.idx < anchor and t.idx != own]
+    named in the latest sentence before that names a document is the document's author (the
+    document speaking is at or after ``anchor``, so it is not one of them)."""
+    docs = [t for t in _words_in(ctx, ctx.lex.document_nouns) if t.idx < anchor]
     for tok in reversed(docs):
         s0, s1 = _sent_of(ctx, tok.idx)
         spoke = [h for h in history if h.spoke and h.span and s0 <= h.pos < s1]
