@@ -1263,8 +1263,11 @@ def test_round8_not_reported_speech(nlp_fr, text: str) -> None:  # type: ignore[
 # spkP .811 spkR .733 (with the entity layer); on all gold fr P .949 R .873 spkP .886 spkR .815.
 # The floors below are for this grown gold. Round 29 (its dev misses: a document's issuer, names
 # inside a headline's marks, "arguer de"): fr P .949 R .874 spkP .886 spkR .817; en unchanged.
+# The gold then grew by a tenth batch (6 French articles, after round 29): on it alone, rules
+# unchanged, fr P .936 R .745 spkP .795 spkR .633; on all gold fr P .948 R .866 spkP .882
+# spkR .806. The floors below are for this grown gold (the measure changed, not the rules).
 FLOORS = {
-    "fr": {"P": 0.945, "R": 0.87, "spkP": 0.88, "spkR": 0.81},
+    "fr": {"P": 0.945, "R": 0.86, "spkP": 0.88, "spkR": 0.80},
     "en": {"P": 0.96, "R": 0.89, "spkP": 0.925, "spkR": 0.855},
 }
 
