@@ -254,7 +254,7 @@ MAX_QUESTION_WORDS = 25
 MIN_ANSWER_WORDS = 15
 INTERVIEW_HEAD_LINES = 3
 INTERVIEW_CUE = "question"  # the cue of an answer is the question line before it
-_HEADLINE_QUOTE = re.compile(r"[ \xa0]*:[ \xa0]*[«“\"]")
+_HEADLINE_QUOTE = re.compile(r"[ \xa0\u202f]*:[ \xa0\u202f]*[«“\"]")
 _GLOSS_COMMA = re.compile(r"(?:\s+[a-zà-ÿ][\w'’-]*){0,2}\s*(?:\([^()\n]{1,40}\)\s*)?,\s*")
 _SINGULAR_POSSESSIVES = frozenset({"son", "sa", "ses", "his", "her"})
 _INTERVIEW_YOU = frozenset({"vous", "votre", "vos", "you", "your"})
@@ -298,6 +298,7 @@ MAX_PHRASE_INSERT = 4  # "a fait état le 6 décembre de": date words inside a c
 MAX_OBJECT_CHAIN = 3  # "retarder de deux heures le procès": nouns between an object and its verb
 MAX_MEDIUM_WORDS = 3  # "le journal en ligne X": words between a medium's noun and its name
 _OF = frozenset(["de", "d'", "d’", "of"])
+_OF_THE = _OF | {"du", "des"}
 _OF_MEDIUM = _OF | {"du", "des"}  # "le journal de X", "du X": not the medium's name
 MAX_ROLE_MODIFIERS = 3  # "nouvellement élu": words between a role and its apposed name (audit)
 # "…, le général soudanais [Name]": lower-case words (determiner, title, adjectives) allowed
@@ -320,8 +321,9 @@ _LOOSE_CUE_TAGS = ("NOUN", "ADJ", "PROPN", "X")  # a saying verb the tagger misr
 _LAST_WORD = re.compile(r"(\w+)\W*$")
 _WORD_CHAR = re.compile(r"\w")
 LAST_WORD_LOOKBACK = 40  # speed only: any length finds the same word (longer words fall back)
+# A stop, then closing marks (French sets a space before »: "… rendez-vous. » Interrogé …").
 _SENT_END = re.compile(
-    r"[.!?…]+[\"»”’)]*\s+|(?<=[a-zà-ÿ]{2})\.(?=[A-ZÀ-Ý][a-zà-ÿ]|«)"
+    r"[.!?…]+(?:[\"»”’)]|[ \xa0\u202f][»”])*\s+|(?<=[a-zà-ÿ]{2})\.(?=[A-ZÀ-Ý][a-zà-ÿ]|«)"
     r"|(?<=[a-zà-ÿ][\"»”])\.(?=[A-ZÀ-Ý][a-zà-ÿ])"
 )
 _FINAL = ".!?…:"
@@ -336,12 +338,18 @@ _COORDINATED = re.compile(
 _LIST_GAP = re.compile(r"\s*,?\s*(?:(?:et|ou|and|or)(?:\s+encore)?\s*)?")
 _CREDIT = re.compile(r"\s*\([^()]*\)\s*$")
 # a sentence end, then at most three words, none a hashtag or a handle (a tweet's tail)
-_LAST_STOP = re.compile(r"[.!?…][\"»”]?\s+(?=[^\s#@]\S*(?:\s+[^\s#@]\S*){0,2}\s*$)")
-_CUT_SENTENCE = re.compile(r"[.!?…][\"»”]?\s+([A-ZÀ-Ý][^.!?…:\n]*)$")
+_LAST_STOP = re.compile(
+    r"[.!?…](?:[\"»”]|[ \xa0\u202f][»”])?\s+(?=[^\s#@]\S*(?:\s+[^\s#@]\S*){0,2}\s*$)"
+)
+_CUT_SENTENCE = re.compile(r"[.!?…](?:[\"»”]|[ \xa0\u202f][»”])?\s+([A-ZÀ-Ý][^.!?…:\n]*)$")
 # ", <role phrase without comma, stop or quote mark>, " between a name and its verb
 _APPOSED_ROLE = re.compile(r"\s*,[^,;:.!?«»\"“”\n]+,\s*")
 _BEFORE_CLOSER = frozenset([",", ".", "!", "?"])  # "…, `` X said": a misturned PTB closer
-_CLOSERS = "\"»”’)' "
+# Spaces of French typography: a no-break space before « » : ; ? ! (and its narrow form, and the
+# thin space) is as common as a plain one (challenge set, 2026-11-24: "rives.\xa0»" made a whole
+# paragraph a headline).
+_SPACES = " \xa0\u202f\u2009"
+_CLOSERS = "\"»”’)'" + _SPACES
 _NEVER = 1 << 62  # larger than any text offset, for bisecting (start, end) ranges
 _ABBREV = frozenset(
     [
@@ -451,6 +459,8 @@ class Lexicon:
     own_words: frozenset[str]  # function words of the language, found in no other one listed
     foreign_words: frozenset[str]  # function words of other languages (an original tweet)
     future_stems: frozenset[str]  # irregular future stems: "serait", "aurait", "pourrait" …
+    quantities: frozenset[str]  # "des centaines d'agriculteurs": the group is its complement
+    learning: frozenset[str]  # "a-t-on appris auprès de X": a report only from a named source
 
 
 # Lexicon fields read straight from one list of speech_verbs.json (field: JSON key).
@@ -472,6 +482,7 @@ _PLAIN_LISTS = {
     "hearsay": "hearsay_participles", "media": "media_nouns", "unmarked": "unmarked_roles",
     "date_words": "date_words", "own_words": "own_function_words",
     "foreign_words": "foreign_function_words", "future_stems": "irregular_future_stems",
+    "quantities": "quantity_nouns", "learning": "learning_verbs",
 }  # fmt: skip
 
 
@@ -892,7 +903,7 @@ def _quote_marks(text: str, start: int, end: int, skip: set[int]) -> tuple[list[
 def _misturned_closer(text: str, at: int, mark: str, opener: str) -> bool:
     """ "`` …, my dad is ready to step in, `` DiLeo said.": in PTB-converted text an opening
     mark right after a comma or a sentence end, inside an open quote, is its closing mark."""
-    before = text[max(0, at - 3) : at].rstrip(" ")[-1:]
+    before = text[max(0, at - 3) : at].rstrip(_SPACES)[-1:]
     return mark == opener == "``" and before in _BEFORE_CLOSER
 
 
@@ -982,7 +993,18 @@ def _other_sense(ctx: _Ctx, tok: Token, lemma: str) -> bool:
         return True
     if _wished_speech(tok):
         return True
+    if lemma in lex.learning:
+        return not _learned_from_source(ctx, tok)
     return lemma == "dire" and _meaning_dire(ctx, tok)
+
+
+def _learned_from_source(ctx: _Ctx, tok: Token) -> bool:
+    """ "…, a-t-on appris auprès du ministère" / "de source policière": an impersonal "on" that
+    learned it from a source named right after the verb."""
+    subjects = [c for c in tok.children if c.dep_.startswith("nsubj")]
+    if not any(c.lower_ in ctx.lex.null_subjects for c in subjects):
+        return False
+    return _np_after(ctx, tok, sources_only=True) is not None
 
 
 def _wished_speech(tok: Token) -> bool:
@@ -1178,7 +1200,7 @@ def _first_person_after(ctx: _Ctx, q: _Quoted, prev: tuple[_Quoted, _Cand] | Non
     gap = ctx.text[prev[0].close : q.open]
     line_end = ctx.text.find("\n", q.close)
     rest = ctx.text[q.close : len(ctx.text) if line_end < 0 else line_end]
-    if gap.count("\n") != 1 or rest.strip(" ."):
+    if gap.count("\n") != 1 or rest.strip(_SPACES + "."):
         return None
     if _has_free_cue(ctx, prev[0].close + gap.index("\n"), q.open):
         return None
@@ -1194,7 +1216,8 @@ def _standalone(ctx: _Ctx, q: _Quoted) -> int | None:
     k = bisect_right([p[0] for p in ctx.paras], q.open) - 1
     if k < 1 or ctx.text[ctx.paras[k][0] : q.open].strip():
         return None
-    if ctx.text[q.close : ctx.paras[k][1]].strip(" .,") or ctx.paras[k - 1] in ctx.headlines:
+    rest = ctx.text[q.close : ctx.paras[k][1]].strip(_SPACES + ".,")
+    if rest or ctx.paras[k - 1] in ctx.headlines:
         return None
     return k
 
@@ -1308,26 +1331,72 @@ def _attribute(ctx: _Ctx, q: _Quoted) -> _Cand | None:
 
 def _colon_frame(ctx: _Ctx, q: _Quoted) -> _Cand | None:
     """ "Omar Hariri a été clair : « … »" / "The coach was blunt: "…"": a quote right after a
-    colon whose clause has a named person or organisation (or a person noun) as subject."""
+    colon whose clause has a named person or organisation (or a person noun) as subject; any
+    subject when the clause's verb is one of saying ("L'institutrice raconte : « … »")."""
     before = ctx.text[: q.open].rstrip()
     if not before.endswith(":") or not _utterance(ctx, q):
         return None
     colon = len(before) - 1
-    s0 = _sent_of(ctx, colon)[0]
-    verb = _colon_verb(ctx, s0, colon)
-    if verb is None:
+    found = _colon_subject(ctx, _sent_of(ctx, colon)[0], colon)
+    if found is None:
         return None
-    subs = [c for c in verb.children if c.dep_ == "nsubj" and s0 <= c.idx < verb.idx]
-    if not subs:
-        return None
-    head = subs[-1]  # the subject next to the verb, not one of a clause before it
+    head, verb = found
     if head.lower_ in ctx.lex.pronouns:
         subj = _Subj("pron", head.idx, head.idx + len(head), head.i)
     else:
-        subj = _Subj("np", *_np_span(ctx, head), head.i)
-        if not _colon_speaker(ctx, subj):
+        subj = _Subj("np", *_np_before(ctx, head, verb), head.i)
+        if not (_says_to_colon(ctx, head, verb, colon) or _colon_speaker(ctx, subj)):
             return None
     return _Cand(q.start, q.end, "direct", "direct", (colon, colon + 1), ":", subj)
+
+
+def _says_to_colon(ctx: _Ctx, head: Token, verb: Token, colon: int) -> bool:
+    """A verb of saying whose clause runs to the colon ("X raconte :", "X a déclaré à la presse
+    :"), not one whose reported clause does ("On a dit que …, une mesure … :"), with a subject
+    that names someone ("on" does not)."""
+    gap = ctx.text[verb.idx : colon]
+    if "," in gap or head.lower_ in ctx.lex.null_subjects:
+        return False
+    return _saying_word(ctx, verb) and not any(
+        t.lower_ in ctx.lex.complementizers for t in _tokens(ctx, verb.idx, colon)
+    )
+
+
+def _saying_word(ctx: _Ctx, tok: Token) -> bool:
+    """A verb of saying by its lemma, or by its present form read as another word ("raconte",
+    lemma "racont")."""
+    return _verb_lemma(tok, ctx.lex.direct) in ctx.lex.direct or tok.lower_ + "r" in ctx.lex.direct
+
+
+def _np_before(ctx: _Ctx, head: Token, verb: Token) -> tuple[int, int]:
+    """The subject's noun phrase, cut before its verb ("Le ministre raconte", read as a noun and
+    its adjective)."""
+    a, b = _np_span(ctx, head)
+    if a < verb.idx < b:
+        b = len(ctx.text[: verb.idx].rstrip())
+    return a, b
+
+
+def _colon_subject(ctx: _Ctx, s0: int, colon: int) -> tuple[Token, Token] | None:
+    """The subject of the clause the colon ends (the one next to its verb, not one of a clause
+    before it), and that verb."""
+    verb = _colon_verb(ctx, s0, colon)
+    if verb is None:
+        return _amod_cue_subject(ctx, s0, colon)
+    subs = [c for c in verb.children if c.dep_ == "nsubj" and s0 <= c.idx < verb.idx]
+    return (subs[-1], verb) if subs else None
+
+
+def _amod_cue_subject(ctx: _Ctx, s0: int, colon: int) -> tuple[Token, Token] | None:
+    """ "Le ministre raconte : « … »": a present-tense verb of saying right before the colon
+    that the parser read as an adjective of the noun before it; that noun speaks."""
+    i = _tok_from(ctx, colon) - 1
+    if i < 1 or ctx.doc[i].dep_ != "amod" or ctx.doc[i].pos_ not in ("ADJ", "NOUN"):
+        return None
+    tok, head = ctx.doc[i], ctx.doc[i].head
+    if not _saying_word(ctx, tok) or not s0 <= head.idx < tok.idx:
+        return None
+    return (head, tok) if head.pos_ in ("NOUN", "PROPN") else None
 
 
 def _colon_after_que(ctx: _Ctx, q: _Quoted, que: list[_Cand]) -> _Cand | None:
@@ -2195,13 +2264,25 @@ def _np_after(ctx: _Ctx, verb: Token, sources_only: bool = False) -> _Subj | Non
     while i < len(doc) and i <= verb.i + MAX_GAP_TOKENS:
         if _de_source(ctx, i):
             return _forward_np(ctx, doc[i + 1])
-        if sources_only and doc[i].pos_ != "ADP":
-            return None
+        source = _from_whom(ctx, i) if sources_only else None
+        if source is not None:  # "a-t-on appris auprès du parquet"
+            return _forward_np(ctx, doc[source])
         nxt = _skip_after_verb(ctx, i)
+        if sources_only and doc[i].pos_ != "ADP" and nxt is None:
+            return None
         if nxt is None:
             return _np_at(ctx, i)
         i = nxt
     return None
+
+
+def _from_whom(ctx: _Ctx, i: int) -> int | None:
+    """ "auprès du ministère", "auprès de la préfecture": where the source after "auprès de"
+    begins, or None."""
+    doc = ctx.doc
+    if doc[i].lower_ != "auprès" or i + 2 >= len(doc) or doc[i + 1].lower_ not in _OF_THE:
+        return None
+    return i + 2
 
 
 def _skip_after_verb(ctx: _Ctx, i: int) -> int | None:
@@ -2936,7 +3017,7 @@ def _chained_sources(ctx: _Ctx, cands: list[_Cand]) -> list[_Cand]:
         if not (same and prev.start < prev.cue[0] and c.start < prev.cue[0] < c.cue[0]):
             continue
         a, b = _strip_end(ctx.text, prev.subj.end, c.cue[0])
-        a += len(ctx.text[a:b]) - len(ctx.text[a:b].lstrip(" ,"))
+        a += len(ctx.text[a:b]) - len(ctx.text[a:b].lstrip(_SPACES + ","))
         out[i - 1] = replace(out[i - 1], end=_strip_end(ctx.text, prev.start, prev.cue[0])[1])
         if _words(ctx.text[a:b]) >= MIN_REPORTED_WORDS:
             out[i] = replace(c, start=a, end=b)
@@ -3146,7 +3227,7 @@ def _according_content(ctx: _Ctx, a_start: int, a_end: int) -> tuple[int, int]:
     before, after = ctx.text[s0:a_start], ctx.text[a_end:s1]
     opens = _words(before) == 0 or _COORDINATED.search(before) is not None  # ", mais selon X …"
     if opens or _incise_count(ctx, before, after, a_end):
-        a = a_end + len(after) - len(after.lstrip(" ,"))
+        a = a_end + len(after) - len(after.lstrip(_SPACES + ","))
         return _strip_end(ctx.text, a, s1)
     if _incise(before, after):  # "Les insurgés, selon X, contrôlent le port."
         return _strip_end(ctx.text, s0, s1)
@@ -3352,11 +3433,13 @@ def _nested(ctx: _Ctx, inner: _Cand, outer: _Cand) -> bool:
 
 
 def _marks_and_glue(ctx: _Ctx, c: _Cand) -> bool:
-    """ "« A », afin de « B » (CNT), a déclaré X", "Depuis mars, « A » en Syrie, a affirmé X":
-    no verb outside the marks; the marked parts are the quotes, the rest is no report."""
+    """ "« A », afin de « B » (CNT), a déclaré X", "Depuis mars, « A » en Syrie, a affirmé X",
+    "« A », a-t-il dit, « B »": no verb outside the marks but the cue inserted between them; the
+    marked parts are the quotes, the rest is no report."""
     cuts = _mark_cuts(ctx, c.start, c.end)
     if not cuts:
         return False
+    cuts.append(c.cue)
     outside = [t for t in _tokens(ctx, c.start, c.end) if not any(o <= t.idx < e for o, e in cuts)]
     return not any(t.pos_ in ("VERB", "AUX") for t in outside)
 
@@ -4283,7 +4366,15 @@ def _token_antecedent(ctx: _Ctx, tok: Token, named: set[int]) -> list[_Anteceden
     span = (tok.idx, tok.idx + 1) if _person_subject(ctx, tok) else (a, b)
     if a in named or any(span[0] <= e.start < span[1] for e in ctx.entities):
         return []
-    return [_Antecedent(a, (a, b), None, True, plural, gender=_np_gender(tok))]
+    return [_Antecedent(a, (a, b), None, True, plural, gender=_np_gender(_group_noun(ctx, tok)))]
+
+
+def _group_noun(ctx: _Ctx, tok: Token) -> Token:
+    """The noun a group is made of ("centaines d'agriculteurs" → "agriculteurs"): its gender is
+    the one a pronoun takes ("ils"); other nouns stand for themselves."""
+    if tok.lemma_.lower() not in ctx.lex.quantities:
+        return tok
+    return next((c for c in tok.children if c.dep_ == "nmod" and c.pos_ == "NOUN"), tok)
 
 
 def _demonstrative(tok: Token) -> bool:
