@@ -3697,3 +3697,77 @@ def test_round30_learning_without_a_source_is_no_report(nlp_fr) -> None:  # type
         "travaux dureraient six mois."
     )
     assert quotes_of(nlp_fr, text, "fr") == []
+
+
+def test_round30_pronoun_prefers_the_subject_over_a_misparsed_object(nlp_fr) -> None:  # type: ignore[no-untyped-def]
+    """ "X a confirmé le départ de sa joueuse, la Brésilienne Y, vers Z. « … », a-t-elle
+    commenté": the parse makes the apposed object a conjunct of the verb; "elle" is still X."""
+    text = (
+        "La présidente du club de volley de Cannes, Anne Roux, a confirmé le départ de sa "
+        "passeuse, la Brésilienne Ana Souza, vers Milan. « Ana nous a beaucoup apporté, on ne va "
+        "pas la retenir contre son gré », a-t-elle commenté."
+    )
+    doc = nlp_fr(text)
+    assert [t.dep_ for t in doc if t.text == "Brésilienne"] == ["conj"]  # the parse it is for
+    found = by_content(text, quotes_of(nlp_fr, text, "fr", find_entities(doc, "fr")), "Ana nous")
+    assert speaker_text(text, found) == "Anne Roux"
+
+
+def test_round30_the_latter_is_the_latest_person_of_its_gender(nlp_fr) -> None:  # type: ignore[no-untyped-def]
+    """ "X a reçu la présidente de l'ONG, Y. Selon cette dernière, …": Y, the latest woman,
+    object or not; the subject X is a man."""
+    text = (
+        "Le consul de France à Dakar, Jean Ferrand, a reçu lundi la directrice de l'association "
+        "Enfance Plus, Awa Diop. Selon cette dernière, près de 2 000 enfants vivent encore dans "
+        "la rue à Dakar."
+    )
+    quotes = quotes_of(nlp_fr, text, "fr", find_entities(nlp_fr(text), "fr"))
+    assert speaker_text(text, by_content(text, quotes, "2 000 enfants")) == "Awa Diop"
+
+
+def test_round30_quote_after_a_sentence_about_its_speaker(nlp_fr) -> None:  # type: ignore[no-untyped-def]
+    """ "X est catégorique. « … »": whole sentences in marks, no verb of saying around them,
+    right after a sentence whose subject is a person: that person speaks (cue: none)."""
+    text = (
+        "La maire de Nantes, Sophie Garnier, ne cache pas sa colère. « Nous avons alerté l'Etat "
+        "à trois reprises. Personne ne nous a répondu. » Le conseil municipal se réunira lundi."
+    )
+    quotes = quotes_of(nlp_fr, text, "fr", find_entities(nlp_fr(text), "fr"))
+    found = by_content(text, quotes, "alerté l'Etat")
+    assert speaker_text(text, found) == "Sophie Garnier"
+    assert found.attrs["cue"][0] == found.attrs["cue"][1]
+
+
+def test_round30_no_quote_after_a_sentence_without_a_speaker(nlp_fr) -> None:  # type: ignore[no-untyped-def]
+    """The same shape after a sentence about a thing: no speaker is made up."""
+    text = (
+        "La tempête a arraché des toitures dans la nuit. « Les dégâts sont considérables, il "
+        "faudra des mois pour tout réparer. » Les pompiers sont intervenus à quarante reprises."
+    )
+    for q in quotes_of(nlp_fr, text, "fr", find_entities(nlp_fr(text), "fr")):
+        assert q.attrs["speaker"] is None or speaker_text(text, q) != "tempête"
+
+
+def test_round30_inverted_cue_needs_a_clause_before_it(nlp_fr) -> None:  # type: ignore[no-untyped-def]
+    """A headline line without a stop glues onto the next line in the parse, which loses the
+    subject of "a confirmé": "Le syndicat X, le SNA, a confirmé …" is no report (no verb)."""
+    text = (
+        "Grève des pilotes : « Nous ne céderons rien », prévient le SNPL\n"
+        "Le premier syndicat de pilotes de ligne, le SNPL, a confirmé mardi son préavis de grève "
+        "pour les vacances de février.\n"
+    )
+    quotes = quotes_of(nlp_fr, text, "fr", find_entities(nlp_fr(text), "fr"))
+    assert not [q for q in quotes if "premier syndicat" in q.text_of(text)]
+
+
+def test_round30_headline_quote_with_its_own_attribution(nlp_fr) -> None:  # type: ignore[no-untyped-def]
+    """The article's own headline "Grève : « … », prévient le SNPL" is the SNPL's quote, not
+    that of a later speaker who repeats the words."""
+    text = (
+        "Grève des pilotes : « Nous ne céderons rien », prévient le SNPL\n"
+        "Le syndicat a confirmé mardi son préavis. « Nous ne céderons rien tant que la direction "
+        "maintiendra son plan », a déclaré son président, Hugo Marchal.\n"
+    )
+    quotes = quotes_of(nlp_fr, text, "fr", find_entities(nlp_fr(text), "fr"))
+    head = [q for q in quotes if q.end <= text.index("\n")]
+    assert len(head) == 1 and speaker_text(text, head[0]) == "SNPL"

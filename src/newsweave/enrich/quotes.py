@@ -461,6 +461,7 @@ class Lexicon:
     future_stems: frozenset[str]  # irregular future stems: "serait", "aurait", "pourrait" …
     quantities: frozenset[str]  # "des centaines d'agriculteurs": the group is its complement
     learning: frozenset[str]  # "a-t-on appris auprès de X": a report only from a named source
+    latter: frozenset[str]  # "cette dernière": the latest person, object or subject
 
 
 # Lexicon fields read straight from one list of speech_verbs.json (field: JSON key).
@@ -482,7 +483,7 @@ _PLAIN_LISTS = {
     "hearsay": "hearsay_participles", "media": "media_nouns", "unmarked": "unmarked_roles",
     "date_words": "date_words", "own_words": "own_function_words",
     "foreign_words": "foreign_function_words", "future_stems": "irregular_future_stems",
-    "quantities": "quantity_nouns", "learning": "learning_verbs",
+    "quantities": "quantity_nouns", "learning": "learning_verbs", "latter": "latter_pronouns",
 }  # fmt: skip
 
 
@@ -587,7 +588,7 @@ def find_quotes(doc: Doc, entities: list[Span], lang: str) -> list[Span]:
         direct = _direct(ctx, que + trailing, framed)
     trailing = [c for c in trailing if not _marks_and_glue(ctx, c)]
     cands = direct + _dashed(ctx, direct) + _blocks(ctx) + _interview(ctx) + que + trailing
-    cands += _named_heads(ctx)
+    cands += _named_heads(ctx) + _attributed_heads(ctx)
     cands += framed
     cands += _quoted_reports(ctx)
     cands += _opinion_relatives(ctx) + _hearsay(ctx)
@@ -1142,6 +1143,7 @@ def _direct(ctx: _Ctx, que: list[_Cand], according: list[_Cand]) -> list[_Cand]:
         cand = cand or _colon_frame(ctx, q) or _colon_after_que(ctx, q, que)
         cand = cand or _within(ctx, q, according) or _reported_conditional(ctx, q, que)
         cand = cand or _previous_paragraph(ctx, q) or _first_person_after(ctx, q, prev)
+        cand = cand or _introduced(ctx, q)
         cand = _prefer_verb(ctx, q, cand, que)
         if cand is not None and waiting is not None and _listed_before(ctx, waiting, q, cand):
             out.append(replace(cand, start=waiting.start, end=waiting.end))
@@ -1190,6 +1192,39 @@ def _previous_paragraph(ctx: _Ctx, q: _Quoted) -> _Cand | None:
     if subj.kind not in ("np", "pron"):
         return None
     return _Cand(q.start, q.end, "direct", "direct", _cue_span(ctx, tok), tok.lemma_, subj)
+
+
+def _introduced(ctx: _Ctx, q: _Quoted) -> _Cand | None:
+    """ "Le procureur, X, est catégorique. « … »": whole sentences in marks, with no verb of
+    saying around them, right after a sentence of the same paragraph whose subject is a person
+    or an organisation: that subject speaks. (A quote opening a paragraph of its own after "X
+    est arrivé à Marseille." is left alone: round 8.)"""
+    if not _fills_sentences(ctx, q) or _words(ctx.text[q.start : q.end]) < MIN_INHERIT_WORDS:
+        return None
+    s0 = _sent_of(ctx, q.open)[0]
+    p0, p1 = _sent_of(ctx, s0 - 1) if s0 > 0 else (0, 0)
+    same_para = "\n" not in ctx.text[p0 : q.open]
+    if not same_para or p1 <= p0 or any(p0 <= m.open < p1 for m in ctx.marks):
+        return None
+    root = next((t for t in _tokens(ctx, p0, p1) if t.dep_ == "ROOT"), None)
+    subs = [c for c in root.children if c.dep_ == "nsubj"] if root is not None else []
+    if not subs or _last_cue(ctx, p0, p1) is not None:
+        return None
+    head = subs[0]
+    if head.lower_ in ctx.lex.pronouns:
+        subj = _Subj("pron", head.idx, head.idx + len(head), head.i)
+    elif not _colon_speaker(ctx, subj := _Subj("np", *_np_span(ctx, head), head.i)):
+        return None
+    return _Cand(q.start, q.end, "direct", "direct", (q.open, q.open), "", subj)
+
+
+def _fills_sentences(ctx: _Ctx, q: _Quoted) -> bool:
+    """The marks hold whole sentences: they open a sentence and close on a final stop."""
+    s0 = _sent_of(ctx, q.open)[0]
+    inner = ctx.text[q.start : q.end].rstrip()
+    after = ctx.text[q.close : _sent_of(ctx, q.close)[1]] if q.close < len(ctx.text) else ""
+    opens = not ctx.text[s0 : q.open].strip()
+    return opens and inner[-1:] in ".!?…" and not after.strip(_SPACES + ".\n")
 
 
 def _first_person_after(ctx: _Ctx, q: _Quoted, prev: tuple[_Quoted, _Cand] | None) -> _Cand | None:
@@ -2899,6 +2934,8 @@ def _trailing(ctx: _Ctx) -> list[_Cand]:
             continue  # after a closing mark, the direct rule has it
         if incise:
             a, b = _strip_end(ctx.text, s0, s1)
+        if not any(t.pos_ in ("VERB", "AUX") for t in _tokens(ctx, a, b)):
+            continue  # "Le syndicat X, le SNCTA, a confirmé …": a subject the parse lost, no clause
         lemma = _cue_lemma(ctx, tok, ctx.lex.indirect)
         out.append(_Cand(a, b, "indirect", "trailing", cue, lemma, subj))
     return out
@@ -3900,6 +3937,8 @@ def _antecedent(
     gender = None if plural else form
     if plural and form:  # "ils" never stands for "des échauffourées", nor "elles" for "des hommes"
         history = [h for h in history if not (h.plural and h.gender and h.gender != form)]
+    if c.subj.kind == "pron" and _pron(ctx, c.subj) in ctx.lex.latter:
+        history = [replace(h, oblique=False) for h in history]  # the latest, object or not
     if c.subj.kind == "pron" and c.cue_lemma in ctx.lex.continuing:
         # "X a affirmé que … Y est arrivé mardi. « … », a-t-il ajouté": who adds has spoken
         said = {h.span for h in history if h.spoke}  # with the mention's own entry, whose
@@ -4505,6 +4544,8 @@ def _oblique(ctx: _Ctx, e: Span) -> bool:
     # "à côté de l'ex-roi Fahd", the name hung on the verb as "obl": UD's oblique relation
     case = obj or tok.dep_ in ("pobj", "obl", "obl:mod", "obl:arg")
     case = case or any(c.dep_ == "case" for c in tok.children)
+    # a name the parse hung on the verb as a conjunct or a punctuation mark: a misparsed object
+    case = case or (tok.dep_ in ("conj", "punct", "dep") and tok.head.pos_ == "VERB")
     return case or _in_appositive_complement(path) or _relative_subject(tok)
 
 
@@ -4576,6 +4617,18 @@ def _named_heads(ctx: _Ctx) -> list[_Cand]:
             colon = ctx.text.index(":", subj.end)
             out.append(_Cand(pairs[0].start, pairs[0].end, "direct", "direct",
                              (colon, colon + 1), ":", subj))  # fmt: skip
+    return out
+
+
+def _attributed_heads(ctx: _Ctx) -> list[_Cand]:
+    """The article's own headline "Grève : « … », prévient le syndicat": marks followed on the
+    same line by an inverted verb of saying and its subject."""
+    out = []
+    for a, b in ctx.headlines[: min(_title_lines(ctx), INTERVIEW_HEAD_LINES)]:
+        for q in _quote_marks(ctx.text, a, b, set())[0]:
+            cand = _attribute(ctx, q) if _utterance(ctx, q) else None
+            if cand is not None and q.close <= cand.cue[0] < b and cand.subj.kind == "np":
+                out.append(cand)
     return out
 
 
