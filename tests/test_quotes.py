@@ -3771,3 +3771,36 @@ def test_round30_headline_quote_with_its_own_attribution(nlp_fr) -> None:  # typ
     quotes = quotes_of(nlp_fr, text, "fr", find_entities(nlp_fr(text), "fr"))
     head = [q for q in quotes if q.end <= text.index("\n")]
     assert len(head) == 1 and speaker_text(text, head[0]) == "SNPL"
+
+
+def test_round30_feminine_group_with_a_name_in_its_complement(nlp_fr) -> None:  # type: ignore[no-untyped-def]
+    """ "Les salariées de la blanchisserie X, à Y, … « … », ont-elles assuré": the group stands
+    although a name sits in its complement, and "elles" fits it although the tagger may read
+    the plural noun as masculine."""
+    text = (
+        "Les salariées de la blanchisserie industrielle Textino, à Roanne, sont en grève depuis "
+        "douze jours pour réclamer une revalorisation de leurs salaires. « On travaille huit "
+        "heures debout pour 1.400 euros net. Ce n'est plus possible », ont-elles assuré devant "
+        "l'usine."
+    )
+    found = by_content(
+        text, quotes_of(nlp_fr, text, "fr", find_entities(nlp_fr(text), "fr")), "huit heures"
+    )
+    assert (speaker_text(text, found) or "").startswith("salariées")
+
+
+def test_round30_feminine_role_and_a_place_the_entities_missed(nlp_fr) -> None:  # type: ignore[no-untyped-def]
+    """ "Sa directrice régionale pour l'Afrique, X, a déclaré que …": "directrice" is a person
+    noun (the feminine of a listed one) and "Afrique" a name inside the role phrase, so the
+    person named after it speaks."""
+    from newsweave.enrich.quotes import load_lexicon
+
+    assert {"directrice", "présidente", "députée", "avocate"} <= load_lexicon("fr").person_nouns
+    text = (
+        "Sa directrice régionale pour l'Afrique, Anna Kovalenko, a déclaré à Genève que la "
+        "situation était très préoccupante."
+    )
+    found = by_content(
+        text, quotes_of(nlp_fr, text, "fr", find_entities(nlp_fr(text), "fr")), "situation"
+    )
+    assert speaker_text(text, found) == "Anna Kovalenko"

@@ -281,6 +281,9 @@ MIN_UNMARKED_WORDS = 2
 # (150 lost two dev speakers, 400 to 100000 gave the same figures); a gender is read from a
 # title or an article at most this many tokens before a name.
 MAX_OBLIQUE_SKIP = 400
+# Plural endings of feminine nouns of people (salariées, infirmières, manifestantes …), read
+# where the tagger gives such a noun the masculine (round 30, challenge set).
+FEMININE_PLURAL_ENDINGS = ("ées", "ières", "trices", "euses", "ennes", "antes", "entes")
 MAX_GENDER_LOOKBACK = 8
 MAX_PRONOUN_CHAIN = 3  # subject pronouns followed back ("Il a rencontré X. « … », a-t-il dit")
 MAX_SELF_NAMED_TOKENS = 6  # "…", a indiqué le communiqué: an author named as the quote's subject
@@ -471,7 +474,7 @@ _PLAIN_LISTS = {
     "time_nouns": "time_nouns",
     "np_preps": "np_prepositions", "document_nouns": "document_nouns",
     "source_nouns": "source_nouns", "excluded": "speaker_excluded", "org_nouns": "org_nouns",
-    "person_nouns": "person_nouns", "generic_orgs": "generic_org_nouns",
+    "generic_orgs": "generic_org_nouns",
     "opinion_preps": "opinion_preps", "relays": "relay_participles", "chants": "chant_verbs",
     "things": "thing_pronouns", "continuing": "continuation_verbs",
     "with_infinitive": "non_saying_with_infinitive", "meaning_heads": "meaning_heads",
@@ -517,7 +520,17 @@ def _combined_lists(data: dict[str, Any], sets: dict[str, frozenset[str]]) -> di
         "vague": sets["vague_sources"] | sets["written_signs"],
         "relatives": frozenset(tuple(w.split()) for w in data["opinion_relatives"]),
         "in_passive": sets["non_saying_in_passive"] | sets["naming_verbs"],
+        "person_nouns": _with_feminines(sets["person_nouns"], data["feminine_endings"]),
     }
+
+
+def _with_feminines(nouns: frozenset[str], endings: dict[str, str]) -> frozenset[str]:
+    """The person nouns and their feminine forms, by the first ending that fits each (none for
+    a language without such endings)."""
+    if not endings:
+        return nouns
+    fems = (next((n[: -len(m)] + f for m, f in endings.items() if n.endswith(m)), n) for n in nouns)
+    return nouns | frozenset(fems)
 
 
 @dataclass(frozen=True)
@@ -4234,7 +4247,8 @@ def _name_after_role(ctx: _Ctx, subj: _Subj) -> list[int]:
         if tok.text == "," and in_name:
             nxt = tok.nbor(1) if tok.i + 1 < len(ctx.doc) else tok
             return [names[nxt.idx]] if nxt.idx in names else []
-        in_name = _in_any(others, tok.idx)
+        # a place or an organisation the entity layer missed ("pour l'Afrique") is a name too
+        in_name = _in_any(others, tok.idx) or tok.pos_ == "PROPN"
         if not (in_name or tok.is_space or _role_phrase_word(tok)):
             return []
     return []
@@ -4402,10 +4416,19 @@ def _token_antecedent(ctx: _Ctx, tok: Token, named: set[int]) -> list[_Anteceden
     if not (_named_subject(tok) or _person_subject(ctx, tok) or group) or _demonstrative(tok):
         return []
     a, b = _np_span(ctx, tok)
-    span = (tok.idx, tok.idx + 1) if _person_subject(ctx, tok) else (a, b)
+    # a name inside a group's complement ("les salariées de l'usine X") leaves the group
+    span = (tok.idx, tok.idx + 1) if _person_subject(ctx, tok) or group else (a, b)
     if a in named or any(span[0] <= e.start < span[1] for e in ctx.entities):
         return []
-    return [_Antecedent(a, (a, b), None, True, plural, gender=_np_gender(_group_noun(ctx, tok)))]
+    return [_Antecedent(a, (a, b), None, True, plural, gender=_group_gender(ctx, tok))]
+
+
+def _group_gender(ctx: _Ctx, tok: Token) -> str | None:
+    """A subject's gender, a group's from the noun it is made of; a plural noun with a
+    feminine ending is feminine whatever the tagger says ("les salariées", read as masculine)."""
+    noun = _group_noun(ctx, tok)
+    plural_fem = noun.lower_.endswith(FEMININE_PLURAL_ENDINGS) and _np_plural(noun)
+    return "Fem" if plural_fem else _np_gender(noun)
 
 
 def _group_noun(ctx: _Ctx, tok: Token) -> Token:
