@@ -3804,3 +3804,31 @@ def test_round30_feminine_role_and_a_place_the_entities_missed(nlp_fr) -> None: 
         text, quotes_of(nlp_fr, text, "fr", find_entities(nlp_fr(text), "fr")), "situation"
     )
     assert speaker_text(text, found) == "Anna Kovalenko"
+
+
+def test_round30_attribution_with_an_apposed_name_inside_the_marks(nlp_fr) -> None:  # type: ignore[no-untyped-def]
+    """ "« A, a déclaré la préfète de X, Y, lors d'un point presse. B »": the inserted
+    attribution may hold commas (an apposed name); both parts are Y's."""
+    text = (
+        "« Le feu est maîtrisé, a déclaré le préfet du Var, Jean Morel, lors d'un point presse. "
+        "Les pompiers resteront sur place toute la nuit. » Plus de 800 hectares ont brûlé."
+    )
+    quotes = quotes_of(nlp_fr, text, "fr", find_entities(nlp_fr(text), "fr"))
+    assert speaker_text(text, by_content(text, quotes, "Le feu est maîtrisé")) == "Jean Morel"
+    assert speaker_text(text, by_content(text, quotes, "Les pompiers")) == "Jean Morel"
+
+
+@pytest.mark.parametrize(
+    ("tail", "source"),
+    [
+        ("explique-t-on à l'Elysée.", "Elysée"),
+        ("souligne-t-on dans l'entourage du ministre.", "entourage du ministre"),
+        ("a-t-on indiqué au ministère de la Santé.", "ministère de la Santé"),
+    ],
+)
+def test_round30_impersonal_on_speaking_at_a_place(nlp_fr, tail: str, source: str) -> None:  # type: ignore[no-untyped-def]
+    """ "…, explique-t-on à l'Elysée": the place or circle after an impersonal "on" speaks."""
+    text = f"Le projet de loi sera présenté en conseil des ministres avant la fin du mois, {tail}"
+    quotes = quotes_of(nlp_fr, text, "fr", find_entities(nlp_fr(text), "fr"))
+    found = by_content(text, quotes, "conseil des ministres")
+    assert source in (speaker_text(text, found) or "")

@@ -302,6 +302,8 @@ MAX_OBJECT_CHAIN = 3  # "retarder de deux heures le procès": nouns between an o
 MAX_MEDIUM_WORDS = 3  # "le journal en ligne X": words between a medium's noun and its name
 _OF = frozenset(["de", "d'", "d’", "of"])
 _OF_THE = _OF | {"du", "des"}
+_AT_PLACE = frozenset(["à", "au", "aux", "dans", "chez"])  # "explique-t-on à Matignon"
+_PLACE_START = frozenset(["DET", "PROPN", "NOUN"])
 _OF_MEDIUM = _OF | {"du", "des"}  # "le journal de X", "du X": not the medium's name
 MAX_ROLE_MODIFIERS = 3  # "nouvellement élu": words between a role and its apposed name (audit)
 # "…, le général soudanais [Name]": lower-case words (determiner, title, adjectives) allowed
@@ -402,8 +404,10 @@ _DASH_OPEN = re.compile(r"\s*[—–-]\s+")  # a paragraph opened by a dialogue 
 # ", a-t-il ajouté. " / ", poursuit-elle. " / ", explique l'un des gardes. " inside quotation
 # marks: an inverted attribution (checked with ``_inverted``: a verb of saying first, then its
 # subject) closing a sentence, with more quoted text after it. At most 12 words, no punctuation
-# (", dit-il en montrant une longue cicatrice sur son bras. ": a gerund may follow; round 26).
-_INSERTED = re.compile(r",\s+(?:[^\s,.;:!?«»\"“”]+\s+){0,11}?[^\s,.;:!?«»\"“”]+\.\s+")
+# (", dit-il en montrant une longue cicatrice sur son bras. ": a gerund may follow; round 26);
+# round 30: up to 20 words with commas, for an apposed name (", a déclaré la préfète de X, Anne
+# Barral, lors d'un point presse. "), tried at every comma.
+_INSERTED = re.compile(r",\s+(?:[^\s.;:!?«»\"“”]+\s+){0,19}?[^\s.;:!?«»\"“”]+\.\s+")
 # Words inside a verb group: negation and the reflexive pronoun ("s'est-il exclamé",
 # "se lamente X", "n'a pas dit").
 _FILLERS = frozenset(["ne", "n'", "n’", "pas", "not", "se", "s'", "s’"])
@@ -1354,7 +1358,8 @@ def _own_cue(ctx: _Ctx, q: _Quoted, start: int) -> _Cand | None:
 def _split_inserted(ctx: _Ctx, q: _Quoted) -> list[_Quoted]:
     """ "« A, a-t-il ajouté. B »": an attribution ending a sentence inside the marks (the writer
     forgot to close and reopen them) splits the quote in two around it."""
-    for m in _INSERTED.finditer(ctx.text, q.start, q.end):
+    commas = (k for k in range(q.start, q.end) if ctx.text[k] == ",")
+    for m in filter(None, (_INSERTED.match(ctx.text, k, q.end) for k in commas)):
         toks = [t for t in _tokens(ctx, m.start() + 1, m.end()) if not t.is_space]
         found = _inverted(ctx, toks)
         rest = ctx.text[m.end() : q.end]
@@ -2312,8 +2317,11 @@ def _np_after(ctx: _Ctx, verb: Token, sources_only: bool = False) -> _Subj | Non
     while i < len(doc) and i <= verb.i + MAX_GAP_TOKENS:
         if _de_source(ctx, i):
             return _forward_np(ctx, doc[i + 1])
-        source = _from_whom(ctx, i) if sources_only else None
-        if source is not None:  # "a-t-on appris auprès du parquet"
+        if sources_only and doc[i].lower_.startswith("-"):
+            i += 1  # the inverted "-t-on" itself
+            continue
+        source = _from_whom(ctx, i, _place_speaks(ctx, verb)) if sources_only else None
+        if source is not None:  # "a-t-on appris auprès du parquet", "explique-t-on à Matignon"
             return _forward_np(ctx, doc[source])
         nxt = _skip_after_verb(ctx, i)
         if sources_only and doc[i].pos_ != "ADP" and nxt is None:
@@ -2324,13 +2332,22 @@ def _np_after(ctx: _Ctx, verb: Token, sources_only: bool = False) -> _Subj | Non
     return None
 
 
-def _from_whom(ctx: _Ctx, i: int) -> int | None:
+def _from_whom(ctx: _Ctx, i: int, places: bool) -> int | None:
     """ "auprès du ministère", "auprès de la préfecture": where the source after "auprès de"
-    begins, or None."""
-    doc = ctx.doc
-    if doc[i].lower_ != "auprès" or i + 2 >= len(doc) or doc[i + 1].lower_ not in _OF_THE:
-        return None
-    return i + 2
+    begins; with ``places``, also after "à", "au", "dans", "chez" ("explique-t-on à Matignon",
+    "souligne-t-on dans l'entourage du ministre"); else None."""
+    doc, low = ctx.doc, ctx.doc[i].lower_
+    if low == "auprès" and i + 2 < len(doc) and doc[i + 1].lower_ in _OF_THE:
+        return i + 2
+    if places and low in _AT_PLACE and i + 1 < len(doc) and doc[i + 1].pos_ in _PLACE_START:
+        return i + 1
+    return None
+
+
+def _place_speaks(ctx: _Ctx, verb: Token) -> bool:
+    """An impersonal "on" saying something at a place speaks for it ("indique-t-on à
+    l'Elysée"); one learning something there does not ("a-t-on appris à Bamako")."""
+    return _verb_lemma(verb, ctx.lex.direct) not in ctx.lex.learning
 
 
 def _skip_after_verb(ctx: _Ctx, i: int) -> int | None:
