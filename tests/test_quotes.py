@@ -3834,3 +3834,14 @@ def test_round30_impersonal_on_speaking_at_a_place(nlp_fr, tail: str, source: st
     quotes = quotes_of(nlp_fr, text, "fr", find_entities(nlp_fr(text), "fr"))
     found = by_content(text, quotes, "conseil des ministres")
     assert source in (speaker_text(text, found) or "")
+
+
+def test_round30_role_phrase_with_a_prepositional_phrase_before_the_name(nlp_fr) -> None:  # type: ignore[no-untyped-def]
+    """ "« … », a lancé l'adjointe aux sports, X.": the role phrase holds "aux sports" (cut from
+    the noun phrase) before the apposed name, who speaks."""
+    text = (
+        "Le conseil municipal a voté lundi la rénovation du stade. « C'est un équipement pour "
+        "les trente prochaines années », a lancé l'adjointe aux sports, Louise Morin."
+    )
+    quotes = quotes_of(nlp_fr, text, "fr", find_entities(nlp_fr(text), "fr"))
+    assert speaker_text(text, by_content(text, quotes, "équipement")) == "Louise Morin"

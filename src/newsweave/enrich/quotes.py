@@ -4235,12 +4235,27 @@ def _apposition(ctx: _Ctx, subj: _Subj) -> list[int]:
     """ "le porte-parole du gouvernement, Jean Dupont": the person right after a comma."""
     if not subj.appos:
         return []
-    end = _modifiers_end(ctx, subj.end)
+    end = _role_pp_end(ctx, subj, _modifiers_end(ctx, subj.end))
     gap = re.match(r"\s*,\s*", ctx.text[end:])
     if gap is None:
         return []
     at = _title_end(ctx, end + gap.end())
     return [i for i, e in enumerate(ctx.entities) if e.start == at and _names_person(ctx, subj, i)]
+
+
+def _role_pp_end(ctx: _Ctx, subj: _Subj, end: int) -> int:
+    """Past a prepositional phrase of lower-case words closing a person's role phrase before a
+    comma ("l'adjoint [aux mobilités], X"); ``end`` when there is none."""
+    if not _person_noun(ctx, ctx.doc[subj.head]):
+        return end
+    toks = _tokens(ctx, end, min(len(ctx.text), end + MAX_TITLE_CHARS))
+    if not toks or toks[0].pos_ != "ADP":
+        return end
+    n = 1
+    while n < min(len(toks), MAX_TITLE_TOKENS) and _role_phrase_word(toks[n]) and toks[n].is_lower:
+        n += 1
+    closes = n > 1 and n < len(toks) and toks[n].text == ","
+    return toks[n - 1].idx + len(toks[n - 1]) if closes else end
 
 
 def _name_after_role(ctx: _Ctx, subj: _Subj) -> list[int]:
