@@ -3845,3 +3845,13 @@ def test_round30_role_phrase_with_a_prepositional_phrase_before_the_name(nlp_fr)
     )
     quotes = quotes_of(nlp_fr, text, "fr", find_entities(nlp_fr(text), "fr"))
     assert speaker_text(text, by_content(text, quotes, "équipement")) == "Louise Morin"
+
+
+def test_round30_evoquer_with_a_marked_phrase_right_after_it(nlp_fr) -> None:  # type: ignore[no-untyped-def]
+    """ "a évoqué « une scène d'une violence inouïe »": the marked phrase is the speaker's."""
+    text = (
+        "La procureure de Nîmes, Hélène Vidal, a évoqué « une agression d'une violence rare pour "
+        "un simple différend de voisinage »."
+    )
+    quotes = quotes_of(nlp_fr, text, "fr", find_entities(nlp_fr(text), "fr"))
+    assert speaker_text(text, by_content(text, quotes, "agression")) == "Hélène Vidal"
