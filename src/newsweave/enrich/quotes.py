@@ -281,6 +281,9 @@ MIN_UNMARKED_WORDS = 2
 # (150 lost two dev speakers, 400 to 100000 gave the same figures); a gender is read from a
 # title or an article at most this many tokens before a name.
 MAX_OBLIQUE_SKIP = 400
+# Characters around the marks searched for "pouvait-on lire" / "on pouvait lire :" (round 30,
+# challenge set: the longest form, ", pouvait-on y lire", is 20).
+READ_WINDOW = 24
 # Plural endings of feminine nouns of people (salariées, infirmières, manifestantes …), read
 # where the tagger gives such a noun the masculine (round 30, challenge set).
 FEMININE_PLURAL_ENDINGS = ("ées", "ières", "trices", "euses", "ennes", "antes", "entes")
@@ -469,6 +472,7 @@ class Lexicon:
     quantities: frozenset[str]  # "des centaines d'agriculteurs": the group is its complement
     learning: frozenset[str]  # "a-t-on appris auprès de X": a report only from a named source
     latter: frozenset[str]  # "cette dernière": the latest person, object or subject
+    reading: frozenset[str]  # "« … », pouvait-on lire sur une banderole": words nobody said
 
 
 # Lexicon fields read straight from one list of speech_verbs.json (field: JSON key).
@@ -491,6 +495,7 @@ _PLAIN_LISTS = {
     "date_words": "date_words", "own_words": "own_function_words",
     "foreign_words": "foreign_function_words", "future_stems": "irregular_future_stems",
     "quantities": "quantity_nouns", "learning": "learning_verbs", "latter": "latter_pronouns",
+    "reading": "reading_verbs",
 }  # fmt: skip
 
 
@@ -1155,7 +1160,8 @@ def _direct(ctx: _Ctx, que: list[_Cand], according: list[_Cand]) -> list[_Cand]:
     prev: tuple[_Quoted, _Cand] | None = None
     waiting: _Quoted | None = None  # "« A », « B », proclamaient des banderoles": A waits for B
     for q in [part for mark in ctx.marks for part in _split_inserted(ctx, mark)]:
-        cand = _attribute(ctx, q) or _listed_after(ctx, q, prev) or _inherit(ctx, q, prev)
+        cand = _read_on_a_sign(ctx, q) or _attribute(ctx, q)
+        cand = cand or _listed_after(ctx, q, prev) or _inherit(ctx, q, prev)
         cand = cand or _partial(ctx, q, que)
         cand = cand or _colon_frame(ctx, q) or _colon_after_que(ctx, q, que)
         cand = cand or _within(ctx, q, according) or _reported_conditional(ctx, q, que)
@@ -1169,6 +1175,25 @@ def _direct(ctx: _Ctx, que: list[_Cand], according: list[_Cand]) -> list[_Cand]:
             out.append(cand)
             prev = (q, cand)
     return out
+
+
+def _read_on_a_sign(ctx: _Ctx, q: _Quoted) -> _Cand | None:
+    """ "« … », pouvait-on lire sur une banderole" / "Sur une pancarte, on pouvait lire : « … »":
+    words read by an impersonal "on" right after the comma or before the colon around the
+    marks; their author goes unnamed (a quote without speaker)."""
+    after = ctx.text[q.close : q.close + READ_WINDOW]
+    before = ctx.text[max(0, q.open - READ_WINDOW) : q.open]
+    if after.lstrip(_SPACES).startswith(","):
+        toks = _tokens(ctx, q.close, q.close + READ_WINDOW)
+    elif before.rstrip(_SPACES).endswith(":"):
+        toks = _tokens(ctx, q.open - READ_WINDOW, q.open)
+    else:
+        return None
+    read = [t for t in toks if t.lemma_.lower() in ctx.lex.reading]
+    if not read or not any(t.lower_.lstrip("-") in ctx.lex.null_subjects for t in toks):
+        return None
+    cue = (read[0].idx, read[0].idx + len(read[0]))
+    return _Cand(q.start, q.end, "direct", "direct", cue, read[0].lemma_.lower(), _Subj("none"))
 
 
 def _reported_conditional(ctx: _Ctx, q: _Quoted, que: list[_Cand]) -> _Cand | None:
