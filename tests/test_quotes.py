@@ -3874,3 +3874,15 @@ def test_round30_words_read_on_a_sign_have_no_speaker(nlp_fr, text: str) -> None
         text, quotes_of(nlp_fr, text, "fr", find_entities(nlp_fr(text), "fr")), "Qui paiera"
     )
     assert found.attrs["speaker"] is None and text[slice(*found.attrs["cue"])] == "lire"
+
+
+def test_round30_reflexive_poursuivre_is_not_saying(nlp_fr) -> None:  # type: ignore[no-untyped-def]
+    """ "X a répondu que les discussions se poursuivaient « dans un climat serein »": the marked
+    words are X's; "se poursuivre" (to go on) is not "poursuit-il" (he goes on saying)."""
+    text = (
+        "Un porte-parole de la Commission, Marc Leblanc, a répondu que les discussions se "
+        "poursuivaient « dans un climat serein et constructif »."
+    )
+    quotes = quotes_of(nlp_fr, text, "fr", find_entities(nlp_fr(text), "fr"))
+    marked = [q for q in quotes if q.label == "direct"]
+    assert [speaker_text(text, q) for q in marked] == ["Marc Leblanc"]
