@@ -1243,21 +1243,26 @@ def _introduced(ctx: _Ctx, q: _Quoted) -> _Cand | None:
     est arrivé à Marseille." is left alone: round 8.)"""
     if not _fills_sentences(ctx, q) or _words(ctx.text[q.start : q.end]) < MIN_INHERIT_WORDS:
         return None
-    s0 = _sent_of(ctx, q.open)[0]
-    p0, p1 = _sent_of(ctx, s0 - 1) if s0 > 0 else (0, 0)
-    same_para = "\n" not in ctx.text[p0 : q.open]
-    if not same_para or p1 <= p0 or any(p0 <= m.open < p1 for m in ctx.marks):
+    head = _introducing_subject(ctx, q)
+    if head is None:
         return None
-    root = next((t for t in _tokens(ctx, p0, p1) if t.dep_ == "ROOT"), None)
-    subs = [c for c in root.children if c.dep_ == "nsubj"] if root is not None else []
-    if not subs or _last_cue(ctx, p0, p1) is not None:
-        return None
-    head = subs[0]
     if head.lower_ in ctx.lex.pronouns:
         subj = _Subj("pron", head.idx, head.idx + len(head), head.i)
     elif not _colon_speaker(ctx, subj := _Subj("np", *_np_span(ctx, head), head.i)):
         return None
     return _Cand(q.start, q.end, "direct", "direct", (q.open, q.open), "", subj)
+
+
+def _introducing_subject(ctx: _Ctx, q: _Quoted) -> Token | None:
+    """The main subject of the sentence before ``q`` in its paragraph, when that sentence holds
+    no marks and no verb of saying."""
+    s0 = _sent_of(ctx, q.open)[0]
+    p0, p1 = _sent_of(ctx, s0 - 1) if s0 > 0 else (0, 0)
+    if "\n" in ctx.text[p0 : q.open] or p1 <= p0 or any(p0 <= m.open < p1 for m in ctx.marks):
+        return None
+    root = next((t for t in _tokens(ctx, p0, p1) if t.dep_ == "ROOT"), None)
+    subs = [c for c in root.children if c.dep_ == "nsubj"] if root is not None else []
+    return subs[0] if subs and _last_cue(ctx, p0, p1) is None else None
 
 
 def _fills_sentences(ctx: _Ctx, q: _Quoted) -> bool:
@@ -2336,25 +2341,26 @@ def _relative_antecedent(ctx: _Ctx, rel: Token, verb: Token) -> Token:
 
 def _np_after(ctx: _Ctx, verb: Token, sources_only: bool = False) -> _Subj | None:
     """Inverted subject: the first noun phrase after the verb, past dates and "à l'AFP"; also
-    "de sources …" ("ont indiqué à l'AFP de sources policières"), the only one taken after an
-    impersonal "on" (``sources_only``)."""
+    "de sources …" ("ont indiqué à l'AFP de sources policières"), the only kind taken after an
+    impersonal "on" (``sources_only``) with "auprès de X" and a place ("à Matignon")."""
     doc, i = ctx.doc, _cue_end(ctx, verb).i + 1
     while i < len(doc) and i <= verb.i + MAX_GAP_TOKENS:
-        if _de_source(ctx, i):
-            return _forward_np(ctx, doc[i + 1])
-        if sources_only and doc[i].lower_.startswith("-"):
-            i += 1  # the inverted "-t-on" itself
-            continue
-        source = _from_whom(ctx, i, _place_speaks(ctx, verb)) if sources_only else None
-        if source is not None:  # "a-t-on appris auprès du parquet", "explique-t-on à Matignon"
-            return _forward_np(ctx, doc[source])
+        start = _source_start(ctx, i, verb, sources_only)
+        if start is not None:
+            return _forward_np(ctx, doc[start])
         nxt = _skip_after_verb(ctx, i)
-        if sources_only and doc[i].pos_ != "ADP" and nxt is None:
-            return None
         if nxt is None:
-            return _np_at(ctx, i)
+            return None if sources_only and doc[i].pos_ != "ADP" else _np_at(ctx, i)
         i = nxt
     return None
+
+
+def _source_start(ctx: _Ctx, i: int, verb: Token, sources_only: bool) -> int | None:
+    """Where a source named at token ``i`` begins: "de sources …" after any inverted verb;
+    "auprès du parquet", "à Matignon" after an impersonal "on"."""
+    if _de_source(ctx, i):
+        return i + 1
+    return _from_whom(ctx, i, _place_speaks(ctx, verb)) if sources_only else None
 
 
 def _from_whom(ctx: _Ctx, i: int, places: bool) -> int | None:
