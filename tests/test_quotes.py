@@ -3886,3 +3886,16 @@ def test_round30_reflexive_poursuivre_is_not_saying(nlp_fr) -> None:  # type: ig
     quotes = quotes_of(nlp_fr, text, "fr", find_entities(nlp_fr(text), "fr"))
     marked = [q for q in quotes if q.label == "direct"]
     assert [speaker_text(text, q) for q in marked] == ["Marc Leblanc"]
+
+
+def test_round30_these_words_point_back_at_the_quote(nlp_fr) -> None:  # type: ignore[no-untyped-def]
+    """ "« … » C'est par ces mots que X a défendu …": the cleft sentence after the quote names
+    who spoke it."""
+    text = (
+        "« Nous ne reculons pas, nous prenons le temps d'écouter. » C'est par ces mots que la "
+        "ministre de la Culture, Isabelle Fournier, a justifié mardi le report de la réforme."
+    )
+    quotes = quotes_of(nlp_fr, text, "fr", find_entities(nlp_fr(text), "fr"))
+    found = by_content(text, quotes, "Nous ne reculons")
+    assert speaker_text(text, found) == "Isabelle Fournier"
+    assert text[slice(*found.attrs["cue"])] == "a justifié"

@@ -410,6 +410,12 @@ _DASH_OPEN = re.compile(r"\s*[—–-]\s+")  # a paragraph opened by a dialogue 
 # (", dit-il en montrant une longue cicatrice sur son bras. ": a gerund may follow; round 26);
 # round 30: up to 20 words with commas, for an apposed name (", a déclaré la préfète de X, Anne
 # Barral, lors d'un point presse. "), tried at every comma.
+# "« … » C'est par ces mots que X …": a cleft sentence pointing back at the quote before it
+_THESE_WORDS = re.compile(
+    r"[\s\xa0\u202f]*C['’]est (?:par|en|avec|sur) (?:ces|ce|cette) "
+    r"(?:mots|termes|paroles|phrase|formule|déclaration)s? (?:que|qu['’])",
+    re.IGNORECASE,
+)
 _INSERTED = re.compile(r",\s+(?:[^\s.;:!?«»\"“”]+\s+){0,19}?[^\s.;:!?«»\"“”]+\.\s+")
 # Words inside a verb group: negation and the reflexive pronoun ("s'est-il exclamé",
 # "se lamente X", "n'a pas dit").
@@ -1166,7 +1172,7 @@ def _direct(ctx: _Ctx, que: list[_Cand], according: list[_Cand]) -> list[_Cand]:
         cand = cand or _colon_frame(ctx, q) or _colon_after_que(ctx, q, que)
         cand = cand or _within(ctx, q, according) or _reported_conditional(ctx, q, que)
         cand = cand or _previous_paragraph(ctx, q) or _first_person_after(ctx, q, prev)
-        cand = cand or _introduced(ctx, q)
+        cand = cand or _introduced(ctx, q) or _these_words(ctx, q)
         cand = _prefer_verb(ctx, q, cand, que)
         if cand is not None and waiting is not None and _listed_before(ctx, waiting, q, cand):
             out.append(replace(cand, start=waiting.start, end=waiting.end))
@@ -1251,6 +1257,20 @@ def _introduced(ctx: _Ctx, q: _Quoted) -> _Cand | None:
     elif not _colon_speaker(ctx, subj := _Subj("np", *_np_span(ctx, head), head.i)):
         return None
     return _Cand(q.start, q.end, "direct", "direct", (q.open, q.open), "", subj)
+
+
+def _these_words(ctx: _Ctx, q: _Quoted) -> _Cand | None:
+    """ "« … » C'est par ces mots que X a défendu …": whole sentences in marks, then a cleft
+    sentence pointing back at them; the subject of its verb spoke them."""
+    m = _THESE_WORDS.match(ctx.text, q.close)
+    if m is None or not _fills_sentences(ctx, q):
+        return None
+    toks = _tokens(ctx, m.end(), _sent_of(ctx, m.end())[1])
+    verb = next((t for t in toks if t.pos_ == "VERB"), None)
+    subj = _subject(ctx, verb, inverted=False) if verb is not None else _Subj("none")
+    if verb is None or subj.kind not in ("np", "pron"):
+        return None
+    return _Cand(q.start, q.end, "direct", "direct", _cue_span(ctx, verb), verb.lemma_, subj)
 
 
 def _introducing_subject(ctx: _Ctx, q: _Quoted) -> Token | None:
