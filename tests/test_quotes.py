@@ -3899,3 +3899,16 @@ def test_round30_these_words_point_back_at_the_quote(nlp_fr) -> None:  # type: i
     found = by_content(text, quotes, "Nous ne reculons")
     assert speaker_text(text, found) == "Isabelle Fournier"
     assert text[slice(*found.attrs["cue"])] == "a justifié"
+
+
+def test_round30_a_singular_verb_has_one_speaker(nlp_fr) -> None:  # type: ignore[no-untyped-def]
+    """ "Un porte-parole du collectif X, Y, a précisé que …": the parse makes the apposed name a
+    conjunct of the subject, but "a précisé" is singular: one quote, not one per conjunct."""
+    text = (
+        "Un porte-parole du collectif Santé 35, Mathieu Le Goff, a précisé que près de 2 000 "
+        "signatures avaient été recueillies en une semaine."
+    )
+    doc = nlp_fr(text)
+    assert [t.dep_ for t in doc if t.text == "Mathieu"] == ["conj"]  # the parse it is for
+    quotes = quotes_of(nlp_fr, text, "fr", find_entities(doc, "fr"))
+    assert len([q for q in quotes if "signatures" in q.text_of(text)]) == 1

@@ -3641,7 +3641,7 @@ def _conjunct_speakers(
     """ "Zadan and Meron added", "selon des militants et l'OSDH": each further conjunct of a
     subject phrase that names someone speaks the same words, one quote each (the gold's
     convention)."""
-    if span is None:
+    if span is None or _singular_cue(ctx, c):
         return []
     out: list[_Found] = []
     for found in _speaking_conjuncts(ctx, c.subj) or _name_conjuncts(ctx, c, span):
@@ -3651,6 +3651,13 @@ def _conjunct_speakers(
         if found[1] is None or found[1] != ent:  # another entity, or a description
             out.append(found)
     return out
+
+
+def _singular_cue(ctx: _Ctx, c: _Cand) -> bool:
+    """A finite verb of saying in the singular has one subject: "Un porte-parole du collectif
+    X, Y, a précisé" is one person whatever conjunct the parse made of the apposed name."""
+    finite = [t for t in _tokens(ctx, *c.cue) if "Fin" in _morph(t, "VerbForm")]
+    return bool(finite) and _morph(finite[0], "Number") == ["Sing"]
 
 
 def _name_conjuncts(ctx: _Ctx, c: _Cand, span: tuple[int, int]) -> list[_Found]:
