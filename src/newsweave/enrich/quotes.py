@@ -404,18 +404,18 @@ _ABBREV = frozenset(
 _ROLE_PHRASE_POS = frozenset(["ADP", "DET", "NOUN", "ADJ", "CCONJ"])
 _DASHES = frozenset(",-—–")
 _DASH_OPEN = re.compile(r"\s*[—–-]\s+")  # a paragraph opened by a dialogue dash
-# ", a-t-il ajouté. " / ", poursuit-elle. " / ", explique l'un des gardes. " inside quotation
-# marks: an inverted attribution (checked with ``_inverted``: a verb of saying first, then its
-# subject) closing a sentence, with more quoted text after it. At most 12 words, no punctuation
-# (", dit-il en montrant une longue cicatrice sur son bras. ": a gerund may follow; round 26);
-# round 30: up to 20 words with commas, for an apposed name (", a déclaré la préfète de X, Anne
-# Barral, lors d'un point presse. "), tried at every comma.
 # "« … » C'est par ces mots que X …": a cleft sentence pointing back at the quote before it
 _THESE_WORDS = re.compile(
     r"[\s\xa0\u202f]*C['’]est (?:par|en|avec|sur) (?:ces|ce|cette) "
     r"(?:mots|termes|paroles|phrase|formule|déclaration)s? (?:que|qu['’])",
     re.IGNORECASE,
 )
+# ", a-t-il ajouté. " / ", poursuit-elle. " / ", explique l'un des gardes. " inside quotation
+# marks: an inverted attribution (checked with ``_inverted``: a verb of saying first, then its
+# subject) closing a sentence, with more quoted text after it. At most 12 words, no punctuation
+# (", dit-il en montrant une longue cicatrice sur son bras. ": a gerund may follow; round 26);
+# round 30: up to 20 words with commas, for an apposed name (", a déclaré la préfète de X, Anne
+# Barral, lors d'un point presse. "), tried at every comma.
 _INSERTED = re.compile(r",\s+(?:[^\s.;:!?«»\"“”]+\s+){0,19}?[^\s.;:!?«»\"“”]+\.\s+")
 # Words inside a verb group: negation and the reflexive pronoun ("s'est-il exclamé",
 # "se lamente X", "n'a pas dit").
@@ -1192,7 +1192,7 @@ def _read_on_a_sign(ctx: _Ctx, q: _Quoted) -> _Cand | None:
     if after.lstrip(_SPACES).startswith(","):
         toks = _tokens(ctx, q.close, q.close + READ_WINDOW)
     elif before.rstrip(_SPACES).endswith(":"):
-        toks = _tokens(ctx, q.open - READ_WINDOW, q.open)
+        toks = _tokens(ctx, max(0, q.open - READ_WINDOW), q.open)
     else:
         return None
     read = [t for t in toks if t.lemma_.lower() in ctx.lex.reading]
