@@ -201,6 +201,7 @@ from __future__ import annotations
 import json
 import re
 from bisect import bisect_left, bisect_right
+from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from functools import cache, lru_cache
 from importlib import resources
@@ -984,8 +985,20 @@ def _spaced_words(text: str) -> int:
     return len(text.split())
 
 
+# Values of a morphological field by (hash of the analysis, field): the hash is that of the
+# analysis string (the same in every document and model), so the table only grows with the
+# analyses seen (a few hundred). Speed only: reading ``tok.morph.get`` parses the analysis.
+_MORPH_VALUES: dict[tuple[int, str], list[str]] = {}
+
+
 def _morph(tok: Token, field: str) -> list[str]:
-    return list(tok.morph.get(field, []))
+    """The values of one morphological field (a shared list: callers only read it)."""
+    morph = tok.morph
+    key = (morph.key, field)  # type: ignore[attr-defined]  # in spaCy, not in its stubs
+    found = _MORPH_VALUES.get(key)
+    if found is None:
+        found = _MORPH_VALUES[key] = list(morph.get(field, []))
+    return found
 
 
 def _is_cue(ctx: _Ctx, tok: Token, verbs: frozenset[str]) -> bool:
@@ -1408,8 +1421,7 @@ def _own_cue(ctx: _Ctx, q: _Quoted, start: int) -> _Cand | None:
 def _split_inserted(ctx: _Ctx, q: _Quoted) -> list[_Quoted]:
     """ "« A, a-t-il ajouté. B »": an attribution ending a sentence inside the marks (the writer
     forgot to close and reopen them) splits the quote in two around it."""
-    commas = (k for k in range(q.start, q.end) if ctx.text[k] == ",")
-    for m in filter(None, (_INSERTED.match(ctx.text, k, q.end) for k in commas)):
+    for m in _inserted_matches(ctx.text, q.start, q.end):
         toks = [t for t in _tokens(ctx, m.start() + 1, m.end()) if not t.is_space]
         found = _inverted(ctx, toks)
         rest = ctx.text[m.end() : q.end]
@@ -1419,6 +1431,15 @@ def _split_inserted(ctx: _Ctx, q: _Quoted) -> list[_Quoted]:
         second = _trimmed(ctx.text, m.end(), q.end, m.end(), q.close)
         return first + second
     return [q]
+
+
+def _inserted_matches(text: str, a: int, b: int) -> Iterator[re.Match[str]]:
+    """Every comma of ``text[a:b]`` that opens an ``_INSERTED`` match, left to right (a match
+    from an earlier comma does not hide one from a later comma inside it)."""
+    m = _INSERTED.search(text, a, b)
+    while m is not None:
+        yield m
+        m = _INSERTED.search(text, m.start() + 1, b)
 
 
 def _attribute(ctx: _Ctx, q: _Quoted) -> _Cand | None:
