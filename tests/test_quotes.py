@@ -3914,3 +3914,27 @@ def test_round30_a_singular_verb_has_one_speaker(nlp_fr) -> None:  # type: ignor
     assert [t.dep_ for t in doc if t.text == "Mathieu"] == ["conj"]  # the parse it is for
     quotes = quotes_of(nlp_fr, text, "fr", find_entities(doc, "fr"))
     assert len([q for q in quotes if "signatures" in q.text_of(text)]) == 1
+
+
+@pytest.mark.parametrize(
+    ("text", "reported"),
+    [
+        (
+            "Un violent incendie s'est déclaré dans la nuit de lundi à mardi dans un entrepôt.",
+            False,
+        ),
+        (
+            "Un feu s'est déclaré dans un entrepôt de stockage de solvants au nord de la ville.",
+            False,
+        ),
+        (
+            "Le maire de la ville en crise s'est déclaré favorable à la réouverture du pont.",
+            True,
+        ),
+    ],
+)
+def test_round30_a_fire_that_broke_out_said_nothing(nlp_fr, text: str, reported: bool) -> None:  # type: ignore[no-untyped-def]
+    """ "Un incendie s'est déclaré" breaks out (our own example corpus showed it as a quote);
+    "le maire s'est déclaré favorable à …" still reports."""
+    quotes = quotes_of(nlp_fr, text, "fr", find_entities(nlp_fr(text), "fr"))
+    assert bool(quotes) is reported, [q.text_of(text) for q in quotes]

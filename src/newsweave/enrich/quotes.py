@@ -480,6 +480,8 @@ class Lexicon:
     learning: frozenset[str]  # "a-t-on appris auprès de X": a report only from a named source
     latter: frozenset[str]  # "cette dernière": the latest person, object or subject
     reading: frozenset[str]  # "« … », pouvait-on lire sur une banderole": words nobody said
+    outbreak_verbs: frozenset[str]  # "un incendie s'est déclaré": it broke out, nobody spoke
+    outbreak_nouns: frozenset[str]
 
 
 # Lexicon fields read straight from one list of speech_verbs.json (field: JSON key).
@@ -502,7 +504,8 @@ _PLAIN_LISTS = {
     "date_words": "date_words", "own_words": "own_function_words",
     "foreign_words": "foreign_function_words", "future_stems": "irregular_future_stems",
     "quantities": "quantity_nouns", "learning": "learning_verbs", "latter": "latter_pronouns",
-    "reading": "reading_verbs",
+    "reading": "reading_verbs", "outbreak_verbs": "outbreak_verbs",
+    "outbreak_nouns": "outbreak_nouns",
 }  # fmt: skip
 
 
@@ -1007,7 +1010,7 @@ def _is_cue(ctx: _Ctx, tok: Token, verbs: frozenset[str]) -> bool:
         phrase, _, last = ctx.phrases[tok.i]
         if phrase in ctx.lex.marked_only and not _mark_after(ctx, last):
             return False  # "la vidéo parle d'elle-même", "ils ont parlé de la situation"
-        return phrase in verbs
+        return phrase in verbs and not _breaks_out(ctx, tok)
     if tok.pos_ not in _CUE_TAGS:
         return False
     lemma = _verb_lemma(tok, verbs)
@@ -1033,6 +1036,8 @@ def _other_sense(ctx: _Ctx, tok: Token, lemma: str) -> bool:
         return True
     if lemma in lex.reflexive_other and _reflexive(tok):
         return True
+    if _breaks_out(ctx, tok):
+        return True
     if _wished_speech(tok):
         return True
     if lemma in lex.learning:
@@ -1055,6 +1060,17 @@ def _wished_speech(tok: Token) -> bool:
     qu'il ait dit que": the auxiliary is subjunctive, the words were said)."""
     own_aux = any(c.dep_.startswith("aux") for c in tok.children)
     return "Sub" in _morph(tok, "Mood") and not own_aux
+
+
+def _breaks_out(ctx: _Ctx, tok: Token) -> bool:
+    """ "Un violent incendie s'est déclaré": a reflexive verb whose subject is something that
+    breaks out (not "le maire s'est déclaré favorable à …")."""
+    if tok.lemma_.lower() not in ctx.lex.outbreak_verbs or not _reflexive(tok):
+        return False
+    subs = [c for c in tok.children if c.dep_.startswith("nsubj")]
+    # "Un violent incendie": the parse may make the adjective the head, the noun its modifier
+    words = [w for c in subs for w in (c, *(m for m in c.children if m.dep_ == "amod"))]
+    return any(w.lemma_.lower() in ctx.lex.outbreak_nouns for w in words)
 
 
 def _reflexive(tok: Token) -> bool:
