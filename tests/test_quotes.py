@@ -3928,6 +3928,10 @@ def test_round30_a_singular_verb_has_one_speaker(nlp_fr) -> None:  # type: ignor
             False,
         ),
         (
+            "L'incendie, qui s'est déclaré mardi dans un entrepôt, a mobilisé 80 pompiers.",
+            False,
+        ),
+        (
             "Le maire de la ville en crise s'est déclaré favorable à la réouverture du pont.",
             True,
         ),

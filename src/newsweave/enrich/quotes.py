@@ -1068,6 +1068,8 @@ def _breaks_out(ctx: _Ctx, tok: Token) -> bool:
     if tok.lemma_.lower() not in ctx.lex.outbreak_verbs or not _reflexive(tok):
         return False
     subs = [c for c in tok.children if c.dep_.startswith("nsubj")]
+    if tok.dep_ == "acl:relcl":
+        subs.append(tok.head)  # "L'incendie, qui s'est déclaré mardi, …"
     # "Un violent incendie": the parse may make the adjective the head, the noun its modifier
     words = [w for c in subs for w in (c, *(m for m in c.children if m.dep_ == "amod"))]
     return any(w.lemma_.lower() in ctx.lex.outbreak_nouns for w in words)
