@@ -2,6 +2,7 @@
 
     .venv/bin/python -m bench.quotes_challenge              # P/R and speakers, dev / held-out
     .venv/bin/python -m bench.quotes_challenge --errors     # + every dev-split error
+    .venv/bin/python -m bench.quotes_challenge --sets f     # one set: passages whose id starts so
 
 Short news passages written by the team (invented events and people), each covering common
 attribution constructions (inversions, pronouns with two people, role descriptions, apposition,
@@ -46,9 +47,12 @@ def load_challenge(lang: str, folder: Path = CHALLENGE_DIR) -> list[tuple[GoldDo
     return out
 
 
-def run(lang: str, nlp: Language | None = None) -> tuple[list[DocResult], dict[str, str]]:
-    """Score every passage; returns the results and the texts by passage id."""
-    passages = load_challenge(lang)
+def run(
+    lang: str, nlp: Language | None = None, sets: str = ""
+) -> tuple[list[DocResult], dict[str, str]]:
+    """Score every passage (or those whose id starts with one of the letters of ``sets``);
+    returns the results and the texts by passage id."""
+    passages = [(g, t) for g, t in load_challenge(lang) if not sets or g.path[0] in sets]
     nlp = nlp or spacy.load(MODELS[lang])
     docs = nlp.pipe((parser_input(t) for _, t in passages), batch_size=16)
     results = []
@@ -102,8 +106,9 @@ def main(argv: list[str] | None = None) -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--lang", choices=["fr"], default="fr")
     ap.add_argument("--errors", action="store_true", help="dump the dev passages' errors")
+    ap.add_argument("--sets", default="", help="id letters of the sets to score (cd, f, e)")
     args = ap.parse_args(argv)
-    results, texts = run(args.lang)
+    results, texts = run(args.lang, sets=args.sets)
     if args.errors:
         print_errors(results, texts)
     print(f"challenge file sha256 {passage_digest(args.lang)}")
