@@ -36,6 +36,12 @@ def quotes_of(nlp, text: str, lang: str, entities: list[Span] | None = None):  #
     return find_quotes(doc, ents, lang)
 
 
+def entity_quotes(nlp, text: str, lang: str = "fr") -> list[Span]:  # type: ignore[no-untyped-def]
+    """The quotes of ``text`` with the entity layer's mentions, from one parse."""
+    doc = nlp(text)
+    return find_quotes(doc, find_entities(doc, lang), lang)
+
+
 def speaker_text(text: str, q: Span) -> str | None:
     spk = q.attrs["speaker"]
     return text[spk[0] : spk[1]] if spk else None
@@ -2854,7 +2860,7 @@ def test_round24_intro_line_opened_by_a_name(nlp_fr) -> None:  # type: ignore[no
         "Lorsqu'un gouvernement tente de faire taire un blogueur, il montre que ce blogueur a "
         "raison.\n"
     )
-    quotes = quotes_of(nlp_fr, text, "fr", find_entities(nlp_fr(text), "fr"))
+    quotes = entity_quotes(nlp_fr, text)
     found = by_content(text, quotes, "faire taire")
     assert speaker_text(text, found) == "Nora Vidal"
 
@@ -2985,7 +2991,7 @@ def test_round24_selon_a_possessed_document(nlp_fr) -> None:  # type: ignore[no-
         "Anne Morel a été arrêtée mardi. Selon ses dires, la police l'a frappée pendant deux "
         "heures.\n"
     )
-    quotes = quotes_of(nlp_fr, text, "fr", find_entities(nlp_fr(text), "fr"))
+    quotes = entity_quotes(nlp_fr, text)
     assert speaker_text(text, by_content(text, quotes, "tente")) == "Paul Durand"
     found = by_content(text, quotes, "frappée")
     assert found.text_of(text) == "la police l'a frappée pendant deux heures"
@@ -3008,7 +3014,7 @@ def test_round25_time_phrase_and_apposed_names(nlp_fr) -> None:  # type: ignore[
         "L'une des principales correspondantes à l'étranger de la chaîne Radio Brenholm, Anne "
         "Morel, a raconté avoir été agressée pendant une heure.\n"
     )
-    quotes = quotes_of(nlp_fr, text, "fr", find_entities(nlp_fr(text), "fr"))
+    quotes = entity_quotes(nlp_fr, text)
     assert speaker_text(text, by_content(text, quotes, "avion")) == "source"
     assert speaker_text(text, by_content(text, quotes, "rejetons")) == "Luc Garnier"
     assert speaker_text(text, by_content(text, quotes, "agressée")) == "Anne Morel"
@@ -3021,7 +3027,7 @@ def test_round25_pour_x_with_a_gloss(nlp_fr) -> None:  # type: ignore[no-untyped
         "Pour la Coalition nationale norvanienne (opposition), l'initiative russe est une "
         '"manoeuvre politique destinée à faire gagner du temps" au président.\n'
     )
-    quotes = quotes_of(nlp_fr, text, "fr", find_entities(nlp_fr(text), "fr"))
+    quotes = entity_quotes(nlp_fr, text)
     found = by_content(text, [q for q in quotes if q.label == "indirect"], "initiative russe")
     assert speaker_text(text, found) == "Coalition nationale"
     marked = by_content(text, [q for q in quotes if q.label == "direct"], "manoeuvre")
@@ -3051,7 +3057,7 @@ def test_round25_named_medium_before_the_inverted_subject(nlp_fr) -> None:  # ty
         "Twitter le Parti de la liberté.\n"
         '"Nous ne céderons pas", a déclaré à l\'AFP Luc Garnier.\n'
     )
-    quotes = quotes_of(nlp_fr, text, "fr", find_entities(nlp_fr(text), "fr"))
+    quotes = entity_quotes(nlp_fr, text)
     found = by_content(text, quotes, "premier président")
     assert speaker_text(text, found) == "Parti de la liberté"
     assert speaker_text(text, by_content(text, quotes, "céderons")) == "Luc Garnier"
@@ -3068,7 +3074,7 @@ def test_round25_demonstrative_speakers(nlp_fr) -> None:  # type: ignore[no-unty
         "Le ministre Paul Durand a reçu les journalistes. « C'est une erreur », a dit ce "
         "dernier.\n"
     )
-    quotes = quotes_of(nlp_fr, text, "fr", find_entities(nlp_fr(text), "fr"))
+    quotes = entity_quotes(nlp_fr, text)
     assert speaker_text(text, by_content(text, quotes, "voie crédible")) == "responsable"
     assert speaker_text(text, by_content(text, quotes, "une erreur")) == "Paul Durand"
 
@@ -3083,7 +3089,7 @@ def test_round26_headline_echoes_a_later_quote(nlp_fr) -> None:  # type: ignore[
         "« La crise n'est toujours pas finie, et il faudra encore deux ans d'efforts », a "
         "déclaré Anne Morel.\n"
     )
-    quotes = quotes_of(nlp_fr, text, "fr", find_entities(nlp_fr(text), "fr"))
+    quotes = entity_quotes(nlp_fr, text)
     body = by_content(text, quotes, "toujours pas finie")
     title = next(q for q in quotes if q.text_of(text) == "la crise n'est pas finie")
     assert speaker_text(text, title) == "Anne Morel"
@@ -3098,7 +3104,7 @@ def test_round26_opinion_frame_after_a_headline_topic(nlp_fr) -> None:  # type: 
         "Climat : pour Laure Dubois, la taxe carbone aurait un effet limité sur les prix\n"
         "Le ministre a voté pour Paul Martin, qui veut une taxe plus forte.\n"
     )
-    quotes = quotes_of(nlp_fr, text, "fr", find_entities(nlp_fr(text), "fr"))
+    quotes = entity_quotes(nlp_fr, text)
     found = by_content(text, quotes, "effet limité")
     assert speaker_text(text, found) == "Laure Dubois"
     assert not [q for q in quotes if "taxe plus forte" in q.text_of(text)]
@@ -3112,7 +3118,7 @@ def test_round26_subjunctive_saying_reports_nothing(nlp_fr) -> None:  # type: ig
         "Il faut que le gouverneur dise qu'il renonce à la réforme, selon les syndicats.\n"
         "Bien que le ministre ait affirmé que la réforme était juste, les syndicats manifestent.\n"
     )
-    quotes = quotes_of(nlp_fr, text, "fr", find_entities(nlp_fr(text), "fr"))
+    quotes = entity_quotes(nlp_fr, text)
     assert speaker_text(text, by_content(text, quotes, "renonce à la réforme")) == "syndicats"
     assert not [q for q in quotes if speaker_text(text, q) == "gouverneur"]
     assert speaker_text(text, by_content(text, quotes, "était juste")) == "ministre"
@@ -3126,7 +3132,7 @@ def test_round26_long_inserted_attribution_splits_the_quote(nlp_fr) -> None:  # 
         "n'avais rien. Ils m'ont frappé, dit-il en montrant une longue cicatrice sur son bras. "
         "Depuis, je n'ai plus de travail ni de logement. »\n"
     )
-    quotes = quotes_of(nlp_fr, text, "fr", find_entities(nlp_fr(text), "fr"))
+    quotes = entity_quotes(nlp_fr, text)
     first = by_content(text, quotes, "Ils m'ont frappé")
     second = by_content(text, quotes, "plus de travail")
     assert first is not second and "cicatrice" not in first.text_of(text)
@@ -3142,7 +3148,7 @@ def test_round27_name_after_a_long_role_phrase(nlp_fr) -> None:  # type: ignore[
         "« La situation reste grave », a affirmé lundi la haut commissaire aux droits de l'Homme "
         "de l'ONU Marie Dupont.\n"
     )
-    quotes = quotes_of(nlp_fr, text, "fr", find_entities(nlp_fr(text), "fr"))
+    quotes = entity_quotes(nlp_fr, text)
     assert speaker_text(text, by_content(text, quotes, "exigences")) == "Pierre Lamarre"
     assert speaker_text(text, by_content(text, quotes, "reste grave")) == "Marie Dupont"
 
@@ -3154,7 +3160,7 @@ def test_round27_medium_named_after_its_description(nlp_fr) -> None:  # type: ig
         "Les Russes ont transmis un plan en quatre étapes, selon le quotidien russe Kommersant.\n"
         "Des familles se sont rassemblées devant la mairie, selon le journal de Paul Martin.\n"
     )
-    quotes = quotes_of(nlp_fr, text, "fr", find_entities(nlp_fr(text), "fr"))
+    quotes = entity_quotes(nlp_fr, text)
     assert speaker_text(text, by_content(text, quotes, "quatre étapes")) == "Kommersant"
     assert speaker_text(text, by_content(text, quotes, "familles")) != "Paul Martin"
 
@@ -3167,7 +3173,7 @@ def test_round27_two_sources_in_one_sentence(nlp_fr) -> None:  # type: ignore[no
         "coûté la vie à cinq civils, tombés mardi sous les balles, un dans la province de Hama "
         "et deux à Douma, selon  l'OSDH.\n"
     )
-    quotes = quotes_of(nlp_fr, text, "fr", find_entities(nlp_fr(text), "fr"))
+    quotes = entity_quotes(nlp_fr, text)
     first = by_content(text, quotes, "5.000 morts")
     second = by_content(text, quotes, "cinq civils")
     assert first is not second and "cinq civils" not in first.text_of(text)
@@ -3182,7 +3188,7 @@ def test_round27_double_space_inside_the_speaker(nlp_fr) -> None:  # type: ignor
         "La télévision  privée Dounia, proche du pouvoir, a affirmé que les observateurs "
         "s'étaient rendus dans le quartier.\n"
     )
-    quotes = quotes_of(nlp_fr, text, "fr", find_entities(nlp_fr(text), "fr"))
+    quotes = entity_quotes(nlp_fr, text)
     assert speaker_text(text, by_content(text, quotes, "observateurs")) == "Dounia"
 
 
@@ -3196,7 +3202,7 @@ def test_round27_verbs_the_model_does_not_know(nlp_fr) -> None:  # type: ignore[
         "la faim.\nPaul Leroy tweete avec une pointe de regret : « Où sont les Libyens ? »\n"
     )
     assert len(parser_input(text)) == len(text)
-    assert not quotes_of(nlp_fr, text, "fr", find_entities(nlp_fr(text), "fr"))[:1]
+    assert not entity_quotes(nlp_fr, text)[:1]
     doc = nlp_fr(parser_input(text))
     quotes = find_quotes(doc, find_entities(doc, "fr"), "fr")
     restore_cue_lemmas(text, quotes)
@@ -3216,7 +3222,7 @@ def test_round27_one_of_them_speaks(nlp_fr) -> None:  # type: ignore[no-untyped-
         "« On marchait en rang », a raconté l'une des participantes, qui souhaite rester "
         "anonyme. « On avait le sentiment d'une forte hostilité », a-t-elle poursuivi.\n"
     )
-    quotes = quotes_of(nlp_fr, text, "fr", find_entities(nlp_fr(text), "fr"))
+    quotes = entity_quotes(nlp_fr, text)
     assert speaker_text(text, by_content(text, quotes, "attaquées")) == "l'une d'elles"
     said = speaker_text(text, by_content(text, quotes, "hostilité"))
     assert said == "une des participantes"
@@ -3233,7 +3239,7 @@ def test_round27_a_titled_text_speaks_for_itself(nlp_fr) -> None:  # type: ignor
         "Les manifestations restent interdites dans le centre de la capitale, ajoute le "
         "communiqué.\n"
     )
-    quotes = quotes_of(nlp_fr, text, "fr", find_entities(nlp_fr(text), "fr"))
+    quotes = entity_quotes(nlp_fr, text)
     assert speaker_text(text, by_content(text, quotes, "élections")) == "texte"
     assert speaker_text(text, by_content(text, quotes, "manifestations")) != "communiqué"
 
@@ -3245,7 +3251,7 @@ def test_round27_object_of_a_complement_does_not_speak(nlp_fr) -> None:  # type:
         "L'ancien ministre s'est par ailleurs permis de retarder, de deux heures le procès "
         "estimant qu'en aucun cas, il ne devait porter les habits des prisonniers.\n"
     )
-    quotes = quotes_of(nlp_fr, text, "fr", find_entities(nlp_fr(text), "fr"))
+    quotes = entity_quotes(nlp_fr, text)
     assert speaker_text(text, by_content(text, quotes, "habits")) == "ancien ministre"
 
 
@@ -3256,7 +3262,7 @@ def test_round27_source_after_a_subordinator(nlp_fr) -> None:  # type: ignore[no
         "On demande du temps pour identifier les corps puisque, selon le porte-parole Paul "
         "Durand, de l'acide a été versé sur les corps.\n"
     )
-    quotes = quotes_of(nlp_fr, text, "fr", find_entities(nlp_fr(text), "fr"))
+    quotes = entity_quotes(nlp_fr, text)
     found = by_content(text, quotes, "acide")
     assert found.text_of(text) == "de l'acide a été versé sur les corps"
     assert speaker_text(text, found) == "Paul Durand"
@@ -3271,7 +3277,7 @@ def test_round27_pronoun_skips_a_name_inside_an_apposition(nlp_fr) -> None:  # t
         "Marc Leroy, entretiennent le flou. Lundi, en arrivant à Tunis, il annonçait qu'il "
         "venait se joindre aux discussions.\n"
     )
-    quotes = quotes_of(nlp_fr, text, "fr", find_entities(nlp_fr(text), "fr"))
+    quotes = entity_quotes(nlp_fr, text)
     assert speaker_text(text, by_content(text, quotes, "joindre")) == "Paul Durand"
 
 
@@ -3284,7 +3290,7 @@ def test_round27_masculine_role_used_for_a_woman(nlp_fr) -> None:  # type: ignor
         "Mercredi soir, elle commentait : « Ce n'est pas la vieille opposition, les visages "
         "sont neufs. »\n"
     )
-    quotes = quotes_of(nlp_fr, text, "fr", find_entities(nlp_fr(text), "fr"))
+    quotes = entity_quotes(nlp_fr, text)
     assert speaker_text(text, by_content(text, quotes, "visages")) == "Marie Kadri"
 
 
@@ -3295,7 +3301,7 @@ def test_round27_date_inside_a_cue_phrase(nlp_fr) -> None:  # type: ignore[no-un
         "Les autorités syriennes avaient déjà fait état le 6 décembre d'une tentative "
         "similaire d'infiltration d'hommes armés depuis la Turquie.\n"
     )
-    quotes = quotes_of(nlp_fr, text, "fr", find_entities(nlp_fr(text), "fr"))
+    quotes = entity_quotes(nlp_fr, text)
     found = by_content(text, quotes, "tentative")
     assert speaker_text(text, found) == "autorités syriennes"
     assert found.attrs["cue_lemma"] == "faire état de"
@@ -3308,7 +3314,7 @@ def test_round27_condemned_words_after_a_marked_incise(nlp_fr) -> None:  # type:
         "Le ministre Paul Durand a lui aussi condamné, « au nom des valeurs fondamentales de "
         "l'humanité », un « massacre pendant la prière du matin ».\n"
     )
-    quotes = quotes_of(nlp_fr, text, "fr", find_entities(nlp_fr(text), "fr"))
+    quotes = entity_quotes(nlp_fr, text)
     assert speaker_text(text, by_content(text, quotes, "massacre")) == "Paul Durand"
     assert speaker_text(text, by_content(text, quotes, "valeurs")) == "Paul Durand"
 
@@ -3323,7 +3329,7 @@ def test_round27_original_tweet_before_its_translation(nlp_fr) -> None:  # type:
         "Pathétique. Le chef de l'équipe des journalistes, contraint de confesser ses crimes à "
         "la télévision\n"
     )
-    quotes = quotes_of(nlp_fr, text, "fr", find_entities(nlp_fr(text), "fr"))
+    quotes = entity_quotes(nlp_fr, text)
     assert not [q for q in quotes if "Patético" in q.text_of(text)]
     assert speaker_text(text, by_content(text, quotes, "Pathétique")) == "Ana Ruiz"
 
@@ -3335,7 +3341,7 @@ def test_round27_participle_after_a_period_typo(nlp_fr) -> None:  # type: ignore
         "Le colonel Paul Durand a encore parlé mardi. Comme toujours, il a appelé les habitants "
         "à la résistance. estimant que l'ennemi ne pourra « jamais vaincre un peuple armé ».\n"
     )
-    quotes = quotes_of(nlp_fr, text, "fr", find_entities(nlp_fr(text), "fr"))
+    quotes = entity_quotes(nlp_fr, text)
     assert speaker_text(text, by_content(text, quotes, "ennemi")) == "Paul Durand"
 
 
@@ -3347,7 +3353,7 @@ def test_round27_report_filling_most_of_a_block(nlp_fr) -> None:  # type: ignore
         "D'après ses avocats, Marie Kadri a été arrêtée mardi à Damas puis conduite dans une "
         "prison du centre de la capitale.\n"
     )
-    quotes = quotes_of(nlp_fr, text, "fr", find_entities(nlp_fr(text), "fr"))
+    quotes = entity_quotes(nlp_fr, text)
     block = by_content(text, quotes, "D'après ses avocats")
     inner = next(q for q in quotes if q.text_of(text).startswith("Marie Kadri"))
     assert speaker_text(text, block) == "Daily Star"
@@ -3365,7 +3371,7 @@ def test_round27_reportive_conditional_goes_on_reporting(nlp_fr) -> None:  # typ
         "Le ministre Marc Leroy estime que la crise durera. Les habitants parlent d'une « guerre "
         "sans fin à nos portes ».\n"
     )
-    quotes = quotes_of(nlp_fr, text, "fr", find_entities(nlp_fr(text), "fr"))
+    quotes = entity_quotes(nlp_fr, text)
     assert speaker_text(text, by_content(text, quotes, "Blonde")) == "Paul Durand"
     assert speaker_text(text, by_content(text, quotes, "en toutes circonstances")) == "Paul Durand"
     assert not [q for q in quotes if "guerre sans fin" in q.text_of(text)]
@@ -3383,7 +3389,7 @@ def test_round28_accused_of_marked_words(nlp_fr) -> None:  # type: ignore[no-unt
         "La visite du diplomate a provoqué la colère du gouvernement, qui l'a accusé d'avoir "
         "rencontré des « agitateurs payés par l'étranger ».\n"
     )
-    quotes = quotes_of(nlp_fr, text, "fr", find_entities(nlp_fr(text), "fr"))
+    quotes = entity_quotes(nlp_fr, text)
     guerre = by_content(text, quotes, "guerre contre")
     assert speaker_text(text, guerre) == "Paul Durand"
     assert guerre.attrs["cue_lemma"] == "accuser"
@@ -3398,7 +3404,7 @@ def test_round28_name_before_a_role_with_an_acronym(nlp_fr) -> None:  # type: ig
         "Conseil national de transition (CNT), a reconnu avoir perdu la trace d'au moins 5.000 "
         "missiles.\n"
     )
-    quotes = quotes_of(nlp_fr, text, "fr", find_entities(nlp_fr(text), "fr"))
+    quotes = entity_quotes(nlp_fr, text)
     assert speaker_text(text, by_content(text, quotes, "perdu la trace")) == "Karim Haddad"
 
 
@@ -3406,7 +3412,7 @@ def test_round28_foreign_words_in_a_source(nlp_fr) -> None:  # type: ignore[no-u
     """ "Selon le tabloïd britannique The Sun, …": words tagged as foreign (X) go on the source's
     noun phrase instead of ending it."""
     text = "Selon le tabloïd britannique The Sun, il serait mort à l'hôpital.\n"
-    quotes = quotes_of(nlp_fr, text, "fr", find_entities(nlp_fr(text), "fr"))
+    quotes = entity_quotes(nlp_fr, text)
     assert speaker_text(text, by_content(text, quotes, "serait mort")) == "The Sun"
 
 
@@ -3418,7 +3424,7 @@ def test_round28_new_cue_words(nlp_fr) -> None:  # type: ignore[no-untyped-def]
         "Paul Durand dirigeait le service depuis 1994 et, de l'avis de nombreux diplomates, il "
         "avait conservé toute son influence.\n"
     )
-    quotes = quotes_of(nlp_fr, text, "fr", find_entities(nlp_fr(text), "fr"))
+    quotes = entity_quotes(nlp_fr, text)
     assert speaker_text(text, by_content(text, quotes, "pourraient tomber")) == "pays voisins"
     text2 = (
         "Le ministre Paul Durand a rejeté les accusations, arguant de la présence de blessures "
@@ -3438,7 +3444,7 @@ def test_round28_relay_without_a_comma(nlp_fr) -> None:  # type: ignore[no-untyp
         "Selon un opposant syrien cité par Reuters, la visite a duré plus de trois heures dans "
         "le centre.\n"
     )
-    quotes = quotes_of(nlp_fr, text, "fr", find_entities(nlp_fr(text), "fr"))
+    quotes = entity_quotes(nlp_fr, text)
     assert by_content(text, quotes, "rassurer").text_of(text).startswith("le diplomate")
     assert by_content(text, quotes, "trois heures").text_of(text).startswith("la visite")
 
@@ -3451,7 +3457,7 @@ def test_round28_trailing_phrase_with_its_auxiliary(nlp_fr) -> None:  # type: ig
         "hôpitaux de la ville où il a rencontré les équipes médicales, des blessés et leurs "
         "familles, a fait savoir le Quai d'Orsay.\n"
     )
-    quotes = quotes_of(nlp_fr, text, "fr", find_entities(nlp_fr(text), "fr"))
+    quotes = entity_quotes(nlp_fr, text)
     assert speaker_text(text, by_content(text, quotes, "principaux hôpitaux")) == "Quai d'Orsay"
 
 
@@ -3467,7 +3473,7 @@ def test_round28_paragraph_cut_before_its_stop(nlp_fr) -> None:  # type: ignore[
         "rapporté un habitant. Les tirs ont ensuite cessé\n"
         "Le port a été miné.\n"
     )
-    quotes = quotes_of(nlp_fr, text, "fr", find_entities(nlp_fr(text), "fr"))
+    quotes = entity_quotes(nlp_fr, text)
     assert speaker_text(text, by_content(text, quotes, "L'artillerie")) == "habitant"
 
 
@@ -3483,7 +3489,7 @@ def test_round28_cut_quote_does_not_run_on(nlp_fr) -> None:  # type: ignore[no-u
         "Marc Leroy, précisant que les familles attendaient « depuis quinze ans des nouvelles de "
         "leurs proches ».\n"
     )
-    quotes = quotes_of(nlp_fr, text, "fr", find_entities(nlp_fr(text), "fr"))
+    quotes = entity_quotes(nlp_fr, text)
     assert speaker_text(text, by_content(text, quotes, "Les fouilles")) == "Marc Leroy"
     direct = [q for q in quotes if q.text_of(text).startswith("depuis quinze ans")]
     assert [speaker_text(text, q) for q in direct] == ["Marc Leroy"]
@@ -3497,7 +3503,7 @@ def test_round28_sentence_ends_after_a_digit(nlp_fr) -> None:  # type: ignore[no
         "« La télévision d'Etat a annoncé la mort de militaires et de civils, sans en préciser "
         "le nombre », a-t-il ajouté.\n"
     )
-    quotes = quotes_of(nlp_fr, text, "fr", find_entities(nlp_fr(text), "fr"))
+    quotes = entity_quotes(nlp_fr, text)
     found = by_content(text, quotes, "La télévision")
     assert found.label == "direct"
     assert speaker_text(text, found) == "envoyé spécial de Radio 1"
@@ -3513,7 +3519,7 @@ def test_round28_names_coordinated_in_an_apposition(nlp_fr) -> None:  # type: ig
         "Anne Morel et Paul Durand sont arrivés lundi. « Nous resterons ici jusqu'à la fin des "
         "négociations », a-t-elle affirmé.\n"
     )
-    quotes = quotes_of(nlp_fr, text, "fr", find_entities(nlp_fr(text), "fr"))
+    quotes = entity_quotes(nlp_fr, text)
     forum = [speaker_text(text, q) for q in quotes if "forum" in q.text_of(text)]
     assert sorted(forum) == ["Karim al-Haddad", "Marc Leroy"]
     assert len([q for q in quotes if "Nous resterons" in q.text_of(text)]) == 1
@@ -3526,7 +3532,7 @@ def test_round28_clitics_before_the_infinitive(nlp_fr) -> None:  # type: ignore[
         "Les forces régulières ont repris un moment le contrôle du poste avant que les rebelles "
         "disent s'en être à nouveau emparés.\n"
     )
-    quotes = quotes_of(nlp_fr, text, "fr", find_entities(nlp_fr(text), "fr"))
+    quotes = entity_quotes(nlp_fr, text)
     assert speaker_text(text, by_content(text, quotes, "emparés")) == "rebelles"
 
 
@@ -3540,7 +3546,7 @@ def test_round28_ils_is_no_feminine_group(nlp_fr) -> None:  # type: ignore[no-un
         "Un militant a réagi sur Twitter. Ils disent que l'avenue est interdite, mais nous y "
         "serons samedi.\n"
     )
-    quotes = quotes_of(nlp_fr, text, "fr", find_entities(nlp_fr(text), "fr"))
+    quotes = entity_quotes(nlp_fr, text)
     assert speaker_text(text, by_content(text, quotes, "avenue est interdite")) != "échauffourées"
 
 
@@ -3551,7 +3557,7 @@ def test_round28_agent_after_a_date(nlp_fr) -> None:  # type: ignore[no-untyped-
         "La Turquie abrite sur son sol près de 65 000 réfugiés, selon le chiffre annoncé jeudi "
         "par le Premier ministre turc Ahmet Kaya.\n"
     )
-    quotes = quotes_of(nlp_fr, text, "fr", find_entities(nlp_fr(text), "fr"))
+    quotes = entity_quotes(nlp_fr, text)
     speaker = speaker_text(text, by_content(text, quotes, "réfugiés"))
     assert speaker is not None and "Ahmet Kaya" in speaker
 
@@ -3567,7 +3573,7 @@ def test_round28_own_headline_names_its_speaker(nlp_fr) -> None:  # type: ignore
         "A lire aussi\n"
         "Anne Morel : « La saison commence enfin pour nous »\n"
     )
-    quotes = quotes_of(nlp_fr, text, "fr", find_entities(nlp_fr(text), "fr"))
+    quotes = entity_quotes(nlp_fr, text)
     head = by_content(text, quotes, "ne mérite pas")
     assert head.text_of(text) == "Le régime ne mérite pas notre confiance"
     assert speaker_text(text, head) == "Marc Leroy"
@@ -3585,7 +3591,7 @@ def test_round29_a_document_speaks_for_its_issuer(nlp_fr) -> None:  # type: igno
         "« Le pays ne va pas répéter ce qui s'était passé lors de la présence des observateurs "
         "arabes », poursuit le texte.\n"
     )
-    quotes = quotes_of(nlp_fr, text, "fr", find_entities(nlp_fr(text), "fr"))
+    quotes = entity_quotes(nlp_fr, text)
     found = by_content(text, quotes, "ne va pas répéter")
     assert speaker_text(text, found) == "ministère des Affaires étrangères"
 
@@ -3626,7 +3632,7 @@ def test_round30_no_break_space_before_a_closing_mark(nlp_fr, space: str) -> Non
         f"service ne fermera cet été{space}», a assuré la directrice. Elle a ajouté{space}: "
         f"«{space}Les recrutements commenceront dès lundi pour tous les services.{space}»"
     )
-    quotes = quotes_of(nlp_fr, text, "fr", find_entities(nlp_fr(text), "fr"))
+    quotes = entity_quotes(nlp_fr, text)
     assert speaker_text(text, by_content(text, quotes, "Aucun service")) == "directrice"
     assert by_content(text, quotes, "Les recrutements").label == "direct"
 
@@ -3663,7 +3669,7 @@ def test_round30_colon_after_a_reported_clause_is_not_its_frame(nlp_fr) -> None:
     from bench.goldsets import doc_text
 
     text = doc_text("ml_crisis_tls/fr/egypt/2011-04-30/gv_19.txt")
-    quotes = quotes_of(nlp_fr, text, "fr", find_entities(nlp_fr(text), "fr"))
+    quotes = entity_quotes(nlp_fr, text)
     assert all(speaker_text(text, q) != "On" for q in quotes)
     assert any(q.attrs["cue"] is not None for q in quotes)
 
@@ -3694,7 +3700,7 @@ def test_round30_impersonal_on_and_its_source(nlp_fr, tail: str, source: str) ->
     """The wire's "…, a-t-on appris auprès de X" and "…, explique-t-on à l'Elysée": the source
     learned from, or the place or circle where "on" speaks, is the speaker."""
     text = f"Un conducteur a été placé en garde à vue après l'accident de la rocade, {tail}"
-    quotes = quotes_of(nlp_fr, text, "fr", find_entities(nlp_fr(text), "fr"))
+    quotes = entity_quotes(nlp_fr, text)
     found = by_content(text, quotes, "garde à vue")
     assert found.label == "indirect" and source in (speaker_text(text, found) or "")
 
@@ -3730,7 +3736,7 @@ def test_round30_the_latter_is_the_latest_person_of_its_gender(nlp_fr) -> None: 
         "Enfance Plus, Awa Diop. Selon cette dernière, près de 2 000 enfants vivent encore dans "
         "la rue à Dakar."
     )
-    quotes = quotes_of(nlp_fr, text, "fr", find_entities(nlp_fr(text), "fr"))
+    quotes = entity_quotes(nlp_fr, text)
     assert speaker_text(text, by_content(text, quotes, "2 000 enfants")) == "Awa Diop"
 
 
@@ -3741,7 +3747,7 @@ def test_round30_quote_after_a_sentence_about_its_speaker(nlp_fr) -> None:  # ty
         "La maire de Nantes, Sophie Garnier, ne cache pas sa colère. « Nous avons alerté l'Etat "
         "à trois reprises. Personne ne nous a répondu. » Le conseil municipal se réunira lundi."
     )
-    quotes = quotes_of(nlp_fr, text, "fr", find_entities(nlp_fr(text), "fr"))
+    quotes = entity_quotes(nlp_fr, text)
     found = by_content(text, quotes, "alerté l'Etat")
     assert speaker_text(text, found) == "Sophie Garnier"
     assert found.attrs["cue"][0] == found.attrs["cue"][1]
@@ -3753,7 +3759,7 @@ def test_round30_no_quote_after_a_sentence_without_a_speaker(nlp_fr) -> None:  #
         "La tempête a arraché des toitures dans la nuit. « Les dégâts sont considérables, il "
         "faudra des mois pour tout réparer. » Les pompiers sont intervenus à quarante reprises."
     )
-    for q in quotes_of(nlp_fr, text, "fr", find_entities(nlp_fr(text), "fr")):
+    for q in entity_quotes(nlp_fr, text):
         assert q.attrs["speaker"] is None or speaker_text(text, q) != "tempête"
 
 
@@ -3765,7 +3771,7 @@ def test_round30_inverted_cue_needs_a_clause_before_it(nlp_fr) -> None:  # type:
         "Le premier syndicat de pilotes de ligne, le SNPL, a confirmé mardi son préavis de grève "
         "pour les vacances de février.\n"
     )
-    quotes = quotes_of(nlp_fr, text, "fr", find_entities(nlp_fr(text), "fr"))
+    quotes = entity_quotes(nlp_fr, text)
     assert not [q for q in quotes if "premier syndicat" in q.text_of(text)]
 
 
@@ -3777,7 +3783,7 @@ def test_round30_headline_quote_with_its_own_attribution(nlp_fr) -> None:  # typ
         "Le syndicat a confirmé mardi son préavis. « Nous ne céderons rien tant que la direction "
         "maintiendra son plan », a déclaré son président, Hugo Marchal.\n"
     )
-    quotes = quotes_of(nlp_fr, text, "fr", find_entities(nlp_fr(text), "fr"))
+    quotes = entity_quotes(nlp_fr, text)
     head = [q for q in quotes if q.end <= text.index("\n")]
     assert len(head) == 1 and speaker_text(text, head[0]) == "SNPL"
 
@@ -3792,9 +3798,7 @@ def test_round30_feminine_group_with_a_name_in_its_complement(nlp_fr) -> None:  
         "heures debout pour 1.400 euros net. Ce n'est plus possible », ont-elles assuré devant "
         "l'usine."
     )
-    found = by_content(
-        text, quotes_of(nlp_fr, text, "fr", find_entities(nlp_fr(text), "fr")), "huit heures"
-    )
+    found = by_content(text, entity_quotes(nlp_fr, text), "huit heures")
     assert (speaker_text(text, found) or "").startswith("salariées")
 
 
@@ -3809,9 +3813,7 @@ def test_round30_feminine_role_and_a_place_the_entities_missed(nlp_fr) -> None: 
         "Sa directrice régionale pour l'Afrique, Anna Kovalenko, a déclaré à Genève que la "
         "situation était très préoccupante."
     )
-    found = by_content(
-        text, quotes_of(nlp_fr, text, "fr", find_entities(nlp_fr(text), "fr")), "situation"
-    )
+    found = by_content(text, entity_quotes(nlp_fr, text), "situation")
     assert speaker_text(text, found) == "Anna Kovalenko"
 
 
@@ -3822,7 +3824,7 @@ def test_round30_attribution_with_an_apposed_name_inside_the_marks(nlp_fr) -> No
         "« Le feu est maîtrisé, a déclaré le préfet du Var, Jean Morel, lors d'un point presse. "
         "Les pompiers resteront sur place toute la nuit. » Plus de 800 hectares ont brûlé."
     )
-    quotes = quotes_of(nlp_fr, text, "fr", find_entities(nlp_fr(text), "fr"))
+    quotes = entity_quotes(nlp_fr, text)
     assert speaker_text(text, by_content(text, quotes, "Le feu est maîtrisé")) == "Jean Morel"
     assert speaker_text(text, by_content(text, quotes, "Les pompiers")) == "Jean Morel"
 
@@ -3834,7 +3836,7 @@ def test_round30_role_phrase_with_a_prepositional_phrase_before_the_name(nlp_fr)
         "Le conseil municipal a voté lundi la rénovation du stade. « C'est un équipement pour "
         "les trente prochaines années », a lancé l'adjointe aux sports, Louise Morin."
     )
-    quotes = quotes_of(nlp_fr, text, "fr", find_entities(nlp_fr(text), "fr"))
+    quotes = entity_quotes(nlp_fr, text)
     assert speaker_text(text, by_content(text, quotes, "équipement")) == "Louise Morin"
 
 
@@ -3844,7 +3846,7 @@ def test_round30_evoquer_with_a_marked_phrase_right_after_it(nlp_fr) -> None:  #
         "La procureure de Nîmes, Hélène Vidal, a évoqué « une agression d'une violence rare pour "
         "un simple différend de voisinage »."
     )
-    quotes = quotes_of(nlp_fr, text, "fr", find_entities(nlp_fr(text), "fr"))
+    quotes = entity_quotes(nlp_fr, text)
     assert speaker_text(text, by_content(text, quotes, "agression")) == "Hélène Vidal"
 
 
@@ -3860,9 +3862,7 @@ def test_round30_evoquer_with_a_marked_phrase_right_after_it(nlp_fr) -> None:  #
 def test_round30_words_read_on_a_sign_have_no_speaker(nlp_fr, text: str) -> None:  # type: ignore[no-untyped-def]
     """ "« … », pouvait-on lire sur une banderole": a quote whose author goes unnamed, not the
     marchers' nor anyone's before it."""
-    found = by_content(
-        text, quotes_of(nlp_fr, text, "fr", find_entities(nlp_fr(text), "fr")), "Qui paiera"
-    )
+    found = by_content(text, entity_quotes(nlp_fr, text), "Qui paiera")
     assert found.attrs["speaker"] is None and text[slice(*found.attrs["cue"])] == "lire"
 
 
@@ -3873,7 +3873,7 @@ def test_round30_reflexive_poursuivre_is_not_saying(nlp_fr) -> None:  # type: ig
         "Un porte-parole de la Commission, Marc Leblanc, a répondu que les discussions se "
         "poursuivaient « dans un climat serein et constructif »."
     )
-    quotes = quotes_of(nlp_fr, text, "fr", find_entities(nlp_fr(text), "fr"))
+    quotes = entity_quotes(nlp_fr, text)
     marked = [q for q in quotes if q.label == "direct"]
     assert [speaker_text(text, q) for q in marked] == ["Marc Leblanc"]
 
@@ -3885,7 +3885,7 @@ def test_round30_these_words_point_back_at_the_quote(nlp_fr) -> None:  # type: i
         "« Nous ne reculons pas, nous prenons le temps d'écouter. » C'est par ces mots que la "
         "ministre de la Culture, Isabelle Fournier, a justifié mardi le report de la réforme."
     )
-    quotes = quotes_of(nlp_fr, text, "fr", find_entities(nlp_fr(text), "fr"))
+    quotes = entity_quotes(nlp_fr, text)
     found = by_content(text, quotes, "Nous ne reculons")
     assert speaker_text(text, found) == "Isabelle Fournier"
     assert text[slice(*found.attrs["cue"])] == "a justifié"
@@ -3928,5 +3928,5 @@ def test_round30_a_singular_verb_has_one_speaker(nlp_fr) -> None:  # type: ignor
 def test_round30_a_fire_that_broke_out_said_nothing(nlp_fr, text: str, reported: bool) -> None:  # type: ignore[no-untyped-def]
     """ "Un incendie s'est déclaré" breaks out (our own example corpus showed it as a quote);
     "le maire s'est déclaré favorable à …" still reports."""
-    quotes = quotes_of(nlp_fr, text, "fr", find_entities(nlp_fr(text), "fr"))
+    quotes = entity_quotes(nlp_fr, text)
     assert bool(quotes) is reported, [q.text_of(text) for q in quotes]
