@@ -3930,3 +3930,49 @@ def test_round30_a_fire_that_broke_out_said_nothing(nlp_fr, text: str, reported:
     "le maire s'est déclaré favorable à …" still reports."""
     quotes = entity_quotes(nlp_fr, text)
     assert bool(quotes) is reported, [q.text_of(text) for q in quotes]
+
+
+# ---------------------------------------------------------------- round 31 (challenge set)
+
+
+@pytest.mark.parametrize(
+    ("role", "name"),
+    [("Le porte-parole", "M. Alain Rivière"), ("La porte-parole", "Mme Sophie Lenoir")],
+)
+def test_round31_honorific_before_an_apposed_name(nlp_fr, role: str, name: str) -> None:  # type: ignore[no-untyped-def]
+    """ "Le porte-parole de X, M. Alain Rivière, a indiqué que": the honorific is no part of
+    the name, and the apposed name is the speaker."""
+    text = f"{role} de la préfecture, {name}, a indiqué que les routes resteraient fermées."
+    (quote,) = entity_quotes(nlp_fr, text)
+    assert speaker_text(text, quote) == name.split(" ", 1)[1]
+
+
+def test_round31_role_phrase_with_a_participle_noun(nlp_fr) -> None:  # type: ignore[no-untyped-def]
+    """ "L'avocat du mis en cause, X, a affirmé que": "mis en cause" is a noun phrase (the
+    parser reads a verb), so the role phrase still ends at the comma before the name."""
+    text = "L'avocat du mis en cause, Me Arnaud Petit, a affirmé que son client niait les faits."
+    (quote,) = entity_quotes(nlp_fr, text)
+    assert speaker_text(text, quote) == "Arnaud Petit"
+
+
+def test_round31_second_report_joined_by_et(nlp_fr) -> None:  # type: ignore[no-untyped-def]
+    """ "X a annoncé que A et a précisé que B": two reports of X; A ends before "et" (the parse
+    hangs the second verb on A's verb)."""
+    text = (
+        "Le maire, Jean-Luc Moreau, a annoncé mardi que la piscine municipale rouvrirait en "
+        "juin et a précisé que les tarifs resteraient inchangés."
+    )
+    first, second = entity_quotes(nlp_fr, text)
+    assert first.text_of(text) == "la piscine municipale rouvrirait en juin"
+    assert speaker_text(text, second) == "Jean-Luc Moreau"
+
+
+def test_round31_avant_de_ajouter(nlp_fr) -> None:  # type: ignore[no-untyped-def]
+    """ "X a reconnu que A, avant d'ajouter : « B »": A ends at the comma, and B is X's."""
+    text = (
+        "La présidente du club, Nathalie Girard, a reconnu que la saison avait été difficile "
+        "pour tout le monde, avant d'ajouter : « Nous reviendrons plus forts. »"
+    )
+    reported, marked = entity_quotes(nlp_fr, text)
+    assert reported.text_of(text).endswith("pour tout le monde")
+    assert speaker_text(text, marked) == "Nathalie Girard"

@@ -444,6 +444,7 @@ class Lexicon:
     org_nouns: frozenset[str]
     pronoun_gender: dict[str, str]
     gender_titles: dict[str, str]
+    honorifics: frozenset[str]  # "M.", "Me", "Dr" before a name
     person_nouns: frozenset[str]
     phrases: dict[tuple[str, ...], str]  # words → group (indirect, object, direct_only, according)
     objects: frozenset[str]  # phrases whose object is the reported content ("faire état de")
@@ -505,7 +506,7 @@ _PLAIN_LISTS = {
     "foreign_words": "foreign_function_words", "future_stems": "irregular_future_stems",
     "quantities": "quantity_nouns", "learning": "learning_verbs", "latter": "latter_pronouns",
     "reading": "reading_verbs", "outbreak_verbs": "outbreak_verbs",
-    "outbreak_nouns": "outbreak_nouns",
+    "outbreak_nouns": "outbreak_nouns", "honorifics": "honorifics",
 }  # fmt: skip
 
 
@@ -1974,7 +1975,7 @@ def _early_subject(ctx: _Ctx, verb: Token, inverted: bool) -> _Subj | None:
 
 def _climbed_subject(ctx: _Ctx, verb: Token, depth: int) -> _Subj | None:
     """The subject of the verb's head in the same sentence ("en déclarant", "à annoncer")."""
-    head = verb.head
+    head = _reported_owner(ctx, verb) or verb.head
     if depth >= MAX_SUBJECT_CLIMB or head.i == verb.i or _in_any(ctx.quoted, head.idx):
         return None
     if _sent_of(ctx, head.idx) != _sent_of(ctx, verb.idx):
@@ -1982,6 +1983,30 @@ def _climbed_subject(ctx: _Ctx, verb: Token, depth: int) -> _Subj | None:
     inverted = _inverted_head(ctx, verb, head)
     climbed = _subject(ctx, head, inverted=inverted, depth=depth + 1)
     return climbed if climbed.kind != "none" else None
+
+
+def _reported_owner(ctx: _Ctx, verb: Token) -> Token | None:
+    """ "X a affirmé que A resterait ouverte et a ajouté que B", "…, avant d'ajouter : « … »": a
+    verb of saying the parse hung on the reported clause of another one (not itself a verb of
+    saying) reports for the verb that clause belongs to."""
+    head = verb.head
+    if head.dep_ != "ccomp" or _says(ctx, head) or not _own_report_form(verb):
+        return None
+    marked = any(c.dep_ == "mark" and c.lower_ in ctx.lex.complementizers for c in head.children)
+    return head.head if marked and _says(ctx, head.head) else None
+
+
+def _own_report_form(verb: Token) -> bool:
+    """A conjunct with its own auxiliary ("et a ajouté") or an infinitive after "avant de";
+    not a participle ("…, saying …" is the reported clause's subject's)."""
+    children = [c.lower_ for c in verb.children]
+    if verb.dep_ == "conj":
+        return any(c.dep_.startswith("aux") for c in verb.children)
+    return verb.dep_ == "advcl" and ("avant" in children or "before" in children)
+
+
+def _says(ctx: _Ctx, verb: Token) -> bool:
+    return verb.lemma_.lower() in ctx.lex.indirect
 
 
 def _gerund_subject(ctx: _Ctx, verb: Token, depth: int) -> _Subj | None:
@@ -2587,6 +2612,8 @@ def _np_span(ctx: _Ctx, head: Token) -> tuple[int, int]:
     hi = head.i
     while hi + 1 <= head.right_edge.i and _np_continues(ctx, ctx.doc[hi + 1], ctx.doc[hi]):
         hi += 1
+    while hi > head.i and ctx.doc[hi].pos_ in ("ADP", "DET"):
+        hi -= 1  # "l'avocat du [mis en examen]": the phrase was cut at a verb after "du"
     return _skip_determiners(ctx, lo, hi).idx, ctx.doc[hi].idx + len(ctx.doc[hi])
 
 
@@ -2997,6 +3024,8 @@ _CONJ_HEADS = frozenset(
 )
 # ", (tout) en soulignant que …": a gerund of saying after a comma reports apart
 _GERUND_LEADS = (["en"], ["tout", "en"])
+# ", avant d'ajouter : « … »": an infinitive of saying after these opens a report of its own
+_INFINITIVE_LEADS = (["avant", "de"], ["avant", "d'"], ["avant", "d’"], ["before"])
 _TO = frozenset(["à", "au", "aux", "to"])
 _PARTITIVES = frozenset(["un", "une", "l'un", "l'une", "l’un", "l’une", "one"])  # "un des …"
 _INCISE = frozenset([",", "lui", "elle", "eux", "elles"])  # "affirme, lui, n'avoir aucune …"
@@ -3256,17 +3285,40 @@ def _cut_before_cue(ctx: _Ctx, a: int, b: int) -> int:
     ends at the comma before a later clause with its own verb of saying."""
     toks = [t for t in _tokens(ctx, a, b) if not t.is_space]
     for k, tok in enumerate(toks):
-        if not (_free_saying(ctx, tok) and (_is_clause_verb(tok) or _present_participle(tok))):
+        if not (_free_saying(ctx, tok) and _reporting_form(toks, k)):
             continue
+        conj = _conjunction_before(toks, k)
+        if conj is not None and _words(ctx.text[a : toks[conj].idx]) >= MIN_REPORTED_WORDS:
+            return _strip_end(ctx.text, a, toks[conj].idx)[1]
         commas = [j for j in range(k) if toks[j].text == ","]
         own_subject = commas and any(t.pos_ in _NOMINAL for t in toks[commas[-1] : k])
-        gerund = commas and [t.lower_ for t in toks[commas[-1] + 1 : k]] in _GERUND_LEADS
+        lead = [t.lower_ for t in toks[commas[-1] + 1 : k]] if commas else []
+        gerund = lead in _GERUND_LEADS or lead in _INFINITIVE_LEADS
         coordinated = commas and _coordinated_report(toks[commas[-1] + 1 : k], tok)
         cut = toks[commas[-1]].idx if commas else b
         if (own_subject or gerund or coordinated) and _words(ctx.text[a:cut]) >= MIN_REPORTED_WORDS:
             return _strip_end(ctx.text, a, cut)[1]
         return b
     return b
+
+
+def _reporting_form(toks: list[Token], k: int) -> bool:
+    """A clause verb, a present participle, or an infinitive after "avant de"."""
+    tok = toks[k]
+    if _is_clause_verb(tok) or _present_participle(tok):
+        return True
+    before = [t.lower_ for t in toks[max(0, k - 2) : k]]
+    return any(before[-len(w) :] == w for w in _INFINITIVE_LEADS)
+
+
+def _conjunction_before(toks: list[Token], k: int) -> int | None:
+    """ "que A et a ajouté que B" (no comma before "et"): the index of the conjunction that
+    opens a second report of the same subject (auxiliary, no subject of its own)."""
+    j = k - 1
+    while j > 0 and toks[j].pos_ in ("AUX", "ADV"):
+        j -= 1
+    second = j < k - 1 and toks[j].pos_ == "CCONJ" and toks[j - 1].text != ","
+    return j if second and j > 1 and _before_que(toks[k]) else None
 
 
 def _coordinated_report(between: list[Token], verb: Token) -> bool:
@@ -4401,7 +4453,9 @@ def _name_after_medium(ctx: _Ctx, subj: _Subj) -> list[int]:
 
 def _role_phrase_word(tok: Token) -> bool:
     """A lower-case word of a role phrase, or a capitalised common noun ("aux droits de
-    l'Homme")."""
+    l'Homme"); a participle used as a noun after an article ("l'avocat du mis en examen")."""
+    if tok.pos_ == "VERB" and tok.is_lower and tok.i > 0 and tok.nbor(-1).pos_ in ("ADP", "DET"):
+        return "Part" in _morph(tok, "VerbForm")
     return tok.pos_ in _ROLE_PHRASE_POS and (tok.is_lower or tok.pos_ == "NOUN")
 
 
@@ -4428,8 +4482,10 @@ def _modifiers_end(ctx: _Ctx, end: int) -> int:
 
 def _title_end(ctx: _Ctx, at: int) -> int:
     """Past a lower-case title before the apposed name: "…, le commandant [Luc Garnier]",
-    "…, the chief inspector [Ann Lee]"."""
+    "…, the chief inspector [Ann Lee]"; past an honorific ("…, Me [Paul Cazals]")."""
     toks = _tokens(ctx, at, at + MAX_TITLE_CHARS)
+    if len(toks) > 1 and toks[0].text[:1].isupper() and toks[0].lower_ in ctx.lex.honorifics:
+        return toks[1].idx  # "…, Me Paul Cazals", "…, M. Jean Dupont"
     n = 0
     while n < min(len(toks), MAX_TITLE_TOKENS) and toks[n].is_lower and toks[n].is_alpha:
         n += 1
