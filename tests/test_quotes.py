@@ -3976,3 +3976,28 @@ def test_round31_avant_de_ajouter(nlp_fr) -> None:  # type: ignore[no-untyped-de
     reported, marked = entity_quotes(nlp_fr, text)
     assert reported.text_of(text).endswith("pour tout le monde")
     assert speaker_text(text, marked) == "Nathalie Girard"
+
+
+def test_round31_role_word_of_the_same_function(nlp_fr) -> None:  # type: ignore[no-untyped-def]
+    """ "Le PDG de X, Marc Aubert, …. Le patron de X a assuré que": "patron" names the function
+    "PDG" named (role equivalents, named data), so the description refers back to the name."""
+    text = (
+        "Le PDG de la SNCF, Marc Aubert, a présenté ses excuses aux voyageurs mardi. Le "
+        "patron de la SNCF a assuré que les remboursements commenceraient dès lundi."
+    )
+    doc = nlp_fr(text)
+    ents = find_entities(doc, "fr")
+    (quote,) = find_quotes(doc, ents, "fr")
+    assert entity_of(quote, ents) == "Marc Aubert"
+
+
+def test_round31_conceder_reports(nlp_fr) -> None:  # type: ignore[no-untyped-def]
+    """ "tout en concédant avoir …" reports (concéder takes que or an infinitive like reconnaître);
+    "concéder un but" reports nothing."""
+    text = (
+        "Le PDG a présenté ses excuses, tout en concédant avoir manqué de transparence envers "
+        "les régions. L'équipe a concédé un but dans les arrêts de jeu."
+    )
+    (quote,) = entity_quotes(nlp_fr, text)
+    assert quote.text_of(text) == "avoir manqué de transparence envers les régions"
+    assert speaker_text(text, quote) == "PDG"

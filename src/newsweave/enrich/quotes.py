@@ -445,6 +445,7 @@ class Lexicon:
     pronoun_gender: dict[str, str]
     gender_titles: dict[str, str]
     honorifics: frozenset[str]  # "M.", "Me", "Dr" before a name
+    role_groups: tuple[frozenset[str], ...]  # role words naming one function ("patron", "PDG")
     person_nouns: frozenset[str]
     phrases: dict[tuple[str, ...], str]  # words → group (indirect, object, direct_only, according)
     objects: frozenset[str]  # phrases whose object is the reported content ("faire état de")
@@ -517,9 +518,13 @@ def load_lexicon(lang: str) -> Lexicon | None:
     data = raw.get(lang[:2].lower())
     if data is None:
         return None
-    sets = {k: frozenset(v) for k, v in data.items() if isinstance(v, list)}
+    sets = {k: frozenset(v) for k, v in data.items() if isinstance(v, list) and _flat(v)}
     fields: dict[str, Any] = {name: sets[key] for name, key in _PLAIN_LISTS.items()}
     return Lexicon(**fields, **_combined_lists(data, sets))
+
+
+def _flat(values: list[Any]) -> bool:
+    return not any(isinstance(v, list) for v in values)
 
 
 def _combined_lists(data: dict[str, Any], sets: dict[str, frozenset[str]]) -> dict[str, Any]:
@@ -541,6 +546,7 @@ def _combined_lists(data: dict[str, Any], sets: dict[str, frozenset[str]]) -> di
         "relatives": frozenset(tuple(w.split()) for w in data["opinion_relatives"]),
         "in_passive": sets["non_saying_in_passive"] | sets["naming_verbs"],
         "person_nouns": _with_feminines(sets["person_nouns"], data["feminine_endings"]),
+        "role_groups": tuple(frozenset(g) for g in data["role_equivalents"]),
     }
 
 
@@ -3995,12 +4001,17 @@ def _described(ctx: _Ctx, subj: _Subj, genders: dict[str, str]) -> int | None:
     words = _content_lemmas(_tokens(ctx, subj.start, subj.end)) | _description_words(head)
     best: tuple[int, int] | None = None
     for i in _earlier_names(ctx, subj.start, org):
-        around = _role_words(ctx, ctx.entities[i])
+        around = _with_equivalents(ctx, _role_words(ctx, ctx.entities[i]))
         fits = words <= around or (org and lemma in ctx.lex.generic_orgs)
         if fits and _gender_fits(ctx, head, i, genders):
             key = (ctx.entities[i].start, i)
             best = key if best is None or key > best else best
     return best[1] if best else None
+
+
+def _with_equivalents(ctx: _Ctx, words: frozenset[str]) -> frozenset[str]:
+    """``words`` and the role words naming the same function ("pdg" → "patron", …)."""
+    return words.union(*(g for g in ctx.lex.role_groups if g & words))
 
 
 def _description_words(head: Token) -> frozenset[str]:
