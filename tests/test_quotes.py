@@ -4001,3 +4001,14 @@ def test_round31_conceder_reports(nlp_fr) -> None:  # type: ignore[no-untyped-de
     (quote,) = entity_quotes(nlp_fr, text)
     assert quote.text_of(text) == "avoir manqué de transparence envers les régions"
     assert speaker_text(text, quote) == "PDG"
+
+
+def test_round31_inverted_coordinated_speakers_with_apposed_names(nlp_fr) -> None:  # type: ignore[no-untyped-def]
+    """ "…, ont déclaré la ministre X, Anne Roux, et son homologue belge, Luc Peeters": the
+    person noun of the second conjunct gives its apposed name, one quote each."""
+    text = (
+        "« Ce texte est inacceptable pour nos pêcheurs », ont déclaré dans un communiqué "
+        "commun la ministre française de la Mer, Anne Roux, et son homologue belge, Luc Peeters."
+    )
+    quotes = entity_quotes(nlp_fr, text)
+    assert sorted(speaker_text(text, q) or "" for q in quotes) == ["Anne Roux", "Luc Peeters"]

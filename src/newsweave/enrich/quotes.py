@@ -3741,7 +3741,8 @@ def _conjunct_speakers(
     if span is None or _singular_cue(ctx, c):
         return []
     out: list[_Found] = []
-    for found in _speaking_conjuncts(ctx, c.subj) or _name_conjuncts(ctx, c, span):
+    conjuncts = _speaking_conjuncts(ctx, c.subj) or _name_conjuncts(ctx, c, span)
+    for found in conjuncts or _written_conjunct(ctx, c, span):
         where = found[0] or span
         if c.start <= where[0] < c.end or _inside(where, span):
             continue
@@ -3797,6 +3798,31 @@ def _conjunct_speaker(ctx: _Ctx, tok: Token, head: Token) -> _Found | None:
     if tok.pos_ == "NOUN" and (lemma == head.lemma_.lower() or lemma in ctx.lex.source_nouns):
         return _np_span(ctx, tok), None
     return None
+
+
+def _written_conjunct(ctx: _Ctx, c: _Cand, span: tuple[int, int]) -> list[_Found]:
+    """ "ont déclaré la ministre X, Anne Roux, et son homologue belge, Luc Peeters": a person
+    joined by "et" right after the speaker found, whatever the parse made of the phrase."""
+    gap = re.match(r"\s*,?\s*(?:et|and)\s+", ctx.text[span[1] :])
+    if gap is None or _sent_of(ctx, span[0]) != _sent_of(ctx, c.cue[0]):
+        return []
+    at = span[1] + gap.end()
+    named = [i for i, e in enumerate(ctx.entities) if e.start == at and e.label == "PER"]
+    toks = _tokens(ctx, at, at + MAX_TITLE_CHARS)
+    if not named and len(toks) > 1 and toks[0].pos_ == "DET":
+        named = [i for i in [_apposed_person(ctx, toks[1])] if i is not None]
+    return [((ctx.entities[i].start, ctx.entities[i].end), i) for i in named[:1]]
+
+
+def _apposed_person(ctx: _Ctx, tok: Token) -> int | None:
+    """ "… X, et son homologue polonais, Tomasz Wilk": the person named after a comma right
+    after a person noun's phrase."""
+    if not _person_noun(ctx, tok):
+        return None
+    gap = re.match(r"\s*,\s*", ctx.text[_np_span(ctx, tok)[1] :])
+    at = _np_span(ctx, tok)[1] + gap.end() if gap else -1
+    found = [i for i, e in enumerate(ctx.entities) if e.start == at and e.label == "PER"]
+    return found[0] if found else None
 
 
 def _inside(a: tuple[int, int], b: tuple[int, int]) -> bool:
