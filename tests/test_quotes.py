@@ -4012,3 +4012,16 @@ def test_round31_inverted_coordinated_speakers_with_apposed_names(nlp_fr) -> Non
     )
     quotes = entity_quotes(nlp_fr, text)
     assert sorted(speaker_text(text, q) or "" for q in quotes) == ["Anne Roux", "Luc Peeters"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "La ministre a salué « un accord qui protège enfin nos éleveurs ».",
+        "La ministre a salué une « avancée majeure pour les salariés ».",
+    ],
+)
+def test_round31_saluer_a_marked_phrase(nlp_fr, text: str) -> None:  # type: ignore[no-untyped-def]
+    """ "a salué « … »" quotes words like "a dénoncé « … »"; "a salué les supporters" does not."""
+    (quote,) = entity_quotes(nlp_fr, text + " Le président a salué les supporters avant le match.")
+    assert quote.label == "direct" and speaker_text(text, quote) == "ministre"
