@@ -37,7 +37,7 @@ _TOKEN_RE = re.compile(r'<token\b[^>]*\bsentence="(\d+)"[^>]*>(.*?)</token>', re
 
 # The newest annotation batch: annotated after every rule so far, so the benches score it alone
 # (rows new-dev / new-all) as a fresh check of all of them.
-NEWEST_BATCH = 10
+NEWEST_BATCH = 11
 
 
 @dataclass(frozen=True, slots=True)
@@ -111,8 +111,23 @@ def crisis_text(path: Path) -> str:
     return Path(path).read_bytes().decode("utf-8", errors="replace")
 
 
+def semeval_text(path: Path, pair_id: str, side: str) -> str:
+    """Article ``side`` ("1" or "2") of a SemEval-2022 task 8 pair: its ``text<side>`` field
+    as the file holds it (the title field is not part of it)."""
+    for line in path.read_text(encoding="utf-8").splitlines():
+        row = json.loads(line)
+        if row["pair_id"] == pair_id:
+            return str(row[f"text{side}"])
+    raise ValueError(f"{path}: no pair {pair_id}")
+
+
 def doc_text(rel_path: str, data_dir: Path = SHARED_DATA) -> str:
-    """The text a gold record's offsets index, for a path relative to ``../shared/data``."""
+    """The text a gold record's offsets index, for a path relative to ``../shared/data``
+    (a SemEval article is ``semeval2022_task8/fr_pairs.jsonl#<pair_id>/<1|2>``)."""
+    if "#" in rel_path:
+        file, _, ref = rel_path.partition("#")
+        pair_id, _, side = ref.rpartition("/")
+        return semeval_text(data_dir / file, pair_id, side)
     path = data_dir / rel_path
     return ecbplus_text(path) if rel_path.startswith("ecbplus/") else crisis_text(path)
 

@@ -19,6 +19,7 @@ from bench.goldsets import (
     doc_text,
     ecbplus_text,
     load_gold,
+    semeval_text,
     sha256_text,
     split_of,
 )
@@ -31,7 +32,7 @@ MIN_DOCS = {"fr": 40, "en": 20}
 # second batch: a larger held-out part only makes the held-out figure firmer
 HELDOUT_SHARE = (0.25, 0.5)
 DOC_KEYS = {"path", "lang", "split", "text_sha256", "quotes", "numbers", "batch"}
-BATCHES = {1, 2, 3, 4, 5, 6, 7, 8, 9, 10}
+BATCHES = {1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11}
 QUOTE_KEYS = {"start", "end", "kind", "block", "speaker", "speaker_mentions", "cue"}
 NUMBER_KEYS = {"start", "end", "value", "qualifier", "unit"}
 QUALIFIERS = {"=", ">=", "<=", ">", "<", "~"}
@@ -102,7 +103,7 @@ def problems(doc: dict[str, Any], lang: str, data: Path = DATA) -> list[str]:
     path = doc.get("path", "?")
     if set(doc) != DOC_KEYS:
         return [f"{path}: keys {sorted(doc)}"]
-    if not (data / path).is_file():
+    if not (data / path.partition("#")[0]).is_file():
         return [f"{path}: file missing"]
     text = doc_text(path, data)
     out = [] if doc["lang"] == lang else [f"{path}: lang {doc['lang']!r}"]
@@ -200,3 +201,14 @@ def test_split_of_holds_back_about_a_third() -> None:
     share = sum(split_of(p) == "heldout" for p in paths) / len(paths)
     assert 0.30 < share < 0.37
     assert split_of(paths[0]) == split_of(paths[0])
+
+
+@needs_shared
+def test_semeval_article_is_one_side_of_its_pair() -> None:
+    file = DATA / "semeval2022_task8/fr_pairs.jsonl"
+    row = json.loads(file.read_text(encoding="utf-8").splitlines()[3])
+    ref = f"semeval2022_task8/fr_pairs.jsonl#{row['pair_id']}"
+    assert doc_text(f"{ref}/1") == row["text1"] == semeval_text(file, row["pair_id"], "1")
+    assert doc_text(f"{ref}/2") == row["text2"]
+    with pytest.raises(ValueError, match="no pair"):
+        semeval_text(file, "0_0", "1")

@@ -1274,8 +1274,12 @@ def test_round8_not_reported_speech(nlp_fr, text: str) -> None:  # type: ignore[
 # unchanged, fr P .936 R .745 spkP .795 spkR .633; on all gold fr P .948 R .866 spkP .882
 # spkR .806. The floors below are for this grown gold (the measure changed, not the rules).
 # Round 30 (tuned on the challenge set): fr P .953 R .869 spkP .885 spkR .808; en unchanged.
+# The gold then grew by an eleventh batch from a new source (14 French articles of the SemEval
+# 2022 task 8 pairs, 2020, many outlets; after round 31's first four parts): on it alone, fr P
+# .943 R .669 spkP .830 spkR .589; on all gold fr P .952 R .856 spkP .881 spkR .792. The floors
+# below are for this grown gold (the measure changed, not the rules).
 FLOORS = {
-    "fr": {"P": 0.945, "R": 0.86, "spkP": 0.88, "spkR": 0.80},
+    "fr": {"P": 0.945, "R": 0.85, "spkP": 0.875, "spkR": 0.785},
     "en": {"P": 0.96, "R": 0.89, "spkP": 0.925, "spkR": 0.855},
 }
 
