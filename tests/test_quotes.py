@@ -4029,3 +4029,15 @@ def test_round31_saluer_a_marked_phrase(nlp_fr, text: str) -> None:  # type: ign
     """ "a salué « … »" quotes words like "a dénoncé « … »"; "a salué les supporters" does not."""
     (quote,) = entity_quotes(nlp_fr, text + " Le président a salué les supporters avant le match.")
     assert quote.label == "direct" and speaker_text(text, quote) == "ministre"
+
+
+def test_round31_ajoutant_que_after_a_reported_clause(nlp_fr) -> None:  # type: ignore[no-untyped-def]
+    """ "X a déclaré que A, ajoutant que B": A ends at the comma, and B is X's (a continuation
+    participle after the reported clause reports for its main subject)."""
+    text = (
+        "Le président a déclaré que la Chine promettait d'augmenter ses achats, ajoutant qu'il "
+        "était convaincu que les fermiers sauraient faire face."
+    )
+    first, second = entity_quotes(nlp_fr, text)
+    assert first.text_of(text) == "la Chine promettait d'augmenter ses achats"
+    assert speaker_text(text, second) == "président"

@@ -1953,7 +1953,8 @@ def _subject(ctx: _Ctx, verb: Token, inverted: bool, depth: int = 0) -> _Subj:
         return parsed
     if _addresses_reader(ctx, verb):
         return _Subj("self")  # "en vous assurant que …": page furniture, not a quote
-    previous = _previous_clause_subject(ctx, verb, depth)
+    owner = _climbed_subject(ctx, verb, depth) if _reported_owner(ctx, verb) else None
+    previous = owner or _previous_clause_subject(ctx, verb, depth)
     if previous is not None:
         return previous
     climbed = _climbed_subject(ctx, verb, depth) or _gerund_subject(ctx, verb, depth)
@@ -1996,16 +1997,22 @@ def _reported_owner(ctx: _Ctx, verb: Token) -> Token | None:
     verb of saying the parse hung on the reported clause of another one (not itself a verb of
     saying) reports for the verb that clause belongs to."""
     head = verb.head
-    if head.dep_ != "ccomp" or _says(ctx, head) or not _own_report_form(verb):
+    continuing = _present_participle(verb) and verb.lemma_.lower() in ctx.lex.continuing
+    if head.dep_ != "ccomp" or (_says(ctx, head) and not continuing):
+        return None
+    if not _own_report_form(ctx, verb):
         return None
     marked = any(c.dep_ == "mark" and c.lower_ in ctx.lex.complementizers for c in head.children)
     return head.head if marked and _says(ctx, head.head) else None
 
 
-def _own_report_form(verb: Token) -> bool:
-    """A conjunct with its own auxiliary ("et a ajouté") or an infinitive after "avant de";
-    not a participle ("…, saying …" is the reported clause's subject's)."""
+def _own_report_form(ctx: _Ctx, verb: Token) -> bool:
+    """A conjunct with its own auxiliary ("et a ajouté"), an infinitive after "avant de", or
+    "…, ajoutant que" (a continuation verb); not another participle ("…, saying …" is the
+    reported clause's subject's)."""
     children = [c.lower_ for c in verb.children]
+    if _present_participle(verb):
+        return verb.lemma_.lower() in ctx.lex.continuing
     if verb.dep_ == "conj":
         return any(c.dep_.startswith("aux") for c in verb.children)
     return verb.dep_ == "advcl" and ("avant" in children or "before" in children)
@@ -3299,12 +3306,14 @@ def _cut_before_cue(ctx: _Ctx, a: int, b: int) -> int:
         commas = [j for j in range(k) if toks[j].text == ","]
         own_subject = commas and any(t.pos_ in _NOMINAL for t in toks[commas[-1] : k])
         lead = [t.lower_ for t in toks[commas[-1] + 1 : k]] if commas else []
-        gerund = lead in _GERUND_LEADS or lead in _INFINITIVE_LEADS
+        bare = bool(commas) and not lead and _present_participle(tok)  # "…, ajoutant que"
+        gerund = lead in _GERUND_LEADS or lead in _INFINITIVE_LEADS or bare
         coordinated = commas and _coordinated_report(toks[commas[-1] + 1 : k], tok)
         cut = toks[commas[-1]].idx if commas else b
         if (own_subject or gerund or coordinated) and _words(ctx.text[a:cut]) >= MIN_REPORTED_WORDS:
             return _strip_end(ctx.text, a, cut)[1]
-        return b
+        if commas:
+            return b
     return b
 
 
