@@ -4041,3 +4041,23 @@ def test_round31_ajoutant_que_after_a_reported_clause(nlp_fr) -> None:  # type: 
     first, second = entity_quotes(nlp_fr, text)
     assert first.text_of(text) == "la Chine promettait d'augmenter ses achats"
     assert speaker_text(text, second) == "président"
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        (
+            "Selon l'un des avocats de la famille, Paul Martin, la police a menti sur les faits.",
+            "la police a menti sur les faits",
+        ),
+        (
+            "Selon l'un des membres du comité, Paul Martin, « il a perdu beaucoup de poids ».",
+            "il a perdu beaucoup de poids",
+        ),
+    ],
+)
+def test_round31_selon_l_un_des_x_then_a_name(nlp_fr, text: str, content: str) -> None:  # type: ignore[no-untyped-def]
+    """ "Selon l'un des avocats de X, Paul Martin, …": the name apposed to the partitive phrase
+    is the source, and the reported part starts after it."""
+    (quote,) = entity_quotes(nlp_fr, text)
+    assert quote.text_of(text) == content and speaker_text(text, quote) == "Paul Martin"

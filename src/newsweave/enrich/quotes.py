@@ -2659,7 +2659,7 @@ def _according_subject(ctx: _Ctx, tok: Token) -> tuple[Token, _Subj, str] | None
         subj = one
     lemma = ctx.phrases[tok.i][0] if tok.i in ctx.phrases else tok.lower_
     lemma = "d'après" if lemma == "après" else lemma
-    return tok, replace(subj, appos=False), lemma
+    return tok, _closed_apposition(ctx, replace(subj, appos=False)), lemma
 
 
 def _one_of_them(ctx: _Ctx, first: Token) -> _Subj | None:
@@ -3193,7 +3193,6 @@ def _according(ctx: _Ctx) -> list[_Cand]:
         found = _according_subject(ctx, tok)
         if found is None or not _named_source(ctx, found[1]) or _colon_quote(ctx, found[1].end):
             continue
-        found = (found[0], _closed_apposition(ctx, found[1]), found[2])
         cue = _according_cue_span(ctx, tok)
         end = max(found[1].end, _conjuncts_end(ctx, found[1]))
         a, b = _according_content(ctx, cue[0], _relay_phrase(ctx, end))
@@ -3245,10 +3244,13 @@ def _closed_apposition(ctx: _Ctx, subj: _Subj) -> _Subj:
     """ "Selon le procureur de la CPI, Luis Moreno-Ocampo, la Libye …": a person named between
     commas right after the source is the source (the phrase takes in the name)."""
     gap = re.match(r"\s*,\s*", ctx.text[subj.end : subj.end + 4])
-    head = ctx.doc[subj.head] if subj.kind == "np" else None
-    if head is None or gap is None or not _person_noun(ctx, head):
+    if subj.kind != "np":
+        return subj
+    head = _partitive_noun(ctx, subj) or ctx.doc[subj.head]
+    one_of = ctx.doc[_tok_from(ctx, subj.start)].lower_ in _PARTITIVES  # "l'un des membres"
+    if gap is None or not _person_noun(ctx, head):
         return subj  # "According to police, Anthony LaSalle, 36, hit …": the content's subject
-    if "Plur" in _morph(head, "Number"):
+    if "Plur" in _morph(head, "Number") and not one_of:
         return subj  # "Selon les rebelles, X, un des fils de Y, aurait été tué": X is no source
     at = subj.end + gap.end()
     for i, e in enumerate(ctx.entities):
