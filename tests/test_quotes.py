@@ -4061,3 +4061,29 @@ def test_round31_selon_l_un_des_x_then_a_name(nlp_fr, text: str, content: str) -
     is the source, and the reported part starts after it."""
     (quote,) = entity_quotes(nlp_fr, text)
     assert quote.text_of(text) == content and speaker_text(text, quote) == "Paul Martin"
+
+
+def test_round31_participle_ending_fixes_gender(nlp_fr) -> None:  # type: ignore[no-untyped-def]
+    """ "Julie Roche est coincée": the ending "-ée" makes her feminine even where the tagger
+    reads the participle as masculine, so a later "dit-elle" is hers, not nobody's."""
+    text = (
+        "Julie Roche est coincée au Pérou depuis une semaine. Elle a trouvé une chambre à Lima."
+        "\n\nSon voisin, M. Marc Durand, a tenté de l’aider depuis Montréal.\n\n« C’est un vrai "
+        "cauchemar, dit-elle. Je ne sais pas quand je pourrai rentrer. »"
+    )
+    quotes = entity_quotes(nlp_fr, text)
+    assert [speaker_text(text, q) for q in quotes] == ["Julie Roche", "Julie Roche"]
+
+
+def test_round31_exclamation_before_an_inserted_cue(nlp_fr) -> None:  # type: ignore[no-untyped-def]
+    """ "« A ! lance-t-elle. B »": the attribution after "!" splits the quote (A keeps its "!"),
+    and a name set off by a stressed pronoun after a heading ("X, elle, est à Lima") is the
+    subject "elle" refers to."""
+    text = (
+        "« Ici, on ne sait rien, dit Béatrice. Notre hôtel peut fermer demain. »\n\nPanique à "
+        "bord\n\nSarah Mahu, elle, est à Lima. Elle a acheté un billet pour Montréal.\n\n« Vous "
+        "imaginez la panique à bord ! lance-t-elle. C’était la course contre la montre. »"
+    )
+    quotes = entity_quotes(nlp_fr, text)
+    assert [q.text_of(text) for q in quotes][2] == "Vous imaginez la panique à bord !"
+    assert [speaker_text(text, q) for q in quotes][2:] == ["Sarah Mahu", "Sarah Mahu"]

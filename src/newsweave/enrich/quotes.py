@@ -282,6 +282,13 @@ MIN_UNMARKED_WORDS = 2
 # (150 lost two dev speakers, 400 to 100000 gave the same figures); a gender is read from a
 # title or an article at most this many tokens before a name.
 MAX_OBLIQUE_SKIP = 400
+# Endings of French past participles that show their gender, longest first ("arrivée",
+# "partie", "venue", "morte", "prise"; "arrivé", "parti", "venu"); the tagger's morphology
+# misreads some ("est coincée": Masc), the ending never does.
+PARTICIPLE_ENDINGS = (
+    ("ées", "Fem"), ("ée", "Fem"), ("ies", "Fem"), ("ie", "Fem"), ("ues", "Fem"), ("ue", "Fem"),
+    ("és", "Masc"), ("é", "Masc"), ("is", "Masc"), ("i", "Masc"), ("us", "Masc"), ("u", "Masc"),
+)  # fmt: skip
 # Characters around the marks searched for "pouvait-on lire" / "on pouvait lire :" (round 30,
 # challenge set: the longest form, ", pouvait-on y lire", is 20).
 READ_WINDOW = 24
@@ -417,7 +424,7 @@ _THESE_WORDS = re.compile(
 # (", dit-il en montrant une longue cicatrice sur son bras. ": a gerund may follow; round 26);
 # round 30: up to 20 words with commas, for an apposed name (", a déclaré la préfète de X, Anne
 # Barral, lors d'un point presse. "), tried at every comma.
-_INSERTED = re.compile(r",\s+(?:[^\s.;:!?«»\"“”]+\s+){0,19}?[^\s.;:!?«»\"“”]+\.\s+")
+_INSERTED = re.compile(r"[,!?…]\s+(?:[^\s.;:!?«»\"“”]+\s+){0,19}?[^\s.;:!?«»\"“”]+\.\s+")
 # Words inside a verb group: negation and the reflexive pronoun ("s'est-il exclamé",
 # "se lamente X", "n'a pas dit").
 _FILLERS = frozenset(["ne", "n'", "n’", "pas", "not", "se", "s'", "s’"])
@@ -1452,15 +1459,16 @@ def _split_inserted(ctx: _Ctx, q: _Quoted) -> list[_Quoted]:
         rest = ctx.text[m.end() : q.end]
         if found is None or _words(rest) < MIN_INHERIT_WORDS:
             continue
-        first = _trimmed(ctx.text, q.start, m.start(), q.open, m.start())
+        cut = m.start() + (ctx.text[m.start()] != ",")  # "« A ! lance-t-elle. B »" keeps "!"
+        first = _trimmed(ctx.text, q.start, cut, q.open, cut)
         second = _trimmed(ctx.text, m.end(), q.end, m.end(), q.close)
         return first + second
     return [q]
 
 
 def _inserted_matches(text: str, a: int, b: int) -> Iterator[re.Match[str]]:
-    """Every comma of ``text[a:b]`` that opens an ``_INSERTED`` match, left to right (a match
-    from an earlier comma does not hide one from a later comma inside it)."""
+    """Every comma (or "!", "?", "…") of ``text[a:b]`` that opens an ``_INSERTED`` match, left
+    to right (a match from an earlier comma does not hide one from a later comma inside it)."""
     m = _INSERTED.search(text, a, b)
     while m is not None:
         yield m
@@ -4322,8 +4330,19 @@ def _agreement_gender(ctx: _Ctx, e: Span) -> str | None:
         return None
     verb = subj.head
     etre = any(c.lemma_ == "être" and c.pos_ == "AUX" for c in verb.children)
+    if not (etre and "Part" in _morph(verb, "VerbForm")):
+        return None
     g = _morph(verb, "Gender")
-    return g[0] if etre and "Part" in _morph(verb, "VerbForm") and len(g) == 1 else None
+    return _participle_gender(verb.lower_) or (g[0] if len(g) == 1 else None)
+
+
+def _participle_gender(word: str) -> str | None:
+    """Gender a French past participle shows in its ending ("coincée" is feminine whatever the
+    tagger says), or None ("pris" / "prise" aside, most endings are plain)."""
+    for ending, gender in PARTICIPLE_ENDINGS:
+        if word.endswith(ending):
+            return gender
+    return None
 
 
 def _gender_before(ctx: _Ctx, i: int) -> str | None:
@@ -4807,8 +4826,13 @@ def _oblique(ctx: _Ctx, e: Span) -> bool:
 
 def _finite_verb_follows(ctx: _Ctx, last: Token) -> bool:
     """ "Lors de son déplacement, Mohamed Morsi s'en est rendu compte": a name right before a
-    finite verb group is its subject, whatever the parse hung it on (here the fronted phrase)."""
-    for tok in ctx.doc[last.i + 1 : last.i + 1 + MAX_CLITICS_BEFORE_VERB]:
+    finite verb group is its subject, whatever the parse hung it on (here the fronted phrase);
+    also past a stressed pronoun between commas ("Sarah Mahu, elle, est à Lima")."""
+    i = last.i + 1
+    words = [t.lower_ for t in ctx.doc[i : i + 3]]
+    if len(words) == 3 and words[0] == words[2] == "," and words[1] in _INCISE:
+        i += 3
+    for tok in ctx.doc[i : i + MAX_CLITICS_BEFORE_VERB]:
         if "Fin" in _morph(tok, "VerbForm"):
             return True
         if tok.lower_ not in ctx.lex.verb_clitics:
