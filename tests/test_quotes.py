@@ -4087,3 +4087,18 @@ def test_round31_exclamation_before_an_inserted_cue(nlp_fr) -> None:  # type: ig
     quotes = entity_quotes(nlp_fr, text)
     assert [q.text_of(text) for q in quotes][2] == "Vous imaginez la panique à bord !"
     assert [speaker_text(text, q) for q in quotes][2:] == ["Sarah Mahu", "Sarah Mahu"]
+
+
+def test_round31_trailing_attribution_after_a_misparsed_subject(nlp_fr) -> None:  # type: ignore[no-untyped-def]
+    """ "A sont sur le point de …, a annoncé leur porte-parole X.": the parse makes a noun of
+    the reported clause the verb's subject; a person after the verb is the inverted subject.
+    A subject before a comma with a thing after the verb stays no attribution."""
+    text = (
+        "Les forces du maréchal sont sur le point de se replier de deux kilomètres pour "
+        "permettre aux habitants de fêter la fin du ramadan, a annoncé leur porte-parole "
+        "Ahmed al-Mesmari. Le ministre qui était en visite à Paris, a annoncé la création "
+        "d'un fonds."
+    )
+    (quote,) = entity_quotes(nlp_fr, text)
+    assert quote.text_of(text).startswith("Les forces du maréchal")
+    assert speaker_text(text, quote) == "Ahmed al-Mesmari"

@@ -3163,10 +3163,30 @@ def _comma_before_inversion(ctx: _Ctx, verb: Token) -> Token | None:
     chain = _chain_start(verb)
     parsed = _parsed_subject(ctx, verb)
     inverted = _clitic(ctx, verb) is not None
-    if parsed is not None and parsed.kind == "np" and parsed.end <= verb.idx and not inverted:
-        return None
     before = ctx.doc[chain.i - 1] if chain.i > 0 else None
-    return before if before is not None and before.text == "," else None
+    comma = before if before is not None and before.text == "," else None
+    fronted = parsed is not None and parsed.kind == "np" and parsed.end <= verb.idx
+    if fronted and not inverted and not (comma is not None and _speaker_after(ctx, verb)):
+        return None
+    return comma
+
+
+def _speaker_after(ctx: _Ctx, verb: Token) -> bool:
+    """ "Les forces sont sur le point de se replier, a annoncé leur porte-parole X.": a person
+    or organisation right after the verb is its inverted subject, whatever subject the parse
+    gave the verb before the comma (here the reported clause's noun)."""
+    before = ctx.text[_sent_of(ctx, verb.idx)[0] : verb.idx]
+    open_mark = before.count("«") > before.count("»")  # a teaser cut inside its marks
+    if _english(ctx) or _in_any(_quoted_ranges(ctx), verb.idx) or open_mark:
+        return False  # English inverts rarely; inside marks the direct rules split the quote
+    subj = _np_after(ctx, verb)
+    if subj is None or subj.kind != "np":
+        return False
+    head = ctx.doc[subj.head]
+    named = any(
+        e.label in ("PER", "ORG") and subj.start <= e.start < subj.end for e in ctx.entities
+    )
+    return named or _person_noun(ctx, head) or head.lemma_.lower() in ctx.lex.org_nouns
 
 
 def _english_trailing(ctx: _Ctx, verb: Token, s_end: int) -> tuple[int, _Subj] | None:
