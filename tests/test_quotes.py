@@ -4102,3 +4102,21 @@ def test_round31_trailing_attribution_after_a_misparsed_subject(nlp_fr) -> None:
     (quote,) = entity_quotes(nlp_fr, text)
     assert quote.text_of(text).startswith("Les forces du maréchal")
     assert speaker_text(text, quote) == "Ahmed al-Mesmari"
+
+
+def test_round31_marks_after_an_infinitive_of_a_cue(nlp_fr) -> None:  # type: ignore[no-untyped-def]
+    """ "a promis de lever « … »": a French infinitive complement of a verb of saying does not
+    end the clause before the marks (as "urged users to deploy "…"" in English)."""
+    text = "Le président a promis de lever « tous les droits de douane » sur les produits."
+    (quote,) = entity_quotes(nlp_fr, text)
+    assert quote.label == "direct" and speaker_text(text, quote) == "président"
+
+
+def test_round31_se_feliciter_que(nlp_fr) -> None:  # type: ignore[no-untyped-def]
+    """ "s'est félicité que …" reports (a phrase cue); "a félicité les pompiers" does not."""
+    text = (
+        "Le ministre s'est félicité que les négociations aient enfin abouti. Le maire a "
+        "félicité les pompiers pour leur courage."
+    )
+    (quote,) = entity_quotes(nlp_fr, text)
+    assert quote.text_of(text) == "les négociations aient enfin abouti"

@@ -1700,8 +1700,9 @@ def _skip_marked_incise(toks: list[Token]) -> list[Token]:
 
 def _infinitive_of_cue(ctx: _Ctx, tok: Token) -> bool:
     """ "urged users to test and deploy the update "…"": an infinitive complement (or one
-    coordinated with it) of a verb of saying does not end the clause."""
-    if tok.tag_ != "VB":
+    coordinated with it) of a verb of saying does not end the clause ("a promis de lever
+    « … »")."""
+    if tok.tag_ != "VB" and "Inf" not in _morph(tok, "VerbForm"):
         return False
     for _ in range(MAX_SUBJECT_CLIMB):
         if tok.dep_ not in ("xcomp", "conj") or tok.head.i >= tok.i:
