@@ -4120,3 +4120,16 @@ def test_round31_se_feliciter_que(nlp_fr) -> None:  # type: ignore[no-untyped-de
     )
     (quote,) = entity_quotes(nlp_fr, text)
     assert quote.text_of(text) == "les négociations aient enfin abouti"
+
+
+def test_round31_adjuncts_between_a_condemning_verb_and_its_marks(nlp_fr) -> None:  # type: ignore[no-untyped-def]
+    """ "a dénoncé devant les journalistes, jeudi, à son retour, les « … »": adjuncts opening
+    on a preposition and closed by a comma do not hide the verb; an object before the comma
+    ("a dénoncé la corruption, les « … »") still does."""
+    text = (
+        "La ministre a dénoncé devant les journalistes, jeudi, à son retour de Berlin, les "
+        "« discours politiques extraordinairement coupables ». Le syndicat a dénoncé la "
+        "corruption, les « élites déconnectées de la réalité »."
+    )
+    (quote,) = entity_quotes(nlp_fr, text)
+    assert quote.text_of(text).startswith("discours") and speaker_text(text, quote) == "ministre"
