@@ -4133,3 +4133,16 @@ def test_round31_adjuncts_between_a_condemning_verb_and_its_marks(nlp_fr) -> Non
     )
     (quote,) = entity_quotes(nlp_fr, text)
     assert quote.text_of(text).startswith("discours") and speaker_text(text, quote) == "ministre"
+
+
+@pytest.mark.parametrize("cue", ["s'inquiète", "s’indigne"])
+def test_round31_reflexive_verb_read_as_an_adjective(nlp_fr, cue: str) -> None:  # type: ignore[no-untyped-def]
+    """ "« … », s'inquiète X": after a reflexive clitic, "inquiète" / "indigne" (tagged as
+    adjectives) are the verbs of the direct-only list; "s'inquiète de la situation" quotes
+    nothing."""
+    text = (
+        f"« Le procès ne présentera aucune garantie d'impartialité », {cue} Jean Dupuis. "
+        "Le maire s'inquiète de la situation."
+    )
+    (quote,) = entity_quotes(nlp_fr, text)
+    assert speaker_text(text, quote) == "Jean Dupuis"

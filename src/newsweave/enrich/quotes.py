@@ -1028,7 +1028,7 @@ def _is_cue(ctx: _Ctx, tok: Token, verbs: frozenset[str]) -> bool:
         if phrase in ctx.lex.marked_only and not _mark_after(ctx, last):
             return False  # "la vidéo parle d'elle-même", "ils ont parlé de la situation"
         return phrase in verbs and not _breaks_out(ctx, tok)
-    if tok.pos_ not in _CUE_TAGS:
+    if tok.pos_ not in _CUE_TAGS and not _reflexive_adjective(tok):
         return False
     lemma = _verb_lemma(tok, verbs)
     return lemma in verbs and not _other_sense(ctx, tok, lemma)
@@ -1143,11 +1143,18 @@ def _passive(verb: Token) -> bool:
 
 
 def _verb_lemma(tok: Token, verbs: frozenset[str]) -> str:
-    """The lemma, repaired where the model left a present form as is ("estime" → "estimer")."""
-    lemma = tok.lemma_.lower()
-    if lemma == tok.lower_ and lemma not in verbs and lemma + "r" in verbs:
-        return lemma + "r"
+    """The lemma, repaired where the model left a present form as is ("estime" → "estimer",
+    "inquiète" → "inquiéter") or read a reflexive verb as an adjective ("s'indigne")."""
+    lemma = tok.lower_ if _reflexive_adjective(tok) else tok.lemma_.lower()
+    if lemma == tok.lower_ and lemma not in verbs:
+        acute = "é".join(lemma.rsplit("è", 1))
+        return next((w for w in (lemma + "r", acute + "r") if w in verbs), lemma)
     return lemma
+
+
+def _reflexive_adjective(tok: Token) -> bool:
+    """ "s'inquiète", "s'indigne": a reflexive verb the tagger read as an adjective."""
+    return tok.pos_ == "ADJ" and tok.i > 0 and tok.nbor(-1).lower_ in ("se", "s'", "s’")
 
 
 def _cue_lemma(ctx: _Ctx, tok: Token, verbs: frozenset[str]) -> str:
