@@ -4146,3 +4146,16 @@ def test_round31_reflexive_verb_read_as_an_adjective(nlp_fr, cue: str) -> None: 
     )
     (quote,) = entity_quotes(nlp_fr, text)
     assert speaker_text(text, quote) == "Jean Dupuis"
+
+
+def test_round31_infinitive_of_saying_after_a_preposition_is_no_attribution(nlp_fr) -> None:  # type: ignore[no-untyped-def]
+    """ "Selon lui, A … pour donner la possibilité de se rendre visite et de communiquer": an
+    infinitive after a preposition does not say who speaks, so "selon lui" still does."""
+    text = (
+        "Le porte-parole de l'armée, Karim Saleh, s'est exprimé mardi. Selon lui, l'armée "
+        "s'apprête à se replier pour donner aux habitants la possibilité de se rendre visite et "
+        "de communiquer pendant les fêtes."
+    )
+    (quote,) = entity_quotes(nlp_fr, text)
+    assert quote.text_of(text).startswith("l'armée s'apprête")
+    assert speaker_text(text, quote) == "Karim Saleh"

@@ -3432,10 +3432,20 @@ def _free_saying(ctx: _Ctx, tok: Token) -> bool:
 
 
 def _has_free_cue(ctx: _Ctx, a: int, b: int) -> bool:
-    """A verb of saying outside quotation marks: the sentence already says who speaks."""
+    """A verb of saying outside quotation marks: the sentence already says who speaks (not an
+    infinitive after a preposition: "la possibilité … de communiquer")."""
     return any(
-        _free_saying(ctx, t) and _is_clause_verb(t) and not _thing_object(ctx, t)
+        _free_saying(ctx, t)
+        and _is_clause_verb(t)
+        and not _thing_object(ctx, t)
+        and not _prepositional_infinitive(t)
         for t in _tokens(ctx, a, b)
+    )
+
+
+def _prepositional_infinitive(tok: Token) -> bool:
+    return "Inf" in _morph(tok, "VerbForm") and any(
+        c.dep_ == "mark" and c.pos_ == "ADP" for c in tok.children
     )
 
 
