@@ -1277,9 +1277,10 @@ def test_round8_not_reported_speech(nlp_fr, text: str) -> None:  # type: ignore[
 # The gold then grew by an eleventh batch from a new source (14 French articles of the SemEval
 # 2022 task 8 pairs, 2020, many outlets; after round 31's first four parts): on it alone, fr P
 # .943 R .669 spkP .830 spkR .589; on all gold fr P .952 R .856 spkP .881 spkR .792. The floors
-# below are for this grown gold (the measure changed, not the rules).
+# below are for this grown gold (the measure changed, not the rules). Round 31 parts 5-12 (its
+# dev misses): fr P .952 R .864 spkP .884 spkR .801; en unchanged.
 FLOORS = {
-    "fr": {"P": 0.945, "R": 0.85, "spkP": 0.875, "spkR": 0.785},
+    "fr": {"P": 0.945, "R": 0.86, "spkP": 0.88, "spkR": 0.795},
     "en": {"P": 0.96, "R": 0.89, "spkP": 0.925, "spkR": 0.855},
 }
 
@@ -1307,8 +1308,8 @@ def test_gold_floor(lang: str, nlp_fr, nlp_en) -> None:  # type: ignore[no-untyp
 # first parts: P .979 R .943 spkP .907 spkR .874. Grown by the second (f) and third (e) sets,
 # each fresh when added: all three sets after round 30 part 4, P .983 R .907 spkP .931 spkR .860.
 # After round 30 part 7: P .983 R .914 spkP .939 spkR .873; after part 10: P .988 R .916 spkP
-# .944 spkR .876.
-CHALLENGE_FLOORS = {"P": 0.98, "R": 0.905, "spkP": 0.935, "spkR": 0.865}
+# .944 spkR .876. After round 31: P .988 R .925 spkP .952 spkR .891.
+CHALLENGE_FLOORS = {"P": 0.98, "R": 0.92, "spkP": 0.945, "spkR": 0.885}
 
 
 def test_challenge_records_are_valid() -> None:
