@@ -2032,12 +2032,11 @@ def _reported_owner(ctx: _Ctx, verb: Token) -> Token | None:
     saying) reports for the verb that clause belongs to."""
     head = verb.head
     continuing = _present_participle(verb) and verb.lemma_.lower() in ctx.lex.continuing
-    if head.dep_ != "ccomp" or (_says(ctx, head) and not continuing):
-        return None
-    if not _own_report_form(ctx, verb):
+    says = _is_cue(ctx, head, ctx.lex.indirect)
+    if head.dep_ != "ccomp" or (says and not continuing) or not _own_report_form(ctx, verb):
         return None
     marked = any(c.dep_ == "mark" and c.lower_ in ctx.lex.complementizers for c in head.children)
-    return head.head if marked and _says(ctx, head.head) else None
+    return head.head if marked and _is_cue(ctx, head.head, ctx.lex.indirect) else None
 
 
 def _own_report_form(ctx: _Ctx, verb: Token) -> bool:
@@ -2050,10 +2049,6 @@ def _own_report_form(ctx: _Ctx, verb: Token) -> bool:
     if verb.dep_ == "conj":
         return any(c.dep_.startswith("aux") for c in verb.children)
     return verb.dep_ == "advcl" and ("avant" in children or "before" in children)
-
-
-def _says(ctx: _Ctx, verb: Token) -> bool:
-    return verb.lemma_.lower() in ctx.lex.indirect
 
 
 def _gerund_subject(ctx: _Ctx, verb: Token, depth: int) -> _Subj | None:
@@ -3895,8 +3890,9 @@ def _apposed_person(ctx: _Ctx, tok: Token) -> int | None:
     after a person noun's phrase."""
     if not _person_noun(ctx, tok):
         return None
-    gap = re.match(r"\s*,\s*", ctx.text[_np_span(ctx, tok)[1] :])
-    at = _np_span(ctx, tok)[1] + gap.end() if gap else -1
+    end = _np_span(ctx, tok)[1]
+    gap = re.match(r"\s*,\s*", ctx.text[end:])
+    at = end + gap.end() if gap else -1
     found = [i for i, e in enumerate(ctx.entities) if e.start == at and e.label == "PER"]
     return found[0] if found else None
 
@@ -4395,7 +4391,7 @@ def _agreement_gender(ctx: _Ctx, e: Span) -> str | None:
 
 def _participle_gender(word: str) -> str | None:
     """Gender a French past participle shows in its ending ("coincée" is feminine whatever the
-    tagger says), or None ("pris" / "prise" aside, most endings are plain)."""
+    tagger says), or None where the ending does not show it ("prise", "dit")."""
     for ending, gender in PARTICIPLE_ENDINGS:
         if word.endswith(ending):
             return gender
