@@ -4160,3 +4160,16 @@ def test_round31_infinitive_of_saying_after_a_preposition_is_no_attribution(nlp_
     (quote,) = entity_quotes(nlp_fr, text)
     assert quote.text_of(text).startswith("l'armée s'apprête")
     assert speaker_text(text, quote) == "Karim Saleh"
+
+
+def test_round31_coordinated_condemned_objects(nlp_fr) -> None:  # type: ignore[no-untyped-def]
+    """ "a dénoncé un chantier « pharaonique » et un budget « sous-évalué de … »": the marks of
+    the first object do not hide the verb from the second one's."""
+    text = (
+        "L'opposition a dénoncé un chantier « pharaonique » et un budget « sous-évalué d'au "
+        "moins 80 millions d'euros »."
+    )
+    (quote,) = entity_quotes(nlp_fr, text)
+    assert (
+        quote.text_of(text).startswith("sous-évalué") and speaker_text(text, quote) == "opposition"
+    )

@@ -1643,7 +1643,9 @@ def _partial(ctx: _Ctx, q: _Quoted, que: list[_Cand]) -> _Cand | None:
 def _clause_cue(ctx: _Ctx, q: _Quoted) -> tuple[Token, _Subj, str] | None:
     """A verb of saying earlier in the same clause, with no other verb or mark in between."""
     s_start = _sent_of(ctx, q.open)[0]
-    toks = [t for t in _tokens(ctx, s_start, q.open) if not t.is_space][::-1]
+    toks = _past_coordinated_marks(
+        [t for t in _tokens(ctx, s_start, q.open) if not t.is_space][::-1]
+    )
     if toks and toks[0].pos_ == "DET":
         # "il explique sa « troisième théorie … »": a name for a thing, not words, unless the
         # verb condemns or evokes it ("dénoncer un « coup d'Etat militaire »")
@@ -1658,6 +1660,18 @@ def _clause_cue(ctx: _Ctx, q: _Quoted) -> tuple[Token, _Subj, str] | None:
         if tok.pos_ == "VERB" or tok.text in _MARKS_SET or tok.text in ".;:!?":
             return None
     return None
+
+
+def _past_coordinated_marks(toks: list[Token]) -> list[Token]:
+    """Tokens before the marks (nearest first) without the marked words of an earlier object
+    coordinated with this one: "a dénoncé un chantier « pharaonique » et un budget « … »"."""
+    for k, tok in enumerate(toks[:MAX_GAP_TOKENS]):
+        if tok.text in _MARKS_SET:
+            if k == 0 or toks[k - 1].pos_ != "CCONJ":
+                return toks
+            opening = next((j for j in range(k + 1, len(toks)) if toks[j].text in _OPENERS), None)
+            return toks if opening is None else toks[:k] + toks[opening + 1 :]
+    return toks
 
 
 def _condemning_cue(ctx: _Ctx, toks: list[Token]) -> tuple[Token, _Subj, str] | None:
