@@ -4173,3 +4173,15 @@ def test_round31_coordinated_condemned_objects(nlp_fr) -> None:  # type: ignore[
     assert (
         quote.text_of(text).startswith("sous-évalué") and speaker_text(text, quote) == "opposition"
     )
+
+
+def test_round31_fronted_source_before_impersonal_on(nlp_fr) -> None:  # type: ignore[no-untyped-def]
+    """ "De source diplomatique, on indique que …": the source opening the sentence speaks for
+    the impersonal "on"; a bare "On indique que …" names nobody."""
+    text = (
+        "De sources proches du dossier, on affirme que le contrat sera signé lundi. On indique "
+        "aussi que la cérémonie aura lieu à Nantes."
+    )
+    first, second = entity_quotes(nlp_fr, text)
+    assert speaker_text(text, first) == "sources proches du dossier"
+    assert speaker_text(text, second) is None

@@ -1998,7 +1998,7 @@ def _subject(ctx: _Ctx, verb: Token, inverted: bool, depth: int = 0) -> _Subj:
         _parsed_subject(ctx, verb) or _absolute_subject(ctx, verb) or _noun_head_subject(ctx, verb)
     ) or (_adjacent_subject(ctx, verb) or _pronoun_before(ctx, verb))
     if parsed is not None:
-        return parsed
+        return _fronted_source(ctx, verb) if parsed.kind == "none" else parsed
     if _addresses_reader(ctx, verb):
         return _Subj("self")  # "en vous assurant que …": page furniture, not a quote
     owner = _climbed_subject(ctx, verb, depth) if _reported_owner(ctx, verb) else None
@@ -2129,6 +2129,16 @@ def _clitic_or_source(ctx: _Ctx, verb: Token, clitic: _Subj) -> _Subj:
     if clitic.kind != "none":
         return clitic
     return _np_after(ctx, verb, sources_only=True) or clitic
+
+
+def _fronted_source(ctx: _Ctx, verb: Token) -> _Subj:
+    """ "De source diplomatique, on indique que …": an impersonal subject gives way to a source
+    opening the sentence and closed by a comma."""
+    start = verb.sent.start
+    comma = any(t.text == "," for t in ctx.doc[start : verb.i])
+    if not (comma and _de_source(ctx, start)):
+        return _Subj("none")
+    return _forward_np(ctx, ctx.doc[start + 1])
 
 
 def _addresses_listener(verb: Token) -> bool:
