@@ -4185,3 +4185,14 @@ def test_round31_fronted_source_before_impersonal_on(nlp_fr) -> None:  # type: i
     first, second = entity_quotes(nlp_fr, text)
     assert speaker_text(text, first) == "sources proches du dossier"
     assert speaker_text(text, second) is None
+
+
+def test_round31_second_verb_of_saying_after_a_conjunction_ends_the_report(nlp_fr) -> None:  # type: ignore[no-untyped-def]
+    """ "X a reconnu avoir A mais a nié toute négligence": the report ends before "mais a
+    nié" (the same subject's next verb of saying), whether or not that verb reports."""
+    text = (
+        "Le gérant de la résidence a reconnu avoir sous-estimé la chaleur dans les étages mais "
+        "a nié toute négligence."
+    )
+    (quote,) = entity_quotes(nlp_fr, text)
+    assert quote.text_of(text) == "avoir sous-estimé la chaleur dans les étages"

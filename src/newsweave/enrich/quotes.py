@@ -3403,13 +3403,14 @@ def _reporting_form(toks: list[Token], k: int) -> bool:
 
 
 def _conjunction_before(toks: list[Token], k: int) -> int | None:
-    """ "que A et a ajouté que B" (no comma before "et"): the index of the conjunction that
-    opens a second report of the same subject (auxiliary, no subject of its own)."""
+    """ "que A et a ajouté que B", "avoir A mais a nié toute négligence" (no comma before the
+    conjunction): the index of the conjunction that opens a second verb of saying of the same
+    subject (its own auxiliary, no subject of its own)."""
     j = k - 1
     while j > 0 and toks[j].pos_ in ("AUX", "ADV"):
         j -= 1
     second = j < k - 1 and toks[j].pos_ == "CCONJ" and toks[j - 1].text != ","
-    return j if second and j > 1 and _before_que(toks[k]) else None
+    return j if second and j > 1 else None
 
 
 def _coordinated_report(between: list[Token], verb: Token) -> bool:
