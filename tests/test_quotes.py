@@ -4196,3 +4196,11 @@ def test_round31_second_verb_of_saying_after_a_conjunction_ends_the_report(nlp_f
     )
     (quote,) = entity_quotes(nlp_fr, text)
     assert quote.text_of(text) == "avoir sous-estimé la chaleur dans les étages"
+
+
+def test_round31_phrase_cue_with_a_typographic_elision(nlp_fr) -> None:  # type: ignore[no-untyped-def]
+    """ "s’est dit" (typographic apostrophe, as most French outlets print it) is the phrase
+    "se dire" like "s'est dit": the model lemmatises "s’" as itself, not as "se"."""
+    text = "Le gouverneur s’est dit « raisonnablement optimiste » pour l’économie française."
+    (quote,) = entity_quotes(nlp_fr, text)
+    assert speaker_text(text, quote) == "gouverneur"

@@ -431,6 +431,8 @@ _INSERTED = re.compile(r"[,!?…]\s+(?:[^\s.;:!?«»\"“”]+\s+){0,19}?[^\s.;:
 # Words inside a verb group: negation and the reflexive pronoun ("s'est-il exclamé",
 # "se lamente X", "n'a pas dit").
 _FILLERS = frozenset(["ne", "n'", "n’", "pas", "not", "se", "s'", "s’"])
+# Elided clitics by their full form: the model lemmatises "s'" as "se" but not "s’".
+_ELIDED = {"s'": "se", "n'": "ne", "l'": "le", "d'": "de", "qu'": "que", "m'": "me", "t'": "te"}
 
 
 @dataclass(frozen=True)
@@ -734,7 +736,10 @@ class _Words:
     @classmethod
     def of(cls, doc: Doc) -> _Words:
         lowers, lemmas, pos = (token_strings(doc, attr) for attr in (LOWER, LEMMA, POS))
-        lemmas = [lemma.lower() for lemma in lemmas]
+        lowers = [low.replace("’", "'") for low in lowers]  # "s’est dit": typographic elision
+        lemmas = [
+            _ELIDED.get(low, lemma.lower()) for low, lemma in zip(lowers, lemmas, strict=True)
+        ]
         return cls(lowers, lemmas, pos, doc.to_array(LIKE_NUM).tolist())
 
     def has(self, i: int, word: str) -> bool:
