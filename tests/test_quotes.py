@@ -4204,3 +4204,17 @@ def test_round31_phrase_cue_with_a_typographic_elision(nlp_fr) -> None:  # type:
     text = "Le gouverneur s’est dit « raisonnablement optimiste » pour l’économie française."
     (quote,) = entity_quotes(nlp_fr, text)
     assert speaker_text(text, quote) == "gouverneur"
+
+
+def test_round31_marked_comment_closing_an_attributed_sentence(nlp_fr) -> None:  # type: ignore[no-untyped-def]
+    """ "Selon X, A, « une première depuis la création du prix ».": the marked noun phrase
+    closing the sentence after a comma is X's words; a short marked name is not."""
+    text = (
+        "Le président du jury, Antoine Roussel, était ravi. Selon lui, les lycéens ont choisi le "
+        "roman dès le premier tour, « une première depuis la création du prix ».\n\nSelon "
+        "l'agence, les rebelles ont attaqué la ville, « Bab Amr »."
+    )
+    quotes = entity_quotes(nlp_fr, text)
+    direct = [q for q in quotes if q.label == "direct"]
+    assert [q.text_of(text) for q in direct] == ["une première depuis la création du prix"]
+    assert speaker_text(text, direct[0]) == "Antoine Roussel"

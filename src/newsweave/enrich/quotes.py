@@ -220,6 +220,9 @@ MAX_GAP_TOKENS = 12  # cue verb → opening mark / "que": "a déclaré mercredi 
 # adjuncts between a condemning verb and its marked object: "a dénoncé devant les journalistes,
 # jeudi, à son retour d'Israël, les « … »" (13 tokens; eleventh gold batch)
 MAX_ADJUNCT_TOKENS = 16
+# words of a marked noun phrase closing an attributed sentence after a comma that make it a
+# comment in the source's words, not a name ("…, « une première depuis la création du prix »")
+MIN_COMMENT_WORDS = 4
 MAX_SUBJECT_TOKENS = 10  # preposed subject after a closing mark: "…", the defence minister said
 MAX_AGENT_GAP = 3  # date words between a participle and its agent: "annoncé jeudi soir par X"
 MAX_ADVERBS_AFTER_AUX = 2  # "a aussi fait savoir", "a déjà bien fait savoir"
@@ -1432,13 +1435,22 @@ def _within(ctx: _Ctx, q: _Quoted, according: list[_Cand]) -> _Cand | None:
     prévue dimanche, selon l'agence X"): X's words."""
     if len(re.findall(r"\w\w+", ctx.text[q.start : q.end])) < MIN_PARTIAL_WORDS:
         return None
-    if _names_a_thing(ctx, q):
+    if _names_a_thing(ctx, q) and not _closing_comment(ctx, q):
         return None  # "qui cite « des sources proches des rebelles »": a name, not words
     for c in according:
         if c.start <= q.open and q.close <= c.end + 1:
             own = _own_cue(ctx, q, c.start)
             return own or replace(c, start=q.start, end=q.end, kind="direct", rule="direct")
     return None
+
+
+def _closing_comment(ctx: _Ctx, q: _Quoted) -> bool:
+    """ "Selon lui, A, « une première depuis la création du prix ».": a marked noun phrase set
+    off by a comma at the end of the attributed sentence comments on it in the source's words."""
+    before = ctx.text[: q.open].rstrip(_SPACES + " ")
+    after = ctx.text[q.close + 1 : q.close + 3].lstrip(_SPACES + " ")
+    long_enough = _words(ctx.text[q.start : q.end]) >= MIN_COMMENT_WORDS
+    return before.endswith(",") and after[:1] in (".", "\n", "") and long_enough
 
 
 def _names_a_thing(ctx: _Ctx, q: _Quoted) -> bool:
