@@ -1447,8 +1447,8 @@ def _within(ctx: _Ctx, q: _Quoted, according: list[_Cand]) -> _Cand | None:
 def _closing_comment(ctx: _Ctx, q: _Quoted) -> bool:
     """ "Selon lui, A, « une première depuis la création du prix ».": a marked noun phrase set
     off by a comma at the end of the attributed sentence comments on it in the source's words."""
-    before = ctx.text[: q.open].rstrip(_SPACES + " ")
-    after = ctx.text[q.close + 1 : q.close + 3].lstrip(_SPACES + " ")
+    before = ctx.text[max(0, q.open - 4) : q.open].rstrip(_SPACES)
+    after = ctx.text[q.close + 1 : q.close + 3].lstrip(_SPACES)
     long_enough = _words(ctx.text[q.start : q.end]) >= MIN_COMMENT_WORDS
     return before.endswith(",") and after[:1] in (".", "\n", "") and long_enough
 
