@@ -2151,7 +2151,7 @@ def _clitic_or_source(ctx: _Ctx, verb: Token, clitic: _Subj) -> _Subj:
 def _fronted_source(ctx: _Ctx, verb: Token) -> _Subj:
     """ "De source diplomatique, on indique que …": an impersonal subject gives way to a source
     opening the sentence and closed by a comma."""
-    start = verb.sent.start
+    start = _tok_from(ctx, _sent_of(ctx, verb.idx)[0])
     comma = any(t.text == "," for t in ctx.doc[start : verb.i])
     if not (comma and _de_source(ctx, start)):
         return _Subj("none")
@@ -3393,21 +3393,30 @@ def _cut_before_cue(ctx: _Ctx, a: int, b: int) -> int:
     for k, tok in enumerate(toks):
         if not (_free_saying(ctx, tok) and _reporting_form(toks, k)):
             continue
-        conj = _conjunction_before(toks, k)
-        if conj is not None and _words(ctx.text[a : toks[conj].idx]) >= MIN_REPORTED_WORDS:
-            return _strip_end(ctx.text, a, toks[conj].idx)[1]
-        commas = [j for j in range(k) if toks[j].text == ","]
-        own_subject = commas and any(t.pos_ in _NOMINAL for t in toks[commas[-1] : k])
-        lead = [t.lower_ for t in toks[commas[-1] + 1 : k]] if commas else []
-        bare = bool(commas) and not lead and _present_participle(tok)  # "…, ajoutant que"
-        gerund = lead in _GERUND_LEADS or lead in _INFINITIVE_LEADS or bare
-        coordinated = commas and _coordinated_report(toks[commas[-1] + 1 : k], tok)
-        cut = toks[commas[-1]].idx if commas else b
-        if (own_subject or gerund or coordinated) and _words(ctx.text[a:cut]) >= MIN_REPORTED_WORDS:
-            return _strip_end(ctx.text, a, cut)[1]
-        if commas:
+        for cut in _report_cuts(toks, k):
+            if _words(ctx.text[a : toks[cut].idx]) >= MIN_REPORTED_WORDS:
+                return _strip_end(ctx.text, a, toks[cut].idx)[1]
+        if any(t.text == "," for t in toks[:k]):
             return b
     return b
+
+
+def _report_cuts(toks: list[Token], k: int) -> list[int]:
+    """Where the report before the verb of saying ``toks[k]`` may end: the conjunction of "et
+    a ajouté que", the last comma before a clause of its own."""
+    cuts = [c for c in [_conjunction_before(toks, k)] if c is not None]
+    commas = [j for j in range(k) if toks[j].text == ","]
+    return cuts + commas[-1:] if commas and _opens_report(toks, commas[-1], k) else cuts
+
+
+def _opens_report(toks: list[Token], comma: int, k: int) -> bool:
+    """After the comma: a subject of its own, "en …" / "avant de …", a bare "ajoutant", or a
+    coordinated report ("…, mais a affirmé que")."""
+    lead = [t.lower_ for t in toks[comma + 1 : k]]
+    own_subject = any(t.pos_ in _NOMINAL for t in toks[comma:k])
+    bare = not lead and _present_participle(toks[k])  # "…, ajoutant que"
+    gerund = lead in _GERUND_LEADS or lead in _INFINITIVE_LEADS or bare
+    return own_subject or gerund or _coordinated_report(toks[comma + 1 : k], toks[k])
 
 
 def _reporting_form(toks: list[Token], k: int) -> bool:
