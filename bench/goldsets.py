@@ -121,11 +121,23 @@ def semeval_text(path: Path, pair_id: str, side: str) -> str:
     raise ValueError(f"{path}: no pair {pair_id}")
 
 
+def ftib_text(path: Path, doc_id: str) -> str:
+    """A French TimeBank article: the ``text`` field of ``doc_id`` in ``ftib_timex.jsonl``."""
+    for line in path.read_text(encoding="utf-8").splitlines():
+        row = json.loads(line)
+        if row["doc_id"] == doc_id:
+            return str(row["text"])
+    raise ValueError(f"{path}: no document {doc_id}")
+
+
 def doc_text(rel_path: str, data_dir: Path = SHARED_DATA) -> str:
     """The text a gold record's offsets index, for a path relative to ``../shared/data``
-    (a SemEval article is ``semeval2022_task8/fr_pairs.jsonl#<pair_id>/<1|2>``)."""
+    (a SemEval article is ``semeval2022_task8/fr_pairs.jsonl#<pair_id>/<1|2>``, a French
+    TimeBank one ``fr_timex/ftib/ftib_timex.jsonl#<doc_id>``)."""
     if "#" in rel_path:
         file, _, ref = rel_path.partition("#")
+        if file.startswith("fr_timex/"):
+            return ftib_text(data_dir / file, ref)
         pair_id, _, side = ref.rpartition("/")
         return semeval_text(data_dir / file, pair_id, side)
     path = data_dir / rel_path

@@ -18,6 +18,7 @@ from bench.goldsets import (
     crisis_text,
     doc_text,
     ecbplus_text,
+    ftib_text,
     load_gold,
     semeval_text,
     sha256_text,
@@ -212,3 +213,13 @@ def test_semeval_article_is_one_side_of_its_pair() -> None:
     assert doc_text(f"{ref}/2") == row["text2"]
     with pytest.raises(ValueError, match="no pair"):
         semeval_text(file, "0_0", "1")
+
+
+@needs_shared
+def test_ftib_article_is_its_text_field() -> None:
+    file = DATA / "fr_timex/ftib/ftib_timex.jsonl"
+    row = json.loads(file.read_text(encoding="utf-8").splitlines()[5])
+    assert doc_text(f"fr_timex/ftib/ftib_timex.jsonl#{row['doc_id']}") == row["text"]
+    assert ftib_text(file, row["doc_id"]) == row["text"]
+    with pytest.raises(ValueError, match="no document"):
+        ftib_text(file, "0000-00-00-0000")
