@@ -1278,9 +1278,13 @@ def test_round8_not_reported_speech(nlp_fr, text: str) -> None:  # type: ignore[
 # 2022 task 8 pairs, 2020, many outlets; after round 31's first four parts): on it alone, fr P
 # .943 R .669 spkP .830 spkR .589; on all gold fr P .952 R .856 spkP .881 spkR .792. The floors
 # below are for this grown gold (the measure changed, not the rules). Round 31 parts 5-12 (its
-# dev misses): fr P .952 R .864 spkP .884 spkR .801; en unchanged.
+# dev misses): fr P .952 R .864 spkP .884 spkR .801; en unchanged. The gold then grew by a
+# twelfth batch from a third source (24 regional articles of the French TimeBank, after round
+# 31): on it alone fr P .955 R .746 spkP .811 spkR .634 (entity layer); on all gold, as this test
+# runs (spaCy entities) and after round 32's first parts, fr P .953 R .856 spkP .881 spkR .792.
+# The floors below are for this grown gold (the measure changed, not the rules).
 FLOORS = {
-    "fr": {"P": 0.945, "R": 0.86, "spkP": 0.88, "spkR": 0.795},
+    "fr": {"P": 0.945, "R": 0.85, "spkP": 0.88, "spkR": 0.79},
     "en": {"P": 0.96, "R": 0.89, "spkP": 0.925, "spkR": 0.855},
 }
 
@@ -4218,3 +4222,55 @@ def test_round31_marked_comment_closing_an_attributed_sentence(nlp_fr) -> None: 
     direct = [q for q in quotes if q.label == "direct"]
     assert [q.text_of(text) for q in direct] == ["une première depuis la création du prix"]
     assert speaker_text(text, direct[0]) == "Antoine Roussel"
+
+
+def test_round32_first_person_quote_without_marks(nlp_fr) -> None:  # type: ignore[no-untyped-def]
+    """ "Je n'ai pas décidé, a-t-il mentionné" with its marks lost: the quote's own "je" does
+    not make the line a first-person account whose "il" is a person met in it ("un poste de
+    conseiller"); "il" is the man spoken of."""
+    text = (
+        "Gérard Lemoine a été conseiller municipal de 2013 à 2018. Photo : Paul Roche\n"
+        "L'avenir de Gérard Lemoine est incertain. Il dit réfléchir à l'idée d'être candidat à "
+        "un poste de conseiller à Vesoul. Je n'ai pas décidé, a-t-il mentionné."
+    )
+    quote = entity_quotes(nlp_fr, text)[-1]
+    assert quote.text_of(text) == "Je n'ai pas décidé"
+    assert speaker_text(text, quote) == "Gérard Lemoine"
+
+
+def test_round32_hyphenated_role_before_a_name(nlp_fr) -> None:  # type: ignore[no-untyped-def]
+    """ "Le premier ministre progressiste-conservateur X": the tokenizer splits the compound
+    adjective, the noun phrase goes on to the name."""
+    text = (
+        "Le premier ministre progressiste-conservateur Blaine Higgs affirme que son budget "
+        "contient de bons éléments."
+    )
+    (quote,) = entity_quotes(nlp_fr, text)
+    assert speaker_text(text, quote) == "Blaine Higgs"
+
+
+def test_round32_second_report_in_the_present(nlp_fr) -> None:  # type: ignore[no-untyped-def]
+    """ "X affirme que A et ajoute que B": two reports of X, like "et a ajouté que" (the
+    parse hangs "ajoute" on A's verb); with the first verb in a past tense, B's subject stays
+    open (left to A's subject)."""
+    text = (
+        "Le ministre Paul Durand affirme que le budget est bon et ajoute que les députés "
+        "pourraient y trouver leur compte."
+    )
+    first, second = entity_quotes(nlp_fr, text)
+    assert first.text_of(text) == "le budget est bon"
+    assert second.text_of(text) == "les députés pourraient y trouver leur compte"
+    assert speaker_text(text, first) == speaker_text(text, second) == "Paul Durand"
+
+
+def test_round32_report_hung_on_the_verb_before_the_infinitive(nlp_fr) -> None:  # type: ignore[no-untyped-def]
+    """ "X a pris soin de souligner, à …, que A, ajoutant que B": the parse hangs A on "pris";
+    the verb of saying is the infinitive before it, and "ajoutant" is X's."""
+    text = (
+        "Donald Trump a notamment pris soin de souligner, à l'attention de son électorat, que la "
+        "Chine promettait d'augmenter ses achats de produits agricoles américains de 50 milliards "
+        "de dollars, ajoutant qu'il était convaincu que les fermiers sauraient faire face à "
+        "cette demande."
+    )
+    first, second = entity_quotes(nlp_fr, text)
+    assert speaker_text(text, first) == speaker_text(text, second) == "Donald Trump"

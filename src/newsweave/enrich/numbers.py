@@ -834,7 +834,7 @@ def _symbol_unit(t: _Text, pos: int) -> _Unit | None:
 
 def _table_unit(t: _Text, pos: int, hyphen: bool) -> _Unit | None:
     """Currencies, durations and measures, two-word forms first ("livres sterling")."""
-    w = _word_after(t, pos, allow_hyphen=hyphen)
+    w = _with_power(t, _word_after(t, pos, allow_hyphen=hyphen))
     if w is None:
         return None
     two = _word_after(t, w[2])
@@ -846,6 +846,13 @@ def _table_unit(t: _Text, pos: int, hyphen: bool) -> _Unit | None:
         if w[0] in table:
             return _Unit(table[w[0]] if kind == "money" else w[0], kind, w[1], w[2])
     return None
+
+
+def _with_power(t: _Text, w: tuple[str, int, int] | None) -> tuple[str, int, int] | None:
+    """ "100 m2", "40 km3": a power digit glued to a unit word belongs to it."""
+    if w is None or not re.match(r"[23](?!\w|[,.]\d)", t.norm[w[2] : w[2] + 3]):
+        return w
+    return w[0] + t.norm[w[2]], w[1], w[2] + 1
 
 
 def _word_unit(t: _Text, c: _Cand, pos: int) -> _Unit | None:
@@ -1042,7 +1049,13 @@ def _is_date_or_time(t: _Text, c: _Cand, unit: _Unit | None) -> bool:
         return True
     if c.plain and left in lex.year_words:
         return True  # "en l'an 44": a year whatever its size
+    if c.plain and unit is None and left.rstrip(".") in lex.months and _two_digits(t, c):
+        return True  # "dès octobre 98": a year written short
     return c.value <= CLOCK_MAX and unit is not None and _clock(t, c, left, unit, lex)
+
+
+def _two_digits(t: _Text, c: _Cand) -> bool:
+    return re.fullmatch(r"\d\d", t.norm[c.start : c.end]) is not None
 
 
 def _day_of_month(t: _Text, c: _Cand, left: str) -> bool:

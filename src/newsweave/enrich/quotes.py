@@ -2067,19 +2067,51 @@ def _reported_owner(ctx: _Ctx, verb: Token) -> Token | None:
     if head.dep_ != "ccomp" or (says and not continuing) or not _own_report_form(ctx, verb):
         return None
     marked = any(c.dep_ == "mark" and c.lower_ in ctx.lex.complementizers for c in head.children)
-    return head.head if marked and _is_cue(ctx, head.head, ctx.lex.indirect) else None
+    owner = _saying_head(ctx, head.head, head)
+    if not marked or owner is None:
+        return None
+    if verb.dep_ == "conj" and not _has_aux(verb) and not _simple_present(owner):
+        return None  # "X a dit que A et ajoute que B": B's subject is A's
+    return owner
+
+
+def _saying_head(ctx: _Ctx, owner: Token, clause: Token) -> Token | None:
+    """The verb of saying a reported clause belongs to: its head, or that head's infinitive
+    before it ("X a pris soin de souligner, à …, que A": the parse hung A on "pris")."""
+    if _is_cue(ctx, owner, ctx.lex.indirect):
+        return owner
+    said = [
+        c
+        for c in owner.children
+        if c.dep_ == "xcomp" and c.i < clause.i and _is_cue(ctx, c, ctx.lex.indirect)
+    ]
+    return said[-1] if said else None
 
 
 def _own_report_form(ctx: _Ctx, verb: Token) -> bool:
-    """A conjunct with its own auxiliary ("et a ajouté"), an infinitive after "avant de", or
-    "…, ajoutant que" (a continuation verb); not another participle ("…, saying …" is the
-    reported clause's subject's)."""
+    """A conjunct with its own auxiliary ("et a ajouté") or a subjectless present ("affirme
+    que A et ajoute que B"), an infinitive after "avant de", or "…, ajoutant que" (a
+    continuation verb); not another participle ("…, saying …" is the reported clause's
+    subject's)."""
     children = [c.lower_ for c in verb.children]
     if _present_participle(verb):
         return verb.lemma_.lower() in ctx.lex.continuing
     if verb.dep_ == "conj":
-        return any(c.dep_.startswith("aux") for c in verb.children)
+        return _has_aux(verb) or _subjectless_present(verb)
     return verb.dep_ == "advcl" and ("avant" in children or "before" in children)
+
+
+def _has_aux(verb: Token) -> bool:
+    return any(c.dep_.startswith("aux") for c in verb.children)
+
+
+def _simple_present(verb: Token) -> bool:
+    return "Fin" in _morph(verb, "VerbForm") and "Pres" in _morph(verb, "Tense")
+
+
+def _subjectless_present(verb: Token) -> bool:
+    """A finite present with no subject of its own ("X affirme que A et ajoute que B")."""
+    return _simple_present(verb) and not any(c.dep_.startswith("nsubj") for c in verb.children)
 
 
 def _gerund_subject(ctx: _Ctx, verb: Token, depth: int) -> _Subj | None:
@@ -2665,6 +2697,8 @@ def _np_continues(ctx: _Ctx, tok: Token, prev: Token) -> bool:
         return _inner_space(tok, prev)
     if tok.is_punct and tok.text not in "-'’":
         return False
+    if tok.text == "-" and not prev.whitespace_ and not tok.whitespace_:
+        return True  # "le premier ministre progressiste-conservateur X": one word, split
     if tok.tag_ == "POS":
         return True  # "sheriff's spokesman"
     if tok.pos_ == "ADP":
@@ -3435,7 +3469,8 @@ def _conjunction_before(toks: list[Token], k: int) -> int | None:
     j = k - 1
     while j > 0 and toks[j].pos_ in ("AUX", "ADV"):
         j -= 1
-    second = j < k - 1 and toks[j].pos_ == "CCONJ" and toks[j - 1].text != ","
+    own = j < k - 1 or _subjectless_present(toks[k])  # "et a ajouté que", "et ajoute que"
+    second = own and toks[j].pos_ == "CCONJ" and toks[j - 1].text != ","
     return j if second and j > 1 else None
 
 
@@ -4044,19 +4079,21 @@ def _speaker(ctx: _Ctx, c: _Cand, history: list[_Antecedent], genders: dict[str,
         return _np_speaker(ctx, c, history, genders)
     if c.subj.kind == "pron":
         plural = ctx.lex.pronouns.get(_pron(ctx, c.subj)) == "plur"
-        met = _met_in_first_person(ctx, c.subj, plural)
+        met = _met_in_first_person(ctx, c, plural)
         return (met, None) if met else _antecedent(ctx, c, history, genders, plural)
     if c.subj.kind == "thing":  # "…," it added: the organisation, like "ajoute le communiqué"
         return _antecedent(ctx, c, history, genders, plural=True)
     return None, None
 
 
-def _met_in_first_person(ctx: _Ctx, subj: _Subj, plural: bool) -> tuple[int, int] | None:
+def _met_in_first_person(ctx: _Ctx, c: _Cand, plural: bool) -> tuple[int, int] | None:
     """ "@x : Je viens d'appeler un ami à Tripoli. Il dit que …": in a line its writer tells
-    in the first person (outside quotation marks), "il" is the latest person of its number
+    in the first person (outside quotation marks and outside the quote itself: "Je n'ai pas
+    décidé, a-t-il mentionné" with its marks lost), "il" is the latest person of its number
     met in that line, not the writer (nor the account quoting it)."""
-    line = ctx.text.rfind("\n", 0, subj.start) + 1
-    toks = [t for t in _tokens(ctx, line, subj.start) if not _in_any(ctx.quoted, t.idx)]
+    line = ctx.text.rfind("\n", 0, c.subj.start) + 1
+    toks = [t for t in _tokens(ctx, line, c.subj.start) if not _in_any(ctx.quoted, t.idx)]
+    toks = [t for t in toks if not c.start <= t.idx < c.end]
     if not any(t.lower_ in ctx.lex.first_person for t in toks):
         return None
     number = "Plur" if plural else "Sing"
