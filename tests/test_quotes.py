@@ -4274,3 +4274,86 @@ def test_round32_report_hung_on_the_verb_before_the_infinitive(nlp_fr) -> None: 
     )
     first, second = entity_quotes(nlp_fr, text)
     assert speaker_text(text, first) == speaker_text(text, second) == "Donald Trump"
+
+
+def test_round32_advice_in_marks(nlp_fr) -> None:  # type: ignore[no-untyped-def]
+    """ "« … », conseille la Poste": advising, with marks, is a verb of saying."""
+    text = "Que faire quand tout est plein ? « Allez en trouver une autre », conseille la Poste."
+    (quote,) = entity_quotes(nlp_fr, text)
+    assert speaker_text(text, quote) == "Poste"
+
+
+@pytest.mark.parametrize(
+    ("topic", "speaker"),
+    [("au chef du Sinn Fein", "chef du Sinn Fein"), ("à Gerry Adams", "Gerry Adams")],
+)
+def test_round32_topic_before_the_pronoun(nlp_fr, topic: str, speaker: str) -> None:  # type: ignore[no-untyped-def]
+    """ "Quant au chef du Sinn Fein, il a estimé que": the topic set before "il" is whom it
+    stands for, not the person of the sentence before; "Quant aux élections, il" is not."""
+    text = f"Tony Blair a fixé un ultimatum. Quant {topic}, il a estimé que l'accord serait caduc."
+    (quote,) = entity_quotes(nlp_fr, text)
+    assert speaker_text(text, quote) == speaker
+    text = "Tony Blair a parlé. Quant aux élections, il a estimé qu'elles auraient lieu en mai."
+    (quote,) = entity_quotes(nlp_fr, text)
+    assert speaker_text(text, quote) == "Tony Blair"
+
+
+def test_round32_attribute_after_comme_is_no_antecedent(nlp_fr) -> None:  # type: ignore[no-untyped-def]
+    """ "Se présentant comme un simple militant, l'ancien ministre …": the parse makes
+    "militant" a subject; it is an attribute, and "il" later means the man named before."""
+    text = (
+        "Pierre Moscovici a effectué une rentrée politique hier. Se présentant plus que jamais "
+        "comme un simple militant et un élu de base, l'ancien ministre socialiste, se définit "
+        "trois axes de réflexion. Sur le plan de la stratégie, il estime que le PS doit repenser "
+        "ses liens avec la Gauche."
+    )
+    (quote,) = entity_quotes(nlp_fr, text)
+    assert speaker_text(text, quote) == "Pierre Moscovici"
+
+
+def test_round32_colon_hung_on_what_follows(nlp_fr) -> None:  # type: ignore[no-untyped-def]
+    """ "Ses convictions, il les puise dans la rigueur que le rêve : « … »": the parse hangs the
+    colon on the quote; the clause it ends is the main verb's, whose subject speaks."""
+    text = (
+        "Pierre Moscovici a fait sa rentrée hier. Ses convictions, il les puise aussi bien dans "
+        "la rigueur que le rêve : « Nous devons organiser et réguler le capitalisme. »"
+    )
+    (quote,) = entity_quotes(nlp_fr, text)
+    assert speaker_text(text, quote) == "Pierre Moscovici"
+
+
+def test_round32_condemning_verb_right_before_the_marks(nlp_fr) -> None:  # type: ignore[no-untyped-def]
+    """ "X rejette « le catastrophisme … »": marks opening before the article."""
+    text = "Le conseiller municipal rejette « le catastrophisme et l'autoflagellation »."
+    (quote,) = entity_quotes(nlp_fr, text)
+    assert quote.text_of(text) == "le catastrophisme et l'autoflagellation"
+    assert speaker_text(text, quote) == "conseiller municipal"
+
+
+def test_round32_name_opening_a_participle_clause(nlp_fr) -> None:  # type: ignore[no-untyped-def]
+    """ "« A », répond X, Y soulignant que … « B »": Y opens a clause of its own (no
+    apposition of X), and B is Y's words, not X's."""
+    text = (
+        "« Nous gèrerons au mieux pour assurer la pérennité des entreprises », répond Thierry "
+        "Gagnez, Pierre Ehret soulignant d'ailleurs que les équipementiers vosgiens se sont "
+        "« bien positionnés sur le marché mondial »."
+    )
+    quotes = entity_quotes(nlp_fr, text)
+    assert speaker_text(text, quotes[0]) == "Thierry Gagnez"
+    marked = next(q for q in quotes if q.text_of(text).startswith("bien positionnés"))
+    assert speaker_text(text, marked) == "Pierre Ehret"
+
+
+def test_round32_quoted_paragraphs_past_a_subheading(nlp_fr) -> None:  # type: ignore[no-untyped-def]
+    """A quote filling its paragraph right after a paragraph the same speaker's quote closes
+    goes on in that voice, also past a verbless subheading line."""
+    text = (
+        "Le maire, Jean Morel, a présenté le contrat. L'adjoint Paul Roux précisa : « La commune "
+        "est prête à se lancer dans ces projets pour l'enfance et la jeunesse. »\n"
+        "Programme d'investissements.\n"
+        "« Dès 2001, la municipalité envisage de restructurer les locaux de l'école maternelle. »\n"
+        "« Ces deux projets vont dans le sens de la politique menée par les élus. »"
+    )
+    quotes = entity_quotes(nlp_fr, text)
+    assert len(quotes) == 3
+    assert {speaker_text(text, q) for q in quotes} == {"Paul Roux"}

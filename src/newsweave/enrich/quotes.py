@@ -232,6 +232,8 @@ MIN_QUOTE_WORDS = 3  # shorter quoted strings are scare quotes, unless followed 
 MIN_PARTIAL_WORDS = 3  # words (counted on spaces) of a fragment quoted inside reported speech
 MIN_INHERIT_WORDS = 5  # an unattributed quote inherits the previous speaker only if this long
 MAX_OPENER_WORDS = 5  # "En cas de refus, « … »": a verbless opener before an inheriting quote
+# "Programme d'investissements." between two quoted paragraphs of one speaker: a subheading
+MAX_SUBHEAD_WORDS = 5
 MIN_REPORTED_WORDS = 4  # content of a quote without marks (trailing attribution, selon)
 MIN_COUNT_WORDS = 2  # …, selon X, 78 blessés: a number and what it counts
 # A line not ending a sentence is still prose when this many words end a sentence before its
@@ -1230,7 +1232,7 @@ def _direct(ctx: _Ctx, que: list[_Cand], according: list[_Cand]) -> list[_Cand]:
     waiting: _Quoted | None = None  # "« A », « B », proclamaient des banderoles": A waits for B
     for q in [part for mark in ctx.marks for part in _split_inserted(ctx, mark)]:
         cand = _read_on_a_sign(ctx, q) or _attribute(ctx, q)
-        cand = cand or _listed_after(ctx, q, prev) or _inherit(ctx, q, prev)
+        cand = cand or _follow_on(ctx, q, prev)
         cand = cand or _partial(ctx, q, que)
         cand = cand or _colon_frame(ctx, q) or _colon_after_que(ctx, q, que)
         cand = cand or _within(ctx, q, according) or _reported_conditional(ctx, q, que)
@@ -1244,6 +1246,12 @@ def _direct(ctx: _Ctx, que: list[_Cand], according: list[_Cand]) -> list[_Cand]:
             out.append(cand)
             prev = (q, cand)
     return out
+
+
+def _follow_on(ctx: _Ctx, q: _Quoted, prev: tuple[_Quoted, _Cand] | None) -> _Cand | None:
+    """A quote that goes on from the previous one: listed after it, inheriting its cue, or a
+    quoted paragraph after the quoted paragraph before."""
+    return _listed_after(ctx, q, prev) or _inherit(ctx, q, prev) or _quoted_paragraphs(ctx, q, prev)
 
 
 def _read_on_a_sign(ctx: _Ctx, q: _Quoted) -> _Cand | None:
@@ -1566,9 +1574,22 @@ def _colon_subject(ctx: _Ctx, s0: int, colon: int) -> tuple[Token, Token] | None
     before it), and that verb."""
     verb = _colon_verb(ctx, s0, colon)
     if verb is None:
-        return _amod_cue_subject(ctx, s0, colon)
+        amod = _amod_cue_subject(ctx, s0, colon)
+        verb = _root_before(ctx, s0, colon) if amod is None else None
+        if verb is None:
+            return amod
     subs = [c for c in verb.children if c.dep_ == "nsubj" and s0 <= c.idx < verb.idx]
     return (subs[-1], verb) if subs else None
+
+
+def _root_before(ctx: _Ctx, s0: int, colon: int) -> Token | None:
+    """ "Ses convictions, il les puise dans la rigueur que le rêve : « … »": the parse hung
+    the colon on what follows it; the clause it ends is the sentence's main verb's."""
+    i = _tok_from(ctx, colon) - 1
+    root = ctx.doc[i].sent.root if i >= 0 else None
+    if root is None or root.pos_ != "VERB" or not s0 <= root.idx < colon:
+        return None
+    return None if any(c.dep_ == "mark" for c in root.children) else root
 
 
 def _amod_cue_subject(ctx: _Ctx, s0: int, colon: int) -> tuple[Token, Token] | None:
@@ -1670,13 +1691,26 @@ def _clause_cue(ctx: _Ctx, q: _Quoted) -> tuple[Token, _Subj, str] | None:
     for tok in toks[:MAX_GAP_TOKENS]:
         if _is_cue(ctx, tok, ctx.lex.direct):
             return tok, _subject(ctx, tok, inverted=False), _cue_lemma(ctx, tok, ctx.lex.direct)
-        if _names_object(ctx, tok, q):
-            return tok, _subject(ctx, tok, inverted=False), tok.lemma_.lower()
+        if _condemns(ctx, tok) or _names_object(ctx, tok, q):
+            return _verb_of_marks(ctx, tok)
         if _in_phrase(ctx, tok) or _infinitive_of_cue(ctx, tok):
             continue
         if tok.pos_ == "VERB" or tok.text in _MARKS_SET or tok.text in ".;:!?":
             return None
     return None
+
+
+def _verb_of_marks(ctx: _Ctx, tok: Token) -> tuple[Token, _Subj, str] | None:
+    """ "X rejette « le catastrophisme »" (marks before the article), "il a appelé « … »": the
+    verb's subject, when the verb condemns only if that subject is found."""
+    subj = _subject(ctx, tok, inverted=False)
+    if _condemns(ctx, tok) and subj.kind not in ("np", "pron"):
+        return None
+    return tok, subj, tok.lemma_.lower()
+
+
+def _condemns(ctx: _Ctx, tok: Token) -> bool:
+    return tok.pos_ == "VERB" and tok.lemma_.lower() in ctx.lex.condemning
 
 
 def _past_coordinated_marks(toks: list[Token]) -> list[Token]:
@@ -1698,7 +1732,7 @@ def _condemning_cue(ctx: _Ctx, toks: list[Token]) -> tuple[Token, _Subj, str] | 
     toks = toks[_adjuncts_before(toks) :]
     for tok in toks[:MAX_GAP_TOKENS]:
         verb = _accused_of(ctx, tok) or tok
-        if verb.pos_ == "VERB" and verb.lemma_.lower() in ctx.lex.condemning:
+        if _condemns(ctx, verb):
             return verb, _subject(ctx, verb, inverted=False), verb.lemma_.lower()
         if tok.pos_ not in ("ADV", "AUX"):
             return None
@@ -1787,7 +1821,7 @@ def _inherit(ctx: _Ctx, q: _Quoted, prev: tuple[_Quoted, _Cand] | None) -> _Cand
     if "\n" in gap:
         return _next_line_quote(pq, pc, q, gap) if long_enough else None
     cue_between = pc.cue[0] >= pq.close and pc.cue[1] <= q.open
-    inserted = cue_between and not re.search(r"[.!?]\s", gap)
+    inserted = cue_between and _inserted_only(ctx, pc, q, gap)
     follows = not gap.strip() or re.fullmatch(r"[\s.]*", gap) is not None
     # «A», a estimé X, une manifestante. «B»: the sentence after an attribution goes on, also
     # after a short verbless opener ("…, a affirmé X. En cas de refus, « B »")
@@ -1797,6 +1831,43 @@ def _inherit(ctx: _Ctx, q: _Quoted, prev: tuple[_Quoted, _Cand] | None) -> _Cand
     if inserted or ((follows or next_sentence) and long_enough):
         return replace(pc, start=q.start, end=q.end)
     return None
+
+
+def _inserted_only(ctx: _Ctx, pc: _Cand, q: _Quoted, gap: str) -> bool:
+    """Only the attribution between «A» and «B», in one sentence; not "«A», répond X, Y
+    soulignant que … «B»", where B has a verb of saying of its own."""
+    other = any(_own_voice(ctx, t) for t in _tokens(ctx, pc.cue[1], q.open))
+    return not other and not re.search(r"[.!?]\s", gap)
+
+
+def _own_voice(ctx: _Ctx, tok: Token) -> bool:
+    """A participle of saying hung on a name of its own ("Y soulignant que"), not a gerund
+    of the same speaker ("en soulignant que")."""
+    named = tok.dep_ == "acl" and tok.head.pos_ in ("PROPN", "NOUN") and tok.head.i < tok.i
+    return named and _present_participle(tok) and _free_saying(ctx, tok)
+
+
+def _quoted_paragraphs(ctx: _Ctx, q: _Quoted, prev: tuple[_Quoted, _Cand] | None) -> _Cand | None:
+    """ "X précise : « A … »\n« B … »": a quote filling its paragraph right after a paragraph
+    that the previous quote closes goes on in the same voice, also past a verbless subheading
+    line ("Programme d'investissements.")."""
+    k = _standalone(ctx, q)
+    if prev is None or k is None or _words(ctx.text[q.start : q.end]) < MIN_INHERIT_WORDS:
+        return None
+    pq, pc = prev
+    j = bisect_right([p[0] for p in ctx.paras], pq.open) - 1
+    if ctx.text[pq.close : ctx.paras[j][1]].strip(_SPACES + "."):
+        return None  # the previous paragraph goes on after its quote
+    between = ctx.paras[j + 1 : k]
+    if len(between) > 1 or any(not _subheading(ctx, *p) for p in between):
+        return None
+    return replace(pc, start=q.start, end=q.end)
+
+
+def _subheading(ctx: _Ctx, a: int, b: int) -> bool:
+    toks = _tokens(ctx, a, b)
+    short = _words(ctx.text[a:b]) <= MAX_SUBHEAD_WORDS
+    return short and not any(t.pos_ in ("VERB", "AUX") or t.text in _MARKS_SET for t in toks)
 
 
 def _opener_after_sentence(ctx: _Ctx, a: int, b: int) -> bool:
@@ -4080,10 +4151,44 @@ def _speaker(ctx: _Ctx, c: _Cand, history: list[_Antecedent], genders: dict[str,
     if c.subj.kind == "pron":
         plural = ctx.lex.pronouns.get(_pron(ctx, c.subj)) == "plur"
         met = _met_in_first_person(ctx, c, plural)
-        return (met, None) if met else _antecedent(ctx, c, history, genders, plural)
+        if met:
+            return met, None
+        return _dislocated_topic(ctx, c) or _antecedent(ctx, c, history, genders, plural)
     if c.subj.kind == "thing":  # "…," it added: the organisation, like "ajoute le communiqué"
         return _antecedent(ctx, c, history, genders, plural=True)
     return None, None
+
+
+def _dislocated_topic(ctx: _Ctx, c: _Cand) -> _Found | None:
+    """ "Quant au chef du Sinn Fein, il a estimé que": the topic set before the pronoun, right
+    before its comma, is whom the pronoun stands for."""
+    i = _tok_from(ctx, c.subj.start) - 1
+    plural = ctx.lex.pronouns.get(_pron(ctx, c.subj)) == "plur"
+    head = _topic_head(ctx, i, plural) if i >= 2 and ctx.doc[i].text == "," else None
+    if head is None:
+        return None
+    span = _np_span(ctx, head)
+    ent = _pick_entity(ctx, _Subj("np", *span, head.i))
+    if ent is None:
+        return span, None
+    return (ctx.entities[ent].start, ctx.entities[ent].end), ent
+
+
+def _topic_head(ctx: _Ctx, comma: int, plural: bool) -> Token | None:
+    """The head of "quant à X" ending right before the comma: a name, a person or an
+    organisation of the pronoun's number ("Quant aux élections, il a estimé": no topic)."""
+    heads = [
+        t
+        for t in ctx.doc[comma].sent
+        if t.i < comma
+        and t.right_edge.i == comma - 1
+        and any(k.lower_ == "quant" for k in t.children)
+    ]
+    if not heads or _np_plural(heads[0]) != plural:
+        return None
+    org = heads[0].lemma_.lower() in ctx.lex.org_nouns
+    named = heads[0].pos_ == "PROPN" or _person_noun(ctx, heads[0]) or org
+    return heads[0] if named else None
 
 
 def _met_in_first_person(ctx: _Ctx, c: _Cand, plural: bool) -> tuple[int, int] | None:
@@ -4597,7 +4702,18 @@ def _apposition(ctx: _Ctx, subj: _Subj) -> list[int]:
     if gap is None:
         return []
     at = _title_end(ctx, end + gap.end())
-    return [i for i, e in enumerate(ctx.entities) if e.start == at and _names_person(ctx, subj, i)]
+    return [
+        i
+        for i, e in enumerate(ctx.entities)
+        if e.start == at and _names_person(ctx, subj, i) and not _participle_after(ctx, e)
+    ]
+
+
+def _participle_after(ctx: _Ctx, e: Span) -> bool:
+    """ "…, répond X, Y soulignant que": the name after the comma opens a participle clause of
+    its own; it is no apposition."""
+    k = _tok_from(ctx, e.end)
+    return k < len(ctx.doc) and _present_participle(ctx.doc[k])
 
 
 def _role_pp_end(ctx: _Ctx, subj: _Subj, end: int) -> int:
@@ -4764,9 +4880,15 @@ def _subject_mentions(ctx: _Ctx, blocks: list[tuple[int, int]]) -> list[_Anteced
     named = {a.pos for a in out}
     deps = token_strings(ctx.doc, DEP)
     for tok in (ctx.doc[i] for i, dep in enumerate(deps) if dep.startswith("nsubj")):
+        if _case_marked(tok):
+            continue  # "Se présentant comme un simple militant, X …": an attribute, misparsed
         if not any(_in_any(r, tok.idx) for r in (ctx.quoted, blocks, titled)):
             out += _token_antecedent(ctx, tok, named)
     return out
+
+
+def _case_marked(tok: Token) -> bool:
+    return any(c.dep_ == "case" and c.pos_ == "ADP" for c in tok.children)
 
 
 def _headline_quoted(ctx: _Ctx) -> list[tuple[int, int]]:
