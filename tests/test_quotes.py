@@ -4357,3 +4357,20 @@ def test_round32_quoted_paragraphs_past_a_subheading(nlp_fr) -> None:  # type: i
     quotes = entity_quotes(nlp_fr, text)
     assert len(quotes) == 3
     assert {speaker_text(text, q) for q in quotes} == {"Paul Roux"}
+
+
+def test_round32_quotes_joined_by_et_before_the_cue(nlp_fr) -> None:  # type: ignore[no-untyped-def]
+    """ "La crise « est un test » et « les enjeux sont énormes », a-t-il déclaré": the first
+    quote waits for the cue after the second, across "et" as across a comma."""
+    text = (
+        "Dominique de Villepin a parlé hier.\nLa crise en Irak « est un test » et « les enjeux "
+        "sont énormes », a-t-il déclaré lors d'une conférence de presse."
+    )
+    quotes = entity_quotes(nlp_fr, text)
+    assert [q.text_of(text) for q in quotes] == ["est un test", "les enjeux sont énormes"]
+    assert {speaker_text(text, q) for q in quotes} == {"Dominique de Villepin"}
+
+
+def test_round32_selon_la_tradition_is_no_source(nlp_fr) -> None:  # type: ignore[no-untyped-def]
+    text = "Selon la tradition, Michel Barnier est sénateur de Savoie et Pascal Lamy socialiste."
+    assert entity_quotes(nlp_fr, text) == []

@@ -1423,8 +1423,10 @@ def _dashed(ctx: _Ctx, direct: list[_Cand]) -> list[_Cand]:
 
 
 def _listed_before(ctx: _Ctx, first: _Quoted, q: _Quoted, cand: _Cand) -> bool:
-    """Two quotes separated by a comma only, and the cue after the second one."""
-    return ctx.text[first.close : q.open].strip() == "," and cand.cue[0] >= q.close
+    """Two quotes separated by a comma or a conjunction only ("« A » et « B », a-t-il
+    déclaré"), and the cue after the second one."""
+    gap = ctx.text[first.close : q.open]
+    return gap.strip() != "" and _LIST_GAP.fullmatch(gap) is not None and cand.cue[0] >= q.close
 
 
 def _listed_after(ctx: _Ctx, q: _Quoted, prev: tuple[_Quoted, _Cand] | None) -> _Cand | None:
