@@ -4374,3 +4374,15 @@ def test_round32_quotes_joined_by_et_before_the_cue(nlp_fr) -> None:  # type: ig
 def test_round32_selon_la_tradition_is_no_source(nlp_fr) -> None:  # type: ignore[no-untyped-def]
     text = "Selon la tradition, Michel Barnier est sénateur de Savoie et Pascal Lamy socialiste."
     assert entity_quotes(nlp_fr, text) == []
+
+
+def test_round32_subject_of_a_comme_clause_is_less_salient(nlp_fr) -> None:  # type: ignore[no-untyped-def]
+    """ "… comme le souhaite X. Ses convictions, il les puise … : « … »": the subject of a
+    comparative clause is no likely antecedent; "il" is the man the paragraph is about."""
+    text = (
+        "Pierre Moscovici oppose sa volonté de demeurer libre, plaidant en faveur d'une sixième "
+        "république comme le souhaite Arnaud Montebourg. Ses convictions, il les puise aussi "
+        "bien dans la rigueur que le rêve : « Nous devons organiser et réguler le capitalisme. »"
+    )
+    quote = entity_quotes(nlp_fr, text)[-1]
+    assert speaker_text(text, quote) == "Pierre Moscovici"

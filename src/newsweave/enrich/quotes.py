@@ -5113,8 +5113,12 @@ def _in_appositive_complement(path: list[Token]) -> bool:
 
 
 def _relative_subject(tok: Token) -> bool:
-    """ "les caves où se terrait [X]": the subject of a relative clause is less salient."""
-    return tok.dep_.startswith("nsubj") and tok.head.dep_ in ("acl:relcl", "relcl")
+    """ "les caves où se terrait [X]", "comme le souhaite [X]": the subject of a relative or
+    comparative clause is less salient."""
+    if not tok.dep_.startswith("nsubj"):
+        return False
+    compared = any(c.dep_ == "mark" and c.lower_ == "comme" for c in tok.head.children)
+    return tok.head.dep_ in ("acl:relcl", "relcl") or compared
 
 
 # ---------------------------------------------------------------- rule 5b: interviews
