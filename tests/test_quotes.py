@@ -4386,3 +4386,19 @@ def test_round32_subject_of_a_comme_clause_is_less_salient(nlp_fr) -> None:  # t
     )
     quote = entity_quotes(nlp_fr, text)[-1]
     assert speaker_text(text, quote) == "Pierre Moscovici"
+
+
+@pytest.mark.parametrize(
+    "role",
+    [
+        "la secrétaire à l'Intérieur",
+        "la secrétaire à l'Intérieur (Environnement)",
+        "le ministre de l'Intérieur (PS)",
+    ],
+)
+def test_round32_name_after_a_portfolio_or_a_parenthesis(nlp_fr, role: str) -> None:  # type: ignore[no-untyped-def]
+    """ "a indiqué la secrétaire à l'Intérieur (Environnement), X": a capitalised portfolio
+    after "à" and a parenthesis (a party, a department) do not hide the apposed name."""
+    text = f"Les Jeux relanceront l'activité touristique, a indiqué jeudi {role}, Gale Norton."
+    (quote,) = entity_quotes(nlp_fr, text)
+    assert speaker_text(text, quote) == "Gale Norton"

@@ -359,6 +359,7 @@ _COORDINATED = re.compile(
     r"|\b(?:puisque|parce que|car|alors que|tandis que|because)\s*,?\s*$"
 )
 # Between two listed quotes: "« A » et « B »", "« A », « B »", "« A » ou encore « B »", "A or B"
+_PARENTHESIS = re.compile(r"(?:\s*\([^()\n]{1,60}\))?")
 _LIST_GAP = re.compile(r"\s*,?\s*(?:(?:et|ou|and|or)(?:\s+encore)?\s*)?")
 _CREDIT = re.compile(r"\s*\([^()]*\)\s*$")
 # a sentence end, then at most three words, none a hashtag or a handle (a tweet's tail)
@@ -4700,6 +4701,7 @@ def _apposition(ctx: _Ctx, subj: _Subj) -> list[int]:
     if not subj.appos:
         return []
     end = _role_pp_end(ctx, subj, _modifiers_end(ctx, subj.end))
+    end = _PARENTHESIS.match(ctx.text, end).end()  # "le ministre de l'Intérieur (PS), X"
     gap = re.match(r"\s*,\s*", ctx.text[end:])
     if gap is None:
         return []
@@ -4727,10 +4729,17 @@ def _role_pp_end(ctx: _Ctx, subj: _Subj, end: int) -> int:
     if not toks or toks[0].pos_ != "ADP":
         return end
     n = 1
-    while n < min(len(toks), MAX_TITLE_TOKENS) and _role_phrase_word(toks[n]) and toks[n].is_lower:
+    while n < min(len(toks), MAX_TITLE_TOKENS) and _role_pp_word(toks, n):
         n += 1
-    closes = n > 1 and n < len(toks) and toks[n].text == ","
+    closes = n > 1 and n < len(toks) and toks[n].text in (",", "(")
     return toks[n - 1].idx + len(toks[n - 1]) if closes else end
+
+
+def _role_pp_word(toks: list[Token], n: int) -> bool:
+    """A lower-case word of the phrase, or a capitalised portfolio after its article or
+    preposition ("à l'Intérieur", "aux Affaires étrangères")."""
+    lower_or_portfolio = toks[n].is_lower or toks[n - 1].pos_ in ("ADP", "DET")
+    return _role_phrase_word(toks[n]) and lower_or_portfolio
 
 
 def _name_after_role(ctx: _Ctx, subj: _Subj) -> list[int]:
