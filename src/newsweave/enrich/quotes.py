@@ -4701,7 +4701,8 @@ def _apposition(ctx: _Ctx, subj: _Subj) -> list[int]:
     if not subj.appos:
         return []
     end = _role_pp_end(ctx, subj, _modifiers_end(ctx, subj.end))
-    end = _PARENTHESIS.match(ctx.text, end).end()  # "le ministre de l'Intérieur (PS), X"
+    paren = _PARENTHESIS.match(ctx.text, end)  # "le ministre de l'Intérieur (PS), X"
+    end = paren.end() if paren else end
     gap = re.match(r"\s*,\s*", ctx.text[end:])
     if gap is None:
         return []
