@@ -4402,3 +4402,53 @@ def test_round32_name_after_a_portfolio_or_a_parenthesis(nlp_fr, role: str) -> N
     text = f"Les Jeux relanceront l'activité touristique, a indiqué jeudi {role}, Gale Norton."
     (quote,) = entity_quotes(nlp_fr, text)
     assert speaker_text(text, quote) == "Gale Norton"
+
+
+def test_round32_agreement_read_within_the_line(nlp_fr) -> None:  # type: ignore[no-untyped-def]
+    """ "…, s'inquiète X\\n\\nUne marche sera organisée": a parse across the paragraph break
+    makes X the subject of "organisée"; that feminine ending says nothing of X, and "il" after
+    X's next quote is X."""
+    text = (
+        "Selon l'un des membres du comité, Jean-François Bayart, « elle a perdu beaucoup de "
+        "poids ». « Roland Marchal est désemparé et confronté à des problèmes de santé », "
+        "ajoute-t-il. Le procès « ne présentera aucune garantie d'impartialité », s'inquiète "
+        "Jean-François Bayart\n\nUne marche silencieuse sera organisée mardi à Paris."
+    )
+    quote = next(q for q in entity_quotes(nlp_fr, text) if "désemparé" in q.text_of(text))
+    assert speaker_text(text, quote) == "Jean-François Bayart"
+
+
+@pytest.mark.parametrize(
+    "aside",
+    [
+        "Il convient de signaler, par ailleurs, qu'",
+        "Il faut préciser qu'",
+        "Enfin, il est important de mentionner qu'",
+        "A souligner qu'",
+    ],
+)
+def test_round32_writer_asides_report_nobody(nlp_fr, aside: str) -> None:  # type: ignore[no-untyped-def]
+    """The writer's own impersonal asides are no quotes; "a tenu à souligner que" is one."""
+    text = f"Le ministre Karim Omari a visité la ferme. {aside}avant, ils vendaient à perte."
+    assert entity_quotes(nlp_fr, text) == []
+    text = "Le ministre Karim Omari a tenu à souligner que les aviculteurs vendaient à perte."
+    (quote,) = entity_quotes(nlp_fr, text)
+    assert speaker_text(text, quote) == "Karim Omari"
+
+
+@pytest.mark.parametrize(
+    ("role", "name"),
+    [
+        ("le ministre de l'Economie et des Finances", "Bruno Le Maire"),
+        ("le président de la chambre de Commerce et d’Industrie de Blida", "Riad Amour"),
+    ],
+)
+def test_round32_role_with_two_portfolios(nlp_fr, role: str, name: str) -> None:  # type: ignore[no-untyped-def]
+    """ "le ministre de l'Economie et des Finances, X": the second capitalised complement is
+    part of the role, so the name after the comma is its apposition; "Le ministre de la Santé
+    et des responsables locaux" stays two subjects."""
+    text = f"« Nous sollicitons toutes les bonnes volontés », avait expliqué {role}, {name}."
+    (quote,) = entity_quotes(nlp_fr, text)
+    assert speaker_text(text, quote) == name
+    text = "Le ministre de la Santé et des responsables locaux ont affirmé que l'hôpital rouvrira."
+    assert len(entity_quotes(nlp_fr, text)) == 2

@@ -463,6 +463,7 @@ class Lexicon:
     pronoun_gender: dict[str, str]
     gender_titles: dict[str, str]
     honorifics: frozenset[str]  # "M.", "Me", "Dr" before a name
+    impersonal: frozenset[str]  # "Il convient de signaler que": the writer's aside, no report
     role_groups: tuple[frozenset[str], ...]  # role words naming one function ("patron", "PDG")
     person_nouns: frozenset[str]
     phrases: dict[tuple[str, ...], str]  # words → group (indirect, object, direct_only, according)
@@ -526,6 +527,7 @@ _PLAIN_LISTS = {
     "quantities": "quantity_nouns", "learning": "learning_verbs", "latter": "latter_pronouns",
     "reading": "reading_verbs", "outbreak_verbs": "outbreak_verbs",
     "outbreak_nouns": "outbreak_nouns", "honorifics": "honorifics",
+    "impersonal": "impersonal_heads",
 }  # fmt: skip
 
 
@@ -1042,7 +1044,24 @@ def _is_cue(ctx: _Ctx, tok: Token, verbs: frozenset[str]) -> bool:
     if tok.pos_ not in _CUE_TAGS and not _reflexive_adjective(tok):
         return False
     lemma = _verb_lemma(tok, verbs)
-    return lemma in verbs and not _other_sense(ctx, tok, lemma)
+    return lemma in verbs and not _other_sense(ctx, tok, lemma) and not _writer_aside(ctx, tok)
+
+
+def _writer_aside(ctx: _Ctx, tok: Token) -> bool:
+    """ "Il convient de signaler que", "il est important de mentionner que", "A souligner
+    que": an infinitive of saying the writer uses in an impersonal frame reports nobody."""
+    if "Inf" not in _morph(tok, "VerbForm"):
+        return False
+    head = tok.head
+    impersonal = any(c.lower_ == "il" and c.dep_[:4] in ("expl", "nsub") for c in head.children)
+    if impersonal and (head.lemma_.lower() in ctx.lex.impersonal or head.pos_ == "ADJ"):
+        return True
+    before = ctx.doc[tok.i - 1] if tok.i > 0 else tok
+    return before.lower_ in ("a", "à") and _sentence_start(ctx, before.i)
+
+
+def _sentence_start(ctx: _Ctx, i: int) -> bool:
+    return i == 0 or ctx.doc[i - 1].is_space or ctx.doc[i - 1].text in ".!?"
 
 
 def _mark_after(ctx: _Ctx, i: int) -> bool:
@@ -2771,9 +2790,7 @@ def _np_continues(ctx: _Ctx, tok: Token, prev: Token) -> bool:
         return _inner_space(tok, prev)
     if tok.is_punct and tok.text not in "-'’":
         return False
-    if tok.text == "-" and not prev.whitespace_ and not tok.whitespace_:
-        return True  # "le premier ministre progressiste-conservateur X": one word, split
-    if tok.tag_ == "POS":
+    if _joins_role(ctx, tok, prev) or tok.tag_ == "POS":
         return True  # "sheriff's spokesman"
     if tok.pos_ == "ADP":
         return tok.lower_ in ctx.lex.np_preps
@@ -2785,6 +2802,25 @@ def _np_continues(ctx: _Ctx, tok: Token, prev: Token) -> bool:
     skipped = tok.lower_ in ctx.lex.skip_after_verb and prev.pos_ != "DET"
     foreign = tok.pos_ == "X" and tok.is_alpha  # "le tabloïd britannique The Sun": tagged X
     return (tok.pos_ in ("NOUN", "PROPN", "ADJ", "NUM") or foreign) and not skipped
+
+
+def _joins_role(ctx: _Ctx, tok: Token, prev: Token) -> bool:
+    """A hyphen inside one word the tokenizer split ("le premier ministre
+    progressiste-conservateur X"), or "et" before a second portfolio ("le ministre de
+    l'Economie et des Finances, X")."""
+    if tok.text == "-":
+        return not prev.whitespace_ and not tok.whitespace_
+    return tok.lower_ == "et" and _second_portfolio(ctx, tok)
+
+
+def _second_portfolio(ctx: _Ctx, conj: Token) -> bool:
+    """ "et des Finances", "et d'Industrie", "et de la Culture": a second capitalised
+    complement of the same role noun."""
+    nxt = conj.doc[conj.i + 1 : conj.i + 4]
+    if len(nxt) < 2 or nxt[0].lower_ not in ctx.lex.np_preps:
+        return False
+    named = nxt[1] if nxt[1].pos_ != "DET" else nxt[2]
+    return named.is_title and named.pos_ in ("NOUN", "PROPN")
 
 
 def _inner_space(tok: Token, prev: Token) -> bool:
@@ -3056,6 +3092,7 @@ def _free_cues(ctx: _Ctx, verbs: frozenset[str], loose: bool = False) -> list[To
             ctx.doc[i] for i, tag in enumerate(ctx.words.pos) if tag in tags or i in ctx.phrases
         )
         if (_is_cue(ctx, t, verbs) or (loose and _loose_cue(t, verbs) and _loose_ok(t)))
+        and not _writer_aside(ctx, t)
         and not _in_any(quoted, t.idx)
         and not _in_any(others, t.idx)
     ]
@@ -3066,7 +3103,7 @@ def _que_cue(ctx: _Ctx, tok: Token) -> bool:
     right before "que" ("Iyad El Baghdadi tweete que …")."""
     if _is_cue(ctx, tok, ctx.lex.indirect):
         return True
-    return _loose_cue(tok, ctx.lex.indirect) and _before_que(tok)
+    return _loose_cue(tok, ctx.lex.indirect) and _before_que(tok) and not _writer_aside(ctx, tok)
 
 
 def _loose_ok(tok: Token) -> bool:
@@ -4581,6 +4618,9 @@ def _agreement_gender(ctx: _Ctx, e: Span) -> str | None:
     etre = any(c.lemma_ == "être" and c.pos_ == "AUX" for c in verb.children)
     if not (etre and "Part" in _morph(verb, "VerbForm")):
         return None
+    a, b = sorted((e.start, verb.idx))
+    if "\n" in ctx.text[a:b]:
+        return None  # "…, s'inquiète X\n\nUne marche sera organisée": a parse across lines
     g = _morph(verb, "Gender")
     return _participle_gender(verb.lower_) or (g[0] if len(g) == 1 else None)
 
