@@ -4452,3 +4452,13 @@ def test_round32_role_with_two_portfolios(nlp_fr, role: str, name: str) -> None:
     assert speaker_text(text, quote) == name
     text = "Le ministre de la Santé et des responsables locaux ont affirmé que l'hôpital rouvrira."
     assert len(entity_quotes(nlp_fr, text)) == 2
+
+
+def test_round32_tried_for_is_no_opinion(nlp_fr) -> None:  # type: ignore[no-untyped-def]
+    """ "est jugé lundi pour « … »" is a trial, not an opinion (only this passive of "juger"
+    is dropped: "jugée très encourageante par X" may report X's opinion)."""
+    text = (
+        "Un pilote de ligne, soupçonné d'avoir visionné des vidéos, est jugé depuis lundi pour "
+        "« complicité d'agressions sexuelles » à Paris."
+    )
+    assert all(q.attrs["cue_lemma"] != "juger" for q in entity_quotes(nlp_fr, text))

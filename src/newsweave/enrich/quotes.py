@@ -234,6 +234,7 @@ MIN_INHERIT_WORDS = 5  # an unattributed quote inherits the previous speaker onl
 MAX_OPENER_WORDS = 5  # "En cas de refus, « … »": a verbless opener before an inheriting quote
 # "Programme d'investissements." between two quoted paragraphs of one speaker: a subheading
 MAX_SUBHEAD_WORDS = 5
+MAX_TRIED_GAP = 4  # "est jugé depuis lundi pour …": words between the participle and "pour"
 MIN_REPORTED_WORDS = 4  # content of a quote without marks (trailing attribution, selon)
 MIN_COUNT_WORDS = 2  # …, selon X, 78 blessés: a number and what it counts
 # A line not ending a sentence is still prose when this many words end a sentence before its
@@ -1077,6 +1078,8 @@ def _other_sense(ctx: _Ctx, tok: Token, lemma: str) -> bool:
     named = _passive(tok) or (_bare_past_participle(tok) and tok.dep_ in ("acl", "amod"))
     if (lemma in lex.in_passive and named) or _restrictive(ctx, tok):
         return True
+    if lemma == "juger" and named and _tried_for(tok):
+        return True  # "est jugé lundi pour « complicité »": a trial, no opinion
     if lemma in lex.with_infinitive and _infinitive_after(ctx, tok):
         return True
     if lemma in lex.reply_verbs and _replies_to_thing(ctx, tok):
@@ -1090,6 +1093,12 @@ def _other_sense(ctx: _Ctx, tok: Token, lemma: str) -> bool:
     if lemma in lex.learning:
         return not _learned_from_source(ctx, tok)
     return lemma == "dire" and _meaning_dire(ctx, tok)
+
+
+def _tried_for(tok: Token) -> bool:
+    """ "jugé (lundi) pour …": "pour" within a few words after the participle."""
+    after = tok.doc[tok.i + 1 : tok.i + 1 + MAX_TRIED_GAP]
+    return any(t.lower_ == "pour" for t in after)
 
 
 def _learned_from_source(ctx: _Ctx, tok: Token) -> bool:
