@@ -4462,3 +4462,23 @@ def test_round32_tried_for_is_no_opinion(nlp_fr) -> None:  # type: ignore[no-unt
         "« complicité d'agressions sexuelles » à Paris."
     )
     assert all(q.attrs["cue_lemma"] != "juger" for q in entity_quotes(nlp_fr, text))
+
+
+def test_round32_participle_after_the_marks_is_no_inversion(nlp_fr) -> None:  # type: ignore[no-untyped-def]
+    """ "« … », évoquant la crise": a present participle after the marks takes an object, not
+    an inverted subject; the quote is the subject's of the clause before."""
+    text = "Le ministre a parlé de « une situation très grave », évoquant la crise des réfugiés."
+    (quote,) = entity_quotes(nlp_fr, text)
+    assert speaker_text(text, quote) == "ministre"
+
+
+def test_round32_marks_right_after_que(nlp_fr) -> None:  # type: ignore[no-untyped-def]
+    """ "a estimé hier en visitant un camp que « … »": the verb of saying before the gerund
+    reports the marks that open right after "que"."""
+    text = (
+        "Le chef de la diplomatie française, Laurent Fabius, a estimé hier en visitant un camp "
+        "de réfugiés syriens que « le régime syrien devait être abattu et rapidement »."
+    )
+    (quote,) = entity_quotes(nlp_fr, text)
+    assert quote.text_of(text) == "le régime syrien devait être abattu et rapidement"
+    assert speaker_text(text, quote) == "Laurent Fabius"

@@ -1701,12 +1701,32 @@ def _partial(ctx: _Ctx, q: _Quoted, que: list[_Cand]) -> _Cand | None:
     for c in que:
         if c.start <= q.open and q.start < c.end:
             return replace(c, start=q.start, end=q.end, kind="direct", rule="direct")
-    found = _clause_cue(ctx, q)
+    found = _clause_cue(ctx, q) or _que_mark_cue(ctx, q)
     if found is None:
         return None
     tok, subj, lemma = found
     cue = _cue_span(ctx, tok)
     return _Cand(q.start, q.end, "direct", "direct", cue, lemma, subj)
+
+
+def _que_mark_cue(ctx: _Ctx, q: _Quoted) -> tuple[Token, _Subj, str] | None:
+    """ "a estimé hier en visitant un camp que « … »": the marks open right after "que"; the
+    nearest verb of saying before it in the sentence, with no finite verb or other "que" in
+    between (a gerund may lie there), reports them."""
+    i = _tok_from(ctx, q.open) - 1
+    while i > 0 and ctx.doc[i].is_space:
+        i -= 1
+    if i < 1 or ctx.doc[i].lower_ not in ctx.lex.complementizers:
+        return None
+    s0 = _sent_of(ctx, q.open)[0]
+    for tok in reversed([t for t in _tokens(ctx, s0, ctx.doc[i].idx) if not t.is_space]):
+        if _free_saying(ctx, tok):
+            lemma = _cue_lemma(ctx, tok, ctx.lex.indirect)
+            return tok, _subject(ctx, tok, inverted=False), lemma
+        finite = tok.pos_ in ("VERB", "AUX") and "Fin" in _morph(tok, "VerbForm")
+        if finite or tok.lower_ in ctx.lex.complementizers or tok.text in _MARKS_SET:
+            return None
+    return None
 
 
 def _clause_cue(ctx: _Ctx, q: _Quoted) -> tuple[Token, _Subj, str] | None:
@@ -1969,13 +1989,19 @@ def _inverted(ctx: _Ctx, toks: list[Token]) -> tuple[Token, _Subj, str] | None:
             or _loose_cue(tok, ctx.lex.direct)
             or (aux and _tagged_participle(tok, ctx.lex.direct))
         ):
-            bare_participle = _participle_form(tok) and not any(t.pos_ == "AUX" for t in toks[:k])
-            if bare_participle and "Past" in _morph(tok, "Tense") and not _present_ire(ctx, tok):
-                return None  # "«…», lancé par X": a participle, not a saying verb
+            if _participle_after_marks(ctx, tok, aux):
+                return None
             return tok, _subject(ctx, tok, inverted=True), _cue_lemma(ctx, tok, ctx.lex.direct)
         if not (_is_chain_filler(tok) or tok.pos_ == "ADV"):
             return None
     return None
+
+
+def _participle_after_marks(ctx: _Ctx, tok: Token, aux: bool) -> bool:
+    """ "«…», lancé par X" (a bare past participle, not a saying verb) or "«…», évoquant la
+    crise" (a present participle, whose phrase after is its object): no inverted subject."""
+    bare_past = _participle_form(tok) and not aux and "Past" in _morph(tok, "Tense")
+    return (bare_past and not _present_ire(ctx, tok)) or _present_participle(tok)
 
 
 def _present_ire(ctx: _Ctx, tok: Token) -> bool:
