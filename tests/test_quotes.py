@@ -4482,3 +4482,12 @@ def test_round32_marks_right_after_que(nlp_fr) -> None:  # type: ignore[no-untyp
     (quote,) = entity_quotes(nlp_fr, text)
     assert quote.text_of(text) == "le régime syrien devait être abattu et rapidement"
     assert speaker_text(text, quote) == "Laurent Fabius"
+
+
+@pytest.mark.parametrize("day", ["ce mercredi 5 février", "ce matin"])
+def test_round32_day_after_ce_before_an_inverted_subject(nlp_fr, day: str) -> None:  # type: ignore[no-untyped-def]
+    """ "…, a déclaré ce mercredi 5 février le Président russe": the day phrase is skipped, the
+    inverted subject comes after it."""
+    text = f"Moscou est prêt à travailler avec Ottawa, a déclaré {day} le Président russe."
+    (quote,) = entity_quotes(nlp_fr, text)
+    assert speaker_text(text, quote) == "Président russe"

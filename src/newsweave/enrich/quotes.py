@@ -359,8 +359,15 @@ _COORDINATED = re.compile(
     r",\s*(?:mais|et|but|and)\s*$|[:;]\s*$"
     r"|\b(?:puisque|parce que|car|alors que|tandis que|because)\s*,?\s*$"
 )
-# Between two listed quotes: "« A » et « B »", "« A », « B »", "« A » ou encore « B »", "A or B"
+# "a déclaré ce mercredi X", "a affirmé ce matin X": a day word after "ce", skipped before an
+# inverted subject (the thirteenth gold batch)
+_DAY_WORDS_FR = frozenset([
+    "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche",
+    "matin", "soir", "midi", "après-midi",
+])  # fmt: skip
+# "le ministre de l'Intérieur (PS), X": a parenthesis between a role and its apposed name
 _PARENTHESIS = re.compile(r"(?:\s*\([^()\n]{1,60}\))?")
+# Between two listed quotes: "« A » et « B »", "« A », « B »", "« A » ou encore « B »", "A or B"
 _LIST_GAP = re.compile(r"\s*,?\s*(?:(?:et|ou|and|or)(?:\s+encore)?\s*)?")
 _CREDIT = re.compile(r"\s*\([^()]*\)\s*$")
 # a sentence end, then at most three words, none a hashtag or a handle (a tweet's tail)
@@ -2714,8 +2721,9 @@ def _skip_after_verb(ctx: _Ctx, i: int) -> int | None:
     tok = ctx.doc[i]
     if tok.lower_ in ctx.lex.skip_after_verb or tok.is_digit or tok.is_space:
         return i + 1
-    if tok.pos_ == "DET" and i + 1 < len(ctx.doc) and ctx.doc[i + 1].lower_ in ctx.lex.time_nouns:
-        return i + 2  # "la semaine (dernière)": the adjective is skipped next
+    nxt = ctx.doc[i + 1].lower_ if i + 1 < len(ctx.doc) else ""
+    if tok.pos_ == "DET" and (nxt in ctx.lex.time_nouns or nxt in _DAY_WORDS_FR):
+        return i + 2  # "la semaine (dernière)", "ce mercredi (5 février)": skipped next
     if tok.pos_ == "ADV" and tok.lower_ not in ctx.lex.pronouns:
         return i + 1  # "ajoute cependant le communiqué"
     if tok.pos_ == "ADP" and tok.lower_ not in ctx.lex.np_preps:
