@@ -4491,3 +4491,16 @@ def test_round32_day_after_ce_before_an_inverted_subject(nlp_fr, day: str) -> No
     text = f"Moscou est prêt à travailler avec Ottawa, a déclaré {day} le Président russe."
     (quote,) = entity_quotes(nlp_fr, text)
     assert speaker_text(text, quote) == "Président russe"
+
+
+def test_round32_subject_of_the_clause_before_is_not_the_speaker(nlp_fr) -> None:  # type: ignore[no-untyped-def]
+    """ "lorsque la Russie et la Turquie … sont en rivalité, le ministre grec a déclaré que":
+    the parse hangs both subjects on "déclaré"; the one before the finite verb in between
+    belongs to the subordinate clause."""
+    text = (
+        "Sur les effets pour la Grèce et la relance européenne post-Covid-19 lorsque la Russie et "
+        "la Turquie, deux grands voisins commerciaux de l’Europe, sont en rivalité politique et "
+        "militaire, le ministre grec a déclaré que l’Europe et la Turquie avaient des accords."
+    )
+    (quote,) = entity_quotes(nlp_fr, text)
+    assert speaker_text(text, quote) == "ministre grec"

@@ -2563,7 +2563,7 @@ def _subject_tokens(ctx: _Ctx, verb: Token) -> list[Token]:
     sent = _sent_of(ctx, verb.idx)
     aux = [c for c in verb.children if c.dep_.startswith("aux") and c.i < verb.i]
     near = list(verb.children) + [g for c in aux for g in c.children if g.i < c.i]
-    return [
+    subs = [
         c
         for c in near  # "L'émissaire a, en outre, souhaité": the parser hangs it on "a"
         if (c.dep_.startswith("nsubj") or (c.dep_ == "expl:subj" and _active(verb)))
@@ -2572,6 +2572,19 @@ def _subject_tokens(ctx: _Ctx, verb: Token) -> list[Token]:
         and not _object_before_conjunction(verb, c)
         and not (c.i > verb.i and _present_participle(verb))  # "regrettant que … la hauteur"
     ]
+    return _last_clause(verb, subs)
+
+
+def _last_clause(verb: Token, subs: list[Token]) -> list[Token]:
+    """ "lorsque les États-Unis … sont en concurrence, le dirigeant vietnamien a déclaré": of
+    two subjects the parse gave one verb before it, with a finite verb between them, the
+    later one is the verb's own (the earlier belongs to the clause in between)."""
+    before = sorted((t for t in subs if t.i < verb.i), key=lambda t: t.i)
+    for k in range(len(before) - 1, 0, -1):
+        between = verb.doc[before[k - 1].i + 1 : before[k].i]
+        if any(t.pos_ in ("VERB", "AUX") and "Fin" in _morph(t, "VerbForm") for t in between):
+            return [t for t in subs if t not in before[:k]]
+    return subs
 
 
 def _object_before_conjunction(verb: Token, subj: Token) -> bool:
