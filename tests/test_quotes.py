@@ -1282,10 +1282,13 @@ def test_round8_not_reported_speech(nlp_fr, text: str) -> None:  # type: ignore[
 # twelfth batch from a third source (24 regional articles of the French TimeBank, after round
 # 31): on it alone fr P .955 R .746 spkP .811 spkR .634 (entity layer); on all gold, as this test
 # runs (spaCy entities) and after round 32's first parts, fr P .953 R .856 spkP .881 spkR .792.
-# The floors below are for this grown gold (the measure changed, not the rules).
+# The floors below are for this grown gold (the measure changed, not the rules). A thirteenth
+# batch (18 SemEval articles, after round 32's part 15): on it alone fr spkP .813 spkR .726. After
+# round 32 (23 parts), on all 225 French articles as this test runs: fr P .955 R .857 spkP .890
+# spkR .798; en P .971 R .895 spkP .934 spkR .860. Floors raised to match.
 FLOORS = {
-    "fr": {"P": 0.945, "R": 0.85, "spkP": 0.88, "spkR": 0.79},
-    "en": {"P": 0.96, "R": 0.89, "spkP": 0.925, "spkR": 0.855},
+    "fr": {"P": 0.95, "R": 0.855, "spkP": 0.885, "spkR": 0.795},
+    "en": {"P": 0.965, "R": 0.89, "spkP": 0.93, "spkR": 0.86},
 }
 
 
