@@ -114,20 +114,21 @@ def crisis_text(path: Path) -> str:
 def semeval_text(path: Path, pair_id: str, side: str) -> str:
     """Article ``side`` ("1" or "2") of a SemEval-2022 task 8 pair: its ``text<side>`` field
     as the file holds it (the title field is not part of it)."""
-    for line in path.read_text(encoding="utf-8").splitlines():
-        row = json.loads(line)
-        if row["pair_id"] == pair_id:
-            return str(row[f"text{side}"])
-    raise ValueError(f"{path}: no pair {pair_id}")
+    return str(_jsonl_row(path, "pair_id", pair_id, "pair")[f"text{side}"])
 
 
 def ftib_text(path: Path, doc_id: str) -> str:
     """A French TimeBank article: the ``text`` field of ``doc_id`` in ``ftib_timex.jsonl``."""
+    return str(_jsonl_row(path, "doc_id", doc_id, "document")["text"])
+
+
+def _jsonl_row(path: Path, key: str, value: str, what: str) -> dict[str, Any]:
+    """The row of a JSON Lines file whose ``key`` is ``value``; ValueError when none is."""
     for line in path.read_text(encoding="utf-8").splitlines():
-        row = json.loads(line)
-        if row["doc_id"] == doc_id:
-            return str(row["text"])
-    raise ValueError(f"{path}: no document {doc_id}")
+        row: dict[str, Any] = json.loads(line)
+        if row[key] == value:
+            return row
+    raise ValueError(f"{path}: no {what} {value}")
 
 
 def doc_text(rel_path: str, data_dir: Path = SHARED_DATA) -> str:

@@ -1730,8 +1730,7 @@ def _que_mark_cue(ctx: _Ctx, q: _Quoted) -> tuple[Token, _Subj, str] | None:
         if _free_saying(ctx, tok):
             lemma = _cue_lemma(ctx, tok, ctx.lex.indirect)
             return tok, _subject(ctx, tok, inverted=False), lemma
-        finite = tok.pos_ in ("VERB", "AUX") and "Fin" in _morph(tok, "VerbForm")
-        if finite or tok.lower_ in ctx.lex.complementizers or tok.text in _MARKS_SET:
+        if _finite_form(tok) or tok.lower_ in ctx.lex.complementizers or tok.text in _MARKS_SET:
             return None
     return None
 
@@ -2582,7 +2581,7 @@ def _last_clause(verb: Token, subs: list[Token]) -> list[Token]:
     before = sorted((t for t in subs if t.i < verb.i), key=lambda t: t.i)
     for k in range(len(before) - 1, 0, -1):
         between = verb.doc[before[k - 1].i + 1 : before[k].i]
-        if any(t.pos_ in ("VERB", "AUX") and "Fin" in _morph(t, "VerbForm") for t in between):
+        if any(_finite_form(t) for t in between):
             return [t for t in subs if t not in before[:k]]
     return subs
 
@@ -2872,11 +2871,10 @@ def _joins_role(ctx: _Ctx, tok: Token, prev: Token) -> bool:
 def _second_portfolio(ctx: _Ctx, conj: Token) -> bool:
     """ "et des Finances", "et d'Industrie", "et de la Culture": a second capitalised
     complement of the same role noun."""
-    nxt = conj.doc[conj.i + 1 : conj.i + 4]
+    nxt = [t for t in conj.doc[conj.i + 1 : conj.i + 4] if t.pos_ != "DET"]
     if len(nxt) < 2 or nxt[0].lower_ not in ctx.lex.np_preps:
         return False
-    named = nxt[1] if nxt[1].pos_ != "DET" else nxt[2]
-    return named.is_title and named.pos_ in ("NOUN", "PROPN")
+    return nxt[1].is_title and nxt[1].pos_ in ("NOUN", "PROPN")
 
 
 def _inner_space(tok: Token, prev: Token) -> bool:
@@ -3122,7 +3120,7 @@ def _relative_end(ctx: _Ctx, verb: Token, start: int, end: int) -> int:
         return end
     toks = [t for t in _tokens(ctx, start, end) if not t.is_space]
     for prev, tok in pairwise(toks):
-        if prev.text == "," and tok.pos_ in ("AUX", "VERB") and "Fin" in _morph(tok, "VerbForm"):
+        if prev.text == "," and _finite_form(tok):
             return prev.idx
     return end
 
@@ -3147,8 +3145,7 @@ def _free_cues(ctx: _Ctx, verbs: frozenset[str], loose: bool = False) -> list[To
         for t in (
             ctx.doc[i] for i, tag in enumerate(ctx.words.pos) if tag in tags or i in ctx.phrases
         )
-        if (_is_cue(ctx, t, verbs) or (loose and _loose_cue(t, verbs) and _loose_ok(t)))
-        and not _writer_aside(ctx, t)
+        if (_is_cue(ctx, t, verbs) or (loose and _loose_cue(t, verbs) and _loose_ok(ctx, t)))
         and not _in_any(quoted, t.idx)
         and not _in_any(others, t.idx)
     ]
@@ -3162,8 +3159,9 @@ def _que_cue(ctx: _Ctx, tok: Token) -> bool:
     return _loose_cue(tok, ctx.lex.indirect) and _before_que(tok) and not _writer_aside(ctx, tok)
 
 
-def _loose_ok(tok: Token) -> bool:
-    return _after_comma(tok) or _before_que(tok)
+def _loose_ok(ctx: _Ctx, tok: Token) -> bool:
+    """A loose cue stands after a comma or before "que", and is no aside of the writer's."""
+    return (_after_comma(tok) or _before_que(tok)) and not _writer_aside(ctx, tok)
 
 
 def _before_que(tok: Token) -> bool:
@@ -3937,6 +3935,11 @@ def _finite_verb(tok: Token) -> bool:
     return tok.pos_ in ("VERB", "AUX") and _is_clause_verb(tok)
 
 
+def _finite_form(tok: Token) -> bool:
+    """A verb or auxiliary in a finite form (not a participle, even with its auxiliary)."""
+    return tok.pos_ in ("VERB", "AUX") and "Fin" in _morph(tok, "VerbForm")
+
+
 def _in_block(c: _Cand, blocks: list[_Cand], kind: str, ratio: float = NESTED_RATIO) -> bool:
     """A ``kind`` candidate well inside one of the block quotes."""
     size = c.end - c.start
@@ -4249,17 +4252,16 @@ def _speaker(ctx: _Ctx, c: _Cand, history: list[_Antecedent], genders: dict[str,
         met = _met_in_first_person(ctx, c, plural)
         if met:
             return met, None
-        return _dislocated_topic(ctx, c) or _antecedent(ctx, c, history, genders, plural)
+        return _dislocated_topic(ctx, c, plural) or _antecedent(ctx, c, history, genders, plural)
     if c.subj.kind == "thing":  # "…," it added: the organisation, like "ajoute le communiqué"
         return _antecedent(ctx, c, history, genders, plural=True)
     return None, None
 
 
-def _dislocated_topic(ctx: _Ctx, c: _Cand) -> _Found | None:
+def _dislocated_topic(ctx: _Ctx, c: _Cand, plural: bool) -> _Found | None:
     """ "Quant au chef du Sinn Fein, il a estimé que": the topic set before the pronoun, right
     before its comma, is whom the pronoun stands for."""
     i = _tok_from(ctx, c.subj.start) - 1
-    plural = ctx.lex.pronouns.get(_pron(ctx, c.subj)) == "plur"
     head = _topic_head(ctx, i, plural) if i >= 2 and ctx.doc[i].text == "," else None
     if head is None:
         return None
@@ -5511,7 +5513,7 @@ def _person_intro(ctx: _Ctx, a: int, b: int) -> tuple[Token, _Subj, str] | None:
     finite verb ("@x (Y) est elle aussi atterrée :", "La journaliste X est atterrée :", "X, un
     blogueur, donne son avis :"): that person speaks, the verb is the cue."""
     toks = [t for t in _tokens(ctx, a, b) if not t.is_space]
-    verbs = [t for t in toks if t.pos_ in ("VERB", "AUX") and "Fin" in _morph(t, "VerbForm")]
+    verbs = [t for t in toks if _finite_form(t)]
     if not verbs or any(t.lower_ in ctx.lex.complementizers for t in toks):
         return None  # "X constate que …, en publiant cette photo :" introduces a picture
     who = _intro_person(ctx, toks, verbs[-1])
