@@ -359,12 +359,6 @@ _COORDINATED = re.compile(
     r",\s*(?:mais|et|but|and)\s*$|[:;]\s*$"
     r"|\b(?:puisque|parce que|car|alors que|tandis que|because)\s*,?\s*$"
 )
-# "a déclaré ce mercredi X", "a affirmé ce matin X": a day word after "ce", skipped before an
-# inverted subject (the thirteenth gold batch)
-_DAY_WORDS_FR = frozenset([
-    "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche",
-    "matin", "soir", "midi", "après-midi",
-])  # fmt: skip
 # "le ministre de l'Intérieur (PS), X": a parenthesis between a role and its apposed name
 _PARENTHESIS = re.compile(r"(?:\s*\([^()\n]{1,60}\))?")
 # Between two listed quotes: "« A » et « B »", "« A », « B »", "« A » ou encore « B »", "A or B"
@@ -472,6 +466,7 @@ class Lexicon:
     gender_titles: dict[str, str]
     honorifics: frozenset[str]  # "M.", "Me", "Dr" before a name
     impersonal: frozenset[str]  # "Il convient de signaler que": the writer's aside, no report
+    day_words: frozenset[str]  # "a déclaré ce mercredi X": skipped after an article
     role_groups: tuple[frozenset[str], ...]  # role words naming one function ("patron", "PDG")
     person_nouns: frozenset[str]
     phrases: dict[tuple[str, ...], str]  # words → group (indirect, object, direct_only, according)
@@ -535,7 +530,7 @@ _PLAIN_LISTS = {
     "quantities": "quantity_nouns", "learning": "learning_verbs", "latter": "latter_pronouns",
     "reading": "reading_verbs", "outbreak_verbs": "outbreak_verbs",
     "outbreak_nouns": "outbreak_nouns", "honorifics": "honorifics",
-    "impersonal": "impersonal_heads",
+    "impersonal": "impersonal_heads", "day_words": "day_words",
 }  # fmt: skip
 
 
@@ -2734,7 +2729,7 @@ def _skip_after_verb(ctx: _Ctx, i: int) -> int | None:
     if tok.lower_ in ctx.lex.skip_after_verb or tok.is_digit or tok.is_space:
         return i + 1
     nxt = ctx.doc[i + 1].lower_ if i + 1 < len(ctx.doc) else ""
-    if tok.pos_ == "DET" and (nxt in ctx.lex.time_nouns or nxt in _DAY_WORDS_FR):
+    if tok.pos_ == "DET" and (nxt in ctx.lex.time_nouns or nxt in ctx.lex.day_words):
         return i + 2  # "la semaine (dernière)", "ce mercredi (5 février)": skipped next
     if tok.pos_ == "ADV" and tok.lower_ not in ctx.lex.pronouns:
         return i + 1  # "ajoute cependant le communiqué"
