@@ -602,8 +602,11 @@ def _root(ctx: _Ctx, c: _Cand) -> Token | None:
 
 
 def _valid_year(c: _Cand, ctx: _Ctx) -> bool:
-    """A four-digit number counting something ("2000 habitants") is not a year."""
+    """A four-digit number counting something ("2000 habitants", "entre 500 et 1000 membres")
+    is not a year."""
     tok = _root(ctx, c)
+    if tok is not None and tok.dep_ == "conj" and tok.head.like_num:
+        tok = tok.head  # "500 et 1000 membres": the first number counts the noun for both
     if tok is None:
         return True
     return not (tok.dep_ == "nummod" and tok.head.pos_ == "NOUN" and tok.head.i > tok.i)
@@ -645,8 +648,14 @@ def _valid_setadj(c: _Cand, ctx: _Ctx) -> bool:
 
 def _valid_clockword(c: _Cand, ctx: _Ctx) -> bool:
     """ "après 20 heures de combats", "à 8 heures de route": a length of time followed by what
-    it measures, not a clock time (the DURATION candidate inside then wins)."""
-    return re.match(r"\s+(?:de|d['’])\s*\w", ctx.text[c.mend : c.mend + 12]) is None
+    it measures, not a clock time (the DURATION candidate inside then wins); so is "de N
+    heures" after a noun of length ("en l'espace de 24 heures", "un délai de 48 heures")."""
+    if re.match(r"\s+(?:de|d['’])\s*\w", ctx.text[c.mend : c.mend + 12]):
+        return False
+    words = re.findall(r"[\w'’]+", _before(ctx, c.start, 40).lower().replace("’", "'"))
+    if len(words) < 2 or words[-1] != "de":
+        return True
+    return words[-2].rsplit("'", 1)[-1] not in ctx.gram.w["duration_nouns"]  # "l'espace"
 
 
 def _valid_ref(c: _Cand, ctx: _Ctx) -> bool:
@@ -671,8 +680,20 @@ def _valid_ici(c: _Cand, ctx: _Ctx) -> bool:
 
 
 def _valid_holiday(c: _Cand, ctx: _Ctx) -> bool:
-    """ "le père Noël" is a name, not a date (the nouns are in holiday_name_nouns)."""
+    """ "le père Noël" is a name, not a date (the nouns are in holiday_name_nouns); a feast
+    whose name is also a common noun needs its capital ("son ascension" is a rise)."""
+    name = c.g.get("hol") or ""
+    if _key(name) in ctx.gram.w.get("capitalised_holidays", ()) and not name[:1].isupper():
+        return False
     return _prev_word(ctx, c.mstart) not in ctx.gram.w.get("holiday_name_nouns", ())
+
+
+def _valid_shift(c: _Cand, ctx: _Ctx) -> bool:
+    """ "la veille", "au lendemain": French writes these nouns with their article; a bare one
+    is another word ("X veille et raille", the verb)."""
+    if ctx.gram.lang != "fr" or c.g.get("det"):
+        return True
+    return _prev_word(ctx, c.start) in ctx.gram.w["determiners"]
 
 
 def _is_not_age(c: _Cand, ctx: _Ctx) -> bool:
@@ -696,6 +717,7 @@ VALIDATORS: dict[str, Callable[[_Cand, _Ctx], bool]] = {
     "clockword": _valid_clockword,
     "dayonly": _valid_dayonly,
     "holiday": _valid_holiday,
+    "shift": _valid_shift,
     "ici": _valid_ici,
 }
 
