@@ -1351,3 +1351,19 @@ ROUND8 = [
 def test_invented_round8(fr_nlp: Any, text: str, expected: list[tuple[str, str | None]]) -> None:
     spans = find_dates(text, ANCHOR, "fr", fr_nlp(text))
     assert [(s.text_of(text), s.attrs["value"]) for s in spans] == expected
+
+
+def test_live_report_stamps_take_the_page_day(fr_nlp: Any) -> None:
+    """An entry's opening time stamp is of the page's day, whatever day the entry before told
+    of; a clock time inside a sentence still takes the day its sentence names."""
+    text = (
+        "10h05 : Le sommet avait été convoqué jeudi 29 octobre par la présidence.\n"
+        "11h40 : Les ministres arrivent à l'Elysée.\n"
+        "Le 29 octobre, la réunion avait commencé à 13h30 : elle avait duré."
+    )
+    values = {
+        s.text_of(text): s.attrs["value"] for s in find_dates(text, ANCHOR, "fr", fr_nlp(text))
+    }
+    assert values["10h05"] == "2020-11-04T10:05"
+    assert values["11h40"] == "2020-11-04T11:40"
+    assert values["13h30"] == "2020-10-29T13:30"

@@ -1792,7 +1792,17 @@ def _clock(ctx: _Ctx, d: date | None, h: int, mi: int, anchor: str | None) -> _V
 def _clock_day(c: _Cand, ctx: _Ctx) -> date | None:
     if c.g.get("wd"):
         return _weekday_day(c, ctx, c.g["wd"] or "")
+    if _is_stamp(c, ctx):
+        return ctx.anchor
     return _context_day(c, ctx, fallback=True)
+
+
+def _is_stamp(c: _Cand, ctx: _Ctx) -> bool:
+    """ "12h37 : Nicolas Sarkozy a réuni …": a live report's entry opens on its time stamp,
+    which belongs to the day of the page, not to a day the entry before told of."""
+    line = ctx.text.rfind("\n", 0, c.start) + 1
+    opens = not ctx.text[line : c.start].strip(" \t-–—•*")
+    return opens and re.match(r"\s*[:.\-–—]\s", ctx.text[c.end : c.end + 4]) is not None
 
 
 def _clock_duration(c: _Cand, ctx: _Ctx) -> _Value | None:
