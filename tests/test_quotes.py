@@ -1287,10 +1287,11 @@ def test_round8_not_reported_speech(nlp_fr, text: str) -> None:  # type: ignore[
 # round 32 (23 parts), on all 225 French articles as this test runs: fr P .955 R .857 spkP .890
 # spkR .798; en P .971 R .895 spkP .934 spkR .860. Floors raised to match. A fourteenth batch
 # (13 ml_crisis articles, after round 32): on it alone fr spkP .840 spkR .720 (entity layer).
-# With the rules of round 32, on all 238 French articles as this test runs: fr R .851 spkP
-# .8846. The floors below are for this grown gold (the measure changed, not the rules).
+# After round 33's first parts, on all 238 French articles as this test runs: fr P .953 R .851
+# spkP .887 spkR .792. The floors below are for this grown gold (the measure changed, not the
+# rules).
 FLOORS = {
-    "fr": {"P": 0.95, "R": 0.85, "spkP": 0.88, "spkR": 0.79},
+    "fr": {"P": 0.95, "R": 0.85, "spkP": 0.885, "spkR": 0.79},
     "en": {"P": 0.965, "R": 0.89, "spkP": 0.93, "spkR": 0.86},
 }
 
@@ -4525,3 +4526,41 @@ def test_round32_one_quote_and_its_speaker(nlp_fr, text: str, speaker: str, last
     quotes = entity_quotes(nlp_fr, text)
     assert last or len(quotes) == 1
     assert speaker_text(text, quotes[-1]) == speaker
+
+
+# Round 33, from the fourteenth batch's dev misses: a participle of saying after a reported
+# clause is the reporter's ("a précisé que A, soulignant que B"), an infinitive before it has no
+# subject of its own; a participle with marks stays with the clause it follows.
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        pytest.param(
+            (
+                "Le commandant Salem Jeha a précisé que la moitié des civils de la ville avaient "
+                "fui, soulignant que les rebelles faisaient leur possible pour éviter toute perte."
+            ),
+            "Salem Jeha",
+            id="participle_after_a_report_is_the_reporters",
+        ),
+        pytest.param(
+            (
+                "Un collectif de riverains a annoncé lundi la création d'une association pour "
+                "défendre le quartier, précisant qu'elle serait déclarée en préfecture."
+            ),
+            "collectif de riverains",
+            id="infinitive_before_the_participle_has_no_subject",
+        ),
+    ],
+)
+def test_round33_participle_of_saying(nlp_fr, text: str, speaker: str) -> None:  # type: ignore[no-untyped-def]
+    quotes = entity_quotes(nlp_fr, text)
+    assert speaker_text(text, quotes[-1]) == speaker
+
+
+def test_round33_marked_participle_stays_with_its_clause(nlp_en) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "A police spokeswoman told reporters that the driver called the station, saying "
+        '"I am the one you are looking for."'
+    )
+    quotes = entity_quotes(nlp_en, text, "en")
+    assert speaker_text(text, quotes[-1]) == "driver"

@@ -2281,13 +2281,38 @@ def _previous_clause_subject(ctx: _Ctx, verb: Token, depth: int) -> _Subj | None
         return None
     s0 = _sent_of(ctx, before.idx)[0]
     for tok in reversed(_tokens(ctx, s0, before.idx)):
-        if tok.pos_ == "VERB" and _is_clause_verb(tok) and not _in_any(ctx.quoted, tok.idx):
+        if _finite_clause_verb(ctx, tok):
+            tok = _reporter_of(ctx, verb, tok)
             # "…, a annoncé l'Observatoire (OSDH), faisant état de …": an inverted subject
             comma = _comma_before_inversion(ctx, tok)
             inverted = _clitic(ctx, tok) is not None or comma is not None
             found = _subject(ctx, tok, inverted, depth + 1)
             return found if found.kind != "none" else None
     return None
+
+
+def _que_clause(ctx: _Ctx, verb: Token) -> bool:
+    return any(c.dep_ == "mark" and c.lower_ in ctx.lex.complementizers for c in verb.children)
+
+
+def _finite_clause_verb(ctx: _Ctx, tok: Token) -> bool:
+    """A clause verb outside quotation marks, not an infinitive ("…, la création d'une alliance
+    pour renverser le régime, précisant que": the infinitive has no subject of its own)."""
+    if tok.pos_ != "VERB" or "Inf" in _morph(tok, "VerbForm"):
+        return False
+    return _is_clause_verb(tok) and not _in_any(ctx.quoted, tok.idx)
+
+
+def _reporter_of(ctx: _Ctx, participle: Token, clause: Token) -> Token:
+    """ "X a précisé que la moitié des civils avaient fui, soulignant que …": a participle of
+    saying "que" after a reported clause goes on the report, so its subject is the reporter's
+    (not with marks: "told reporters that Hiller called 911, saying « … »" is Hiller's)."""
+    if not (_que_clause(ctx, clause) and clause.dep_ == "ccomp" and clause.head.i < clause.i):
+        return clause
+    if not any(c.dep_ == "ccomp" and _que_clause(ctx, c) for c in participle.children):
+        return clause
+    said = all(_is_cue(ctx, t, ctx.lex.indirect) for t in (participle, clause.head))
+    return clause.head if said else clause
 
 
 def _root_subject(ctx: _Ctx, verb: Token) -> _Subj:
