@@ -4564,3 +4564,14 @@ def test_round33_marked_participle_stays_with_its_clause(nlp_en) -> None:  # typ
     )
     quotes = entity_quotes(nlp_en, text, "en")
     assert speaker_text(text, quotes[-1]) == "driver"
+
+
+def test_round33_document_with_its_owner_speaks(nlp_fr) -> None:  # type: ignore[no-untyped-def]
+    """ "a indiqué ce lundi le site du parti": a document named with its owner speaks for that
+    owner, not for the latest person or organisation before it."""
+    text = (
+        "Le président Jean Morel a été reconduit. Tous les autres membres de la direction ont "
+        "été écartés, a indiqué ce lundi le site du parti."
+    )
+    quotes = entity_quotes(nlp_fr, text)
+    assert speaker_text(text, quotes[-1]) == "site du parti"

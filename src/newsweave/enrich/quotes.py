@@ -4341,7 +4341,8 @@ def _np_speaker(ctx: _Ctx, c: _Cand, history: list[_Antecedent], genders: dict[s
     document = _is_document(ctx, head)
     if ent is None and document:
         ent = _self_named(ctx, c)  # « Le ministère … met en garde … »
-    if ent is None and (not document or _indefinite(ctx, c.subj) or _titled_text(ctx, c.subj)):
+    own = document and (_indefinite(ctx, c.subj) or _owned(head) or _titled_text(ctx, c.subj))
+    if ent is None and (not document or own):
         return (c.subj.start, c.subj.end), _described(ctx, c.subj, genders)
     if ent is not None:
         return (ctx.entities[ent].start, ctx.entities[ent].end), ent
@@ -4376,6 +4377,16 @@ def _issuer(ctx: _Ctx, history: list[_Antecedent], anchor: int) -> _Found | None
         if spoke:
             return spoke[-1].span, spoke[-1].entity
     return None
+
+
+def _owned(head: Token) -> bool:
+    """ "a indiqué le site du parti": a document named with its owner speaks for that owner,
+    which its own phrase names (not the latest organisation before it)."""
+    return any(
+        c.dep_ == "nmod" and c.pos_ in ("NOUN", "PROPN") and c.i > head.i
+        and any(k.dep_ == "case" for k in c.children)
+        for c in head.children
+    )  # fmt: skip
 
 
 def _titled_text(ctx: _Ctx, subj: _Subj) -> bool:
