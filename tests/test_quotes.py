@@ -4007,16 +4007,33 @@ def test_round31_role_word_of_the_same_function(nlp_fr) -> None:  # type: ignore
     assert entity_of(quote, ents) == "Marc Aubert"
 
 
-def test_round31_conceder_reports(nlp_fr) -> None:  # type: ignore[no-untyped-def]
-    """ "tout en concédant avoir …" reports (concéder takes que or an infinitive like reconnaître);
-    "concéder un but" reports nothing."""
-    text = (
-        "Le PDG a présenté ses excuses, tout en concédant avoir manqué de transparence envers "
-        "les régions. L'équipe a concédé un but dans les arrêts de jeu."
-    )
+@pytest.mark.parametrize(
+    ("text", "span", "speaker"),
+    [
+        # "tout en concédant avoir …" reports (concéder takes que or an infinitive like
+        # reconnaître); "concéder un but" reports nothing (round 31)
+        pytest.param(
+            "Le PDG a présenté ses excuses, tout en concédant avoir manqué de transparence envers "
+            "les régions. L'équipe a concédé un but dans les arrêts de jeu.",
+            "avoir manqué de transparence envers les régions",
+            "PDG",
+            id="round31_conceder_reports",
+        ),
+        # "a estimé hier en visitant un camp que « … »": the verb of saying before the gerund
+        # reports the marks that open right after "que" (round 32)
+        pytest.param(
+            "Le chef de la diplomatie française, Laurent Fabius, a estimé hier en visitant un camp "
+            "de réfugiés syriens que « le régime syrien devait être abattu et rapidement ».",
+            "le régime syrien devait être abattu et rapidement",
+            "Laurent Fabius",
+            id="round32_marks_right_after_que",
+        ),
+    ],
+)
+def test_the_only_quote_and_its_speaker(nlp_fr, text: str, span: str, speaker: str) -> None:  # type: ignore[no-untyped-def]
     (quote,) = entity_quotes(nlp_fr, text)
-    assert quote.text_of(text) == "avoir manqué de transparence envers les régions"
-    assert speaker_text(text, quote) == "PDG"
+    assert quote.text_of(text) == span
+    assert speaker_text(text, quote) == speaker
 
 
 def test_round31_inverted_coordinated_speakers_with_apposed_names(nlp_fr) -> None:  # type: ignore[no-untyped-def]
@@ -4415,18 +4432,6 @@ def test_round32_tried_for_is_no_opinion(nlp_fr) -> None:  # type: ignore[no-unt
         "« complicité d'agressions sexuelles » à Paris."
     )
     assert all(q.attrs["cue_lemma"] != "juger" for q in entity_quotes(nlp_fr, text))
-
-
-def test_round32_marks_right_after_que(nlp_fr) -> None:  # type: ignore[no-untyped-def]
-    """ "a estimé hier en visitant un camp que « … »": the verb of saying before the gerund
-    reports the marks that open right after "que"."""
-    text = (
-        "Le chef de la diplomatie française, Laurent Fabius, a estimé hier en visitant un camp "
-        "de réfugiés syriens que « le régime syrien devait être abattu et rapidement »."
-    )
-    (quote,) = entity_quotes(nlp_fr, text)
-    assert quote.text_of(text) == "le régime syrien devait être abattu et rapidement"
-    assert speaker_text(text, quote) == "Laurent Fabius"
 
 
 @pytest.mark.parametrize("day", ["ce mercredi 5 février", "ce matin"])
