@@ -163,6 +163,26 @@ def test_text_over_spacy_max_length_keeps_the_language_independent_layers() -> N
     assert "entities" not in article.annotations
 
 
+def test_a_span_outside_the_text_is_dropped_and_logged(
+    monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    from newsweave.enrich import numbers
+    from newsweave.enrich.annotate import annotate
+    from newsweave.model import Provenance, Span
+
+    text = "Plus de 1 250 morts en un mois."
+    good = numbers.find_numbers(text, "fr")
+    monkeypatch.setattr(numbers, "find_numbers", lambda *_: [*good, Span(9, 8, "count", {})])
+    article = Article(
+        source="bad.txt", key="bad.txt", text=text, title=None, lede=None, language="fr",
+        outlet=None, url=None, authors=[], page_hash="x", date_candidates=[], published=None,
+        provenance=Provenance("lines", (), "test"),
+    )  # fmt: skip
+    annotate(article, None, "fr", Settings(stages=("numbers",)))
+    assert article.annotations["numbers"] == good and good
+    assert "bad.txt: numbers: 1 span(s) outside the text dropped" in caplog.text
+
+
 _SEEDED = """
 import json, spacy
 from newsweave.enrich.annotate import parser_input

@@ -743,6 +743,26 @@ ROUND5_CASES = {
 }  # fmt: skip
 
 
+ELIDED_MARK = (
+    '7 mars : Violents combats à Zaouïa.Le colonel accuse la France d"ingérence" après le '
+    "soutien apporté par Paris aux rebelles et réitère ses accusations.\n"
+    "6 mars : Echec d'une mission \"diplomatique\" britannique auprès de l'opposition.\n"
+    "5 mars : au moins sept morts (source médicale).Le Conseil de transition se déclare "
+    '"le seul représentant du pays".Plus de 191.000 personnes ont fui (ONU).'
+)
+
+
+def test_an_elided_de_before_a_straight_mark_opens_a_quote(nlp_fr) -> None:  # type: ignore[no-untyped-def]
+    """d"ingérence" (d'"ingérence" with its apostrophe lost): with the mark read as an
+    apostrophe the line's marks went odd, the pairs shifted across lines and a report inside
+    the shifted "quote" came out with an empty, inverted span."""
+    text = ELIDED_MARK
+    quotes = quotes_of(nlp_fr, text, "fr", mentions(text, (("Conseil de transition", "ORG"),)))
+    assert all(q.start < q.end for q in quotes)
+    assert [q.text_of(text) for q in quotes] == ["le seul représentant du pays"]
+    assert speaker_text(text, quotes[0]) == "Conseil de transition"
+
+
 @pytest.mark.parametrize("case", ROUND5_CASES, ids=list(ROUND5_CASES))
 def test_reported_speech_syntax(nlp_fr, case: str) -> None:  # type: ignore[no-untyped-def]
     text, names, content, speaker, label = ROUND5_CASES[case]

@@ -46,6 +46,21 @@ def test_a_failed_write_leaves_nothing_behind(db: Path, monkeypatch: pytest.Monk
         assert store.search("neuf") == []
 
 
+def test_a_failed_save_is_a_reject_and_the_run_goes_on(
+    db: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from newsweave.pipeline import REJECTED, save_article
+
+    with Store(db) as store:
+        bad = make("Texte neuf", key="bad")
+        bad.annotations["quotes"] = [Span(9, 8, "indirect", {})]  # breaks the CHECK on spans
+        outcome = save_article(bad, store, None)
+        assert outcome.status == REJECTED and "IntegrityError" in (outcome.reason or "")
+        assert store.current("bad") is None and store.count() == 0
+        assert [r["source"] for r in store.rejects()] == ["src.txt"]
+        assert save_article(make(key="next"), store, None).status == STORED
+
+
 def test_spans_roundtrip(db: Path) -> None:
     art = make()
     art.annotations["entities"] = [Span(3, 8, "MISC", {"canonical": "texte"})]

@@ -85,8 +85,14 @@ def extract_new(
 
 
 def save_article(article: Article, store: Store, nlp: Nlp | None) -> Outcome:
-    name_outlet(article, store)
-    status, article_id = store.save(article, aliases=nlp.aliases if nlp else None)
+    """Store one article; a failure rolls its transaction back and becomes a reject."""
+    try:
+        name_outlet(article, store)
+        status, article_id = store.save(article, aliases=nlp.aliases if nlp else None)
+    except Exception as exc:  # a real failure: logged once, kept, the run goes on
+        log.error("%s: saving failed: %s: %s", article.source, type(exc).__name__, exc)
+        log.debug("traceback", exc_info=True)
+        return _reject(store, article.source, "error", f"{type(exc).__name__}: {exc}")
     return Outcome(article.source, status, article_id)
 
 

@@ -162,5 +162,17 @@ def annotate(article: Article, doc: Doc | None, lang: str | None, settings: Sett
         layers["numbers"] = find_numbers(article.text, lang if doc is not None else None, doc)
     if "dates" in on:
         layers["dates"] = find_dates(article.text, anchor, lang if doc is not None else None, doc)
-    article.annotations.update(layers)
+    article.annotations.update(
+        {name: _in_text(article, name, spans) for name, spans in layers.items()}
+    )
     article.stages.extend(name for name in STAGES if name in layers)
+
+
+def _in_text(article: Article, layer: str, spans: list[Span]) -> list[Span]:
+    """The spans of one layer that point into the text; any other is a rule's bug, logged."""
+    size = len(article.text)
+    kept = [s for s in spans if 0 <= s.start <= s.end <= size]
+    if len(kept) < len(spans):
+        log.error("%s: %s: %d span(s) outside the text dropped",
+                  article.source, layer, len(spans) - len(kept))  # fmt: skip
+    return kept

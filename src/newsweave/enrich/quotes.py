@@ -949,9 +949,10 @@ def _quote_marks(text: str, start: int, end: int, skip: set[int]) -> tuple[list[
     opening mark left open ("" when none)."""
     out: list[_Quoted] = []
     opener, at, depth = "", 0, 0
+    apostrophes = _apostrophes(text, start, end)
     for m in _MARKS.finditer(text, start, end):
         mark = m.group()
-        if m.start() in skip or _apostrophe(text, m.start(), m.end()):
+        if m.start() in skip or m.start() in apostrophes:
             continue
         if not opener:
             if mark in _OPENERS:
@@ -971,6 +972,22 @@ def _misturned_closer(text: str, at: int, mark: str, opener: str) -> bool:
     mark right after a comma or a sentence end, inside an open quote, is its closing mark."""
     before = text[max(0, at - 3) : at].rstrip(_SPACES)[-1:]
     return mark == opener == "``" and before in _BEFORE_CLOSER
+
+
+def _apostrophes(text: str, start: int, end: int) -> set[int]:
+    """Straight double quotes read as mistyped apostrophes ("l"humanité"), unless there is one
+    such mark and the other straight marks are odd in number: it then opens a quote
+    (d"ingérence" for d'"ingérence")."""
+    found = {a for a in _straight_quotes(text, start, end) if _apostrophe(text, a, a + 1)}
+    others = text.count('"', start, end) - len(found)
+    return set() if len(found) == 1 and others % 2 == 1 else found
+
+
+def _straight_quotes(text: str, start: int, end: int) -> Iterator[int]:
+    at = text.find('"', start, end)
+    while at >= 0:
+        yield at
+        at = text.find('"', at + 1, end)
 
 
 def _apostrophe(text: str, a: int, b: int) -> bool:
@@ -3121,7 +3138,9 @@ def _quoted_reports(ctx: _Ctx) -> list[_Cand]:
     for q in ctx.marks:
         for tok in _tokens(ctx, q.start, q.end):
             c = _que_cand(ctx, tok) if _is_cue(ctx, tok, ctx.lex.indirect) else None
-            if c is not None and c.subj.kind == "np" and q.start <= min(c.subj.start, c.start):
+            if c is None or c.subj.kind != "np" or c.start >= q.end:  # clause past the marks
+                continue
+            if q.start <= min(c.subj.start, c.start):
                 out.append(replace(c, end=min(c.end, q.end)))
     return out
 
