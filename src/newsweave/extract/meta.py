@@ -25,6 +25,7 @@ LANG_SAMPLE_CHARS = 3000
 class OutletTable:
     hosts: dict[str, str]
     clues: tuple[re.Pattern[str], ...]
+    credit_cues: tuple[str, ...] = ()  # a clue after one of these on its line is a credit
 
 
 def load_langid(languages: tuple[str, ...] = ()) -> LanguageIdentifier:
@@ -55,7 +56,7 @@ def _hint(hint: str | None) -> str | None:
 def _read_table(data: dict[str, Any]) -> OutletTable:
     hosts = {str(k).lower(): str(v) for k, v in data.get("hosts", {}).items()}
     clues = tuple(re.compile(c["pattern"], re.MULTILINE) for c in data.get("clues", []))
-    return OutletTable(hosts, clues)
+    return OutletTable(hosts, clues, tuple(data.get("credit_cues", ())))
 
 
 def load_outlets(extra: Path | None = None) -> OutletTable:
@@ -65,7 +66,8 @@ def load_outlets(extra: Path | None = None) -> OutletTable:
     if extra is None:
         return table
     more = _read_table(json.loads(extra.read_text("utf-8")))
-    return OutletTable({**table.hosts, **more.hosts}, table.clues + more.clues)
+    cues = table.credit_cues + more.credit_cues
+    return OutletTable({**table.hosts, **more.hosts}, table.clues + more.clues, cues)
 
 
 def host_of(url: str | None) -> str | None:
@@ -85,13 +87,20 @@ def outlet_from_host(host: str, table: OutletTable) -> str | None:
 
 
 def outlet_from_clues(lines: Iterable[str], table: OutletTable) -> str | None:
+    """The outlet named by the first clue in ``lines`` that is not a picture credit."""
     for line in lines:
         for pattern in table.clues:
             m = pattern.search(line)
-            if m:
-                name = m.group("name").strip(" .-")
+            if m and not _is_credit(line[: m.start()], table.credit_cues):
+                name = " ".join(m.group("name").split()).strip(" .-")  # no-break spaces
                 return table.hosts.get(name.lower(), name)
     return None
+
+
+def _is_credit(before: str, cues: tuple[str, ...]) -> bool:
+    """ "Crédits photo : © Agence X": the clue names who took the picture, not the outlet."""
+    folded = before.lower()
+    return any(cue in folded for cue in cues)
 
 
 def find_outlet(
