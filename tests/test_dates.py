@@ -34,6 +34,20 @@ def test_stamps(line: str, english: bool, iso: str) -> None:
     assert found.source.startswith("text-stamp") and found.text == line
 
 
+FILLER = "\n".join(f"Titre d'un autre article numéro {k} de la rubrique" for k in range(20))
+
+
+def test_a_stamp_after_the_byline_on_its_line_counts_below_the_header() -> None:
+    stamp = "Le Courrier du Val avec AFP Publié le 21 février 2011 à 16h56 - Mis à jour le 22"
+    found = _pub(FILLER + "\n" + stamp + " février 2011 à 14h45\nLe texte de l'article.")
+    assert found is not None and found.value.iso() == "2011-02-21T16:56"
+
+
+def test_a_lower_case_publie_in_prose_below_the_header_is_not_a_stamp() -> None:
+    prose = "Selon le rapport publié le 3 mars 2011 par l'ONG, les combats ont repris."
+    assert _pub(FILLER + "\n" + prose) is None
+
+
 def test_year_never_invented() -> None:
     found = _pub("Dernière mise à jour à 09h55 le 05/11\nUn article sans année.")
     assert found is not None and found.value.year is None

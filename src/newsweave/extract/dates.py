@@ -40,6 +40,17 @@ STAMP_WORDS = re.compile(
     r"published|updated|posted|last updated|first published|date)\b",
     re.IGNORECASE,
 )
+# A stamp after the outlet or the byline on the same line: "Le Monde avec AFP Publié le 21
+# février 2011 à 16h56 - Mis à jour le …" (a Le Monde page of ml_crisis_tls, whose date was
+# missed). Mid-line only the capitalised forms count, right before the date: in prose "un
+# rapport publié le 3 mars" is lower case.
+INLINE_STAMP = re.compile(
+    r"\s(?:Publié|Mis à jour|Mise à jour|Modifié|Actualisé|Published|Updated|Posted)"
+    r"(?:\s+(?:le|on))?\s+$"
+)
+_INLINE_STAMP_WORD = re.compile(
+    r"\s(?:Publié|Mis\w? à jour|Modifié|Actualisé|Published|Updated|Posted)\s"
+)
 # A "date-only" line: at most this many words besides the date itself. Calibrated on the
 # seeds and the sample corpus: datelines such as "Mardi 3 mars 2026, 08h15" have <= 4.
 STAMP_MAX_EXTRA_WORDS = 4
@@ -173,15 +184,24 @@ def stamp_candidates(lines: Sequence[str], english: bool = False) -> list[DateEv
     """Publication stamps among the page's lines (header area or stamp words)."""
     out: list[DateEvidence] = []
     for i, line in enumerate(lines):
-        if len(line) > 200 or (i >= STAMP_HEAD_LINES and not STAMP_WORDS.search(line)):
-            continue
-        for m, value in find_dates(line, english)[:1]:
-            if _is_stamp_line(line, m, i):
-                value = _with_time(line, value)
-                out.append(
-                    DateEvidence(value, "text-stamp", line.strip(), CONFIDENCE["text-stamp"])
-                )
+        found = _stamp_in(line, i, english) if len(line) <= 200 else None
+        if found is not None:
+            value = _with_time(line, found)
+            out.append(DateEvidence(value, "text-stamp", line.strip(), CONFIDENCE["text-stamp"]))
     return out
+
+
+def _stamp_in(line: str, index: int, english: bool) -> PartialDate | None:
+    """The stamp date of one line: its first date on a stamp line of the header area or after
+    a stamp word opening the line, else a date right after a capitalised stamp word."""
+    if index < STAMP_HEAD_LINES or STAMP_WORDS.search(line):
+        first = find_dates(line, english)[:1]
+        if first and _is_stamp_line(line, first[0][0], index):
+            return first[0][1]
+    if not _INLINE_STAMP_WORD.search(line):
+        return None
+    inline = (v for m, v in find_dates(line, english) if INLINE_STAMP.search(line, 0, m.start()))
+    return next(inline, None)
 
 
 def url_candidate(url: str | None) -> DateEvidence | None:
