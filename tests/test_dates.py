@@ -48,6 +48,17 @@ def test_a_lower_case_publie_in_prose_below_the_header_is_not_a_stamp() -> None:
     assert _pub(FILLER + "\n" + prose) is None
 
 
+def test_a_dated_link_to_another_article_does_not_date_the_page() -> None:
+    text = (
+        "Le texte de l'article sur la ville.\n"
+        "Lire aussi : http://www.exemple.fr/monde/article/2008/12/20/un-autre-sujet.html\n"
+        "![](/images/2020/10/31/phpLli898.jpg)"
+    )
+    found = _pub(text)
+    assert found is not None and found.value.iso() == "2020-10-31"
+    assert _pub(text.rsplit("\n", 1)[0]) is None
+
+
 def test_year_never_invented() -> None:
     found = _pub("Dernière mise à jour à 09h55 le 05/11\nUn article sans année.")
     assert found is not None and found.value.year is None

@@ -100,6 +100,10 @@ TIME_RE = re.compile(_TIME, re.IGNORECASE)
 _DIGIT = re.compile(r"\d")
 URL_DATE = re.compile(r"/(?P<y>(?:19|20)\d{2})[/-](?P<m>\d{1,2})(?:[/-](?P<d>\d{1,2}))?(?=[/_-])")
 PATH_TOKEN = re.compile(r"\S*/(?:19|20)\d{2}/\d{1,2}/\d{1,2}/\S*")
+# Only a picture's path dates the page: a dated link to another article in the text
+# ("http://www.lemonde.fr/europe/article/2008/12/20/les-viols…", "Lire aussi") dated 4 of the
+# 469 ml_crisis_tls French dumps to the linked article's day (one to 2008 for a 2013 page).
+IMAGE_FILE = re.compile(r"\.(?:jpe?g|png|gif|webp|avif)\b", re.IGNORECASE)
 
 
 def _valid(y: int | None, m: int, d: int | None) -> bool:
@@ -222,7 +226,7 @@ def image_candidates(lines: Iterable[str]) -> list[DateEvidence]:
     out: list[DateEvidence] = []
     for line in lines:
         for token in PATH_TOKEN.findall(line):
-            if ASSET_NOISE.search(token):
+            if ASSET_NOISE.search(token) or not IMAGE_FILE.search(token):
                 continue
             found = url_candidate(token)
             if found is not None:
