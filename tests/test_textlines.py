@@ -25,7 +25,8 @@ from newsweave.extract.textlines import (
     load_model,
 )
 
-SHARED = Path(__file__).resolve().parents[1].parent / "shared"
+REPO_ROOT = Path(__file__).resolve().parents[1]
+SHARED = REPO_ROOT.parent / "shared"
 SEEDS = SHARED / "seeds"
 PAGES = SHARED / "data/extraction/scrapinghub-text/pages.jsonl"
 needs_shared = pytest.mark.skipif(not SEEDS.is_dir(), reason="shared data not present")
@@ -284,9 +285,43 @@ def test_heldout_quality(model: LineModel) -> None:
 
 
 # Pinned just below the measured held-out figures (docs/textlines.md); lower them only with a
-# reason written there.
-TOKEN_F1_FLOOR = 0.91
+# reason written there. Token 0.91 until round 6 (French dumps in training): 0.921 / 0.883.
+TOKEN_F1_FLOOR = 0.92
 LINE_F1_FLOOR = 0.88
+
+
+# --- quality gate on real French dumps (tests/gold/textlines_fr.jsonl) ---------------------------
+# Pinned just below the figures of round 6 (docs/textlines.md): held-out line F1 0.814, token F1
+# 0.926, titles 0.789; all 48 pages (dev pages are in training) 0.884 / 0.945, titles 0.812.
+FRENCH_FLOORS = {"held-out": (0.81, 0.92, 0.78), "all": (0.88, 0.94, 0.81)}
+
+
+@needs_shared
+def test_french_dump_gold_points_at_the_files_it_was_made_on() -> None:
+    import hashlib
+
+    root = SHARED / "data" / "ml_crisis_tls" / "fr"
+    gold = REPO_ROOT / "tests" / "gold" / "textlines_fr.jsonl"
+    for raw in gold.read_text(encoding="utf-8").splitlines():
+        rec = json.loads(raw)
+        data = (root / rec["path"]).read_bytes()
+        assert hashlib.sha1(data).hexdigest() == rec["sha1"], rec["path"]
+        n = len(data.decode("utf-8", errors="replace").splitlines())
+        assert all(0 <= i < n for i in rec["body"]) and rec["title"] not in rec["body"]
+        assert rec["body"] == sorted(set(rec["body"])) and rec["body"]
+
+
+@needs_shared
+@pytest.mark.parametrize("split", FRENCH_FLOORS)
+def test_french_dump_quality(split: str) -> None:
+    from bench.textlines_fr import run
+
+    scores = run(SHARED)[split]
+    line_floor, token_floor, title_floor = FRENCH_FLOORS[split]
+    assert scores.pages == {"held-out": 19, "all": 48}[split]
+    assert scores.lines.f1 >= line_floor, scores.lines
+    assert scores.tokens.f1 >= token_floor and scores.tokens.empty == 0, scores.tokens
+    assert scores.titles >= title_floor
 
 
 # --- end of the article ----------------------------------------------------------------------

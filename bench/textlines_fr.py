@@ -1,0 +1,113 @@
+"""Plain-text dumps in French: the line classifier on real crawled pages of ml_crisis_tls.
+
+``tests/gold/textlines_fr.jsonl`` labels, by hand, the lines of 48 French news page dumps drawn
+at random from ``../shared/data/ml_crisis_tls/fr`` (draw, guidelines and counts in
+``tests/gold/README.md``): the title line and the article's body lines (standfirst included);
+every other line with a letter is boilerplate. The files are read from the shared folder by
+path; no page text is in the repository.
+
+Prints, per split (``dev``: may be looked at and trained on; ``held-out``: ``is_heldout`` of the
+sha1 of the page path, never looked at), the line P/R/F1 (micro, lines with a letter), the
+benchmark's 4-gram token P/R/F1 of lede + body against the gold body lines, and the share of
+pages whose title line is right (no title line is right when the gold has none).
+
+    .venv/bin/python bench/textlines_fr.py [--shared ../shared] [--pages]
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+from dataclasses import dataclass
+from pathlib import Path
+
+from newsweave.evaluate import PRF, is_heldout, line_prf, micro, shingle_scores
+from newsweave.extract.textlines import TextExtraction, extract_lines_batch, load_model
+
+REPO = Path(__file__).resolve().parents[1]
+GOLD = REPO / "tests" / "gold" / "textlines_fr.jsonl"
+
+
+@dataclass(frozen=True)
+class GoldPage:
+    path: str
+    lines: list[str]
+    title: int | None
+    body: frozenset[int]
+
+    @property
+    def heldout(self) -> bool:
+        return is_heldout(hashlib.sha1(self.path.encode()).hexdigest())
+
+    def labels(self) -> list[int | None]:
+        """1 body, 0 boilerplate, None for a line without a letter (not scored)."""
+        return [
+            (1 if i in self.body else 0) if any(c.isalpha() for c in line) else None
+            for i, line in enumerate(self.lines)
+        ]
+
+    def gold_text(self) -> str:
+        return "\n".join(self.lines[i] for i in sorted(self.body))
+
+
+def load_gold(shared: Path) -> list[GoldPage]:
+    root = shared / "data" / "ml_crisis_tls" / "fr"
+    pages = []
+    for raw in GOLD.read_text(encoding="utf-8").splitlines():
+        rec = json.loads(raw)
+        text = (root / rec["path"]).read_bytes().decode("utf-8", errors="replace")
+        pages.append(GoldPage(rec["path"], text.splitlines(), rec["title"], frozenset(rec["body"])))
+    return pages
+
+
+@dataclass(frozen=True)
+class Scores:
+    lines: PRF
+    tokens: PRF
+    titles: float
+    pages: int
+
+
+def score(pages: list[GoldPage], found: list[TextExtraction]) -> Scores:
+    line_counts = []
+    for page, ex in zip(pages, found, strict=True):
+        kept = [lab in ("body", "lede") for lab in ex.labels]
+        line_counts.append(line_prf(page.labels(), kept))
+    tokens = shingle_scores((p.gold_text(), ex.text) for p, ex in zip(pages, found, strict=True))
+    titles = sum(_title_line(ex) == p.title for p, ex in zip(pages, found, strict=True))
+    return Scores(micro(line_counts), tokens, titles / max(len(pages), 1), len(pages))
+
+
+def _title_line(ex: TextExtraction) -> int | None:
+    return next((i for i, lab in enumerate(ex.labels) if lab == "title"), None)
+
+
+def run(shared: Path, show_pages: bool = False) -> dict[str, Scores]:
+    pages = load_gold(shared)
+    found = extract_lines_batch(["\n".join(p.lines) for p in pages], load_model())
+    out = {}
+    for name, keep in (("dev", False), ("held-out", True), ("all", None)):
+        part = [(p, f) for p, f in zip(pages, found, strict=True) if keep in (None, p.heldout)]
+        out[name] = score([p for p, _ in part], [f for _, f in part])
+    if show_pages:
+        for p, f in zip(pages, found, strict=True):
+            if not p.heldout:
+                s = score([p], [f])
+                print(f"  {p.path:32s} lines {s.lines.f1:.3f} tokens {s.tokens.f1:.3f} "
+                      f"title {_title_line(f)} / {p.title}")  # fmt: skip
+    return out
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
+    parser.add_argument("--shared", type=Path, default=REPO.parent / "shared")
+    parser.add_argument("--pages", action="store_true", help="per-page figures (dev pages only)")
+    args = parser.parse_args()
+    for name, s in run(args.shared, args.pages).items():
+        print(f"{name:9s} {s.pages:3d} pages  lines {s.lines}  tokens {s.tokens}  "
+              f"titles right {s.titles:.3f}")  # fmt: skip
+
+
+if __name__ == "__main__":
+    main()
