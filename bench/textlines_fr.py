@@ -17,48 +17,30 @@ pages whose title line is right (no title line is right when the gold has none).
 from __future__ import annotations
 
 import argparse
-import hashlib
-import json
 from dataclasses import dataclass
 from pathlib import Path
 
-from newsweave.evaluate import PRF, is_heldout, line_prf, micro, shingle_scores
+from newsweave.evaluate import (
+    PRF,
+    LineGoldPage,
+    is_heldout,
+    line_prf,
+    load_line_gold,
+    micro,
+    shingle_scores,
+)
 from newsweave.extract.textlines import TextExtraction, extract_lines_batch, load_model
 
 REPO = Path(__file__).resolve().parents[1]
 GOLD = REPO / "tests" / "gold" / "textlines_fr.jsonl"
 
 
-@dataclass(frozen=True)
-class GoldPage:
-    path: str
-    lines: list[str]
-    title: int | None
-    body: frozenset[int]
-
-    @property
-    def heldout(self) -> bool:
-        return is_heldout(hashlib.sha1(self.path.encode()).hexdigest())
-
-    def labels(self) -> list[int | None]:
-        """1 body, 0 boilerplate, None for a line without a letter (not scored)."""
-        return [
-            (1 if i in self.body else 0) if any(c.isalpha() for c in line) else None
-            for i, line in enumerate(self.lines)
-        ]
-
-    def gold_text(self) -> str:
-        return "\n".join(self.lines[i] for i in sorted(self.body))
+def load_gold(shared: Path) -> list[LineGoldPage]:
+    return load_line_gold(GOLD, shared / "data" / "ml_crisis_tls" / "fr")
 
 
-def load_gold(shared: Path) -> list[GoldPage]:
-    root = shared / "data" / "ml_crisis_tls" / "fr"
-    pages = []
-    for raw in GOLD.read_text(encoding="utf-8").splitlines():
-        rec = json.loads(raw)
-        text = (root / rec["path"]).read_bytes().decode("utf-8", errors="replace")
-        pages.append(GoldPage(rec["path"], text.splitlines(), rec["title"], frozenset(rec["body"])))
-    return pages
+def heldout(page: LineGoldPage) -> bool:
+    return is_heldout(page.page_id)
 
 
 @dataclass(frozen=True)
@@ -69,7 +51,7 @@ class Scores:
     pages: int
 
 
-def score(pages: list[GoldPage], found: list[TextExtraction]) -> Scores:
+def score(pages: list[LineGoldPage], found: list[TextExtraction]) -> Scores:
     line_counts = []
     for page, ex in zip(pages, found, strict=True):
         kept = [lab in ("body", "lede") for lab in ex.labels]
@@ -88,11 +70,11 @@ def run(shared: Path, show_pages: bool = False) -> dict[str, Scores]:
     found = extract_lines_batch(["\n".join(p.lines) for p in pages], load_model())
     out = {}
     for name, keep in (("dev", False), ("held-out", True), ("all", None)):
-        part = [(p, f) for p, f in zip(pages, found, strict=True) if keep in (None, p.heldout)]
+        part = [(p, f) for p, f in zip(pages, found, strict=True) if keep in (None, heldout(p))]
         out[name] = score([p for p, _ in part], [f for _, f in part])
     if show_pages:
         for p, f in zip(pages, found, strict=True):
-            if not p.heldout:
+            if not heldout(p):
                 s = score([p], [f])
                 print(f"  {p.path:32s} lines {s.lines.f1:.3f} tokens {s.tokens.f1:.3f} "
                       f"title {_title_line(f)} / {p.title}")  # fmt: skip

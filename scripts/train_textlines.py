@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import argparse
 import gzip
-import hashlib
 import html
 import json
 import re
@@ -33,7 +32,15 @@ from sklearn.neural_network import MLPClassifier
 from sklearn.pipeline import Pipeline, make_pipeline
 from sklearn.preprocessing import StandardScaler
 
-from newsweave.evaluate import PRF, is_heldout, line_prf, micro, page_counts, shingle_scores
+from newsweave.evaluate import (
+    PRF,
+    is_heldout,
+    line_prf,
+    load_line_gold,
+    micro,
+    page_counts,
+    shingle_scores,
+)
 from newsweave.extract import textlines as tl
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -42,7 +49,6 @@ FRENCH_GOLD = ROOT / "tests" / "gold" / "textlines_fr.jsonl"
 # Each French dev page counts this many times in training: a few dozen French dumps beside
 # ~360 ScrapingHub pages (x3 renderings) would otherwise barely move the trees.
 FRENCH_COPIES = 1
-_WORDY = re.compile(r"[^\W\d_]")  # a line with a letter is scored (the gold's convention)
 SEED = 0
 # Members of each pass, probabilities averaged: "trees" (gradient-boosted trees) or "net" (one
 # hidden layer, faster). Three nets scored best out-of-fold but keep the seeds' related headlines
@@ -120,19 +126,16 @@ def training_pages(shared: Path) -> list[PageData]:
 
 
 def french_pages(shared: Path) -> list[PageData]:
-    """Our hand-labelled French dumps of ml_crisis_tls (read from the shared folder by path);
-    the page id is the sha1 of the path, as ``bench/textlines_fr.py`` splits them."""
-    root = shared / "data" / "ml_crisis_tls" / "fr"
+    """Our hand-labelled French dumps of ml_crisis_tls (read from the shared folder by path),
+    with the page ids ``bench/textlines_fr.py`` splits them by."""
     out = []
-    for raw in FRENCH_GOLD.read_text(encoding="utf-8").splitlines():
-        rec = json.loads(raw)
-        text = (root / rec["path"]).read_bytes().decode("utf-8", errors="replace")
-        lines, body = text.splitlines(), set(rec["body"])
-        units, x1 = tl.page_matrix(lines)
-        y = np.array([int(u in body) if _WORDY.search(lines[u]) else -1 for u in units])
-        gold = "\n".join(lines[i] for i in sorted(body))
-        page_id = hashlib.sha1(rec["path"].encode()).hexdigest()
-        out.append(PageData(page_id, "mlcrisis-fr", lines, gold, units, x1, y.astype(np.int64)))
+    for page in load_line_gold(FRENCH_GOLD, shared / "data" / "ml_crisis_tls" / "fr"):
+        units, x1 = tl.page_matrix(page.lines)
+        labels = page.labels()
+        y = np.array([-1 if labels[u] is None else labels[u] for u in units], dtype=np.int64)
+        out.append(
+            PageData(page.page_id, "mlcrisis-fr", page.lines, page.gold_text(), units, x1, y)
+        )
     return out
 
 

@@ -1,15 +1,19 @@
 """Extraction metrics, as defined by the ScrapingHub article-extraction benchmark.
 
 ``shingle_scores`` is the benchmark's own 4-gram shingle P/R/F1 (see
-``shared/data/extraction/README.md``); ``line_prf`` is micro P/R/F1 over labelled lines.
+``shared/data/extraction/README.md``); ``line_prf`` is micro P/R/F1 over labelled lines;
+``load_line_gold`` reads our hand-labelled page dumps.
 """
 
 from __future__ import annotations
 
+import hashlib
+import json
 import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from pathlib import Path
 
 _TOKEN = re.compile(r"\w+")
 SHINGLE = 4
@@ -96,3 +100,39 @@ HELDOUT_PERCENT = 30
 def is_heldout(page_id: str) -> bool:
     """True for the pages kept aside from all training and tuning."""
     return int(page_id[:8], 16) % 100 < HELDOUT_PERCENT
+
+
+@dataclass(frozen=True)
+class LineGoldPage:
+    """One hand-labelled page dump (``tests/gold/textlines_fr.jsonl``): its lines, as read from
+    the shared file, with the gold title line and body lines."""
+
+    path: str
+    lines: list[str]
+    title: int | None
+    body: frozenset[int]
+
+    @property
+    def page_id(self) -> str:
+        return hashlib.sha1(self.path.encode()).hexdigest()
+
+    def labels(self) -> list[int | None]:
+        """1 body, 0 boilerplate, None for a line without a letter (not scored)."""
+        return [
+            (1 if i in self.body else 0) if any(c.isalpha() for c in line) else None
+            for i, line in enumerate(self.lines)
+        ]
+
+    def gold_text(self) -> str:
+        return "\n".join(self.lines[i] for i in sorted(self.body))
+
+
+def load_line_gold(gold: Path, root: Path) -> list[LineGoldPage]:
+    """The pages of a line gold file, read from ``root`` (the shared folder the paths index)."""
+    pages = []
+    for raw in gold.read_text(encoding="utf-8").splitlines():
+        rec = json.loads(raw)
+        text = (root / rec["path"]).read_bytes().decode("utf-8", errors="replace")
+        body = frozenset(rec["body"])
+        pages.append(LineGoldPage(rec["path"], text.splitlines(), rec["title"], body))
+    return pages

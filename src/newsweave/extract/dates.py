@@ -44,13 +44,9 @@ STAMP_WORDS = re.compile(
 # février 2011 à 16h56 - Mis à jour le …" (a Le Monde page of ml_crisis_tls, whose date was
 # missed). Mid-line only the capitalised forms count, right before the date: in prose "un
 # rapport publié le 3 mars" is lower case.
-INLINE_STAMP = re.compile(
-    r"\s(?:Publié|Mis à jour|Mise à jour|Modifié|Actualisé|Published|Updated|Posted)"
-    r"(?:\s+(?:le|on))?\s+$"
-)
-_INLINE_STAMP_WORD = re.compile(
-    r"\s(?:Publié|Mis\w? à jour|Modifié|Actualisé|Published|Updated|Posted)\s"
-)
+_CAPITAL_STAMP = r"\s(?:Publié|Mis\w? à jour|Modifié|Actualisé|Published|Updated|Posted)"
+INLINE_STAMP = re.compile(_CAPITAL_STAMP + r"(?:\s+(?:le|on))?\s+$")
+_INLINE_STAMP_WORD = re.compile(_CAPITAL_STAMP + r"\s")
 # A "date-only" line: at most this many words besides the date itself. Calibrated on the
 # seeds and the sample corpus: datelines such as "Mardi 3 mars 2026, 08h15" have <= 4.
 STAMP_MAX_EXTRA_WORDS = 4
