@@ -194,14 +194,13 @@ def stamp_candidates(lines: Sequence[str], english: bool = False) -> list[DateEv
 def _stamp_in(line: str, index: int, english: bool) -> PartialDate | None:
     """The stamp date of one line: its first date on a stamp line of the header area or after
     a stamp word opening the line, else a date right after a capitalised stamp word."""
-    if index < STAMP_HEAD_LINES or STAMP_WORDS.search(line):
-        first = find_dates(line, english)[:1]
-        if first and _is_stamp_line(line, first[0][0], index):
-            return first[0][1]
-    if not _INLINE_STAMP_WORD.search(line):
+    opens = index < STAMP_HEAD_LINES or STAMP_WORDS.search(line) is not None
+    if not opens and not _INLINE_STAMP_WORD.search(line):
         return None
-    inline = (v for m, v in find_dates(line, english) if INLINE_STAMP.search(line, 0, m.start()))
-    return next(inline, None)
+    found = find_dates(line, english)  # read once for both kinds of stamp
+    if opens and found and _is_stamp_line(line, found[0][0], index):
+        return found[0][1]
+    return next((v for m, v in found if INLINE_STAMP.search(line, 0, m.start())), None)
 
 
 def url_candidate(url: str | None) -> DateEvidence | None:
