@@ -11,7 +11,11 @@ sha1 of the page path, never looked at), the line P/R/F1 (micro, lines with a le
 benchmark's 4-gram token P/R/F1 of lede + body against the gold body lines, and the share of
 pages whose title line is right (no title line is right when the gold has none).
 
-    .venv/bin/python bench/textlines_fr.py [--shared ../shared] [--pages]
+    .venv/bin/python bench/textlines_fr.py [--shared ../shared] [--pages] [--round N]
+
+``--round N`` scores only the pages a labelling round added (``round`` in the records; the
+first round's records have none): a round's pages are a fresh check of the model trained
+before they were labelled.
 """
 
 from __future__ import annotations
@@ -65,8 +69,8 @@ def _title_line(ex: TextExtraction) -> int | None:
     return next((i for i, lab in enumerate(ex.labels) if lab == "title"), None)
 
 
-def run(shared: Path, show_pages: bool = False) -> dict[str, Scores]:
-    pages = load_gold(shared)
+def run(shared: Path, show_pages: bool = False, round_: int | None = None) -> dict[str, Scores]:
+    pages = [p for p in load_gold(shared) if round_ in (None, p.round)]
     found = extract_lines_batch(["\n".join(p.lines) for p in pages], load_model())
     out = {}
     for name, keep in (("dev", False), ("held-out", True), ("all", None)):
@@ -85,8 +89,9 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
     parser.add_argument("--shared", type=Path, default=REPO.parent / "shared")
     parser.add_argument("--pages", action="store_true", help="per-page figures (dev pages only)")
+    parser.add_argument("--round", type=int, help="only the pages of this labelling round")
     args = parser.parse_args()
-    for name, s in run(args.shared, args.pages).items():
+    for name, s in run(args.shared, args.pages, args.round).items():
         print(f"{name:9s} {s.pages:3d} pages  lines {s.lines}  tokens {s.tokens}  "
               f"titles right {s.titles:.3f}")  # fmt: skip
 

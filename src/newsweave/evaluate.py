@@ -111,6 +111,7 @@ class LineGoldPage:
     lines: list[str]
     title: int | None
     body: frozenset[int]
+    round: int = 1  # the labelling round that added the page (tests/gold/README.md)
 
     @property
     def page_id(self) -> str:
@@ -133,6 +134,10 @@ def load_line_gold(gold: Path, root: Path) -> list[LineGoldPage]:
     for raw in gold.read_text(encoding="utf-8").splitlines():
         rec = json.loads(raw)
         text = (root / rec["path"]).read_bytes().decode("utf-8", errors="replace")
+        lines = text.splitlines()
+        while lines and not lines[-1]:
+            lines.pop()  # trailing empty lines: never labelled, and the extractor drops them
         body = frozenset(rec["body"])
-        pages.append(LineGoldPage(rec["path"], text.splitlines(), rec["title"], body))
+        page = LineGoldPage(rec["path"], lines, rec["title"], body, rec.get("round", 1))
+        pages.append(page)
     return pages
