@@ -46,9 +46,10 @@ from newsweave.extract import textlines as tl
 ROOT = Path(__file__).resolve().parents[1]
 RENDERINGS = ("pages.jsonl", "pages-inscriptis.jsonl")
 FRENCH_GOLD = ROOT / "tests" / "gold" / "textlines_fr.jsonl"
-# Each French dev page counts this many times in training: a few dozen French dumps beside
-# ~360 ScrapingHub pages (x3 renderings) would otherwise barely move the trees.
-FRENCH_COPIES = 1
+# Training weight of the lines of each French dev page (the ScrapingHub lines weigh 1): a few
+# dozen French dumps beside ~360 ScrapingHub pages (x3 renderings). Chosen by the out-of-fold
+# criterion (docs/textlines.md, rounds 6 and 7). The networks ignore it.
+FRENCH_WEIGHT = 1.0
 SEED = 0
 # Members of each pass, probabilities averaged: "trees" (gradient-boosted trees) or "net" (one
 # hidden layer, faster). Three nets scored best out-of-fold but keep the seeds' related headlines
@@ -117,11 +118,11 @@ def page_data(rec: dict[str, Any], flat: bool = False) -> PageData:
 
 def training_pages(shared: Path) -> list[PageData]:
     """The non-held-out pages of both renderings plus a flattened copy of the html2text ones,
-    and the dev pages of our French dumps (``tests/gold/textlines_fr.jsonl``), FRENCH_COPIES
-    times each."""
+    and the dev pages of our French dumps (``tests/gold/textlines_fr.jsonl``), whose lines weigh
+    FRENCH_WEIGHT in training."""
     recs = [r for name in RENDERINGS for r in load_records(shared, name) if not is_heldout(r["id"])]
     flat = [r for r in recs if r["renderer"] == "html2text"]
-    french = [p for p in french_pages(shared) if not is_heldout(p.id)] * FRENCH_COPIES
+    french = [p for p in french_pages(shared) if not is_heldout(p.id)]
     return [page_data(r) for r in recs] + [page_data(r, flat=True) for r in flat] + french
 
 
@@ -230,14 +231,15 @@ class Mean:
         return np.asarray(np.mean([m.predict_proba(x) for m in self.members], axis=0))
 
 
-def fit_member(kind: str, seed: int, x: np.ndarray, y: np.ndarray) -> Member:
+def fit_member(kind: str, seed: int, x: np.ndarray, y: np.ndarray, w: np.ndarray) -> Member:
     if kind == "trees":
         trees = HistGradientBoostingClassifier(
             max_iter=TREES, learning_rate=RATE, max_leaf_nodes=LEAVES, max_depth=DEPTH,
             min_samples_leaf=40, l2_regularization=1.0, early_stopping=False, random_state=seed,
         )  # fmt: skip
-        weight = 1.0 + WORD_WEIGHT * x[:, 0] if WORD_WEIGHT else None
-        return trees.fit(x, y, sample_weight=weight)
+        weight = w * (1.0 + WORD_WEIGHT * x[:, 0])
+        # Unit weights are passed as None: sklearn then bins and splits exactly as it always did.
+        return trees.fit(x, y, sample_weight=None if np.all(weight == 1.0) else weight)
     net = MLPClassifier(
         hidden_layer_sizes=(HIDDEN,), alpha=ALPHA, max_iter=EPOCHS, batch_size=256,
         learning_rate_init=1e-3, early_stopping=False, random_state=seed,
@@ -247,18 +249,25 @@ def fit_member(kind: str, seed: int, x: np.ndarray, y: np.ndarray) -> Member:
         return make_pipeline(StandardScaler(), net).fit(x, y)
 
 
-def fit_net(x: np.ndarray, y: np.ndarray) -> Mean:
-    return Mean([fit_member(kind, SEED + i, x, y) for i, kind in enumerate(ENSEMBLE)])
+def fit_net(x: np.ndarray, y: np.ndarray, w: np.ndarray) -> Mean:
+    return Mean([fit_member(kind, SEED + i, x, y, w) for i, kind in enumerate(ENSEMBLE)])
 
 
 def predict(model: Mean, x: np.ndarray) -> np.ndarray:
     return np.asarray(model.predict_proba(x)[:, 1])
 
 
-def stack(pages: list[PageData], xs: list[np.ndarray]) -> tuple[np.ndarray, np.ndarray]:
+def stack(pages: list[PageData], xs: list[np.ndarray]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Rows of the labelled lines of ``pages``: features, labels and training weights."""
     x = np.vstack(xs)
     y = np.concatenate([p.y for p in pages])
-    return x, y
+    w = np.concatenate([np.full(len(p.y), page_weight(p)) for p in pages])
+    keep = y >= 0
+    return x[keep], y[keep], w[keep]
+
+
+def page_weight(page: PageData) -> float:
+    return FRENCH_WEIGHT if page.kind == "mlcrisis-fr" else 1.0
 
 
 def out_of_fold(pages: list[PageData], xs: list[np.ndarray]) -> list[np.ndarray]:
@@ -266,8 +275,7 @@ def out_of_fold(pages: list[PageData], xs: list[np.ndarray]) -> list[np.ndarray]
     groups = np.array([p.id for p in pages])
     out: list[np.ndarray] = [np.zeros(0)] * len(pages)
     for tr, te in GroupKFold(n_splits=FOLDS).split(np.zeros(len(pages)), groups=groups):
-        x, y = stack([pages[i] for i in tr], [xs[i] for i in tr])
-        model = fit_net(x[y >= 0], y[y >= 0])
+        model = fit_net(*stack([pages[i] for i in tr], [xs[i] for i in tr]))
         # One call per fold: a predict call per page costs ~0.3 s of thread start-up here.
         cuts = np.cumsum([xs[i].shape[0] for i in te])[:-1]
         for i, part in zip(
@@ -350,17 +358,15 @@ def train(shared: Path, out: Path, cv_only: bool = False) -> None:
     if cv_only:
         return
     threshold = best_threshold(pages, oof2)
-    x, y = stack(pages, x1s)
-    first = fit_net(x[y >= 0], y[y >= 0])
-    x, y = stack(pages, x2s)
-    second = fit_net(x[y >= 0], y[y >= 0])
+    first = fit_net(*stack(pages, x1s))
+    second = fit_net(*stack(pages, x2s))
     data = {
         "version": tl.MODEL_VERSION,
         "feature_set": tl.FEATURE_SET,
         "features": list(tl.BASE_FEATURES),
         "threshold": threshold,
         "trained_on": "scrapinghub-text html2text+inscriptis, non-held-out pages; tests/gold/"
-        f"textlines_fr.jsonl dev pages x{FRENCH_COPIES}",
+        f"textlines_fr.jsonl dev pages, weight {FRENCH_WEIGHT:g}",
         "first": export(first),
         "second": export(second),
     }
