@@ -155,6 +155,17 @@ def test_weekday_future_from_tense(fr_nlp: Any) -> None:
     assert _one("Il partira vendredi prochain.").attrs["value"] == "2020-11-06"
 
 
+def test_weekday_that_fits_no_near_year_keeps_month_day() -> None:
+    # a page's stamp "jeudi 12 novembre" in an article of August 2011: 12 November is a
+    # Saturday in 2011 and a Friday in 2010, so no year near the anchor fits: none is guessed
+    text = "Édition du jour daté du jeudi 12 novembre."
+    assert _one(text, PartialDate(2011, 8, 29)).attrs["value"] == "--11-12"
+    # where the anchor's year fits, the weekday settles it
+    assert _one(text, PartialDate(2020, 11, 20)).attrs["value"] == "2020-11-12"
+    # and a day named without its weekday still takes the nearest year
+    assert _one("Le 12 novembre.", PartialDate(2011, 8, 29)).attrs["value"] == "2011-11-12"
+
+
 @pytest.mark.parametrize(
     ("text", "phrase", "value"),
     [

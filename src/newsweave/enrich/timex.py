@@ -1049,7 +1049,9 @@ def _year_for_day(ctx: _Ctx, m: int, d: int, direction: int, wd: int | None) -> 
     if not cands:
         return None
     fitting = [x for x in cands if wd is None or x.weekday() == wd]
-    return _pick(fitting or cands, ctx.anchor, direction).year
+    if not fitting:
+        return None  # "jeudi 12 novembre" where no year near the anchor fits: never guessed
+    return _pick(fitting, ctx.anchor, direction).year
 
 
 def _year_for_month(ctx: _Ctx, m: int, direction: int) -> int | None:
