@@ -1378,3 +1378,16 @@ def test_live_report_stamps_take_the_page_day(fr_nlp: Any) -> None:
     assert values["10h05"] == "2020-11-04T10:05"
     assert values["11h40"] == "2020-11-04T11:40"
     assert values["13h30"] == "2020-10-29T13:30"
+
+
+def test_day_glued_to_month_is_a_feast_or_a_name() -> None:
+    # French writes its national days with a hyphen: feasts, resolved as other feasts are
+    assert _one("Le défilé du 14-Juillet a eu lieu.").attrs["value"] == "2020-07-14"
+    assert _one("Le 11-Novembre, la cérémonie sera sobre.").attrs["value"] == "2020-11-11"
+    # any other day glued to its month names an event or a place: no date mention
+    assert find_dates("Depuis le 11-Septembre, tout a changé.", ANCHOR, "fr") == []
+    assert find_dates("La place du 6-Octobre était pleine.", ANCHOR, "fr") == []
+    # written apart, the same words are a date, and so is a month after a year in a range
+    assert _one("Le 11 septembre, il pleuvait.").attrs["value"] == "2020-09-11"
+    text = "La guerre (juin 1940-mai 1943) fut longue."
+    assert [s.attrs["value"] for s in find_dates(text, ANCHOR, "fr")][-1] == "1943-05"

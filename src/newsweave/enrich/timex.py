@@ -525,8 +525,11 @@ def _valid(c: _Cand, ctx: _Ctx) -> bool:
 
 
 def _valid_month_case(c: _Cand, ctx: _Ctx) -> bool:
-    """English month names are capitalised; lower-case "may"/"march" are verbs."""
+    """English month names are capitalised; lower-case "may"/"march" are verbs. A month glued
+    to a day number names an event or a place ("le 11-Septembre", "la place du 6-Octobre")."""
     mo = c.g.get("mo") or ""
+    if re.search(r"(?<!\w)(?:[0-3]?\d|1er)-$", ctx.text[max(0, c.mstart - 5) : c.mstart]):
+        return False
     return ctx.gram.lang != "en" or mo[:1].isupper()
 
 
