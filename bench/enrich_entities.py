@@ -22,6 +22,7 @@ the dev score rests on each list rather than on general rules.
 
     .venv/bin/python bench/enrich_entities.py [--shared ../shared] [--limit N] [--sets a,b]
     .venv/bin/python bench/enrich_entities.py --ablate
+    .venv/bin/python bench/enrich_entities.py --ner DIR   # weights of scripts/finetune_ner_fr.py
 """
 
 from __future__ import annotations
@@ -296,8 +297,11 @@ def main() -> None:
     ap.add_argument("--limit", type=int, default=None, help="documents per historical set")
     ap.add_argument("--sets", default="sequoia,hipe2020_fr,newseye_fr")
     ap.add_argument("--ablate", action="store_true", help="dev F1 with each word list emptied")
+    ap.add_argument("--ner", type=Path, help="ner weights of scripts/finetune_ner_fr.py")
     args = ap.parse_args()
     nlp = spacy.load("fr_core_news_md")
+    if args.ner:
+        nlp.get_pipe("ner").model.from_bytes((args.ner / "model").read_bytes())
     if args.ablate:
         ablate(nlp, args.shared)
         return
