@@ -524,7 +524,7 @@ def _valid(c: _Cand, ctx: _Ctx) -> bool:
     return check(c, ctx) if check else True
 
 
-def _valid_month_case(c: _Cand, ctx: _Ctx) -> bool:
+def _valid_month_word(c: _Cand, ctx: _Ctx) -> bool:
     """English month names are capitalised; lower-case "may"/"march" are verbs. A month glued
     to a day number names an event or a place ("le 11-Septembre", "la place du 6-Octobre")."""
     mo = c.g.get("mo") or ""
@@ -706,10 +706,10 @@ def _is_not_age(c: _Cand, ctx: _Ctx) -> bool:
 # Dependency labels (prefixes) of a word used as a noun phrase head: subject, object, oblique.
 NOUN_DEPS = ("nsubj", "obj", "obl", "nmod", "iobj")
 VALIDATORS: dict[str, Callable[[_Cand, _Ctx], bool]] = {
-    "month": _valid_month_case,
-    "monthyear": _valid_month_case,
-    "daydate": _valid_month_case,
-    "mdydate": _valid_month_case,
+    "month": _valid_month_word,
+    "monthyear": _valid_month_word,
+    "daydate": _valid_month_word,
+    "mdydate": _valid_month_word,
     "duration": _valid_duration,
     "year": _valid_number_year,
     "approxn": _is_not_age,
