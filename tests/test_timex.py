@@ -1391,3 +1391,6 @@ def test_day_glued_to_month_is_a_feast_or_a_name() -> None:
     assert _one("Le 11 septembre, il pleuvait.").attrs["value"] == "2020-09-11"
     text = "La guerre (juin 1940-mai 1943) fut longue."
     assert [s.attrs["value"] for s in find_dates(text, ANCHOR, "fr")][-1] == "1943-05"
+    # and a range of days keeps its last day ("les 11-12 novembre")
+    text = "Le sommet des 11-12 novembre a eu lieu."
+    assert [s.attrs["value"] for s in find_dates(text, ANCHOR, "fr")][-1] == "2020-11-12"

@@ -528,9 +528,14 @@ def _valid_month_word(c: _Cand, ctx: _Ctx) -> bool:
     """English month names are capitalised; lower-case "may"/"march" are verbs. A month glued
     to a day number names an event or a place ("le 11-Septembre", "la place du 6-Octobre")."""
     mo = c.g.get("mo") or ""
-    if re.search(r"(?<!\w)(?:[0-3]?\d|1er)-$", ctx.text[max(0, c.mstart - 5) : c.mstart]):
+    if ctx.text.startswith(mo, c.mstart) and _glued_to_day(ctx, c.mstart):
         return False
     return ctx.gram.lang != "en" or mo[:1].isupper()
+
+
+def _glued_to_day(ctx: _Ctx, pos: int) -> bool:
+    """A day number and a hyphen right before pos ("11-Septembre"; not "1940-mai")."""
+    return re.search(r"(?<!\w)(?:[0-3]?\d|1er)-$", ctx.text[max(0, pos - 5) : pos]) is not None
 
 
 def _valid_duration(c: _Cand, ctx: _Ctx) -> bool:
