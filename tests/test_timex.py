@@ -1394,3 +1394,17 @@ def test_day_glued_to_month_is_a_feast_or_a_name() -> None:
     # and a range of days keeps its last day ("les 11-12 novembre")
     text = "Le sommet des 11-12 novembre a eu lieu."
     assert [s.attrs["value"] for s in find_dates(text, ANCHOR, "fr")][-1] == "2020-11-12"
+
+
+def test_wire_clock_times_with_their_zone_are_times_not_years() -> None:
+    # wire copy writes clock times in four digits with their zone: a time of the day in context
+    text = "Le séisme a frappé vendredi à 10h45 heure locale (1545 GMT)."
+    got = {s.text_of(text): s.attrs["value"] for s in find_dates(text, ANCHOR, "fr")}
+    assert got["1545 GMT"] == "2020-10-30T15:45"
+    text = "The truce took effect at midnight on Saturday (2100 GMT Friday)."
+    got = {s.text_of(text): s.attrs["value"] for s in find_dates(text, ANCHOR, "en")}
+    assert got["2100 GMT Friday"] == "2020-10-30T21:00"
+    assert _one("Polls closed at 1300 GMT.", lang="en").attrs["value"] == "2020-11-04T13:00"
+    # without a zone four digits stay a year; "8: 00 am" of tokenised text is eight o'clock
+    assert _one("En 1300, la ville fut fondée.").attrs["value"] == "1300"
+    assert _one("Polls opened at 8: 00 am.", lang="en").attrs["value"] == "2020-11-04T08:00"

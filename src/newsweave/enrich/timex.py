@@ -41,6 +41,10 @@ WORDS_FILE = Path(__file__).with_name("timex_words.json")
 # it the whole match is the mention. Extents follow FTiB/TimeML habits measured on the dev part
 # of ftib: "le" before a date is inside ("le 10 octobre"), "en"/"depuis"/"au"/"vers" are not.
 YEAR4 = r"(?:1[0-9]|20)\d\d"
+# A four-digit clock time of wire copy: "1300 GMT", "(0300 GMT)"; only with its zone, which is
+# in the extent (as for "12 h 30 locales"), and so is a weekday after it ("2100 GMT Friday").
+# Without a zone "1300" would be read as a year.
+MILCLOCK = r"(?P<h>[01]\d|2[0-3])(?P<mi>[0-5]\d)\s+@ZONE@(?:\s+(?P<wd>@WD@))?"
 TEMPLATES: dict[str, dict[str, str]] = {
     "any": {
         "numeric": r"(?:(?P<det>le|the)\s+)?(?P<d>[0-3]?\d)(?P<sep>[/.-])(?P<m>[01]?\d)(?P=sep)"
@@ -111,6 +115,8 @@ TEMPLATES: dict[str, dict[str, str]] = {
         r"\s+heures?(?:\s+(?P<mi>[0-5]\d))?(?:\s+(?:du|de\s+l['’])\s*(?P<dp>matin|soir|après-midi))?"
         r"(?:\s+@ZONE@)?)",
         "noon": r"(?:à|vers|avant|après|dès|de|jusqu['’]à)\s+(?P<x>(?P<part>midi|minuit))",
+        # "1300 GMT", "0300 TU": a wire's four-digit clock time needs its zone (no year then)
+        "milclock": MILCLOCK,
         "duration": r"(?:(?P<qmod>@QMOD@)@QSEP@)?(?P<n>@NUM@|\d+(?:[.,]\d+)?|@VAGUE@)\s+"
         r"(?P<unit>@UNIT@)(?P<half>\s+et\s+demie?)?",
         "halfunit": r"(?:un|une)\s+demi-(?P<unit>@UNIT@)",
@@ -175,8 +181,10 @@ TEMPLATES: dict[str, dict[str, str]] = {
         "lastn": r"(?:the\s+)?(?P<rel>@REL@)\s+(?:(?P<n>@NUM@|\d+|@VAGUE@)\s+)?(?P<unit>days|"
         r"weeks|months|years|hours|decades)",
         "weekday": r"(?:(?P<rel>@REL@|this)\s+)?(?P<wd>@WD@)(?:\s+(?P<part>@PART@))?",
-        "clock": r"(?P<h>[01]?\d|2[0-3])(?::(?P<mi>[0-5]\d))?\s?(?P<ampm>[ap]\.?m\b\.?)",
+        # tokenised text writes "8: 00 am"; without the space-tolerant colon "00 am" was midnight
+        "clock": r"(?P<h>[01]?\d|2[0-3])(?::\s?(?P<mi>[0-5]\d))?\s?(?P<ampm>[ap]\.?m\b\.?)",
         "clockcolon": r"(?:at|around|by|until|from)\s+(?P<x>(?P<h>[01]?\d|2[0-3]):(?P<mi>[0-5]\d))",
+        "milclock": MILCLOCK,
         "noon": r"(?:at|around|by|until|before|after)\s+(?P<x>(?P<part>noon|midnight))",
         "duration": r"(?:(?P<qmod>@QMOD@)@QSEP@)?(?P<n>@NUM@|\d+(?:[.,]\d+)?|@VAGUE@)[\s-]+"
         r"(?P<unit>@UNIT@)(?P<half>\s+and\s+a\s+half)?",
@@ -216,6 +224,7 @@ CONTEXT_KINDS = frozenset(
         "clock",
         "clockword",
         "clockcolon",
+        "milclock",
         "noon",
         "shift",
         "ctxday",
@@ -1841,6 +1850,13 @@ def _r_clock(c: _Cand, ctx: _Ctx) -> _Value | None:
     return _unrecorded(ctx, _clock(ctx, d, h, mi, _day_value(ctx, d) if d else None))
 
 
+def _r_milclock(c: _Cand, ctx: _Ctx) -> _Value | None:
+    """ "1300 GMT": never a length of time, never after a part of the day."""
+    d = _clock_day(c, ctx)
+    h, mi = int(c.g["h"]), int(c.g["mi"])
+    return _unrecorded(ctx, _clock(ctx, d, h, mi, _day_value(ctx, d) if d else None))
+
+
 def _r_noon(c: _Cand, ctx: _Ctx) -> _Value | None:
     d = _context_day(c, ctx, fallback=True)
     return _unrecorded(ctx, _day_or_part(ctx, d, c.g["part"], _day_value(ctx, d) if d else None))
@@ -1890,6 +1906,7 @@ RESOLVERS: dict[str, Resolver] = {
     "wdday": _r_wdday, "ordwd": _r_ordwd, "quarter": _r_quarter,
     "weekday": _r_weekday, "night": _r_night, "weekdays": _r_weekdays,
     "clock": _r_clock, "clockword": _r_clock, "clockcolon": _r_clock, "noon": _r_noon,
+    "milclock": _r_milclock,
     "duration": _r_duration, "halfunit": _r_halfunit, "approxn": _r_approxn,
     "ncoord": _r_duration, "ago": _r_ago, "agoapprox": _r_ago, "after": _r_after,
     "whole": _r_whole, "every": _r_every, "everydate": _r_everydate, "per": _r_per,
