@@ -514,6 +514,22 @@ def test_half_a_million_and_a_floor_of_one() -> None:
     assert values("At least one soldier was killed.", "en") == [1]
 
 
+def test_a_half_right_after_the_figure() -> None:
+    """ "un million et demi de personnes" is 1.5 million people (the half of its multiplier,
+    the noun after the half); English writes the half before the noun or the multiplier."""
+    s = one("Un million et demi de personnes ont fui le pays.")
+    assert (s.attrs["value"], s.attrs["unit"]) == (1500000, "personnes")
+    assert value_units("Deux milliards et demi d'euros ont été versés.", "fr") == [
+        ("Deux milliards et demi d'euros", 2500000000, "euros")
+    ]
+    assert value_units("Two and a half million people fled.", "en") == [
+        ("Two and a half million people", 2500000, "people")
+    ]
+    assert value_units("He waited two and a half hours.", "en")[0][1:] == (2.5, "hours")
+    # after the noun, as before: "deux heures et demie"
+    assert value_units("Il a attendu deux heures et demie.", "fr")[0][1:] == (2.5, "heures")
+
+
 def test_round_b12_power_units() -> None:
     """ "100 m2", "40 km2": the power digit is part of the unit (not a stray "2"), while
     "100 m 2 fois" keeps its own "2"."""

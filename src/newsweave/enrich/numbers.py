@@ -1312,7 +1312,7 @@ def _resolve(
 ) -> _Cand | None:
     """``c`` qualified, with its unit and range role, or None when it is no numeric fact;
     ``prev`` is the fact found just before (for an elided counted thing)."""
-    c = _plus(t, _qualifier(t, c))
+    c = _plus(t, _qualifier(t, _half_multiplier(t, c)))
     unit = _unit(t, c) or _appositive_age(t, c) or _elided_unit(t, c, prev)
     role, other = roles.get(c.start, ("", None))
     partner = other if role == "first" else None
@@ -1418,6 +1418,34 @@ def _post_qualifier(t: _Text, end: int) -> tuple[str, int] | None:
             nxt = _word_after(t, end + 1 + len(phrase))
             if nxt is None or (nxt[0] not in t.lex.of_words and nxt[0] not in ("que", "than")):
                 return symbol, end + 1 + len(phrase)
+    return None
+
+
+def _half_multiplier(t: _Text, c: _Cand) -> _Cand:
+    """A half written right after the figure, before its counted thing: "un million et demi de
+    personnes" (half of the multiplier), "two and a half hours", "two and a half million
+    people". Before, the half added 0.5 after the noun only, and these lost their noun."""
+    after = _half_end(t, c.end)
+    if after is None:
+        return c
+    words = t.norm[c.start : c.end].split()
+    mult = t.lex.multipliers.get(words[-1]) if c.has_mult and words else None
+    if mult is not None:
+        return replace(c, value=c.value + mult / 2, end=after)
+    nxt = _word_after(t, after)
+    factor = t.lex.multipliers.get(nxt[0]) if nxt else None
+    if nxt is not None and factor is not None:
+        value = (c.value + 0.5) * factor
+        return replace(c, value=value, end=nxt[2], plain=False, has_mult=True)
+    return replace(c, value=c.value + 0.5, end=after, plain=False)
+
+
+def _half_end(t: _Text, end: int) -> int | None:
+    """Where a half phrase ("et demi", "and a half") right after ``end`` ends, if there is one."""
+    for phrase in t.lex.half_words:
+        after = end + 1 + len(phrase)
+        if t.norm.startswith(f" {phrase}", end) and not t.norm[after : after + 1].isalpha():
+            return after
     return None
 
 
