@@ -1853,7 +1853,7 @@ def _r_clock(c: _Cand, ctx: _Ctx) -> _Value | None:
 def _r_milclock(c: _Cand, ctx: _Ctx) -> _Value | None:
     """ "1300 GMT": never a length of time, never after a part of the day."""
     d = _clock_day(c, ctx)
-    h, mi = int(c.g["h"]), int(c.g["mi"])
+    h, mi = int(c.g["h"] or 0), int(c.g["mi"] or 0)
     return _unrecorded(ctx, _clock(ctx, d, h, mi, _day_value(ctx, d) if d else None))
 
 
