@@ -462,3 +462,15 @@ def test_acronym_defined_in_brackets_joins_its_name(fr: Any, en: Any) -> None:
     assert {m["canonical"] for m in find(found, "AFP")} == {"AFP"}
     text = "The United Nations (UN) said HRW was right. The UN called for restraint."
     assert {m["canonical"] for m in find(run(en, text, "en"), "UN")} == {"United Nations"}
+
+
+def test_role_written_another_way_resolves_to_its_person(fr: Any) -> None:
+    text = (
+        "Le président russe Vladimir Poutine a reçu mercredi son homologue turc. Le ministre "
+        "russe des Affaires étrangères, Sergueï Lavrov, était présent. Le chef de l'Etat russe "
+        "a salué l'accord, et le chef de la diplomatie russe s'en est félicité."
+    )
+    found = run(fr, text)
+    assert find(found, "chef de l'Etat russe")[0]["canonical"] == "Vladimir Poutine"
+    assert find(found, "chef de la diplomatie russe")[0]["canonical"] == "Sergueï Lavrov"
+    assert find(found, "Etat russe") == []  # inside the role: no place

@@ -4600,3 +4600,18 @@ def test_round33_document_with_its_owner_speaks(nlp_fr) -> None:  # type: ignore
     )
     quotes = entity_quotes(nlp_fr, text)
     assert speaker_text(text, quotes[-1]) == "site du parti"
+
+
+def test_description_the_entity_layer_resolved_names_its_person(nlp_fr) -> None:  # type: ignore[no-untyped-def]
+    # "le chef de l'Etat russe" shares no role word with "président russe": the entity layer's
+    # equivalent ties it to Vladimir Poutine, and the quote's speaker entity follows
+    text = (
+        "Le président russe Vladimir Poutine a reçu mercredi son homologue turc. « Nous avons "
+        "trouvé un terrain d'entente », a déclaré le chef de l'Etat russe à l'issue de la "
+        "rencontre."
+    )
+    doc = nlp_fr(text)
+    ents = find_entities(doc, "fr")
+    (q,) = find_quotes(doc, ents, "fr")
+    assert text[q.attrs["speaker"][0] : q.attrs["speaker"][1]] == "chef de l'Etat russe"
+    assert ents[q.attrs["speaker_entity"]].attrs["canonical"] == "Vladimir Poutine"

@@ -149,6 +149,8 @@ class Words:
     media_heads: frozenset[str]
     media_complements: frozenset[str]
     lowercase_orgs: frozenset[str]
+    # role phrases written two ways, as ascii lower-case token tuples -> the other way's words
+    role_equivalents: tuple[tuple[tuple[str, ...], tuple[str, ...]], ...] = ()
 
 
 def load_words(lang: str) -> Words:
@@ -162,7 +164,18 @@ def load_words(lang: str) -> Words:
         demonym_feminine=re.compile(raw["demonym_feminine_suffix"]),
         nationality=lists.pop("nationality_adjectives"),
         demonym_dets=lists.pop("demonym_determiners"),
+        role_equivalents=_equivalents(raw.get("role_equivalents", {})),
         **lists,
+    )
+
+
+def _equivalents(table: dict[str, str]) -> tuple[tuple[tuple[str, ...], tuple[str, ...]], ...]:
+    """ "chef de l'état" -> ("chef", "de", "l'", "etat"): tokens as spaCy cuts them (after an
+    elision), in ascii lower case; the values' words as written."""
+    cut = re.compile(r"[^\s']+'?")
+    return tuple(
+        (tuple(cut.findall(anyascii(k).lower())), tuple(cut.findall(v.lower())))
+        for k, v in table.items()
     )
 
 
@@ -186,7 +199,7 @@ def find_entities(doc: Doc, lang: str) -> list[Span]:
         return []
     names = _persons_everywhere(doc, _name_mentions(doc, words))
     roles = _role_mentions(doc, names, words)
-    return _to_spans(doc, names, roles)
+    return _to_spans(doc, _outside_equivalents(doc, names, roles, words), roles)
 
 
 # ---------------------------------------------------------------- name mentions
@@ -1415,6 +1428,19 @@ def _role_mentions(doc: Doc, names: list[_Mention], w: Words) -> list[_Mention]:
     return out
 
 
+def _outside_equivalents(
+    doc: Doc, names: list[_Mention], roles: list[_Mention], w: Words
+) -> list[_Mention]:
+    """Names the model found inside a resolved role's equivalent phrase are no entities: the
+    "Etat russe" of "le chef de l'Etat russe" (Vladimir Poutine)."""
+    inside: set[int] = set()
+    for r in roles:
+        for i in range(r.start, r.end):
+            n = _equivalent_at(doc, i, r.end, w)[0]
+            inside.update(range(i, i + n))
+    return [m for m in names if not inside.intersection(range(m.start, m.end))]
+
+
 def _used_tokens(names: list[_Mention]) -> set[int]:
     used = {i for m in names for i in range(m.start, m.end)}
     used.update(i for m in names if m.role for i in range(*m.role))
@@ -1432,8 +1458,8 @@ def _resolve_role(
     """Longest phrase from ``tok`` whose words match one person's role; else None."""
     before = [(r, m) for r, m in attached if r[1] <= tok.i]
     for end in _role_ends(doc, tok.i, w):
-        words = _content_words(doc, tok.i, end, w)
-        person = _match_role(doc, words, tok.lower_, before, w)
+        words = _role_words(doc, tok.i, end, w)
+        person = _match_role(doc, frozenset(words), words[0] if words else tok.lower_, before, w)
         if person is not None:
             start = _role_left_edge(doc, tok.i, w)
             return _Mention(start, end, "PER", kind="role", role=(start, end), person=person)
@@ -1452,9 +1478,33 @@ def _role_ends(doc: Doc, i: int, w: Words) -> list[int]:
 
 
 def _content_words(doc: Doc, start: int, end: int, w: Words) -> frozenset[str]:
-    return frozenset(
-        t.lower_ for t in doc[start:end] if t.lower_ not in w.role_links and not t.is_punct
-    )
+    return frozenset(_role_words(doc, start, end, w))
+
+
+def _role_words(doc: Doc, start: int, end: int, w: Words) -> list[str]:
+    """The words of a role phrase, in order, without link words; a phrase written another way
+    counts as its equivalent ("chef de l'Etat russe" -> président russe)."""
+    words: list[str] = []
+    i = start
+    while i < end:
+        key, value = _equivalent_at(doc, i, end, w)
+        if key:
+            words.extend(x for x in value if x not in w.role_links)
+            i += key
+            continue
+        if doc[i].lower_ not in w.role_links and not doc[i].is_punct:
+            words.append(doc[i].lower_)
+        i += 1
+    return words
+
+
+def _equivalent_at(doc: Doc, i: int, end: int, w: Words) -> tuple[int, tuple[str, ...]]:
+    """(tokens, equivalent words) of a role phrase of ``role_equivalents`` at ``i``; (0, ())."""
+    for key, value in w.role_equivalents:
+        n = len(key)
+        if i + n <= end and all(anyascii(doc[i + k].lower_) == key[k] for k in range(n)):
+            return n, value
+    return 0, ()
 
 
 def _match_role(

@@ -4445,7 +4445,27 @@ def _described(ctx: _Ctx, subj: _Subj, genders: dict[str, str]) -> int | None:
         if fits and _gender_fits(ctx, head, i, genders):
             key = (ctx.entities[i].start, i)
             best = key if best is None or key > best else best
-    return best[1] if best else None
+    return best[1] if best else _entity_layer_role(ctx, subj)
+
+
+def _entity_layer_role(ctx: _Ctx, subj: _Subj) -> int | None:
+    """A description the entities layer resolved to a person, which our role words do not fit
+    ("le chef de l'Etat russe" after "le président russe Vladimir Poutine"): the latest earlier
+    name of that person. The layer's role must run to the description's end, modifiers
+    included: "le président tunisien" is not "l'ancien président X" because the layer matched
+    "président" alone."""
+    eids = {
+        e.attrs.get("entity")
+        for e in ctx.entities
+        if e.attrs.get("kind") == "role" and subj.start <= e.start and e.end == subj.end
+    }
+    names = [
+        i
+        for i in _earlier_names(ctx, subj.start, False)
+        if ctx.entities[i].attrs.get("kind") == "name"
+        and ctx.entities[i].attrs.get("entity") in eids
+    ]
+    return names[-1] if names and len(eids) == 1 else None
 
 
 def _with_equivalents(ctx: _Ctx, words: frozenset[str]) -> frozenset[str]:
