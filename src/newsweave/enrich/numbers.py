@@ -1312,7 +1312,7 @@ def _resolve(
 ) -> _Cand | None:
     """``c`` qualified, with its unit and range role, or None when it is no numeric fact;
     ``prev`` is the fact found just before (for an elided counted thing)."""
-    c = _plus(t, _qualifier(t, _half_multiplier(t, c)))
+    c = _plus(t, _qualifier(t, _half_after_figure(t, c)))
     unit = _unit(t, c) or _appositive_age(t, c) or _elided_unit(t, c, prev)
     role, other = roles.get(c.start, ("", None))
     partner = other if role == "first" else None
@@ -1421,7 +1421,7 @@ def _post_qualifier(t: _Text, end: int) -> tuple[str, int] | None:
     return None
 
 
-def _half_multiplier(t: _Text, c: _Cand) -> _Cand:
+def _half_after_figure(t: _Text, c: _Cand) -> _Cand:
     """A half written right after the figure, before its counted thing: "un million et demi de
     personnes" (half of the multiplier), "two and a half hours", "two and a half million
     people". Before, the half added 0.5 after the noun only, and these lost their noun."""

@@ -1846,14 +1846,16 @@ def _r_clock(c: _Cand, ctx: _Ctx) -> _Value | None:
         h += 12
     elif ampm.startswith("a") and h == 12:
         h = 0
-    d = _clock_day(c, ctx)
-    return _unrecorded(ctx, _clock(ctx, d, h, mi, _day_value(ctx, d) if d else None))
+    return _clock_of_day(c, ctx, h, mi)
 
 
 def _r_milclock(c: _Cand, ctx: _Ctx) -> _Value | None:
-    """ "1300 GMT": never a length of time, never after a part of the day."""
+    """ "1300 GMT": never a length of time, and its hour is already on the 24-hour clock."""
+    return _clock_of_day(c, ctx, int(c.g["h"] or 0), int(c.g["mi"] or 0))
+
+
+def _clock_of_day(c: _Cand, ctx: _Ctx, h: int, mi: int) -> _Value | None:
     d = _clock_day(c, ctx)
-    h, mi = int(c.g["h"] or 0), int(c.g["mi"] or 0)
     return _unrecorded(ctx, _clock(ctx, d, h, mi, _day_value(ctx, d) if d else None))
 
 
