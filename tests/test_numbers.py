@@ -40,6 +40,8 @@ GOLD_DIR = REPO / "tests" / "gold"
 # the power-unit and short-year rules all gold fr P 0.969 R 0.935 without the doc: the recall
 # floor follows the grown gold (the measure changed, not the rules). The thirteenth batch (18
 # French articles), fresh with the doc: P 0.973 R 0.899; all gold fr P 0.968 R 0.932 without it.
+# The fifteenth batch (14 French articles), fresh with the doc: P 0.962 R 0.920; all gold fr
+# P 0.969 R 0.930 without the doc.
 FLOORS = {"fr": (0.95, 0.93), "en": (0.955, 0.93)}
 # Held-out precision alone on the grown gold: the fourth batch's held-out English part had
 # brought en to 0.898 (115/128), under the goal (P >= 0.90); after the two rules above
