@@ -452,3 +452,25 @@ def test_role_written_another_way_resolves_to_its_person(fr: Any) -> None:
     assert find(found, "chef de l'Etat russe")[0]["canonical"] == "Vladimir Poutine"
     assert find(found, "chef de la diplomatie russe")[0]["canonical"] == "Sergueï Lavrov"
     assert find(found, "Etat russe") == []  # inside the role: no place
+
+
+def test_acronym_defined_in_brackets_joins_its_name(fr: Any, en: Any) -> None:
+    text = (
+        "Selon l'Observatoire syrien des droits de l'homme (OSDH), douze civils ont été tués. "
+        "L'OSDH dispose d'un réseau de militants. Damas (AFP) - Le Conseil national de "
+        "transition (CNT) a demandé l'aide de l'Organisation du traité de l'Atlantique Nord "
+        "(Otan). Le CNT et l'Otan se sont réunis."
+    )
+    found = run(fr, text)
+    for short, name in [
+        ("OSDH", "Observatoire syrien des droits de l'homme"),
+        ("CNT", "Conseil national de transition"),
+        ("Otan", "Organisation du traité de l'Atlantique Nord"),
+    ]:
+        mentions = find(found, short)
+        assert len(mentions) == 2 and {m["canonical"] for m in mentions} == {name}
+        assert mentions[0]["entity"] == find(found, name)[0]["entity"]
+    # letters that are no acronym of the name before the brackets: a dateline's agency
+    assert {m["canonical"] for m in find(found, "AFP")} == {"AFP"}
+    text = "The United Nations (UN) said HRW was right. The UN called for restraint."
+    assert {m["canonical"] for m in find(run(en, text, "en"), "UN")} == {"United Nations"}

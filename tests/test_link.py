@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from newsweave.enrich.link import load_aliases, translit_key
+from newsweave.enrich.link import load_aliases, short_form_key, translit_key
 from newsweave.errors import InputError
 from newsweave.model import Article, Provenance, Span
 from newsweave.store import Store
@@ -123,3 +123,27 @@ def test_store_links_other_names_across_scripts(tmp_path: Path) -> None:
         rows = {r["name"]: r for r in store.entities()}
     assert len(rows) == 2
     assert sorted(r["articles"] for r in rows.values()) == [2, 3]
+
+
+def test_acronym_joins_its_name_whichever_article_comes_first(tmp_path: Path) -> None:
+    """An article that spells out "OSDH" gives the acronym-only entity its full name; articles
+    before and after it that write only "OSDH" are that entity."""
+    name = "Observatoire syrien des droits de l'homme"
+    defining = f"Selon l'{name} (OSDH), l'OSDH compte."
+    with Store(tmp_path / "t.db") as store:
+        store.save(article("a", "Selon l'OSDH, dix morts.", [("OSDH", "ORG", "OSDH", 0)]))
+        store.save(article("b", defining, [(name, "ORG", name, 0), ("OSDH", "ORG", name, 0)]))
+        store.save(article("c", "L'OSDH a compté.", [("OSDH", "ORG", "OSDH", 0)]))
+        store.save(article("d", "L'ONU a parlé.", [("ONU", "ORG", "ONU", 0)]))
+        rows = {r["name"]: r for r in store.entities()}
+    assert set(rows) == {name, "ONU"}
+    assert rows[name]["articles"] == 3
+    assert {a["alias"] for a in rows[name]["aliases"]} == {name, "OSDH"}
+
+
+def test_short_form_key_is_a_word_the_name_lacks() -> None:
+    assert short_form_key("OSDH", "Observatoire syrien des droits de l'homme") == "osdh"
+    assert short_form_key("Poutine", "Vladimir Poutine") is None  # a surname is no short form
+    assert short_form_key("Al-Assad", "Bachar al-Assad") is None
+    assert short_form_key("ONU", "ONU") is None
+    assert short_form_key("U.S.", "United States") == "u s"

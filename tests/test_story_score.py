@@ -145,3 +145,29 @@ def test_params_without_a_pair_model_still_load(tmp_path: Path) -> None:
     (tmp_path / "old.json").write_text(json.dumps(old), encoding="utf-8")
     params = load_params(tmp_path / "old.json")
     assert params.pair_weights == {} and params.pair_bias == 0.0
+
+
+def test_an_acronym_keeps_its_own_story_key() -> None:
+    """ "OSDH", linked in its article to the name it spelt out, is keyed "osdh" for stories: the
+    articles that write only "OSDH" share that key. A surname keeps its person's key."""
+    from newsweave.enrich.link import translit_key
+    from newsweave.model import Article, Provenance, Span
+    from newsweave.stories.features import entity_weights
+
+    name, person = "Observatoire syrien des droits de l'homme", "Vladimir Poutine"
+    text = f"Selon l'{name} (OSDH), l'OSDH et {person} ont dit. Poutine a dit."
+    found = [(name, "ORG", name), ("OSDH", "ORG", name), (person, "PER", person)]
+    spans = [
+        Span(text.index(s), text.index(s) + len(s), lab, {"canonical": c}) for s, lab, c in found
+    ]
+    spans.append(
+        Span(text.rindex("Poutine"), text.rindex("Poutine") + 7, "PER", {"canonical": person})
+    )
+    art = Article(
+        source="a", key="a", text=text, title=None, lede=None, language="fr", outlet=None,
+        url=None, authors=[], published=None, date_candidates=[],
+        provenance=Provenance("lines", (0,), "test"), page_hash="a",
+    )  # fmt: skip
+    art.annotations["entities"] = spans
+    expected = {f"ORG:{translit_key(name)}", "ORG:osdh", f"PER:{translit_key(person)}"}
+    assert set(entity_weights(art)) == expected

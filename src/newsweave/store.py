@@ -20,7 +20,7 @@ from typing import Any
 
 import numpy as np
 
-from .enrich.link import AliasTable, surname_key, translit_key
+from .enrich.link import AliasTable, short_form_key, surname_key, translit_key
 from .errors import NotFound, StoreError
 from .model import SCHEMA_VERSION, Article, DateEvidence, PartialDate, Provenance, Span
 from .stories.features import Features, Profile
@@ -220,13 +220,16 @@ class EntityIndex:
         mentions = article.annotations.get("entities", [])
         ids: list[int | None] = [None] * len(mentions)
         for members in _groups(mentions).values():
-            entity_id = self.entity_for(*_group_name(mentions, members, article.text))
+            label, name = _group_name(mentions, members, article.text)
+            shorts = _short_forms(mentions, members, article.text, name)
+            entity_id = self.entity_for(label, name, shorts)
             for i in members:
                 ids[i] = entity_id
                 self._alias(entity_id, mentions[i], article.text)
         return ids
 
-    def entity_for(self, label: str, name: str) -> int:
+    def entity_for(self, label: str, name: str, shorts: tuple[str, ...] = ()) -> int:
+        """``shorts``: keys of the short forms (acronyms) the article gave this name."""
         preferred = self.aliases.resolve(label, name) if self.aliases else name
         key = translit_key(preferred)
         if not key:
@@ -235,7 +238,7 @@ class EntityIndex:
         if found is None and " " not in key:
             found = self._one(_BY_SURNAME, (label, key))
         if found is None and " " in key:
-            found = self._upgrade(label, key, preferred)
+            found = self._upgrade(label, key, preferred, shorts)
         return found if found is not None else self._insert(label, preferred, key)
 
     def _by_key(self, label: str, key: str) -> int | None:
@@ -248,9 +251,12 @@ class EntityIndex:
         rows = self.conn.execute(sql, params).fetchmany(2)
         return int(rows[0][0]) if len(rows) == 1 else None
 
-    def _upgrade(self, label: str, key: str, name: str) -> int | None:
-        """A surname-only entity ("Poutine") takes the full name when it first appears."""
+    def _upgrade(self, label: str, key: str, name: str, shorts: tuple[str, ...]) -> int | None:
+        """A surname-only entity ("Poutine") takes the full name when it first appears; so does
+        an acronym-only one ("OSDH") when an article spells it out."""
         found = self._by_key(label, key.rsplit(" ", 1)[-1])
+        for short in shorts:
+            found = found if found is not None else self._by_key(label, short)
         if found is not None:
             self.conn.execute(
                 "UPDATE entities SET name = ?, key = ?, surname = ? WHERE id = ?",
@@ -289,6 +295,13 @@ def _groups(mentions: list[Span]) -> dict[Any, list[int]]:
         local = span.attrs.get("entity", ("name", span.attrs.get("canonical"), span.label))
         groups.setdefault(local, []).append(i)
     return groups
+
+
+def _short_forms(mentions: list[Span], members: list[int], text: str, name: str) -> tuple[str, ...]:
+    """Keys of the acronyms among one in-article entity's name mentions."""
+    names = (mentions[i] for i in members if mentions[i].attrs.get("kind", "name") == "name")
+    keys = (short_form_key(m.text_of(text), name) for m in names)
+    return tuple(dict.fromkeys(k for k in keys if k))
 
 
 def _group_name(mentions: list[Span], members: list[int], text: str) -> tuple[str, str]:

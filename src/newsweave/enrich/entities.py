@@ -5,7 +5,9 @@ canonical entity per person, place and organisation.
 returns ``newsweave.model.Span`` mentions with character offsets into ``doc.text``. Each
 mention's ``attrs`` hold:
 
-- ``canonical``: the fullest name form of its entity in this article ("Vladimir Poutine");
+- ``canonical``: the fullest name form of its entity in this article ("Vladimir Poutine"); an
+  acronym defined in brackets after a name ("l'Observatoire syrien des droits de l'homme
+  (OSDH)") is that name's entity in the whole article;
 - ``entity``: an int id, the same for every mention of one entity in this article;
 - ``kind``: ``"name"`` for a proper-name mention, ``"role"`` for a role noun phrase resolved to
   a person ("le président russe" -> span "président russe");
@@ -1554,8 +1556,45 @@ def _link(doc: Doc, names: list[_Mention]) -> dict[int, list[_Mention]]:
         if m.label != "PER":
             key = "NAME:" + _norm(doc[m.start : m.end].text)  # Russie as LOC and ORG: one entity
             groups.setdefault(key, []).append(m)
+    for name, acronym in _acronym_definitions(doc, names):
+        long_key, short_key = (f"NAME:{_norm(doc[m.start : m.end].text)}" for m in (name, acronym))
+        if long_key != short_key and short_key in groups:
+            groups[long_key].extend(groups.pop(short_key))
     ordered = sorted(groups.values(), key=lambda ms: min(m.start for m in ms))
     return dict(enumerate(ordered))
+
+
+# An article the model left at the start of a name ("The Muslim Brotherhood (MB)") has no letter
+# in the acronym.
+LEADING_ARTICLES = frozenset({"the", "le", "la", "les", "l"})
+
+
+def _acronym_definitions(doc: Doc, names: list[_Mention]) -> list[tuple[_Mention, _Mention]]:
+    """ "l'Observatoire syrien des droits de l'homme (OSDH)": a name, then in brackets an acronym
+    of it, defines the acronym for the whole article ("l'OSDH" later is the Observatoire)."""
+    by_start = {m.start: m for m in names if m.label != "PER"}
+    out = []
+    for m in by_start.values():
+        if m.end + 2 < len(doc) and doc[m.end].text == "(" and doc[m.end + 2].text == ")":
+            short = by_start.get(m.end + 1)
+            if short is not None and _is_acronym_of(doc[short.start].text, doc[m.start : m.end]):
+                out.append((m, short))
+    return out
+
+
+def _is_acronym_of(acronym: str, name: DocSpan) -> bool:
+    """The acronym's letters, in order, among the initials of the name's words and hyphenated
+    parts, the first letters equal: OSDH, ONU, Otan (Organisation du traité de l'Atlantique
+    Nord), CICR (Comité international de la Croix-Rouge); not AFP after "Damas"."""
+    letters = anyascii(acronym).lower()
+    words = re.findall(r"[^\W\d_]+", anyascii(name.text).lower())
+    initials = [p[0] for p in words[1:] if words[0] in LEADING_ARTICLES] or [p[0] for p in words]
+    if not 2 <= len(letters) <= 8 or not letters.isalpha() or not acronym[0].isupper():
+        return False
+    if not initials or initials[0] != letters[0] or len(initials) < len(letters):
+        return False
+    it = iter(initials)
+    return all(ch in it for ch in letters)
 
 
 def _person_key(doc: Doc, m: _Mention, groups: dict[str, list[_Mention]]) -> str:

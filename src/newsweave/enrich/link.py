@@ -52,6 +52,17 @@ def translit_key(name: str) -> str:
     return " ".join(_drop_mute_e(tok) for tok in text.split())
 
 
+def short_form_key(name: str, canonical: str) -> str | None:
+    """Key of a name that is no part of its canonical name: an acronym the article defined
+    ("OSDH" for the Observatoire syrien des droits de l'homme, "U.S." for the United States).
+    Articles that never spell the name out know only this form, so matching across articles
+    needs it. A surname is part of its person's name ("Poutine", "al-Assad"): None."""
+    own = translit_key(name)
+    if own and f" {own} " not in f" {translit_key(canonical)} ":
+        return own
+    return None
+
+
 def _drop_mute_e(token: str) -> str:
     return token[:-1] if len(token) > MUTE_E_MIN and token.endswith("e") else token
 

@@ -8,7 +8,9 @@ canonical entities and a day. Computed once per article, stored, compared many t
   (``wordfreq``, data in the wheel): no corpus statistics, so adding an article never changes
   the features of the ones before it, and ``restory`` replays to the same result.
 - Entities: transliteration keys of the canonical names of the enrichment stage (Poutine,
-  Putin and Путин share one key), weighted by mention count.
+  Putin and Путин share one key), weighted by mention count. A short form of a longer name
+  (an acronym the article defined: "OSDH" for the Observatoire syrien des droits de l'homme)
+  keeps its own key: articles that never define it know only that form.
 """
 
 from __future__ import annotations
@@ -24,7 +26,7 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
-from ..enrich.link import translit_key
+from ..enrich.link import short_form_key, translit_key
 from ..model import Article, PartialDate
 
 if TYPE_CHECKING:
@@ -179,11 +181,17 @@ def entity_weights(article: Article) -> dict[str, float]:
     """Canonical entities of the article (names, not bare roles), by mention count."""
     counts: Counter[str] = Counter()
     for span in article.annotations.get("entities", []):
-        name = span.attrs.get("canonical") or span.text_of(article.text)
-        key = translit_key(str(name))
+        key = _story_key(span.text_of(article.text), span.attrs)
         if key:
             counts[f"{span.label}:{key}"] += 1
     return normalise({k: 1 + math.log(n) for k, n in counts.items()})
+
+
+def _story_key(text: str, attrs: dict[str, Any]) -> str:
+    """The canonical name's key; a short form of it (an acronym) keeps its own key."""
+    canonical = str(attrs.get("canonical") or text)
+    short = short_form_key(text, canonical) if attrs.get("kind", "name") == "name" else None
+    return short or translit_key(canonical)
 
 
 def labelled(entities: dict[str, float], label: str) -> dict[str, float]:
