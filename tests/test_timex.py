@@ -1408,3 +1408,13 @@ def test_wire_clock_times_with_their_zone_are_times_not_years() -> None:
     # without a zone four digits stay a year; "8: 00 am" of tokenised text is eight o'clock
     assert _one("En 1300, la ville fut fondée.").attrs["value"] == "1300"
     assert _one("Polls opened at 8: 00 am.", lang="en").attrs["value"] == "2020-11-04T08:00"
+
+
+def test_the_part_of_a_named_day_is_a_time_of_that_day() -> None:
+    # "the afternoon of December 3" as "l'après-midi du 3 décembre": the part, then the date
+    text = "On the afternoon of October 3, police arrived; on the night of Friday, they left."
+    got = {s.text_of(text): s.attrs["value"] for s in find_dates(text, ANCHOR, "en")}
+    assert got["the afternoon"] == "2020-10-03TAF" and got["October 3"] == "2020-10-03"
+    assert got["the night"] == "2020-10-30TNI"
+    # no date after "of": no time ("the morning of her life", "the night of the long knives")
+    assert find_dates("She spent the morning of her life in Paris.", ANCHOR, "en") == []

@@ -202,6 +202,10 @@ TEMPLATES: dict[str, dict[str, str]] = {
         "ref": r"(?P<ref>@REF@)",
         "ctxday": r"(?P<ctx>@CTXDAY@)",
         "shift": r"(?P<shift>@SHIFT@)(?:\s+(?P<part>@PART@))?",
+        # "the afternoon of December 3": that part of the day named after it (as "l'après-midi
+        # du 3 décembre"); the date is a mention of its own
+        "ofpart": r"(?P<x>the\s+(?P<part>morning|afternoon|evening|night))"
+        r"(?=\s+of\s+(?:@WD@|@MOA@\s+\d|\d{1,2}\s+@MOA@))",
     },
 }
 # Patterns run only on windows around a trigger word (a word of these tables, a literal below,
@@ -230,6 +234,7 @@ CONTEXT_KINDS = frozenset(
         "ctxday",
         "ctxpart",
         "ctxpartmod",
+        "ofpart",
         "enpart",
         "anaunit",
         "anasame",
@@ -1880,6 +1885,14 @@ def _r_ctxpart(c: _Cand, ctx: _Ctx) -> _Value | None:
     return _unrecorded(ctx, _day_or_part(ctx, d, c.g["part"], anchor, _pmod(c, ctx)))
 
 
+def _r_ofpart(c: _Cand, ctx: _Ctx) -> _Value | None:
+    """ "the afternoon of December 3": that part of the day named right after "of"."""
+    after = [d for s, d in ctx.days if 0 <= s - c.mend <= len(" of ")]
+    if not after:
+        return None
+    return _day_or_part(ctx, after[0], c.g["part"], _day_value(ctx, after[0]))
+
+
 def _r_shift(c: _Cand, ctx: _Ctx) -> _Value | None:
     """ "le lendemain": the context day plus one; "au lendemain de <date>": that date plus one;
     "au lendemain de <event>": the day the sentence is about (the event is the day before)."""
@@ -1914,7 +1927,7 @@ RESOLVERS: dict[str, Resolver] = {
     "whole": _r_whole, "every": _r_every, "everydate": _r_everydate, "per": _r_per,
     "setadj": _r_setadj, "season": _r_season, "holiday": _r_holiday, "ref": _r_ref,
     "ici": _r_ici, "year2": _r_year2, "ctxday": _r_ctxday, "shift": _r_shift,
-    "ctxpart": _r_ctxpart, "ctxpartmod": _r_ctxpart, "lastpart": _r_lastpart,
+    "ctxpart": _r_ctxpart, "ctxpartmod": _r_ctxpart, "ofpart": _r_ofpart, "lastpart": _r_lastpart,
     "ordunit": _r_ordunit, "ordday": _r_ordday, "enpart": _r_ctxpart,
     "dayonly": _r_dayonly, "weekend": _r_weekend,
 }  # fmt: skip
