@@ -1312,8 +1312,10 @@ def test_round8_not_reported_speech(nlp_fr, text: str) -> None:  # type: ignore[
 # rules). A fifteenth batch (14 ml_crisis articles, after round 33): on it alone fr spkP .883
 # spkR .759 (entity layer); on all 252 French articles as this test runs, fr P .953 R .848 spkP
 # .887 spkR .790. The floors below are for this grown gold (the measure changed, not the rules).
+# Round 34 (from the fifteenth batch's dev misses), as this test runs: fr P .954 R .852 spkP .890
+# spkR .795; floors raised to match.
 FLOORS = {
-    "fr": {"P": 0.95, "R": 0.845, "spkP": 0.885, "spkR": 0.785},
+    "fr": {"P": 0.95, "R": 0.85, "spkP": 0.885, "spkR": 0.79},
     "en": {"P": 0.965, "R": 0.89, "spkP": 0.93, "spkR": 0.86},
 }
 
@@ -4617,3 +4619,206 @@ def test_description_the_entity_layer_resolved_names_its_person(nlp_fr) -> None:
     (q,) = find_quotes(doc, ents, "fr")
     assert text[q.attrs["speaker"][0] : q.attrs["speaker"][1]] == "chef de l'Etat russe"
     assert ents[q.attrs["speaker_entity"]].attrs["canonical"] == "Vladimir Poutine"
+
+
+# Round 34, from the fifteenth batch's dev misses (invented sentences): subjects the parse got
+# wrong (a fronted adverbial, "ce dernier", a stressed pronoun inside the verb), a headline's
+# bare surname, a past infinitive after a long adjunct, a report ending before the next
+# predicate, an -er verb read as a subjunctive, marked words after a warning or a demand, and a
+# relative clause between a verb and its marks.
+def test_round34_fronted_place_is_no_subject(nlp_fr) -> None:  # type: ignore[no-untyped-def]
+    """ "A Lyon, …": a capital "A" typed for "À" misleads the parse; the place is no speaker,
+    the noun phrase after its comma is (without the "de" of "plus de")."""
+    text = (
+        "A Lyon, plus de 300 gérants de boutiques du centre ont assuré par courrier vouloir "
+        "porter plainte contre la mairie."
+    )
+    (q,) = entity_quotes(nlp_fr, text)
+    assert speaker_text(text, q) == "300 gérants de boutiques du centre"
+
+
+def test_round34_fronted_adverbial_read_as_subject(nlp_fr) -> None:  # type: ignore[no-untyped-def]
+    """ "Lors de sa première interview …, X, doyen …, a assuré qu'…": the parse of a real page
+    forced, the adverbial (with its own preposition) as subject and the name as its apposition."""
+    text = (
+        "Lors de sa première interview depuis mars, Paul Verdier, doyen des maires du "
+        "département, a assuré qu'il ne démissionnerait pas."
+    )
+    doc = nlp_fr(text)
+    at = {t.text: t.i for t in doc}
+    links = {at["interview"]: (at["assuré"], "nsubj"), at["Paul"]: (at["interview"], "appos")}
+    links |= {at["de"]: (at["interview"], "case")}
+    (q,) = find_quotes(relinked(doc, links), find_entities(doc, "fr"), "fr")
+    assert speaker_text(text, q) == "Paul Verdier"
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        pytest.param(
+            (
+                "Le maire a écrit au préfet Jean Roux. Ce dernier a refusé le projet, estimant "
+                "que la commune devait financer seule les travaux."
+            ),
+            "Jean Roux",
+            id="ce_dernier_is_the_latest_person",
+        ),
+        pytest.param(
+            (
+                "Les riverains ont écrit à la SNCF pour réclamer un nouvel arrêt. Cette dernière "
+                "a refusé, expliquant que la ligne était déjà saturée."
+            ),
+            "SNCF",
+            id="cette_derniere_may_be_an_organisation",
+        ),
+    ],
+)
+def test_round34_parsed_latter_subject(nlp_fr, text: str, speaker: str) -> None:  # type: ignore[no-untyped-def]
+    """A parsed subject "ce dernier" / "cette dernière" is the latest person or organisation
+    named, an object too, as after the verb; not the description "dernier"."""
+    quotes = entity_quotes(nlp_fr, text)
+    assert speaker_text(text, quotes[-1]) == speaker
+
+
+def test_round34_stressed_pronoun_inside_the_verb(nlp_fr) -> None:  # type: ignore[no-untyped-def]
+    """ "X a lui aussi refusé …, jugeant que …": the parse of a real page forced, the auxiliary
+    and the subject hung on the stressed pronoun; the participle still takes X, not the name in
+    the object."""
+    text = (
+        "Le comité a lui aussi refusé toute rencontre avec Louis Garnier, jugeant que cet élu "
+        "avait perdu toute crédibilité."
+    )
+    doc = nlp_fr(text)
+    at = {t.text: t.i for t in doc}
+    verb, lui = at["refusé"], at["lui"]
+    links = {at["comité"]: (lui, "nsubj"), at["a"]: (lui, "aux:tense"), lui: (verb, "expl:pass")}
+    (q,) = find_quotes(relinked(doc, links), find_entities(doc, "fr"), "fr")
+    assert speaker_text(text, q) == "comité"
+
+
+def test_round34_headline_surname_speaks(nlp_fr) -> None:  # type: ignore[no-untyped-def]
+    """ "Morel : « … »" as the title of an article naming Olivier Morel: the bare surname opening
+    the headline is that person even when the entity layer took it for an organisation."""
+    text = (
+        "Le Journal du soir\n"
+        "Morel : « La réforme des retraites ira jusqu'à son terme »\n"
+        "Le ministre du Travail Olivier Morel a exclu dimanche tout report du texte, malgré "
+        "la mobilisation des syndicats dans plusieurs villes.\n"
+    )
+    at, full = text.index("Morel"), text.index("Olivier Morel")
+    ents = [
+        Span(at, at + 5, "ORG", {"canonical": "Morel"}),
+        Span(full, full + 13, "PER", {"canonical": "Olivier Morel"}),
+    ]
+    q = by_content(text, quotes_of(nlp_fr, text, "fr", ents), "La réforme")
+    assert speaker_text(text, q) == "Morel"
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "speaker"),
+    [
+        pytest.param(
+            (
+                "La directrice de l'agence, Claire Morin, a déclaré après sa visite dans la région "
+                "avoir conclu un compromis avec les élus locaux."
+            ),
+            "avoir conclu un compromis avec les élus locaux",
+            "Claire Morin",
+            id="past_infinitive_after_a_long_adjunct",
+        ),
+        pytest.param(
+            (
+                "Le préfet a annoncé lors de sa visite en Bretagne avoir obtenu des crédits pour "
+                "la digue."
+            ),
+            "avoir obtenu des crédits pour la digue",
+            "préfet",
+            id="past_infinitive_after_a_named_place",
+        ),
+    ],
+)
+def test_round34_past_infinitive_after_an_adjunct(  # type: ignore[no-untyped-def]
+    nlp_fr, text: str, content: str, speaker: str
+) -> None:
+    """ "a déclaré après sa visite … avoir conclu …": past a long adjunct, or one naming a place,
+    a past infinitive (avoir/être + participle) is the reported claim."""
+    (q,) = entity_quotes(nlp_fr, text)
+    assert q.text_of(text) == content
+    assert speaker_text(text, q) == speaker
+
+
+def test_round34_named_object_then_infinitive_is_no_report(nlp_fr) -> None:  # type: ignore[no-untyped-def]
+    """ "a observé le maire X quitter la salle": what someone saw a named person do."""
+    text = "Un témoin a observé le maire Paul Durand quitter la salle sous les huées des habitants."
+    assert entity_quotes(nlp_fr, text) == []
+
+
+def test_round34_report_ends_before_the_next_predicate(nlp_fr) -> None:  # type: ignore[no-untyped-def]
+    """ "X a rappelé que « A », et a mis en garde contre « B »": the verb joined to the cue with
+    its own auxiliary is X's next predicate; no indirect quote runs over "et a mis"."""
+    text = (
+        'La maire Anne Leroy a rappelé que "chaque hiver, les mêmes rues sont inondées", '
+        'et a mis en garde contre "une nouvelle catastrophe".'
+    )
+    quotes = entity_quotes(nlp_fr, text)
+    assert not any("a mis" in q.text_of(text) for q in quotes)
+    assert {speaker_text(text, q) for q in quotes} == {"Anne Leroy"}
+
+
+def test_round34_er_verb_read_as_subjunctive_still_reports(nlp_fr) -> None:  # type: ignore[no-untyped-def]
+    """ "X estime de nouveau que …": an -er verb has one present form for the indicative and the
+    subjunctive; the tagger's subjunctive (forced here, as on a real page) without "que" before
+    the verb is no wish but a report."""
+    text = "La ministre de la Culture estime de nouveau que le musée de la ville doit rouvrir."
+    doc = relinked(nlp_fr(text), {})
+    verb = next(t for t in doc if t.text == "estime")
+    verb.set_morph("Mood=Sub|Number=Sing|Person=3|Tense=Pres|VerbForm=Fin")
+    (q,) = find_quotes(doc, find_entities(doc, "fr"), "fr")
+    assert q.text_of(text) == "le musée de la ville doit rouvrir"
+    assert speaker_text(text, q) == "ministre de la Culture"
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        pytest.param(
+            (
+                'Le ministre Paul Durand a mis en garde contre une "spirale de violence" dans la '
+                "région."
+            ),
+            "Paul Durand",
+            id="mettre_en_garde_contre",
+        ),
+        pytest.param(
+            (
+                'Le collectif des riverains a réclamé mardi des "signes clairs d\'apaisement" de '
+                "la part de la mairie."
+            ),
+            "collectif des riverains",
+            id="reclamer",
+        ),
+        pytest.param(
+            "Les parents d'élèves exigent un \"vrai plan de rénovation\" pour l'école du quartier.",
+            "parents d'élèves",
+            id="exiger",
+        ),
+    ],
+)
+def test_round34_warned_or_demanded_words_are_the_subjects(nlp_fr, text: str, speaker: str) -> None:  # type: ignore[no-untyped-def]
+    """ "X a mis en garde contre une « … »", "X a réclamé des « … »", "X exige un « … »": what
+    one warns against or demands, marked after an article, is one's own words, as after
+    "dénoncer"."""
+    (q,) = entity_quotes(nlp_fr, text)
+    assert speaker_text(text, q) == speaker
+
+
+def test_round34_relative_clause_with_an_object_is_skipped(nlp_fr) -> None:  # type: ignore[no-untyped-def]
+    """ "X a conseillé à ceux qui soutiennent encore la direction de « … »": the relative clause
+    describes the addressees ("soutenir la direction" is support); the marks are X's advice."""
+    text = (
+        "Le syndicat a conseillé vivement à ceux qui soutiennent encore la direction de "
+        '"bien peser leur choix" avant de signer.'
+    )
+    (q,) = entity_quotes(nlp_fr, text)
+    assert q.text_of(text) == "bien peser leur choix"
+    assert speaker_text(text, q) == "syndicat"

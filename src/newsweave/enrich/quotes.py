@@ -227,6 +227,7 @@ MAX_SUBJECT_TOKENS = 10  # preposed subject after a closing mark: "…", the def
 MAX_AGENT_GAP = 3  # date words between a participle and its agent: "annoncé jeudi soir par X"
 MAX_ADVERBS_AFTER_AUX = 2  # "a aussi fait savoir", "a déjà bien fait savoir"
 MAX_INVERSION_FILLER = 4  # aux/clitics/adverbs between closing mark and verb: ", a-t-il ajouté"
+MAX_INFINITIVE_ADJUNCT = 8  # "a annoncé lors de sa visite en Bretagne avoir obtenu …"
 MAX_THAT_GAP_TOKENS = 20  # cue verb → a parsed "that" after a long adverbial
 MIN_QUOTE_WORDS = 3  # shorter quoted strings are scare quotes, unless followed by ", said X"
 MIN_PARTIAL_WORDS = 3  # words (counted on spaces) of a fragment quoted inside reported speech
@@ -436,6 +437,7 @@ _THESE_WORDS = re.compile(
 # round 30: up to 20 words with commas, for an apposed name (", a déclaré la préfète de X, Anne
 # Barral, lors d'un point presse. "), tried at every comma.
 _INSERTED = re.compile(r"[,!?…]\s+(?:[^\s.;:!?«»\"“”]+\s+){0,19}?[^\s.;:!?«»\"“”]+\.\s+")
+_THAT_FORMS = frozenset(["que", "qu'", "qu’"])
 # Words inside a verb group: negation and the reflexive pronoun ("s'est-il exclamé",
 # "se lamente X", "n'a pas dit").
 _FILLERS = frozenset(["ne", "n'", "n’", "pas", "not", "se", "s'", "s’"])
@@ -489,6 +491,7 @@ class Lexicon:
     marked_only: frozenset[str]  # "parler de": a cue only right before a quotation mark
     naming: frozenset[str]  # "called the cuts "…"": an active naming verb + object + marks
     condemning: frozenset[str]  # "dénoncer un « coup d'Etat »": the marked noun is their words
+    condemning_phrases: frozenset[str]  # "mettre en garde contre une « … »": phrase + preposition
     first_person: frozenset[str]  # "our wine rattled": words only a speaker's own quote has
     verb_clitics: frozenset[str]  # "X s'en est rendu compte": clitics between subject and verb
     reflexive_other: frozenset[str]  # "s'assurer que": reflexive, the verb means "make sure"
@@ -521,7 +524,8 @@ _PLAIN_LISTS = {
     "with_infinitive": "non_saying_with_infinitive", "meaning_heads": "meaning_heads",
     "reply_verbs": "reply_verbs", "reply_preps": "reply_preps", "reply_things": "reply_things",
     "negators": "negators", "marked_only": "marked_object_phrases", "naming": "naming_verbs",
-    "condemning": "condemning_verbs", "first_person": "first_person",
+    "condemning": "condemning_verbs", "condemning_phrases": "condemning_phrases",
+    "first_person": "first_person",
     "verb_clitics": "verb_clitics",
     "reflexive_other": "non_saying_reflexive", "perception": "perception_verbs",
     "hearsay": "hearsay_participles", "media": "media_nouns", "unmarked": "unmarked_roles",
@@ -1132,9 +1136,17 @@ def _learned_from_source(ctx: _Ctx, tok: Token) -> bool:
 def _wished_speech(tok: Token) -> bool:
     """ "Que X dise qu'il part, et tout est possible", "il faut qu'il dise que": a verb of
     saying in the subjunctive, in a simple tense, demands or supposes words nobody said ("bien
-    qu'il ait dit que": the auxiliary is subjunctive, the words were said)."""
+    qu'il ait dit que": the auxiliary is subjunctive, the words were said). An -er verb has
+    one present form for both moods ("X estime toujours que …" is an indicative the tagger
+    may read as a subjunctive): only after "que" is it one."""
     own_aux = any(c.dep_.startswith("aux") for c in tok.children)
-    return "Sub" in _morph(tok, "Mood") and not own_aux
+    if "Sub" not in _morph(tok, "Mood") or own_aux:
+        return False
+    lemma = tok.lemma_.lower()  # "estime": a present form the model may leave as its lemma
+    first_group = lemma.endswith("er") or (lemma == tok.lower_ and lemma.endswith("e"))
+    return not first_group or any(
+        c.dep_ == "mark" and c.lower_ in _THAT_FORMS for c in tok.children
+    )
 
 
 def _breaks_out(ctx: _Ctx, tok: Token) -> bool:
@@ -1758,6 +1770,8 @@ def _clause_cue(ctx: _Ctx, q: _Quoted) -> tuple[Token, _Subj, str] | None:
         # verb condemns or evokes it ("dénoncer un « coup d'Etat militaire »")
         return _condemning_cue(ctx, toks[1:])
     for tok in toks[:MAX_GAP_TOKENS]:
+        if _relative_with_object(ctx, tok):
+            continue
         if _is_cue(ctx, tok, ctx.lex.direct):
             return tok, _subject(ctx, tok, inverted=False), _cue_lemma(ctx, tok, ctx.lex.direct)
         if _condemns(ctx, tok) or _names_object(ctx, tok, q):
@@ -1767,6 +1781,13 @@ def _clause_cue(ctx: _Ctx, q: _Quoted) -> tuple[Token, _Subj, str] | None:
         if tok.pos_ == "VERB" or tok.text in _MARKS_SET or tok.text in ".;:!?":
             return None
     return None
+
+
+def _relative_with_object(ctx: _Ctx, tok: Token) -> bool:
+    """ "X a conseillé à ceux qui soutiennent la direction de « … »": a relative clause whose
+    verb takes a noun object describes someone in the main clause; the marks belong to the
+    main verb before it ("soutenir la direction" is support, not saying)."""
+    return tok.dep_ == "acl:relcl" and _thing_object(ctx, tok)
 
 
 def _verb_of_marks(ctx: _Ctx, tok: Token) -> tuple[Token, _Subj, str] | None:
@@ -1803,8 +1824,23 @@ def _condemning_cue(ctx: _Ctx, toks: list[Token]) -> tuple[Token, _Subj, str] | 
         verb = _accused_of(ctx, tok) or tok
         if _condemns(ctx, verb):
             return verb, _subject(ctx, verb, inverted=False), verb.lemma_.lower()
+        warning = _warned_against(ctx, tok)
+        if warning is not None:
+            return warning, _subject(ctx, warning, inverted=False), ctx.phrases[warning.i][0]
         if tok.pos_ not in ("ADV", "AUX"):
             return None
+    return None
+
+
+def _warned_against(ctx: _Ctx, prep: Token) -> Token | None:
+    """ "X a mis en garde contre une « spirale de violence »": a phrase of saying whose preposition
+    introduces what it condemns; the marked noun phrase after it is X's words. The phrase's
+    anchor, or None."""
+    if prep.pos_ != "ADP" or prep.i == 0:
+        return None
+    for anchor, (phrase, _, last) in ctx.phrases.items():
+        if last == prep.i - 1 and f"{phrase} {prep.lower_}" in ctx.lex.condemning_phrases:
+            return ctx.doc[anchor]
     return None
 
 
@@ -2389,16 +2425,34 @@ def _adjacent_subject(ctx: _Ctx, verb: Token) -> _Subj | None:
         return None  # (a parsed subject on another line is a link across a line break)
     k = _word_before(ctx, start.i)  # "Le blogueur\xa0X\xa0a signalé"
     head = ctx.doc[k]
-    while head.dep_ in _NP_LINKS and head.head.i < head.i and _same_line(head, head.head):
+    while _np_link_up(head):
         head = head.head
     if head.pos_ not in ("NOUN", "PROPN") or head.dep_.startswith("nsubj"):
         return None
-    if any(c.dep_ == "case" and c.lower_ != "des" for c in head.children):
+    if any(
+        c.dep_ == "case" and c.lower_ != "des" and not _comma_between(c, head)
+        for c in head.children
+    ):
         return None  # "selon le ministre" ("des témoins" is an article the parse took for "de")
     if _in_any(ctx.quoted, head.idx):
         return None
     person = _person_ending_at(ctx, ctx.doc[k])  # "le blogger tunisien X a écrit": X
     return _Subj("np", *(person or _np_span(ctx, head)), head.i)
+
+
+def _np_link_up(tok: Token) -> bool:
+    """``tok`` hangs inside the noun phrase of its head before it, on the same line. A comma
+    between them closes that phrase: "A Lyon, plus de 300 commerçants ont affirmé" (the
+    capital "A" for "À" misleads the parse) is the traders', not "Lyon"'s."""
+    head = tok.head
+    if tok.dep_ not in _NP_LINKS or head.i >= tok.i or not _same_line(tok, head):
+        return False
+    return not _comma_between(head, tok.left_edge)
+
+
+def _comma_between(a: Token, b: Token) -> bool:
+    """A comma between ``a`` and ``b`` after it: they are no one phrase."""
+    return any(t.text == "," for t in a.doc[a.i + 1 : b.i])
 
 
 def _pronoun_before(ctx: _Ctx, verb: Token) -> _Subj | None:
@@ -2598,6 +2652,7 @@ def _subject_tokens(ctx: _Ctx, verb: Token) -> list[Token]:
     """The verb's subjects in its sentence, also those the parser hangs on its auxiliary."""
     sent = _sent_of(ctx, verb.idx)
     aux = [c for c in verb.children if c.dep_.startswith("aux") and c.i < verb.i]
+    aux += _emphatic_pronouns(verb)
     near = list(verb.children) + [g for c in aux for g in c.children if g.i < c.i]
     subs = [
         c
@@ -2634,7 +2689,7 @@ def _parsed_subject(ctx: _Ctx, verb: Token) -> _Subj | None:
     subs = _subject_tokens(ctx, verb)
     if not subs:
         return None
-    head = subs[0]
+    head = _past_fronted_adverbial(ctx, subs[0])
     if head.pos_ == "VERB" and not any(c.dep_ == "det" for c in head.children):
         return None  # "Writing in a blog, X, …": a participle ("L'intervenant": a noun)
     if _hearer_subject(head, verb):
@@ -2646,6 +2701,20 @@ def _parsed_subject(ctx: _Ctx, verb: Token) -> _Subj | None:
     return word if word is not None else _np_subject(ctx, found, subs)
 
 
+def _past_fronted_adverbial(ctx: _Ctx, head: Token) -> Token:
+    """A fronted adverbial the parse took for the subject: "A Lyon, plus de 300 commerçants ont
+    affirmé …" (a capital "A" typed for "À", read as a noun), "Dans sa première interview
+    depuis mars, X, …, a affirmé": the phrase after its comma is the subject."""
+    misread = head.text in ("A", "À") and _sentence_start(ctx, head.i)
+    prepositional = any(
+        c.dep_ == "case" and c.i < head.i and c.lower_ != "des" for c in head.children
+    )
+    if not (misread or prepositional):
+        return head
+    after = [c for c in head.children if c.dep_ in ("nmod", "appos") and _comma_between(head, c)]
+    return after[0] if after else head
+
+
 def _hearer_subject(head: Token, verb: Token) -> bool:
     passive = any(c.dep_ in ("auxpass", "aux:pass") for c in verb.children)
     return passive and head.dep_ in ("nsubjpass", "nsubj:pass")
@@ -2655,12 +2724,26 @@ def _word_subject(ctx: _Ctx, head: Token) -> _Subj | None:
     """A subject known by its word alone: a pronoun, a thing ("it"), a null or an excluded
     subject; None for a noun phrase."""
     low = head.lower_
+    latter = _latter(ctx, head)
+    if latter is not None:
+        return latter
     if low in ctx.lex.pronouns or low in ctx.lex.things:
         kind = "pron" if low in ctx.lex.pronouns else "thing"
         return _Subj(kind, head.idx, head.idx + len(head), head.i)
     if low in ctx.lex.null_subjects or low in ctx.lex.excluded:
         return _Subj("self" if low in ctx.lex.excluded else "none")
     return None
+
+
+def _latter(ctx: _Ctx, head: Token) -> _Subj | None:
+    """ "Ce dernier a refusé le projet, estimant que …": a parsed subject "ce dernier" /
+    "cette dernière" is a pronoun for the latest person or organisation of its gender, as
+    after the verb ("a précisé ce dernier"), not the description "dernière"."""
+    det = ctx.doc[head.i - 1] if head.i > 0 else head
+    if det.dep_ != "det" or det.head.i != head.i:
+        return None
+    form = f"{det.lower_} {head.lower_}"
+    return _Subj("pron", det.idx, head.idx + len(head), det.i) if form in ctx.lex.latter else None
 
 
 def _np_subject(ctx: _Ctx, head: Token, subs: list[Token]) -> _Subj:
@@ -2927,6 +3010,8 @@ def _np_span(ctx: _Ctx, head: Token) -> tuple[int, int]:
     lo = head.i
     while lo - 1 >= head.left_edge.i and _np_left_ok(ctx.doc[lo - 1]):
         lo -= 1
+    if 0 < lo < head.i and ctx.doc[lo].lower_ == "de" and ctx.doc[lo - 1].pos_ == "ADV":
+        lo += 1  # "plus de 300 commerçants": the quantity's "de" without its adverb
     hi = head.i
     while hi + 1 <= head.right_edge.i and _np_continues(ctx, ctx.doc[hi + 1], ctx.doc[hi]):
         hi += 1
@@ -3090,7 +3175,7 @@ def _que_cand(ctx: _Ctx, tok: Token) -> _Cand | None:
         return None
     s_end = _sent_of(ctx, tok.idx)[1]
     end = _cut_attribution(ctx, start, _relative_end(ctx, tok, start, s_end))
-    end = _infinitive_clause_end(ctx, tok, start, end)
+    end = _infinitive_clause_end(ctx, tok, start, _next_predicate(ctx, tok, start, end))
     a, b = _strip_end(ctx.text, start, _cut_before_cue(ctx, start, end))
     counted = tok.i in ctx.phrases and _count_phrase(ctx, a, b)  # "fait état de 14 blessés"
     if _words(ctx.text[a:b]) < MIN_QUOTE_WORDS and not counted:
@@ -3161,6 +3246,16 @@ def _relative_end(ctx: _Ctx, verb: Token, start: int, end: int) -> int:
     for prev, tok in pairwise(toks):
         if prev.text == "," and _finite_form(tok):
             return prev.idx
+    return end
+
+
+def _next_predicate(ctx: _Ctx, verb: Token, start: int, end: int) -> int:
+    """ "X a estimé que A, et a appelé …": a verb joined to the cue with its own auxiliary and
+    no subject is X's next predicate, not part of what X reported; the report ends before it."""
+    for conj in (c for c in verb.children if c.dep_ == "conj" and start < c.idx < end):
+        if _has_aux(conj) and not any(c.dep_.startswith("nsubj") for c in conj.children):
+            first = min([_chain_start(conj).i] + [c.i for c in conj.children if c.dep_ == "cc"])
+            return ctx.doc[first].idx
     return end
 
 
@@ -3290,11 +3385,14 @@ def _infinitive_start(ctx: _Ctx, verb: Token) -> int | None:
     i = _cue_end(ctx, verb).i + 1
     while (
         i < len(ctx.doc)
-        and (ctx.doc[i].pos_ in _ADVERBIAL or ctx.doc[i].lower_ in _INCISE)
-        and i - verb.i <= MAX_INVERSION_FILLER
+        and (ctx.doc[i].pos_ in _ADJUNCT_POS or ctx.doc[i].lower_ in _INCISE)
+        and i - verb.i <= MAX_INFINITIVE_ADJUNCT
         and "Inf" not in _morph(ctx.doc[i], "VerbForm")
     ):
         i += 1  # "a indiqué en revanche avoir visé", "a affirmé à plusieurs reprises avoir …"
+    named = any(t.pos_ == "PROPN" for t in ctx.doc[verb.i + 1 : i])  # "a observé X se …"
+    if (named or i - verb.i > MAX_INVERSION_FILLER + 1) and not _compound_infinitive(ctx, i):
+        return None
     if i > verb.i + 1 and ctx.doc[i - 1].pos_ == "ADP":
         return None  # "a appelé les rebelles à déposer …": the infinitive of a complement
     first = i
@@ -3302,6 +3400,14 @@ def _infinitive_start(ctx: _Ctx, verb: Token) -> int | None:
         i += 1  # "disent s'en être emparés", "affirme ne pas l'avoir vu"
     ok = i < len(ctx.doc) and "Inf" in _morph(ctx.doc[i], "VerbForm")
     return ctx.doc[min(first, i)].idx if ok and ctx.doc[i].pos_ in ("VERB", "AUX") else None
+
+
+def _compound_infinitive(ctx: _Ctx, i: int) -> bool:
+    """ "a déclaré après sa visite dans la région avoir conclu …": past a long adjunct, or one
+    naming someone or a place, only a past infinitive (avoir/être + participle) is the reported
+    claim ("a observé le maire X quitter la salle" is no report)."""
+    tok = ctx.doc[i] if i < len(ctx.doc) else None
+    return tok is not None and tok.lemma_ in ("avoir", "être") and "Inf" in _morph(tok, "VerbForm")
 
 
 def _before_infinitive(ctx: _Ctx, tok: Token) -> bool:
@@ -3349,7 +3455,8 @@ _GERUND_LEADS = (["en"], ["tout", "en"])
 _INFINITIVE_LEADS = (["avant", "de"], ["avant", "d'"], ["avant", "d’"], ["before"])
 _TO = frozenset(["à", "au", "aux", "to"])
 _PARTITIVES = frozenset(["un", "une", "l'un", "l'une", "l’un", "l’une", "one"])  # "un des …"
-_INCISE = frozenset([",", "lui", "elle", "eux", "elles"])  # "affirme, lui, n'avoir aucune …"
+_STRESSED = frozenset(["lui", "elle", "eux", "elles"])  # "X a lui aussi affirmé"
+_INCISE = _STRESSED | {","}  # "affirme, lui, n'avoir aucune …"
 _ADVERBIAL = frozenset(["ADV", "ADP", "DET", "NOUN", "ADJ", "NUM"])
 _ADJUNCT_POS = frozenset(["ADV", "ADP", "DET", "NOUN", "PROPN", "ADJ", "NUM"])
 _AS = frozenset(["comme", "as"])  # a verb of saying + object + "comme « … »": the words used
@@ -3766,7 +3873,14 @@ def _is_clause_verb(tok: Token) -> bool:
     """A finite verb or a compound tense, not an adjectival participle ("la révolte lancée")."""
     if "Part" not in _morph(tok, "VerbForm"):
         return True
-    return any(c.pos_ == "AUX" for c in tok.children)
+    near = [*tok.children, *(g for p in _emphatic_pronouns(tok) for g in p.children)]
+    return any(c.pos_ == "AUX" for c in near)
+
+
+def _emphatic_pronouns(verb: Token) -> list[Token]:
+    """ "Le comité a lui aussi refusé …": a stressed pronoun between the auxiliary and the
+    participle, on which the parse may hang the auxiliary and the subject."""
+    return [c for c in verb.children if c.i < verb.i and c.lower_ in _STRESSED and c.pos_ == "PRON"]
 
 
 def _named_source(ctx: _Ctx, subj: _Subj) -> bool:
@@ -4587,7 +4701,7 @@ def _antecedent(
     if plural and form:  # "ils" never stands for "des échauffourées", nor "elles" for "des hommes"
         history = [h for h in history if not (h.plural and h.gender and h.gender != form)]
     if c.subj.kind == "pron" and _pron(ctx, c.subj) in ctx.lex.latter:
-        history = [replace(h, oblique=False) for h in history]  # the latest, object or not
+        history = [_as_latter(ctx, h) for h in history]  # the latest, object or not
     if c.subj.kind == "pron" and c.cue_lemma in ctx.lex.continuing:
         # "X a affirmé que … Y est arrivé mardi. « … », a-t-il ajouté": who adds has spoken
         said = {h.span for h in history if h.spoke}  # with the mention's own entry, whose
@@ -4596,6 +4710,14 @@ def _antecedent(
         if found[0] is not None:
             return found
     return _referent(ctx, anchor, gender, plural, history, genders, 0)
+
+
+def _as_latter(ctx: _Ctx, h: _Antecedent) -> _Antecedent:
+    """ "Les riverains ont écrit à la SNCF. Cette dernière a refusé, …": "ce dernier" / "cette
+    dernière" takes the latest mention, an object as well as a subject, an organisation's name
+    too."""
+    org = h.entity is not None and _rank(ctx, h.entity) == LABEL_RANK["ORG"]
+    return replace(h, oblique=False, person=h.person or (org and not h.plural))
 
 
 def _referent(
@@ -5362,13 +5484,22 @@ def _attributed_heads(ctx: _Ctx) -> list[_Cand]:
 def _head_names(ctx: _Ctx) -> list[tuple[_Subj, re.Match[str], int]]:
     """The persons named in the headline form "X : « … »" in the first INTERVIEW_HEAD_LINES
     lines: (X, the colon-and-mark match, the line's end)."""
-    out = []
+    out, persons = [], _person_names(ctx)
     for a, b in ctx.paras[:INTERVIEW_HEAD_LINES]:
-        for e in (e for e in ctx.entities if a <= e.start < b and e.label == "PER"):
+        for e in (
+            e for e in ctx.entities if a <= e.start < b and _headline_person(ctx, e, a, persons)
+        ):
             head = _HEADLINE_QUOTE.match(ctx.text, e.end)
             if head is not None:
                 out.append((_Subj("np", e.start, e.end, _tok_from(ctx, e.end) - 1), head, b))
     return out
+
+
+def _headline_person(ctx: _Ctx, e: Span, line_start: int, persons: set[str]) -> bool:
+    """A person mention, or a bare surname opening the line that the entity layer took for
+    something else ("Morel : « … »" over an article naming Olivier Morel): headlines name
+    people short."""
+    return e.label == "PER" or (e.start == line_start and ctx.text[e.start : e.end] in persons)
 
 
 def _interviewee(ctx: _Ctx) -> _Subj | None:
