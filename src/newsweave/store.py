@@ -255,8 +255,9 @@ class EntityIndex:
         """A surname-only entity ("Poutine") takes the full name when it first appears; so does
         an acronym-only one ("OSDH") when an article spells it out."""
         found = self._by_key(label, key.rsplit(" ", 1)[-1])
-        for short in shorts:
-            found = found if found is not None else self._by_key(label, short)
+        if found is None:
+            by_short = (self._by_key(label, short) for short in shorts)
+            found = next((f for f in by_short if f is not None), None)
         if found is not None:
             self.conn.execute(
                 "UPDATE entities SET name = ?, key = ?, surname = ? WHERE id = ?",
