@@ -20,7 +20,7 @@ from typing import Any
 
 import numpy as np
 
-from .enrich.link import AliasTable, short_form_key, surname_key, translit_key
+from .enrich.link import AliasTable, mention_short_form, surname_key, translit_key
 from .errors import NotFound, StoreError
 from .model import SCHEMA_VERSION, Article, DateEvidence, PartialDate, Provenance, Span
 from .stories.features import Features, Profile
@@ -300,8 +300,7 @@ def _groups(mentions: list[Span]) -> dict[Any, list[int]]:
 
 def _short_forms(mentions: list[Span], members: list[int], text: str, name: str) -> tuple[str, ...]:
     """Keys of the acronyms among one in-article entity's name mentions."""
-    names = (mentions[i] for i in members if mentions[i].attrs.get("kind", "name") == "name")
-    keys = (short_form_key(m.text_of(text), name) for m in names)
+    keys = (mention_short_form(mentions[i], text, name) for i in members)
     return tuple(dict.fromkeys(k for k in keys if k))
 
 

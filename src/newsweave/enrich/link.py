@@ -22,6 +22,7 @@ from anyascii import anyascii
 from babel import Locale
 
 from ..errors import InputError
+from ..model import Span
 
 # Spelling folds applied in order to the ASCII, lower-cased name. Calibrated by hand on the
 # transliteration pairs of the seeds and the alias table (fr/en/de spellings of Russian,
@@ -61,6 +62,13 @@ def short_form_key(name: str, canonical: str) -> str | None:
     if own and f" {own} " not in f" {translit_key(canonical)} ":
         return own
     return None
+
+
+def mention_short_form(mention: Span, text: str, canonical: str) -> str | None:
+    """``short_form_key`` of a name mention of ``text`` (a role noun is never a short form)."""
+    if mention.attrs.get("kind", "name") != "name":
+        return None
+    return short_form_key(mention.text_of(text), canonical)
 
 
 def _drop_mute_e(token: str) -> str:

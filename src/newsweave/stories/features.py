@@ -26,7 +26,7 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
-from ..enrich.link import short_form_key, translit_key
+from ..enrich.link import mention_short_form, translit_key
 from ..model import Article, PartialDate
 
 if TYPE_CHECKING:
@@ -181,17 +181,11 @@ def entity_weights(article: Article) -> dict[str, float]:
     """Canonical entities of the article (names, not bare roles), by mention count."""
     counts: Counter[str] = Counter()
     for span in article.annotations.get("entities", []):
-        key = _story_key(span.text_of(article.text), span.attrs)
+        canonical = str(span.attrs.get("canonical") or span.text_of(article.text))
+        key = mention_short_form(span, article.text, canonical) or translit_key(canonical)
         if key:
             counts[f"{span.label}:{key}"] += 1
     return normalise({k: 1 + math.log(n) for k, n in counts.items()})
-
-
-def _story_key(text: str, attrs: dict[str, Any]) -> str:
-    """The canonical name's key; a short form of it (an acronym) keeps its own key."""
-    canonical = str(attrs.get("canonical") or text)
-    short = short_form_key(text, canonical) if attrs.get("kind", "name") == "name" else None
-    return short or translit_key(canonical)
 
 
 def labelled(entities: dict[str, float], label: str) -> dict[str, float]:
