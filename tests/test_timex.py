@@ -1418,3 +1418,18 @@ def test_the_part_of_a_named_day_is_a_time_of_that_day() -> None:
     assert got["the night"] == "2020-10-30TNI"
     # no date after "of": no time ("the morning of her life", "the night of the long knives")
     assert find_dates("She spent the morning of her life in Paris.", ANCHOR, "en") == []
+
+
+def test_last_weekday_of_the_same_name_does_not_carry_to_a_bare_one(fr_nlp: Any) -> None:
+    # written on a Wednesday: "mercredi dernier" is a week back, a bare "mercredi" is that day
+    text = (
+        "Mercredi dernier, le comité avait déjà siégé. Des milliers de personnes ont manifesté "
+        "mercredi dans la capitale. Le ministre est encore présent à Genève ce mercredi."
+    )
+    got = {s.text_of(text): s.attrs["value"] for s in find_dates(text, ANCHOR, "fr", fr_nlp(text))}
+    assert got["Mercredi dernier"] == "2020-10-28"
+    assert got["mercredi"] == "2020-11-04" and got["ce mercredi"] == "2020-11-04"
+    # another weekday keeps coreference with its "dernier": that week's day, named twice
+    text = "Lundi dernier, le comité a siégé. Il s'était réuni lundi à huis clos."
+    got = {s.text_of(text): s.attrs["value"] for s in find_dates(text, ANCHOR, "fr", fr_nlp(text))}
+    assert got["Lundi dernier"] == got["lundi"] == "2020-11-02"

@@ -1385,7 +1385,9 @@ def _r_thispart(c: _Cand, ctx: _Ctx) -> _Value | None:
 
 def _weekday_day(c: _Cand, ctx: _Ctx, wd_word: str) -> date | None:
     """A weekday named elsewhere with its date or a tense cue keeps that date; otherwise the
-    latest such day on or before the anchor, or the next one when the tense is future."""
+    latest such day on or before the anchor, or the next one when the tense is future. "Vendredi
+    dernier" in a Friday's article is a week back; it does not carry over to a bare "vendredi",
+    which is that day (ml_crisis_tls)."""
     wd = int(ctx.gram.w["weekdays"][_key(wd_word)])
     rel = _key(c.g.get("rel"))
     if _anaphoric(c, ctx):
@@ -1401,7 +1403,7 @@ def _weekday_day(c: _Cand, ctx: _Ctx, wd_word: str) -> date | None:
     if ctx.anchor is None or not ctx.has_year:
         return None
     day = _weekday_date(ctx.anchor, wd, direction, strict)
-    if direction or strict:
+    if (direction or strict) and abs((day - ctx.anchor).days) != 7:
         ctx.weekday_dates.setdefault(wd, day)
     return day
 
