@@ -1433,3 +1433,11 @@ def test_last_weekday_of_the_same_name_does_not_carry_to_a_bare_one(fr_nlp: Any)
     text = "Lundi dernier, le comité a siégé. Il s'était réuni lundi à huis clos."
     got = {s.text_of(text): s.attrs["value"] for s in find_dates(text, ANCHOR, "fr", fr_nlp(text))}
     assert got["Lundi dernier"] == got["lundi"] == "2020-11-02"
+
+
+def test_adverbs_of_the_near_future_and_from_now_on() -> None:
+    # "prochainement" is an adverb, not the adjective "prochain" that needs its noun after it
+    for text in ("Prochainement, le gouvernement tranchera.", "Il tranchera prochainement."):
+        assert _one(text).attrs["value"] == "FUTURE_REF"
+    assert _one("Dorénavant, le sommet se tiendra à Paris.").attrs["value"] == "PRESENT_REF"
+    assert find_dates("Il sera le prochain.", ANCHOR, "fr") == []  # the adjective alone

@@ -685,7 +685,7 @@ def _valid_ref(c: _Cand, ctx: _Ctx) -> bool:
     ref = _key(c.g.get("ref"))
     if ref.startswith("précédent"):
         return _prev_word(ctx, c.mstart) != "sans"
-    if ref.startswith("prochain"):
+    if ref.startswith("prochain") and not ref.endswith("ment"):  # "prochainement" stands alone
         return re.match(r"\s+\w", ctx.text[c.mend : c.mend + 3]) is not None
     return True
 
