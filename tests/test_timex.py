@@ -1441,3 +1441,34 @@ def test_adverbs_of_the_near_future_and_from_now_on() -> None:
         assert _one(text).attrs["value"] == "FUTURE_REF"
     assert _one("Dorénavant, le sommet se tiendra à Paris.").attrs["value"] == "PRESENT_REF"
     assert find_dates("Il sera le prochain.", ANCHOR, "fr") == []  # the adjective alone
+
+
+def test_english_last_night_quarters_and_a_day_named_alone() -> None:
+    text = (
+        "Late last night, protesters marched. GDP fell in the first quarter and rose in the "
+        "first half of 2021. The trial opens on the 9th."
+    )
+    got = {s.text_of(text): s.attrs["value"] for s in find_dates(text, ANCHOR, "en")}
+    assert got["Late last night"] == "2020-11-03TNI"
+    assert got["the first quarter"] == "2020-Q1" and got["the first half of 2021"] == "2021-H1"
+    assert got["the 9th"] == "2020-11-09"
+    # not dates: a match's half, a floor, a quarter of something
+    for text in ("He scored in the first half.", "He lives on the 5th floor.",
+                 "In the first quarter of the century, it grew."):  # fmt: skip
+        assert find_dates(text, ANCHOR, "en") == [], text
+    # the part modifier belongs to the mention
+    assert (
+        _one("The vote is due early next year.", lang="en").text_of(
+            "The vote is due early next year."
+        )
+        == "early next year"
+    )
+
+
+def test_the_night_before_counts_from_the_context_day() -> None:
+    text = "Le 12 octobre, un obus est tombé. La nuit précédente, l'armée avait bombardé la ville."
+    got = {s.text_of(text): s.attrs["value"] for s in find_dates(text, ANCHOR, "fr")}
+    assert got == {"Le 12 octobre": "2020-10-12", "La nuit précédente": "2020-10-11TNI"}
+    # no context day: one mention, unresolved (not the anchor's night and a PAST_REF)
+    spans = find_dates("La nuit précédente, l'armée avait tiré.", ANCHOR, "fr")
+    assert [(s.attrs["value"], s.attrs["resolved"]) for s in spans] == [(None, False)]

@@ -151,6 +151,9 @@ TEMPLATES: dict[str, dict[str, str]] = {
         r"(?:\s+(?:au\s+)?(?P<part>@PART@))?",
         "lastpart": r"(?:la|le)\s+(?P<part>nuit|soirée|matinée|soir|matin)\s+"
         r"(?P<rel>dernière|dernier)",
+        # "la nuit précédente", "la soirée suivante": counted from the context day, not the anchor
+        "anapart": r"(?:la|le)\s+(?P<part>nuit|soirée|matinée|soir|matin)\s+"
+        r"(?P<ana>précédente|précédent|suivante|suivant)",
         "ctxpart": r"(?:dans\s+)?(?P<x>(?:la|l['’]|le)\s*(?P<part>nuit|soirée|matinée|après-midi|"
         r"matin|soir)(?:\s+même)?)",
         "ordunit": r"(?:(?:le|la|l['’])\s*)?(?P<ord>@ORD@)\s+(?P<unit>trimestre|semestre)"
@@ -177,7 +180,8 @@ TEMPLATES: dict[str, dict[str, str]] = {
         "thispart": r"(?:@THIS@)\s+(?P<part>@PART@)",
         "thisunit": r"(?:@THIS@)\s+(?P<unit>week|month|year|weekend|quarter)",
         "anaunit": r"the\s+(?P<ana>@ANA@)\s+(?P<unit>day|week|month|year|quarter)",
-        "relunit": r"(?P<rel>@REL@)\s+(?P<unit>week|month|year|weekend|quarter)",
+        "relunit": r"(?:(?P<pmod>@PMOD@)[\s-]+)?(?P<rel>@REL@)\s+(?P<unit>week|month|year|"
+        r"weekend|quarter)",
         "lastn": r"(?:the\s+)?(?P<rel>@REL@)\s+(?:(?P<n>@NUM@|\d+|@VAGUE@)\s+)?(?P<unit>days|"
         r"weeks|months|years|hours|decades)",
         "weekday": r"(?:(?P<rel>@REL@|this)\s+)?(?P<wd>@WD@)(?:\s+(?P<part>@PART@))?",
@@ -206,6 +210,17 @@ TEMPLATES: dict[str, dict[str, str]] = {
         # du 3 décembre"); the date is a mention of its own
         "ofpart": r"(?P<x>the\s+(?P<part>morning|afternoon|evening|night))"
         r"(?=\s+of\s+(?:@WD@|@MOA@\s+\d|\d{1,2}\s+@MOA@))",
+        # "late last night": the night before the anchor, as "la nuit dernière"
+        "lastpart": r"(?:(?P<pmod>@PMOD@)\s+)?(?P<rel>last)\s+(?P<part>night)",
+        # "the first quarter (of 2008)" as "le premier trimestre"; a half only with its year
+        # ("in the first half" of a match is no date)
+        "ordunit": r"(?:the\s+)?(?P<ord>@ORD@)\s+(?P<unit>quarter)(?:\s+of\s+(?P<y>"
+        + YEAR4
+        + r"))?(?![\w-])(?!\s+of\s+(?!\d))",
+        "ordhalf": r"(?:the\s+)?(?P<ord>@ORD@)\s+(?P<unit>half)\s+of\s+(?P<y>" + YEAR4 + r")",
+        # "on the 5th": a day of the month named alone, as "le 5"
+        "dayonly": r"on\s+(?P<x>the\s+(?P<d>[0-3]?\d)(?:st|nd|rd|th))"
+        r"(?=\s*(?:[.,;:)]|$)|\s+(?:and|or|at|in)\s)",
     },
 }
 # Patterns run only on windows around a trigger word (a word of these tables, a literal below,
@@ -239,6 +254,7 @@ CONTEXT_KINDS = frozenset(
         "anaunit",
         "anasame",
         "anathere",
+        "anapart",
         "dayonly",
     }
 )
@@ -1534,6 +1550,15 @@ def _r_lastpart(c: _Cand, ctx: _Ctx) -> _Value | None:
     return _day_or_part(ctx, _shift(ctx, -1), c.g.get("part"), _anchor_iso(ctx))
 
 
+def _r_anapart(c: _Cand, ctx: _Ctx) -> _Value | None:
+    """ "la nuit précédente": that part of the day before the context day (after it for
+    "suivante"); unresolved without a context day (as "la veille")."""
+    k = int(ctx.gram.w["anaphoric_words"][_key(c.g["ana"])])
+    base = _context_day(c, ctx, fallback=False)
+    d = _shift(ctx, k, base) if base is not None else None
+    return _day_or_part(ctx, d, c.g.get("part"), _day_value(ctx, base) if base else None)
+
+
 def _r_ordunit(c: _Cand, ctx: _Ctx) -> _Value | None:
     """ "le premier trimestre 2002" -> 2002-Q1, "le second semestre" -> <year>-H2."""
     n = int(ctx.gram.w["ordinals"][_key(c.g["ord"])])
@@ -1930,6 +1955,7 @@ RESOLVERS: dict[str, Resolver] = {
     "setadj": _r_setadj, "season": _r_season, "holiday": _r_holiday, "ref": _r_ref,
     "ici": _r_ici, "year2": _r_year2, "ctxday": _r_ctxday, "shift": _r_shift,
     "ctxpart": _r_ctxpart, "ctxpartmod": _r_ctxpart, "ofpart": _r_ofpart, "lastpart": _r_lastpart,
-    "ordunit": _r_ordunit, "ordday": _r_ordday, "enpart": _r_ctxpart,
+    "anapart": _r_anapart,
+    "ordunit": _r_ordunit, "ordhalf": _r_ordunit, "ordday": _r_ordday, "enpart": _r_ctxpart,
     "dayonly": _r_dayonly, "weekend": _r_weekend,
 }  # fmt: skip
