@@ -18,6 +18,10 @@ grouped by kind: missed, spurious, extent (boundary), value (wrong value or type
 --dev prints the dev totals and ml_crisis only (the held-out docs are not run): the check to
 repeat while tuning.
 
+Hand gold (``tests/gold/timex_fr.jsonl``, see tests/gold/README.md, "Date mentions"): ml_crisis_tls
+Global Voices articles annotated by us in the French TimeBank convention, scored as ftib, per
+split (dev / held-out by ``bench.goldsets.split_of``). --hand-errors lists its dev errors only.
+
 --crisis-errors [TOPICS] lists the ml_crisis disagreements of the files (among the --crisis-limit
 ones) of the given topics (comma-separated, default egypt,libya: the topics kept for error
 reading; syria and yemen are kept unread), one line each: missed (a tag we lack), spurious (a
@@ -216,13 +220,20 @@ class Breakdown:
 
 
 def run_breakdown(nlp: Any) -> None:
-    """Per split: P/R/F1 per gold type and error counts per type and kind (no items shown)."""
+    """Per split: P/R/F1 per gold type and error counts per type and kind (no items shown), for
+    ftib and then the hand gold."""
+    print_breakdown((split_of(d), gold, pred) for d, gold, pred, _ in ftib_runs(nlp))
+    if HAND_GOLD.is_file():
+        print_breakdown(hand_runs(nlp), "hand ")
+
+
+def print_breakdown(runs: Iterable[tuple[str, list[Gold], list[Span]]], prefix: str = "") -> None:
     parts = {"dev": Breakdown.empty(), "held-out": Breakdown.empty(), "all": Breakdown.empty()}
-    for d, gold, pred, _ in ftib_runs(nlp):
-        parts[split_of(d)].add(gold, pred)
+    for split, gold, pred in runs:
+        parts[split].add(gold, pred)
         parts["all"].add(gold, pred)
     for name, b in parts.items():
-        print(f"== {name}")
+        print(f"== {prefix}{name}")
         for t, c in b.types.items():
             report(f"  {t}", c)
         print(f"  {'errors':<8} " + " ".join(f"{k:>8}" for k in KINDS))
@@ -261,6 +272,73 @@ def doc_errors(d: dict[str, Any], pred: list[Span]) -> Iterator[tuple[str, str]]
         if i not in used:
             ctx = text[max(0, s.start - 40) : s.end + 20]
             yield "spurious", f"[{text[s.start : s.end]}] {s.label} {s.attrs.get('value')} {ctx!r}"
+
+
+# ---------------------------------------------------------------- hand gold (ml_crisis_tls)
+
+REPO = Path(__file__).resolve().parents[1]
+HAND_GOLD = REPO / "tests" / "gold" / "timex_fr.jsonl"
+
+
+def hand_docs() -> list[dict[str, Any]]:
+    """The hand-annotated documents in the ftib shape (doc_id = path), text from the shared
+    file; a text that no longer matches its annotation is an error."""
+    if str(REPO) not in sys.path:  # run as a script: bench/ is not a package on the path
+        sys.path.insert(0, str(REPO))
+    from bench.goldsets import doc_text, sha256_text
+
+    out = []
+    for line in HAND_GOLD.read_text(encoding="utf-8").splitlines():
+        raw = json.loads(line)
+        text = doc_text(raw["path"])
+        if sha256_text(text) != raw["text_sha256"]:
+            raise ValueError(f"{raw['path']}: text changed since it was annotated")
+        spans = [{**t, "text": text[t["start"] : t["end"]]} for t in raw["timexes"]]
+        out.append({**raw, "doc_id": raw["path"], "text": text, "timexes": spans})
+    return out
+
+
+def hand_split(d: dict[str, Any]) -> str:
+    return "held-out" if d["split"] == "heldout" else "dev"
+
+
+def hand_runs(nlp: Any, dev_only: bool = False) -> Iterator[tuple[str, list[Gold], list[Span]]]:
+    """(split, gold, system mentions) per hand-gold document (held-out ones not run with
+    dev_only)."""
+    docs = [d for d in hand_docs() if not (dev_only and d["split"] == "heldout")]
+    for d, doc in zip(docs, parsed(nlp, [d["text"] for d in docs]), strict=True):
+        pred = find_dates(d["text"], PartialDate.parse(d["dct"]), "fr", doc)
+        yield (
+            hand_split(d),
+            [Gold(t["start"], t["end"], t["type"], t["value"]) for t in d["timexes"]],
+            pred,
+        )
+
+
+def run_hand(nlp: Any, dev_only: bool = False) -> dict[str, Counts]:
+    totals = {"dev": Counts(), "held-out": Counts(), "all": Counts()}
+    for split, gold, pred in hand_runs(nlp, dev_only):
+        c = score(gold, pred)
+        totals[split].add(c)
+        totals["all"].add(c)
+    return totals
+
+
+def hand_errors(nlp: Any) -> list[tuple[str, str]]:
+    """(kind, line) for every error on the hand gold's dev docs; held-out docs are not run."""
+    docs = [d for d in hand_docs() if d["split"] == "dev"]
+    out: list[tuple[str, str]] = []
+    for d, doc in zip(docs, parsed(nlp, [d["text"] for d in docs]), strict=True):
+        out.extend(doc_errors(d, find_dates(d["text"], PartialDate.parse(d["dct"]), "fr", doc)))
+    return sorted(out)
+
+
+def report_hand(nlp: Any, dev_only: bool = False) -> None:
+    if not HAND_GOLD.is_file():
+        return
+    for name, c in run_hand(nlp, dev_only).items():
+        if not (dev_only and name != "dev"):
+            report(f"hand {name}", c)
 
 
 # ---------------------------------------------------------------- ml_crisis_tls
@@ -380,6 +458,9 @@ def _args(argv: Iterable[str] | None) -> argparse.Namespace:
         "--breakdown", action="store_true", help="ftib counts per type and error kind, then stop"
     )
     ap.add_argument(
+        "--hand-errors", action="store_true", help="list the hand gold's dev errors and stop"
+    )
+    ap.add_argument(
         "--crisis-errors",
         nargs="?",
         const="egypt,libya",
@@ -398,8 +479,8 @@ def main(argv: Iterable[str] | None = None) -> None:
     if args.crisis_errors:
         crisis_errors(nlp, args.crisis_limit or None, set(args.crisis_errors.split(",")))
         return
-    if args.errors:
-        errors = dev_errors(nlp)
+    if args.errors or args.hand_errors:
+        errors = dev_errors(nlp) if args.errors else hand_errors(nlp)
         for kind, line in errors:
             print(f"{kind:<8} {line}")
         kinds = Counter(kind for kind, _ in errors)
@@ -408,6 +489,7 @@ def main(argv: Iterable[str] | None = None) -> None:
     for name, c in run_ftib(nlp, args.dev).items():
         if not (args.dev and name == "all"):
             report(name, c)
+    report_hand(nlp, args.dev)
     crisis_report(run_crisis(nlp, args.crisis_limit or None))
 
 

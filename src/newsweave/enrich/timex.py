@@ -98,7 +98,8 @@ TEMPLATES: dict[str, dict[str, str]] = {
         r"dernières|passés|passées|à\s+venir|précédents|précédentes|suivants|suivantes)",
         "lastn3": r"(?:ces|les|des)\s+(?P<rel>derniers|dernières|prochains|prochaines)\s+"
         r"(?P<n>@NUM@|\d+)\s+(?P<unit>@UNIT@)",
-        "weekday": r"(?:(?P<this>ce)\s+|le\s+(?=(?:@WD@)\s+(?:@REL@)))?(?P<wd>@WD@)(?!\s+saint)"
+        "weekday": r"(?:(?P<this>ce)\s+(?:même\s+)?|le\s+(?=(?:@WD@)\s+(?:@REL@)))?(?P<wd>@WD@)"
+        r"(?!\s+saint)"
         r"(?:\s+(?P<rel2>@REL@)(?=\s+(?:au|en)\s))?(?:\s+@PARTTAIL@)?(?:\s+(?P<rel>@REL@))?",
         "nightdate": r"(?:la\s+)?(?P<part>nuit)\s+du\s+(?P<d>1er|[0-3]?\d)\s+(?:(?P<mo1>@MOA@)\s+)?"
         r"au\s+(?:1er|[0-3]?\d)\s+(?P<mo>@MOA@)(?:\s+(?P<y>" + YEAR4 + r"))?",
@@ -146,6 +147,10 @@ TEMPLATES: dict[str, dict[str, str]] = {
         "ref": r"(?P<ref>@REF@)",
         "ici": r"d['’](?P<x>ici)",
         "year2": r"(?<=\ben\s)(?P<y>\d\d)(?=\s*[,.;:()])",
+        # "2011/12": the second year of a pair written short (a season, a school year)
+        "yearpair": r"(?<=\d\d\d\d/)(?P<yy>\d\d)(?![\d/])",
+        # "jour après jour", "mois après mois": every day, every month
+        "afterunit": r"(?P<unit>jour|semaine|mois|année|an)\s+après\s+(?P=unit)\b",
         "ctxday": r"(?P<ctx>@CTXDAY@)",
         "shift": r"(?:(?P<det>le|la|l['’])\s*)?(?P<shift>@SHIFT@)"
         r"(?:\s+(?:au\s+)?(?P<part>@PART@))?",
@@ -551,7 +556,15 @@ def _prev_word(ctx: _Ctx, pos: int) -> str:
 
 def _valid(c: _Cand, ctx: _Ctx) -> bool:
     check = VALIDATORS.get(c.kind)
-    return check(c, ctx) if check else True
+    return not _in_address(c, ctx) and (check(c, ctx) if check else True)
+
+
+def _in_address(c: _Cand, ctx: _Ctx) -> bool:
+    """A number inside a web address ("http://…/medias/2011/04/29/…", "www.x.org/1128") is part
+    of a name, not a date mention (the page's URL date is the extractor's evidence)."""
+    token = re.search(r"\S*$", ctx.text[max(0, c.start - 200) : c.start])
+    head = token.group() if token else ""
+    return "://" in head or head.lower().startswith("www.")
 
 
 def _valid_month_word(c: _Cand, ctx: _Ctx) -> bool:
@@ -701,14 +714,26 @@ def _valid_ref(c: _Cand, ctx: _Ctx) -> bool:
     ref = _key(c.g.get("ref"))
     if ref.startswith("précédent"):
         return _prev_word(ctx, c.mstart) != "sans"
-    if ref.startswith("prochain") and not ref.endswith("ment"):  # "prochainement" stands alone
+    if ref.startswith("prochain") and not ref.endswith("ment"):  # the adjective
         return re.match(r"\s+\w", ctx.text[c.mend : c.mend + 3]) is not None
+    if ref == "a ce jour":  # "À ce jour" written without its accent, not "il a ce jour-là"
+        return ctx.text[c.mstart] == "A"
     return True
 
 
 def _valid_dayonly(c: _Cand, ctx: _Ctx) -> bool:
     """ "Morsi était le 1er": after a copula "le 1er" is a rank, not a day (ml_crisis_tls)."""
     return _key(c.g.get("d")) != "1er" or _prev_word(ctx, c.mstart) not in ctx.gram.w["copulas"]
+
+
+def _valid_yearpair(c: _Cand, ctx: _Ctx) -> bool:
+    """ "2011/12" is a pair of years only when 12 follows 2011."""
+    return _pair_year(c, ctx) is not None
+
+
+def _pair_year(c: _Cand, ctx: _Ctx) -> int | None:
+    first = int(ctx.text[c.start - 5 : c.start - 1])
+    return first + 1 if (first + 1) % 100 == int(c.g["yy"] or -1) else None
 
 
 def _valid_ici(c: _Cand, ctx: _Ctx) -> bool:
@@ -757,6 +782,7 @@ VALIDATORS: dict[str, Callable[[_Cand, _Ctx], bool]] = {
     "holiday": _valid_holiday,
     "shift": _valid_shift,
     "ici": _valid_ici,
+    "yearpair": _valid_yearpair,
 }
 
 
@@ -1730,6 +1756,10 @@ def _r_every(c: _Cand, ctx: _Ctx) -> _Value | None:
     return _Value("SET", f"XXXX-XX-XXT{code or 'XX'}", "set")  # "chaque soir", "tous les matins"
 
 
+def _r_yearpair(c: _Cand, ctx: _Ctx) -> _Value | None:
+    return _Value("DATE", str(_pair_year(c, ctx)), "year")
+
+
 def _r_everydate(c: _Cand, ctx: _Ctx) -> _Value | None:
     """ "chaque 11 novembre": that day of every year."""
     d = 1 if _key(c.g["d"]) == "1er" else int(c.g["d"] or 0)
@@ -1955,7 +1985,7 @@ RESOLVERS: dict[str, Resolver] = {
     "setadj": _r_setadj, "season": _r_season, "holiday": _r_holiday, "ref": _r_ref,
     "ici": _r_ici, "year2": _r_year2, "ctxday": _r_ctxday, "shift": _r_shift,
     "ctxpart": _r_ctxpart, "ctxpartmod": _r_ctxpart, "ofpart": _r_ofpart, "lastpart": _r_lastpart,
-    "anapart": _r_anapart,
+    "anapart": _r_anapart, "yearpair": _r_yearpair, "afterunit": _r_every,
     "ordunit": _r_ordunit, "ordhalf": _r_ordunit, "ordday": _r_ordday, "enpart": _r_ctxpart,
     "dayonly": _r_dayonly, "weekend": _r_weekend,
 }  # fmt: skip
