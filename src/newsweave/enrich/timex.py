@@ -57,7 +57,8 @@ TEMPLATES: dict[str, dict[str, str]] = {
         "daydate": r"(?:(?P<det>le|ce)\s+)?(?:(?P<wd>@WD@)\s+)?(?P<d>1er|premier|[0-3]?\d)\s+"
         r"(?P<mo>@MOA@)(?:\s+(?P<y>" + YEAR4 + r"|\d\d(?!\s*\w|[:.]\d)))?(?:\s+(?P<rel>@REL@))?"
         r"(?:\s+@PARTTAIL@)?",
-        "daycoord": r"(?P<x>(?:les?\s+)?(?P<d>1er|[0-3]?\d))(?=\s+(?:et|au|-)\s+(?:le\s+)?"
+        "daycoord": r"(?P<x>(?:les?\s+)?(?P<d>1er|[0-3]?\d))(?=(?:\s*,\s*(?:1er|[0-3]?\d))*"
+        r"\s+(?:et|au|-)\s+(?:le\s+)?"
         r"(?:1er|[0-3]?\d)\s+"
         r"(?P<mo>@MOA@)(?:\s+(?P<y>" + YEAR4 + r"))?(?:\s+(?P<rel>@REL@))?)",
         "monthyear": r"(?:@PMODOF@)?(?:@MONTHOF@)?(?P<mo>@MOA@)\s+"
@@ -1726,6 +1727,10 @@ def _offset_result(c: _Cand, ctx: _Ctx, sign: int) -> _Value:
         k *= UNIT_CODES[code][1]
         value, _ = _unit_value(ctx, "mois", k, 0)
         return _Value("DATE", value, "month", anchor=_anchor_iso(ctx) if value else None)
+    if code in ("H", "N", "S"):  # "il y a deux heures": a time of the anchor day, clock unknown
+        d = _shift(ctx, 0)
+        value = f"{_day_value(ctx, d)}TXX:XX" if d is not None else None
+        return _Value("TIME", value, "time", d, _anchor_iso(ctx) if value else None)
     days = k * 7 if code == "W" else (k if code == "D" else 0)
     return _day_or_part(ctx, _shift(ctx, days), None, _anchor_iso(ctx))
 
