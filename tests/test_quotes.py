@@ -1316,9 +1316,10 @@ def test_round8_not_reported_speech(nlp_fr, text: str) -> None:  # type: ignore[
 # spkR .795; floors raised to match. A sixteenth batch (13 long ml_crisis articles, after round
 # 34): on it alone fr spkP .764 spkR .621; on all 265 French articles as this test runs, fr P .953
 # R .845 spkP .879 spkR .779. The floors below are for this grown gold (the measure changed, not
-# the rules).
+# the rules). Round 35 (from the sixteenth batch's dev misses), as this test runs: fr P .954 R
+# .845 spkP .883 spkR .782; floors raised to match.
 FLOORS = {
-    "fr": {"P": 0.95, "R": 0.84, "spkP": 0.875, "spkR": 0.775},
+    "fr": {"P": 0.95, "R": 0.84, "spkP": 0.88, "spkR": 0.78},
     "en": {"P": 0.965, "R": 0.89, "spkP": 0.93, "spkR": 0.86},
 }
 
@@ -4825,3 +4826,101 @@ def test_round34_relative_clause_with_an_object_is_skipped(nlp_fr) -> None:  # t
     (q,) = entity_quotes(nlp_fr, text)
     assert q.text_of(text) == "bien peser leur choix"
     assert speaker_text(text, q) == "syndicat"
+
+
+# Round 35, from the sixteenth batch's dev misses (invented sentences): an adverbial locution
+# inside an inverted verb of saying, relational role nouns before a name, a participle placing
+# a "selon" source, a dative clitic before the verb, and a verbless subject before ", a annoncé"
+# read as reported content.
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        pytest.param(
+            '"Nous avons perdu une manche, pas le match", a pour sa part assuré Paul Durand, un '
+            "élu du quartier.",
+            "Paul Durand",
+            id="pour_sa_part",
+        ),
+        pytest.param(
+            "« La saison sera longue pour tout le monde », ont à leur tour affirmé les "
+            "entraîneurs du club.",
+            "entraîneurs du club",
+            id="a_leur_tour",
+        ),
+    ],
+)
+def test_round35_locution_inside_an_inverted_verb(nlp_fr, text: str, speaker: str) -> None:  # type: ignore[no-untyped-def]
+    """ "« … », a pour sa part assuré X": a locution between the auxiliary and the participle
+    ("pour sa part", "de son côté", "à leur tour") is skipped like an adverb; the subject
+    after the verb speaks."""
+    (q,) = entity_quotes(nlp_fr, text)
+    assert speaker_text(text, q) == speaker
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        pytest.param(
+            "Son collègue au Logement Marc Lefèvre a jugé que les loyers devaient baisser.",
+            "Marc Lefèvre",
+            id="collegue",
+        ),
+        pytest.param(
+            "Son prédécesseur au Commerce Marc Lefèvre a affirmé que les taxes allaient baisser.",
+            "Marc Lefèvre",
+            id="predecesseur",
+        ),
+    ],
+)
+def test_round35_relational_role_noun_names_a_person(nlp_fr, text: str, speaker: str) -> None:  # type: ignore[no-untyped-def]
+    """ "Son collègue au Trésor X a estimé que …": "collègue", "prédécesseur" name a person by
+    a relation to another role holder, like "homologue"; the name after the role phrase speaks,
+    not the relation noun."""
+    (q,) = entity_quotes(nlp_fr, text)
+    assert speaker_text(text, q) == speaker
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        pytest.param(
+            "D'après un militant basé à Rennes, Paul Durand, l'usine fermera avant l'été.",
+            "Paul Durand",
+            id="name_set_off_after_the_place",
+        ),
+        pytest.param(
+            "Selon un opposant réfugié en Belgique, l'usine fermera avant l'été.",
+            "opposant réfugié en Belgique",
+            id="no_name",
+        ),
+    ],
+)
+def test_round35_placed_participle_belongs_to_the_source(nlp_fr, text: str, speaker: str) -> None:  # type: ignore[no-untyped-def]
+    """ "d'après un militant basé à X, Y, …": a past participle placing the source belongs to
+    its phrase; a name set off after it is the source, and the content starts after both."""
+    (q,) = entity_quotes(nlp_fr, text)
+    assert q.text_of(text) == "l'usine fermera avant l'été"
+    assert speaker_text(text, q) == speaker
+
+
+def test_round35_dative_clitic_is_the_hearer(nlp_fr) -> None:  # type: ignore[no-untyped-def]
+    """ "… et des soldats lui ont déclaré que …": with the noun phrase parsed as a conjunct of
+    the clause before, the dative "lui" before the verb is the hearer (the reporter), not the
+    subject; the noun phrase before it speaks."""
+    text = (
+        "Le reporter a vu un camion renversé devant la mairie et des soldats lui ont déclaré "
+        "que trois hommes avaient été tués."
+    )
+    (q,) = entity_quotes(nlp_fr, text)
+    assert speaker_text(text, q) == "soldats"
+
+
+def test_round35_verbless_subject_before_its_verb_is_no_report(nlp_fr) -> None:  # type: ignore[no-untyped-def]
+    """ "L'un des membres du comité chargé de …, le Belge X, a annoncé …": a long subject with
+    only a participle and an infinitive inside, then a comma, is no clause; without a finite
+    verb before ", a annoncé" there is nothing reported."""
+    text = (
+        "L'un des membres du comité chargé de surveiller les élections, le Belge Paul Janssens, "
+        "a annoncé à la radio France Inter sa démission."
+    )
+    assert entity_quotes(nlp_fr, text) == []

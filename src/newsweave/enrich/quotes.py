@@ -325,6 +325,8 @@ _OF = frozenset(["de", "d'", "d’", "of"])
 _OF_THE = _OF | {"du", "des"}
 _AT_PLACE = frozenset(["à", "au", "aux", "dans", "chez"])  # "explique-t-on à Matignon"
 _PLACE_START = frozenset(["DET", "PROPN", "NOUN"])
+_IN_PLACE = _AT_PLACE | {"en"}  # "un militant basé à Alep", "un opposant réfugié en Turquie"
+_PLACE_WORDS = _PLACE_START | {"ADJ", "ADP"}
 _OF_MEDIUM = _OF | {"du", "des"}  # "le journal de X", "du X": not the medium's name
 MAX_ROLE_MODIFIERS = 3  # "nouvellement élu": words between a role and its apposed name (audit)
 # "…, le général soudanais [Name]": lower-case words (determiner, title, adjectives) allowed
@@ -509,6 +511,7 @@ class Lexicon:
     reading: frozenset[str]  # "« … », pouvait-on lire sur une banderole": words nobody said
     outbreak_verbs: frozenset[str]  # "un incendie s'est déclaré": it broke out, nobody spoke
     outbreak_nouns: frozenset[str]
+    locutions: frozenset[str]  # "a pour sa part assuré": words set inside the verb, skipped
 
 
 # Lexicon fields read straight from one list of speech_verbs.json (field: JSON key).
@@ -535,6 +538,7 @@ _PLAIN_LISTS = {
     "reading": "reading_verbs", "outbreak_verbs": "outbreak_verbs",
     "outbreak_nouns": "outbreak_nouns", "honorifics": "honorifics",
     "impersonal": "impersonal_heads", "day_words": "day_words",
+    "locutions": "inserted_locutions",
 }  # fmt: skip
 
 
@@ -2036,6 +2040,7 @@ def _new_sentence_after(ctx: _Ctx, q: _Quoted, toks: list[Token], lead: int) -> 
 
 def _inverted(ctx: _Ctx, toks: list[Token]) -> tuple[Token, _Subj, str] | None:
     """ ", a-t-il affirmé" / ", ajoute-t-elle" / ", note X" / ", said the minister"."""
+    toks = _without_locutions(ctx, toks)
     for k, tok in enumerate(toks[: MAX_INVERSION_FILLER + 1]):
         aux = any(t.pos_ == "AUX" for t in toks[:k])
         if (
@@ -2049,6 +2054,28 @@ def _inverted(ctx: _Ctx, toks: list[Token]) -> tuple[Token, _Subj, str] | None:
         if not (_is_chain_filler(tok) or tok.pos_ == "ADV"):
             return None
     return None
+
+
+def _without_locutions(ctx: _Ctx, toks: list[Token]) -> list[Token]:
+    """The first words after a closing mark without an adverbial locution set between the
+    auxiliary and its participle ("« … », a pour sa part assuré X", "a de son côté ajouté X"):
+    like an adverb, it does not stop the inverted verb of saying."""
+    out: list[Token] = []
+    k = 0
+    while k < len(toks) and len(out) <= MAX_INVERSION_FILLER:
+        n = _locution_length(ctx, toks, k)
+        if n == 0:
+            out.append(toks[k])
+        k += max(n, 1)
+    return out + toks[k:]
+
+
+def _locution_length(ctx: _Ctx, toks: list[Token], k: int) -> int:
+    """How many words an inserted locution ("pour sa part") starting at ``toks[k]`` takes."""
+    for n in (2, 3):
+        if " ".join(t.lower_ for t in toks[k : k + n]) in ctx.lex.locutions:
+            return n
+    return 0
 
 
 def _participle_after_marks(ctx: _Ctx, tok: Token, aux: bool) -> bool:
@@ -2423,7 +2450,7 @@ def _adjacent_subject(ctx: _Ctx, verb: Token) -> _Subj | None:
     subjects = [c for c in verb.children if c.dep_.startswith("nsubj") and _same_line(c, verb)]
     if not finite or start.i == 0 or subjects:
         return None  # (a parsed subject on another line is a link across a line break)
-    k = _word_before(ctx, start.i)  # "Le blogueur\xa0X\xa0a signalé"
+    k = _past_dative(ctx, _word_before(ctx, start.i))  # "Le blogueur\xa0X\xa0a signalé"
     head = ctx.doc[k]
     while _np_link_up(head):
         head = head.head
@@ -2438,6 +2465,15 @@ def _adjacent_subject(ctx: _Ctx, verb: Token) -> _Subj | None:
         return None
     person = _person_ending_at(ctx, ctx.doc[k])  # "le blogger tunisien X a écrit": X
     return _Subj("np", *(person or _np_span(ctx, head)), head.i)
+
+
+def _past_dative(ctx: _Ctx, k: int) -> int:
+    """ "… et des rebelles lui ont déclaré que …": a dative clitic between a noun phrase and
+    its verb group is the hearer, not the subject; the word before it is read instead."""
+    tok = ctx.doc[k]
+    if k > 0 and tok.dep_ == "iobj" and tok.lower_ in _DATIVES:
+        return _word_before(ctx, k)
+    return k
 
 
 def _np_link_up(tok: Token) -> bool:
@@ -3049,7 +3085,24 @@ def _according_subject(ctx: _Ctx, tok: Token) -> tuple[Token, _Subj, str] | None
         subj = one
     lemma = ctx.phrases[tok.i][0] if tok.i in ctx.phrases else tok.lower_
     lemma = "d'après" if lemma == "après" else lemma
-    return tok, _closed_apposition(ctx, replace(subj, appos=False)), lemma
+    subj = replace(subj, end=_placed_participle_end(ctx, subj), appos=False)
+    return tok, _closed_apposition(ctx, subj), lemma
+
+
+def _placed_participle_end(ctx: _Ctx, subj: _Subj) -> int:
+    """ "selon un militant basé à Alep, X, …", "d'après un opposant réfugié en Turquie, …": a
+    past participle and the place it puts the source in belong to the source's phrase (the
+    content and a name set off after them come later); ``subj.end`` when there is none."""
+    toks = [t for t in _tokens(ctx, subj.end, _sent_of(ctx, subj.end)[1]) if not t.is_space]
+    if subj.kind != "np" or len(toks) < 3 or not _bare_past_participle(toks[0]):
+        return subj.end
+    if toks[1].lower_ not in _IN_PLACE:
+        return subj.end
+    n = 2
+    while n < min(len(toks), MAX_TITLE_TOKENS) and toks[n].pos_ in _PLACE_WORDS:
+        n += 1
+    ends = n > 2 and n < len(toks) and toks[n].text == ","
+    return toks[n - 1].idx + len(toks[n - 1]) if ends else subj.end
 
 
 def _one_of_them(ctx: _Ctx, first: Token) -> _Subj | None:
@@ -3455,6 +3508,7 @@ _GERUND_LEADS = (["en"], ["tout", "en"])
 _INFINITIVE_LEADS = (["avant", "de"], ["avant", "d'"], ["avant", "d’"], ["before"])
 _TO = frozenset(["à", "au", "aux", "to"])
 _PARTITIVES = frozenset(["un", "une", "l'un", "l'une", "l’un", "l’une", "one"])  # "un des …"
+_DATIVES = frozenset(["lui", "leur", "me", "m'", "m’", "nous", "vous"])  # "lui ont déclaré"
 _STRESSED = frozenset(["lui", "elle", "eux", "elles"])  # "X a lui aussi affirmé"
 _INCISE = _STRESSED | {","}  # "affirme, lui, n'avoir aucune …"
 _ADVERBIAL = frozenset(["ADV", "ADP", "DET", "NOUN", "ADJ", "NUM"])
@@ -3512,8 +3566,10 @@ def _trailing(ctx: _Ctx) -> list[_Cand]:
             continue  # after a closing mark, the direct rule has it
         if incise:
             a, b = _strip_end(ctx.text, s0, s1)
-        if not any(t.pos_ in ("VERB", "AUX") for t in _tokens(ctx, a, b)):
-            continue  # "Le syndicat X, le SNCTA, a confirmé …": a subject the parse lost, no clause
+        if not any(_finite_form(t) for t in _tokens(ctx, a, b)):
+            # "Le syndicat X, le SNCTA, a confirmé …", "L'un des membres chargé de …, X, a
+            # annoncé …": a subject the parse lost, no finite clause (round 35)
+            continue
         lemma = _cue_lemma(ctx, tok, ctx.lex.indirect)
         out.append(_Cand(a, b, "indirect", "trailing", cue, lemma, subj))
     return out
