@@ -1554,3 +1554,20 @@ def test_a_list_of_days_before_a_month_and_hours_ago(fr_nlp: Any) -> None:
     assert got["17 mars"] == ("DATE", "2021-03-17")
     # hours back: a time of the anchor day whose clock the anchor does not give
     assert got["Il y a deux heures"] == ("TIME", "2020-11-04TXX:XX")
+
+
+def test_english_weekends_part_modifiers_and_abbreviated_stops(nlp_en: Any) -> None:
+    text = (
+        "The suspect was arrested this past weekend. The storm struck over the weekend. Prices "
+        "rose in mid-2019 and will fall by the end of the year. Ten people died late Monday, "
+        "and two more at 3:45 p.m. Tuesday. The dam burst on Jan. 5."
+    )
+    spans = find_dates(text, ANCHOR, "en", nlp_en(text))
+    got = {s.text_of(text): s.attrs["value"] for s in spans}
+    assert got["this past weekend"] == "2020-W44-WE" and got["the weekend"] == "2020-W44-WE"
+    assert got["mid-2019"] == "2019" and got["the end of the year"] == "2020"
+    assert got["late Monday"] == "2020-11-02"
+    # "p.m." does not end the sentence: the clock time takes the day written after it
+    assert got["3:45 p.m."] == "2020-11-03T15:45"
+    # a past verb governs the date through its preposition: the January before, not the next
+    assert got["Jan. 5"] == "2020-01-05"

@@ -186,11 +186,17 @@ TEMPLATES: dict[str, dict[str, str]] = {
         "thispart": r"(?:@THIS@)\s+(?P<part>@PART@)",
         "thisunit": r"(?:@THIS@)\s+(?P<unit>week|month|year|weekend|quarter)",
         "anaunit": r"the\s+(?P<ana>@ANA@)\s+(?P<unit>day|week|month|year|quarter)",
-        "relunit": r"(?:(?P<pmod>@PMOD@)[\s-]+)?(?P<rel>@REL@)\s+(?P<unit>week|month|year|"
-        r"weekend|quarter)",
+        "relunit": r"(?:(?P<pmod>@PMOD@)[\s-]+)?(?:this\s+(?=past\s))?(?P<rel>@REL@)\s+"
+        r"(?P<unit>week|month|year|weekend|quarter)",
+        # "by the end of the year", "early this month": that unit with its part modifier
+        "unitmod": r"(?:the\s+)?(?P<pmod>@PMOD@)\s+(?:the|this)\s+(?P<unit>year|month|week)",
+        "yearmod": r"(?P<pmod>@PMOD@)[\s-]+(?P<y>" + YEAR4 + r")(?!\d)",
+        # "over the weekend": the weekend the tense points to, as "au cours du week-end"
+        "weekend": r"(?:over|during|on|at)\s+(?P<x>the\s+(?P<unit>weekend))(?!\s+of\b)",
         "lastn": r"(?:the\s+)?(?P<rel>@REL@)\s+(?:(?P<n>@NUM@|\d+|@VAGUE@)\s+)?(?P<unit>days|"
         r"weeks|months|years|hours|decades)",
-        "weekday": r"(?:(?P<rel>@REL@|this)\s+)?(?P<wd>@WD@)(?:\s+(?P<part>@PART@))?",
+        "weekday": r"(?:(?P<pmod>early|late)\s+)?(?:(?P<rel>@REL@|this)\s+)?(?P<wd>@WD@)"
+        r"(?:\s+(?P<part>@PART@))?",
         # tokenised text writes "8: 00 am"; without the space-tolerant colon "00 am" was midnight
         "clock": r"(?P<h>[01]?\d|2[0-3])(?::\s?(?P<mi>[0-5]\d))?\s?(?P<ampm>[ap]\.?m\b\.?)",
         "clockcolon": r"(?:at|around|by|until|from)\s+(?P<x>(?P<h>[01]?\d|2[0-3]):(?P<mi>[0-5]\d))",
@@ -269,6 +275,9 @@ CONTEXT_KINDS = frozenset(
 # characters after the day it follows is not joined to it (dev: "22 h" sits 30 chars after
 # "Dimanche soir"; 400 keeps whole-paragraph events together).
 CONTEXT_REACH = 400
+# A day written right after a clock time (at most this many characters between them: a space,
+# a comma, "on") is that time's day, before a day named earlier in the sentence.
+ADJACENT_DAY_CHARS = 4
 # A past/future tense picks the year of a day or month named without one ("le 15 mars") only
 # when that date lies within this many days of the anchor; beyond it the nearest date wins.
 # The limit guards against a tense that belongs to another event than the date: ml_crisis
@@ -476,7 +485,11 @@ def _context(text: str, anchor: PartialDate | None, gram: _Grammar, doc: Doc | N
     work: date | None = None
     if anchor is not None and anchor.month is not None and anchor.day is not None:
         work = date(anchor.year or 2000, anchor.month, anchor.day)  # 2000: leap stand-in
-    starts = [0] + [m.end() for m in re.finditer(r"[.!?»]\s+(?=[«\"A-ZÀ-Ý])|\n+", text)]
+    starts = [0] + [
+        m.end()
+        for m in re.finditer(r"[.!?»]\s+(?=[«\"A-ZÀ-Ý])|\n+", text)
+        if not ABBREVIATION_END.search(text, max(0, m.start() - 6), m.start() + 1)
+    ]
     year = anchor.year if anchor is not None else None
     return _Ctx(text, gram, doc, work, year is not None, year, starts)
 
@@ -491,6 +504,13 @@ def _span(c: _Cand, v: _Value) -> Span:
     if v.mod:
         attrs["mod"] = v.mod
     return Span(c.start, c.end, v.label, attrs)
+
+
+# A full stop that ends these abbreviations does not end the sentence ("at 3:45 p.m. Thursday",
+# "on Jan. 5"): a clock time finds its day in the same sentence.
+ABBREVIATION_END = re.compile(
+    r"(?:\b[ap]\.m|\b(?:Jan|Feb|Mar|Apr|Aug|Sept?|Oct|Nov|Dec|Mr|Mrs|Dr|St|Gen|Lt|Sgt))\.$"
+)
 
 
 # ---------------------------------------------------------------- candidates
@@ -853,6 +873,8 @@ def _context_day(c: _Cand, ctx: _Ctx, fallback: bool) -> date | None:
     i = bisect.bisect_left(ctx.days, (c.start, date.min))
     prev = ctx.days[i - 1] if i else None
     nxt = ctx.days[i] if i < len(ctx.days) else None
+    if nxt and nxt[0] - c.end <= ADJACENT_DAY_CHARS and _sentence(ctx, nxt[0]) == sent:
+        return nxt[1]  # "at 3:45 p.m. Tuesday", "à 15 heures jeudi": the day right after
     if prev and _sentence(ctx, prev[0]) == sent:
         return prev[1]
     if nxt and _sentence(ctx, nxt[0]) == sent:
@@ -914,7 +936,9 @@ def _verb_tense(c: _Cand, ctx: _Ctx) -> int:
         return 0
     verb, came = found
     tense = _tense(verb, came, ctx.gram.w)
-    direct = came.i == span.root.i  # the date depends on the verb itself
+    # the date depends on the verb itself, or through its preposition alone (English parses
+    # "struck on January 5" as struck > on > January; French hangs "le 5 janvier" on the verb)
+    direct = came.i == span.root.i or (came.dep_ == "prep" and span.root.head.i == came.i)
     return -STRONG if tense == -1 and direct else tense
 
 
