@@ -92,7 +92,7 @@ TEMPLATES: dict[str, dict[str, str]] = {
         "unitmod2": r"(?:en|dès|depuis)\s+(?P<x>(?P<pmod>@PMOD@)\s+(?:de\s+|d['’])"
         r"(?P<unit>année|mois|semaine))",
         "unitmod": r"(?:la\s+|le\s+)?(?P<pmod>@PMOD@)\s+(?:de\s+l['’]|du\s+|de\s+la\s+)"
-        r"(?P<unit>année|an|mois|semaine)(?!\s+(?:de|d['’]|du|des)\s)",
+        r"(?P<unit>année|an|mois|semaine)(?:\s+(?P<rel>@REL@))?(?!\s+(?:de|d['’]|du|des)\s)",
         "lastn": r"(?:ces|les|des)\s+(?:(?P<n>@NUM@|\d+)\s+)?(?P<rel>derniers|dernières|prochains|"
         r"prochaines)\s+(?P<unit>@UNIT@)",
         "lastn2": r"(?:ces|les|des)\s+(?:(?P<n>@NUM@|\d+)\s+)?(?P<unit>@UNIT@)\s+(?P<rel>derniers|"
@@ -102,6 +102,9 @@ TEMPLATES: dict[str, dict[str, str]] = {
         "weekday": r"(?:(?P<this>ce)\s+(?:même\s+)?|le\s+(?=(?:@WD@)\s+(?:@REL@)))?(?P<wd>@WD@)"
         r"(?!\s+saint)"
         r"(?:\s+(?P<rel2>@REL@)(?=\s+(?:au|en)\s))?(?:\s+@PARTTAIL@)?(?:\s+(?P<rel>@REL@))?",
+        # "la nuit du 8 au 9": the night of a day of the month named alone, as "le 8"
+        "nightday": r"(?:la\s+)?(?P<part>nuit)\s+du\s+(?P<d>1er|[0-3]?\d)\s+au\s+(?:1er|[0-3]?\d)"
+        r"(?!\s*(?:\d|@MOA@))",
         "nightdate": r"(?:la\s+)?(?P<part>nuit)\s+du\s+(?P<d>1er|[0-3]?\d)\s+(?:(?P<mo1>@MOA@)\s+)?"
         r"au\s+(?:1er|[0-3]?\d)\s+(?P<mo>@MOA@)(?:\s+(?P<y>" + YEAR4 + r"))?",
         "night": r"(?:la\s+|l['’])?(?P<part>nuit|matinée|soirée|après-midi)\s+(?:de|du)\s+"
@@ -268,6 +271,7 @@ CONTEXT_KINDS = frozenset(
         "anathere",
         "anapart",
         "dayonly",
+        "nightday",
     }
 )
 # Kinds whose TIMEX3 value carries no calendar date and so never needs the anchor.
@@ -1648,7 +1652,10 @@ def _r_relunit(c: _Cand, ctx: _Ctx) -> _Value | None:
 
 
 def _r_unitmod(c: _Cand, ctx: _Ctx) -> _Value | None:
-    return _unit_result(c, ctx, 0)
+    """ "la fin de l'année", "la fin de la semaine dernière" (the unit before the anchor's)."""
+    rel = _key(c.g.get("rel"))
+    k = -1 if rel in ctx.gram.w["past_words"] else 1 if rel in ctx.gram.w["future_words"] else 0
+    return _unit_result(c, ctx, k)
 
 
 def _r_weekend(c: _Cand, ctx: _Ctx) -> _Value | None:
@@ -1671,6 +1678,11 @@ def _r_dayonly(c: _Cand, ctx: _Ctx) -> _Value | None:
         return _Value("DATE", None, "day")
     day = _pick(cands, a, _direction(c, ctx))
     return _Value("DATE", day.isoformat(), "day", day, _anchor_iso(ctx))
+
+
+def _r_nightday(c: _Cand, ctx: _Ctx) -> _Value | None:
+    v = _r_dayonly(c, ctx)
+    return _day_or_part(ctx, v.day if v else None, "nuit", v.anchor if v else None)
 
 
 def _month_day(a: date, k: int, d: int) -> date | None:
@@ -2016,5 +2028,5 @@ RESOLVERS: dict[str, Resolver] = {
     "ctxpart": _r_ctxpart, "ctxpartmod": _r_ctxpart, "ofpart": _r_ofpart, "lastpart": _r_lastpart,
     "anapart": _r_anapart, "yearpair": _r_yearpair, "afterunit": _r_every,
     "ordunit": _r_ordunit, "ordhalf": _r_ordunit, "ordday": _r_ordday, "enpart": _r_ctxpart,
-    "dayonly": _r_dayonly, "weekend": _r_weekend,
+    "dayonly": _r_dayonly, "weekend": _r_weekend, "nightday": _r_nightday,
 }  # fmt: skip
