@@ -1582,3 +1582,21 @@ def test_part_of_last_week_and_a_night_between_two_days(fr_nlp: Any) -> None:
     got = {s.text_of(text): s.attrs["value"] for s in spans}
     assert got["la fin de la semaine dernière"] == "2020-W44"
     assert got["la nuit du 2 au 3"] == "2020-11-02TNI"
+
+
+def test_a_day_named_alone_with_its_part_clock_ranges_and_this_part_of_the_year(
+    fr_nlp: Any,
+) -> None:
+    text = (
+        "Le 2 au soir, la ville a été bombardée, entre 21 heures et 23 heures. En cette fin "
+        "d'année, les combats reprennent."
+    )
+    spans = find_dates(text, ANCHOR, "fr", fr_nlp(text))
+    got = {s.text_of(text): (s.label, s.attrs["value"]) for s in spans}
+    assert got["Le 2 au soir"] == ("TIME", "2020-11-02TEV")
+    # "et 23 heures" after "entre 21 heures" is the range's second clock time, not a length
+    assert got["23 heures"] == ("TIME", "2020-11-02T23:00")
+    assert got["cette fin d'année"] == ("DATE", "2020")
+    assert find_dates("La réunion a duré deux heures et demie.", ANCHOR, "fr")[0].label == (
+        "DURATION"
+    )

@@ -116,7 +116,8 @@ TEMPLATES: dict[str, dict[str, str]] = {
         "ordwd": r"(?:(?:le|la)\s+)?(?P<ord>@ORD@|dernier|dernière)\s+(?P<wd>@WD@)\s+"
         r"(?:du\s+mois\s+(?:de\s+|d['’])|de\s+l['’]|de\s+|d['’]|du\s+)"
         r"(?:(?P<mo>@MOA@)|(?P<season>@SEASON@))(?:\s+(?P<y>" + YEAR4 + r"))?",
-        "clockword": r"(?:à|vers|dès|jusqu['’]à|avant|après|de|entre)\s+(?P<x>(?P<h>[01]?\d|2[0-4])"
+        "clockword": r"(?:à|vers|dès|jusqu['’]à|avant|après|de|entre|(?<=heures\s)et|"
+        r"(?<=heure\s)et)\s+(?P<x>(?P<h>[01]?\d|2[0-4])"
         r"\s+heures?(?:\s+(?P<mi>[0-5]\d))?(?:\s+(?:du|de\s+l['’])\s*(?P<dp>matin|soir|après-midi))?"
         r"(?:\s+@ZONE@)?)",
         "noon": r"(?:à|vers|avant|après|dès|de|jusqu['’]à)\s+(?P<x>(?P<part>midi|minuit))",
@@ -169,7 +170,11 @@ TEMPLATES: dict[str, dict[str, str]] = {
         r"(?:\s+(?:de\s+l['’]année\s+|de\s+)?(?P<y>" + YEAR4 + r")|\s+(?P<rel>@REL@))?",
         "ctxpartmod": r"en\s+(?P<x>(?P<pmod>@PMOD@)\s+(?:de\s+|d['’])(?P<part>@PART@))",
         # "le 12." / "le 28 et ...": a day of the month named alone (ends the phrase)
-        "dayonly": r"le\s+(?P<d>1er|[0-3]?\d)(?=\s*(?:[.,;:)]|$)|\s+(?:et|au|puis|ou)\s)",
+        "dayonly": r"le\s+(?P<d>1er|[0-3]?\d)(?:\s+au\s+(?P<part>matin|soir))?"
+        r"(?=\s*(?:[.,;:)]|$)|\s+(?:et|au|puis|ou)\s)",
+        # "en ce début d'année", "en cette fin de mois": the anchor's unit, with its part
+        "thisunitmod": r"(?:ce|cette)\s+(?P<pmod>début|fin|milieu)\s+(?:d['’]|de\s+)"
+        r"(?P<unit>année|mois|semaine)",
         # "au cours du week-end", "pendant le week-end": the weekend the tense points to
         "weekend": r"(?:du\s+|(?:pendant|durant)\s+(?=le\s))(?P<x>(?:le\s+)?(?P<unit>week-end)"
         r"(?:\s+(?P<rel>@REL@))?)(?!\s+(?:de\s|d['’]))",
@@ -1664,7 +1669,7 @@ def _r_weekend(c: _Cand, ctx: _Ctx) -> _Value | None:
     return _unit_result(c, ctx, _direction(c, ctx) if c.g.get("rel") else 0)
 
 
-def _r_dayonly(c: _Cand, ctx: _Ctx) -> _Value | None:
+def _dayonly_value(c: _Cand, ctx: _Ctx) -> _Value:
     """ "le 12": that day of the month of the date named just before it, else of the month
     around the anchor the tense points to ("a été arrêté le 28" written on 4 November is
     28 October; "rouvrira le 2" written on 30 December is 2 January)."""
@@ -1680,9 +1685,16 @@ def _r_dayonly(c: _Cand, ctx: _Ctx) -> _Value | None:
     return _Value("DATE", day.isoformat(), "day", day, _anchor_iso(ctx))
 
 
+def _r_dayonly(c: _Cand, ctx: _Ctx) -> _Value | None:
+    """ "le 12", "le 9 au soir" (that part of the day)."""
+    v = _dayonly_value(c, ctx)
+    part = c.g.get("part")
+    return _day_or_part(ctx, v.day, part, v.anchor) if part and v.day else v
+
+
 def _r_nightday(c: _Cand, ctx: _Ctx) -> _Value | None:
-    v = _r_dayonly(c, ctx)
-    return _day_or_part(ctx, v.day if v else None, "nuit", v.anchor if v else None)
+    v = _dayonly_value(c, ctx)
+    return _day_or_part(ctx, v.day, "nuit", v.anchor)
 
 
 def _month_day(a: date, k: int, d: int) -> date | None:
@@ -2029,4 +2041,5 @@ RESOLVERS: dict[str, Resolver] = {
     "anapart": _r_anapart, "yearpair": _r_yearpair, "afterunit": _r_every,
     "ordunit": _r_ordunit, "ordhalf": _r_ordunit, "ordday": _r_ordday, "enpart": _r_ctxpart,
     "dayonly": _r_dayonly, "weekend": _r_weekend, "nightday": _r_nightday,
+    "thisunitmod": _r_unitmod,
 }  # fmt: skip
