@@ -1600,3 +1600,14 @@ def test_a_day_named_alone_with_its_part_clock_ranges_and_this_part_of_the_year(
     assert find_dates("La réunion a duré deux heures et demie.", ANCHOR, "fr")[0].label == (
         "DURATION"
     )
+
+
+def test_ago_with_que_is_a_length_up_to_now() -> None:
+    # "il y a / voilà N ans que …" measures a length; "il y a N ans," alone is a past year
+    for text, phrase, value in (
+        ("Il y a trois ans que je travaille ici.", "trois ans", "P3Y"),
+        ("Voilà deux mois qu'il attend.", "deux mois", "P2M"),
+        ("Il y a trois ans, je travaillais ici.", "Il y a trois ans", "2017"),
+    ):
+        span = _one(text)
+        assert (span.text_of(text), span.attrs["value"]) == (phrase, value), text

@@ -756,6 +756,12 @@ def _valid_dayonly(c: _Cand, ctx: _Ctx) -> bool:
     return _key(c.g.get("d")) != "1er" or _prev_word(ctx, c.mstart) not in ctx.gram.w["copulas"]
 
 
+def _valid_ago(c: _Cand, ctx: _Ctx) -> bool:
+    """ "il y a deux ans que …", "voilà deux mois qu'il attend": a length up to now (the
+    DURATION inside is the mention), not a point in the past."""
+    return re.match(r"\s*qu(?:e\b|['’])", ctx.text[c.mend : c.mend + 6]) is None
+
+
 def _valid_yearpair(c: _Cand, ctx: _Ctx) -> bool:
     """ "2011/12" is a pair of years only when 12 follows 2011."""
     return _pair_year(c, ctx) is not None
@@ -813,6 +819,7 @@ VALIDATORS: dict[str, Callable[[_Cand, _Ctx], bool]] = {
     "shift": _valid_shift,
     "ici": _valid_ici,
     "yearpair": _valid_yearpair,
+    "ago": _valid_ago,
 }
 
 
