@@ -1317,9 +1317,10 @@ def test_round8_not_reported_speech(nlp_fr, text: str) -> None:  # type: ignore[
 # 34): on it alone fr spkP .764 spkR .621; on all 265 French articles as this test runs, fr P .953
 # R .845 spkP .879 spkR .779. The floors below are for this grown gold (the measure changed, not
 # the rules). Round 35 (from the sixteenth batch's dev misses), as this test runs: fr P .954 R
-# .845 spkP .883 spkR .782; floors raised to match.
+# .845 spkP .883 spkR .782; floors raised to match. Round 36 (the same batch's dev misses): fr
+# P .955 R .851 spkP .885 spkR .789; floors raised to match.
 FLOORS = {
-    "fr": {"P": 0.95, "R": 0.84, "spkP": 0.88, "spkR": 0.78},
+    "fr": {"P": 0.95, "R": 0.85, "spkP": 0.88, "spkR": 0.785},
     "en": {"P": 0.965, "R": 0.89, "spkP": 0.93, "spkR": 0.86},
 }
 
@@ -4924,3 +4925,154 @@ def test_round35_verbless_subject_before_its_verb_is_no_report(nlp_fr) -> None: 
         "a annoncé à la radio France Inter sa démission."
     )
     assert entity_quotes(nlp_fr, text) == []
+
+
+# Round 36, from the sixteenth batch's dev misses (invented sentences): the euphonic "-t-"
+# misspelt with an apostrophe ("explique-t'il").
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        pytest.param(
+            "Paul Durand, un photographe, était présent sur place. « Nous étions trois équipes "
+            "dans la ville » explique-t'il.",
+            "Paul Durand",
+            id="il",
+        ),
+        pytest.param(
+            "Marie Leroy, une infirmière, était présente sur place. « Nous avons soigné une "
+            "centaine de blessés », raconte-t'elle.",
+            "Marie Leroy",
+            id="elle",
+        ),
+    ],
+)
+def test_round36_euphonic_t_with_an_apostrophe(nlp_fr, text: str, speaker: str) -> None:  # type: ignore[no-untyped-def]
+    """ "« … » explique-t'il": the euphonic "-t-" written with an apostrophe splits into "-",
+    "t'", "il"; the pronoun after it is still the inverted subject clitic and is followed
+    back to its antecedent."""
+    (q,) = entity_quotes(nlp_fr, text)
+    assert speaker_text(text, q) == speaker
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "speaker"),
+    [
+        pytest.param(
+            "La syndicaliste a parlé d'un « plan social qui ne dit pas son nom ».",
+            "plan social qui ne dit pas son nom",
+            "syndicaliste",
+            id="d_un",
+        ),
+        pytest.param(
+            "Le ministre a de son côté parlé d'une « décision très difficile pour le pays ».",
+            "décision très difficile pour le pays",
+            "ministre",
+            id="locution_before_the_participle",
+        ),
+    ],
+)
+def test_round36_spoke_of_an_indefinite_marked_noun(  # type: ignore[no-untyped-def]
+    nlp_fr, text: str, content: str, speaker: str
+) -> None:
+    """ "X a parlé d'un « … »": "parler de" is a cue only before marks; in the compound past
+    (one speech event) an indefinite article may stand between the preposition and the marks
+    and the marked noun phrase is still X's words (a definite article names a thing: "a parlé
+    de la « troisième voie »" stays out; the present "parlent d'une « … »" describes, round 27)."""
+    (q,) = entity_quotes(nlp_fr, text)
+    assert q.text_of(text) == content
+    assert speaker_text(text, q) == speaker
+    named = "Le ministre a parlé de la « troisième voie pour le pays » dans son discours."
+    assert entity_quotes(nlp_fr, named) == []
+
+
+def test_round36_adjunct_set_off_inside_a_cue_phrase(nlp_fr) -> None:  # type: ignore[no-untyped-def]
+    """ "X a parlé, dans un dernier bilan, de « … »": an adjunct set off by two commas inside
+    a phrase of saying does not break it (only an adjunct without a verb is skipped); the
+    phrase stays a cue only before marks ("a parlé, lundi, de la situation" is no quote)."""
+    text = (
+        "Le syndicat a parlé, dans un dernier communiqué, de « 200 salariés licenciés sans "
+        "préavis »."
+    )
+    (q,) = entity_quotes(nlp_fr, text)
+    assert q.text_of(text) == "200 salariés licenciés sans préavis"
+    assert speaker_text(text, q) == "syndicat"
+    assert entity_quotes(nlp_fr, "Le syndicat a parlé, lundi, de la situation des salariés.") == []
+
+
+def test_round36_stray_closing_mark_opens_nothing(nlp_fr) -> None:  # type: ignore[no-untyped-def]
+    """'a dit "A" avant la réunion du comité" de l'usine.': a straight mark glued to the word
+    before it, followed by a space and with no mark after it in the paragraph, is a closer
+    whose opener was lost; it opens no quote running into the next paragraph, whose marks
+    keep their own pairs. A mark of that shape that a later mark closes still opens."""
+    text = (
+        'Le syndicat a dit "vouloir rencontrer la direction" avant la réunion du comité" de '
+        "l'usine.\n"
+        'Le syndicat a précisé que la "grève" avait commencé lundi et a annoncé "une journée de '
+        'mobilisation nationale dans toutes les usines du groupe".\n'
+    )
+    quotes = entity_quotes(nlp_fr, text)
+    said = by_content(text, quotes, "avait commencé")
+    assert said.text_of(text) == 'la "grève" avait commencé lundi'
+    day = by_content(text, quotes, "journée de mobilisation")
+    assert speaker_text(text, day) == "syndicat"
+    glued = (
+        '"Nous condamnons fermement cette décision", a ajouté la ministre, en demandant aux '
+        'dirigeants" de protéger les salariés de l\'usine".\n'
+    )
+    assert by_content(glued, entity_quotes(nlp_fr, glued), "de protéger").label == "direct"
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "speaker"),
+    [
+        pytest.param(
+            "Le sénateur Paul Durand a critiqué la décision. Pour lui, il est clair que la "
+            "réforme s'impose.",
+            "il est clair que la réforme s'impose",
+            "Paul Durand",
+            id="lui",
+        ),
+        pytest.param(
+            "Les syndicats ont manifesté lundi. Pour eux, la réforme est injuste.",
+            "la réforme est injuste",
+            "syndicats",
+            id="eux",
+        ),
+    ],
+)
+def test_round36_opinion_frame_with_a_pronoun(  # type: ignore[no-untyped-def]
+    nlp_fr, text: str, content: str, speaker: str
+) -> None:
+    """ "Pour lui, il est clair que …": like "Pour X, …" with a named source, a stressed
+    pronoun after the opening "pour" and before a comma gives the rest of the sentence as the
+    opinion of the person it stands for, followed back to its antecedent."""
+    (q,) = entity_quotes(nlp_fr, text)
+    assert q.text_of(text) == content
+    assert speaker_text(text, q) == speaker
+
+
+def test_round36_pour_and_a_pronoun_for_whose_sake_is_no_opinion(nlp_fr) -> None:  # type: ignore[no-untyped-def]
+    """ "Pour elle, il a tout quitté": "pour" + pronoun says for whose sake the rest was done;
+    only a clause whose first verb judges ("est", "faut", "semble") is the person's opinion."""
+    text = (
+        "Marie Dupont a rencontré son mari en 1990. Pour elle, il a tout quitté et s'est "
+        "installé à Lyon."
+    )
+    assert entity_quotes(nlp_fr, text) == []
+
+
+def test_round36_attribution_ends_a_quote_left_open(nlp_fr) -> None:  # type: ignore[no-untyped-def]
+    """'"A, dit X, role. "B."': the writer left the first quote open and its words end on an
+    inserted attribution; the mark after the sentence end opens the next quote. A is cut
+    before the attribution and both quotes are X's."""
+    text = (
+        "Les habitants accusent des brigades venues du sud.\n"
+        "\"Les soldats ne se battent pas, ils s'enfuient, dit Paul Durand, chef d'une unité "
+        "locale dans le nord de la ville. \"Mais nous craignons qu'ils ne se regroupent dans le "
+        'désert et ne reviennent attaquer."\n'
+    )
+    quotes = entity_quotes(nlp_fr, text)
+    first = by_content(text, quotes, "ne se battent pas")
+    assert first.text_of(text) == "Les soldats ne se battent pas, ils s'enfuient"
+    second = by_content(text, quotes, "Mais nous craignons")
+    assert [speaker_text(text, q) for q in (first, second)] == ["Paul Durand", "Paul Durand"]

@@ -319,6 +319,7 @@ MAX_TITLED_TEXT_CHARS = 1000  # "…, précise le texte": how far back its title
 _OF_LINK = re.compile(r"(?:\b(?:de|du|des|of)\b|\bd['’])")  # "envoyé du secrétaire général Y"
 MIN_FOREIGN_WORDS = 2  # "… jefe del equipo …, sus crímenes": a line in another language
 MAX_PHRASE_INSERT = 4  # "a fait état le 6 décembre de": date words inside a cue phrase
+MAX_PHRASE_ADJUNCT = 6  # "a parlé, dans un dernier bilan, de": an adjunct set off by commas
 MAX_OBJECT_CHAIN = 3  # "retarder de deux heures le procès": nouns between an object and its verb
 MAX_MEDIUM_WORDS = 3  # "le journal en ligne X": words between a medium's noun and its name
 _OF = frozenset(["de", "d'", "d’", "of"])
@@ -491,6 +492,7 @@ class Lexicon:
     reply_things: frozenset[str]  # "répondre à des calculs": what one meets, not answers
     negators: frozenset[str]  # "ne" without one of these is the restrictive "ne … que"
     marked_only: frozenset[str]  # "parler de": a cue only right before a quotation mark
+    marked_articles: frozenset[str]  # "a parlé d'un « … »": an article before the mark
     naming: frozenset[str]  # "called the cuts "…"": an active naming verb + object + marks
     condemning: frozenset[str]  # "dénoncer un « coup d'Etat »": the marked noun is their words
     condemning_phrases: frozenset[str]  # "mettre en garde contre une « … »": phrase + preposition
@@ -526,7 +528,8 @@ _PLAIN_LISTS = {
     "things": "thing_pronouns", "continuing": "continuation_verbs",
     "with_infinitive": "non_saying_with_infinitive", "meaning_heads": "meaning_heads",
     "reply_verbs": "reply_verbs", "reply_preps": "reply_preps", "reply_things": "reply_things",
-    "negators": "negators", "marked_only": "marked_object_phrases", "naming": "naming_verbs",
+    "negators": "negators", "marked_only": "marked_object_phrases",
+    "marked_articles": "marked_object_articles", "naming": "naming_verbs",
     "condemning": "condemning_verbs", "condemning_phrases": "condemning_phrases",
     "first_person": "first_person",
     "verb_clitics": "verb_clitics",
@@ -803,7 +806,7 @@ def _phrase_match(
         while found and i < n and w.pos[i] == "AUX" and not w.has(i, word):
             i += 1
         if found and not w.has(min(i, n - 1), word):
-            i = _skip_inserted(w, i, inserts)
+            i = _skip_set_off(w, _skip_inserted(w, i, inserts))
         if i >= n or not w.has(i, word):
             return None
         found.append(i)
@@ -820,6 +823,19 @@ def _skip_inserted(w: _Words, i: int, inserts: frozenset[str]) -> int:
     ):
         j += 1
     return j
+
+
+def _skip_set_off(w: _Words, i: int) -> int:
+    """ "a parlé, dans un dernier bilan, de « … »": an adjunct set off by two commas splits a
+    phrase of saying; the words go on after the second comma (no verb may lie in between)."""
+    if i >= len(w.lowers) or w.lowers[i] != ",":
+        return i
+    for j in range(i + 1, min(i + MAX_PHRASE_ADJUNCT + 2, len(w.lowers))):
+        if w.lowers[j] == ",":
+            return j + 1 if j > i + 1 else i
+        if w.pos[j] in ("VERB", "AUX") or w.lowers[j] in _MARKS_SET:
+            return i
+    return i
 
 
 def _word_forms(tok: Token) -> tuple[str, ...]:
@@ -963,7 +979,7 @@ def _quote_marks(text: str, start: int, end: int, skip: set[int]) -> tuple[list[
         if m.start() in skip or m.start() in apostrophes:
             continue
         if not opener:
-            if mark in _OPENERS:
+            if mark in _OPENERS and not _stray_closer(text, m, end):
                 opener, at, depth = mark, m.start(), 1
         elif mark == opener and mark == "«":
             depth += 1
@@ -972,7 +988,32 @@ def _quote_marks(text: str, start: int, end: int, skip: set[int]) -> tuple[list[
             if depth == 0:
                 out.extend(_trimmed(text, at + len(opener), m.start(), at, m.end()))
                 opener = ""
+                if _reopening(text, m.start(), at):
+                    opener, at, depth = mark, m.start(), 1
     return out, opener
+
+
+def _reopening(text: str, at: int, op: int = -1) -> bool:
+    """'"A, dit X, commandant. "B."': a straight mark after a sentence end and a space, glued
+    to the word after it, opens the next sentence's quote: the writer left the quote before
+    open (its words end on the attribution), so the mark closes that one and reopens."""
+    if text[at] != '"' or at + 1 >= len(text) or not _WORD_CHAR.match(text, at + 1):
+        return False
+    before = text[max(op + 1, 0) : at]
+    return before[-1:] in _SPACES and before.rstrip(_SPACES)[-1:] == "."
+
+
+def _stray_closer(text: str, m: re.Match[str], end: int) -> bool:
+    """'a dit "A" en vue d'une réunion du Conseil" de l'ONU.': a straight mark glued to the
+    word before it, followed by a space or a punctuation mark and with no straight mark after
+    it up to ``end`` is shaped as a closer whose opener was lost; opened, it would run on into
+    the next paragraph and pair all its marks the wrong way round. ('aux autorités" d'assurer
+    … information".': a mark after it closes it, so it opens.)"""
+    at, after = m.start(), m.end()
+    if m.group() != '"' or at == 0 or not _WORD_CHAR.match(text, at - 1):
+        return False
+    closer_shaped = after == len(text) or text[after] in _SPACES or text[after] in "\n.,;:!?)"
+    return closer_shaped and '"' not in text[after:end]
 
 
 def _misturned_closer(text: str, at: int, mark: str, opener: str) -> bool:
@@ -1554,11 +1595,13 @@ def _own_cue(ctx: _Ctx, q: _Quoted, start: int) -> _Cand | None:
 def _split_inserted(ctx: _Ctx, q: _Quoted) -> list[_Quoted]:
     """ "« A, a-t-il ajouté. B »": an attribution ending a sentence inside the marks (the writer
     forgot to close and reopen them) splits the quote in two around it."""
-    for m in _inserted_matches(ctx.text, q.start, q.end):
+    reopened = q.close > 0 and _reopening(ctx.text, q.close - 1)
+    end = q.close - 1 if reopened else q.end  # '"A, dit X, role. "B': the attribution ends A
+    for m in _inserted_matches(ctx.text, q.start, end):
         toks = [t for t in _tokens(ctx, m.start() + 1, m.end()) if not t.is_space]
         found = _inverted(ctx, toks)
         rest = ctx.text[m.end() : q.end]
-        if found is None or _words(rest) < MIN_INHERIT_WORDS:
+        if found is None or (_words(rest) < MIN_INHERIT_WORDS and not reopened):
             continue
         cut = m.start() + (ctx.text[m.start()] != ",")  # "« A ! lance-t-elle. B »" keeps "!"
         first = _trimmed(ctx.text, q.start, cut, q.open, cut)
@@ -1828,7 +1871,7 @@ def _condemning_cue(ctx: _Ctx, toks: list[Token]) -> tuple[Token, _Subj, str] | 
         verb = _accused_of(ctx, tok) or tok
         if _condemns(ctx, verb):
             return verb, _subject(ctx, verb, inverted=False), verb.lemma_.lower()
-        warning = _warned_against(ctx, tok)
+        warning = _warned_against(ctx, tok) or _spoke_of(ctx, tok)
         if warning is not None:
             return warning, _subject(ctx, warning, inverted=False), ctx.phrases[warning.i][0]
         if tok.pos_ not in ("ADV", "AUX"):
@@ -1846,6 +1889,26 @@ def _warned_against(ctx: _Ctx, prep: Token) -> Token | None:
         if last == prep.i - 1 and f"{phrase} {prep.lower_}" in ctx.lex.condemning_phrases:
             return ctx.doc[anchor]
     return None
+
+
+def _spoke_of(ctx: _Ctx, prep: Token) -> Token | None:
+    """ "X a parlé d'un « massacre odieux »": a phrase that is a cue only before marks ("parler
+    de") in the compound past, one speech event, whose object opens on an indefinite article
+    and the marks; the marked noun phrase is X's words. "Les habitants parlent d'une « … »"
+    describes what people say, and "parler de la « … »" names a thing: both stay out. The
+    phrase's anchor, or None."""
+    nxt = prep.i + 1
+    if nxt >= len(ctx.doc) or ctx.doc[nxt].lower_ not in ctx.lex.marked_articles:
+        return None
+    for anchor, (phrase, _, last) in ctx.phrases.items():
+        if last == prep.i and phrase in ctx.lex.marked_only and _past_participle(ctx.doc[anchor]):
+            return ctx.doc[anchor]
+    return None
+
+
+def _past_participle(tok: Token) -> bool:
+    """ "a parlé", "a de son côté parlé": the past participle of a compound tense."""
+    return _participle_form(tok) and "Past" in _morph(tok, "Tense")
 
 
 def _adjuncts_before(toks: list[Token]) -> int:
@@ -2666,13 +2729,26 @@ def _clitic(ctx: _Ctx, verb: Token) -> _Subj | None:
     "a-t-elle par ailleurs assuré"."""
     lo, hi = _adverbs_before(ctx, _chain_start(verb).i), min(verb.i + 3, len(ctx.doc))
     for tok in ctx.doc[lo:hi]:
-        low = tok.lower_
+        spelt = _euphonic_apostrophe(ctx, tok)  # "explique-t'il"
+        tok = spelt or tok
+        low = "-" + tok.lower_ if spelt else tok.lower_
         if not low.startswith("-") or low == "-t":
             continue
         if low in ctx.lex.pronouns:
             return _Subj("pron", tok.idx, tok.idx + len(tok), tok.i)
         return _Subj("self" if low in ctx.lex.excluded else "none")
     return None
+
+
+def _euphonic_apostrophe(ctx: _Ctx, tok: Token) -> Token | None:
+    """ "explique-t'il": the euphonic "-t-" misspelt with an apostrophe is split into "-",
+    "t'", "il"; the pronoun after "t'" is the inverted clitic, read as "-il"."""
+    i = tok.i
+    if tok.text != "-" or i + 2 >= len(ctx.doc):
+        return None
+    if ctx.doc[i + 1].lower_ not in ("t'", "t’") or ctx.doc[i + 1].whitespace_:
+        return None
+    return ctx.doc[i + 2] if "-" + ctx.doc[i + 2].lower_ in ctx.lex.pronouns else None
 
 
 def _adverbs_before(ctx: _Ctx, i: int) -> int:
@@ -3508,6 +3584,10 @@ _GERUND_LEADS = (["en"], ["tout", "en"])
 _INFINITIVE_LEADS = (["avant", "de"], ["avant", "d'"], ["avant", "d’"], ["before"])
 _TO = frozenset(["à", "au", "aux", "to"])
 _PARTITIVES = frozenset(["un", "une", "l'un", "l'une", "l’un", "l’une", "one"])  # "un des …"
+# First verbs of a clause that judges ("Pour lui, la réforme est une erreur", "il faut …").
+_JUDGING_VERBS = frozenset(
+    ["être", "falloir", "sembler", "paraître", "rester", "devoir", "reste", "faut"]
+)  # (with forms the lemmatiser leaves as they are)
 _DATIVES = frozenset(["lui", "leur", "me", "m'", "m’", "nous", "vous"])  # "lui ont déclaré"
 _STRESSED = frozenset(["lui", "elle", "eux", "elles"])  # "X a lui aussi affirmé"
 _INCISE = _STRESSED | {","}  # "affirme, lui, n'avoir aucune …"
@@ -4032,11 +4112,28 @@ def _opinion_frames(ctx: _Ctx) -> list[_Cand]:
         lead = [] if _topic_prefix(_tokens(ctx, s0, tok.idx)) else lead
         if len(lead) > 1 or any(t.pos_ != "CCONJ" for t in lead) or _in_any(ctx.quoted, tok.idx):
             continue  # "Mais pour X, …" is fine, "Il a voté pour X, …" is not
-        subj = _forward_np(ctx, ctx.doc[tok.i + 1])
-        if subj.kind == "np" and _opinion_source(ctx, subj):
+        pron = _opinion_pronoun(ctx, ctx.doc[tok.i + 1])
+        subj = pron or _forward_np(ctx, ctx.doc[tok.i + 1])
+        if pron is not None or (subj.kind == "np" and _opinion_source(ctx, subj)):
             cand = _opinion_cand(ctx, tok, subj, s1)
             out += [cand] if cand is not None else []
     return out
+
+
+def _opinion_pronoun(ctx: _Ctx, tok: Token) -> _Subj | None:
+    """ "Pour lui, il est clair que …": a stressed third-person pronoun set off by a comma after
+    the opening "pour" stands for a person met before; the rest is that person's opinion when
+    it opens on quotation marks or its first verb judges ("est", "faut", "reste"). "Pour elle,
+    il a tout quitté" says for whose sake: no opinion."""
+    nxt = tok.i + 1 < len(ctx.doc) and ctx.doc[tok.i + 1].text == ","
+    if not nxt or tok.lower_ not in ctx.lex.pronouns:
+        return None
+    rest = ctx.doc[tok.i + 2 : tok.i + 12]
+    verb = next((t for t in rest if t.pos_ in ("VERB", "AUX")), None)
+    judges = verb is not None and bool({verb.lemma_.lower(), verb.lower_} & _JUDGING_VERBS)
+    if not (judges or (len(rest) and rest[0].text in _MARKS_SET)):
+        return None
+    return _Subj("pron", tok.idx, tok.idx + len(tok), tok.i)
 
 
 def _topic_prefix(lead: list[Token]) -> bool:
