@@ -245,7 +245,11 @@ def print_breakdown(runs: Iterable[tuple[str, list[Gold], list[Span]]], prefix: 
 
 def dev_errors(nlp: Any) -> list[tuple[str, str]]:
     """(kind, line) for every error on the dev docs; held-out docs are skipped unread."""
-    docs = [d for d in ftib_docs() if not heldout(d["doc_id"])]
+    return errors_of(nlp, [d for d in ftib_docs() if not heldout(d["doc_id"])])
+
+
+def errors_of(nlp: Any, docs: list[dict[str, Any]]) -> list[tuple[str, str]]:
+    """(kind, line) for every error on ``docs`` (ftib-shaped: doc_id, dct, text, timexes)."""
     out: list[tuple[str, str]] = []
     for d, doc in zip(docs, parsed(nlp, [d["text"] for d in docs]), strict=True):
         pred = find_dates(d["text"], PartialDate.parse(d["dct"]), "fr", doc)
@@ -326,11 +330,7 @@ def run_hand(nlp: Any, dev_only: bool = False) -> dict[str, Counts]:
 
 def hand_errors(nlp: Any) -> list[tuple[str, str]]:
     """(kind, line) for every error on the hand gold's dev docs; held-out docs are not run."""
-    docs = [d for d in hand_docs() if d["split"] == "dev"]
-    out: list[tuple[str, str]] = []
-    for d, doc in zip(docs, parsed(nlp, [d["text"] for d in docs]), strict=True):
-        out.extend(doc_errors(d, find_dates(d["text"], PartialDate.parse(d["dct"]), "fr", doc)))
-    return sorted(out)
+    return errors_of(nlp, [d for d in hand_docs() if d["split"] == "dev"])
 
 
 def report_hand(nlp: Any, dev_only: bool = False) -> None:
