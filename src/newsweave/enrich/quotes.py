@@ -2144,7 +2144,7 @@ def _locution_length(ctx: _Ctx, toks: list[Token], k: int) -> int:
 def _participle_after_marks(ctx: _Ctx, tok: Token, aux: bool) -> bool:
     """ "«…», lancé par X" (a bare past participle, not a saying verb) or "«…», évoquant la
     crise" (a present participle, whose phrase after is its object): no inverted subject."""
-    bare_past = _participle_form(tok) and not aux and "Past" in _morph(tok, "Tense")
+    bare_past = _past_participle(tok) and not aux
     return (bare_past and not _present_ire(ctx, tok)) or _present_participle(tok)
 
 

@@ -1663,16 +1663,10 @@ def _r_relunit(c: _Cand, ctx: _Ctx) -> _Value | None:
     return _unit_result(c, ctx, _direction(c, ctx) or 0)
 
 
-def _r_unitmod(c: _Cand, ctx: _Ctx) -> _Value | None:
-    """ "la fin de l'année", "la fin de la semaine dernière" (the unit before the anchor's)."""
-    rel = _key(c.g.get("rel"))
-    k = -1 if rel in ctx.gram.w["past_words"] else 1 if rel in ctx.gram.w["future_words"] else 0
-    return _unit_result(c, ctx, k)
-
-
-def _r_weekend(c: _Cand, ctx: _Ctx) -> _Value | None:
-    """ "au cours du week-end": the weekend the tense points to (the one before the anchor in
-    a past sentence written on a weekday)."""
+def _r_unit_of_rel(c: _Cand, ctx: _Ctx) -> _Value | None:
+    """The anchor's unit, or the one before / after it for "dernier" / "prochain": "la fin de
+    l'année", "la fin de la semaine dernière"; "au cours du week-end" is the weekend the tense
+    points to (the one before the anchor in a past sentence written on a weekday)."""
     return _unit_result(c, ctx, _direction(c, ctx) if c.g.get("rel") else 0)
 
 
@@ -1693,15 +1687,10 @@ def _dayonly_value(c: _Cand, ctx: _Ctx) -> _Value:
 
 
 def _r_dayonly(c: _Cand, ctx: _Ctx) -> _Value | None:
-    """ "le 12", "le 9 au soir" (that part of the day)."""
+    """ "le 12", and with a part of that day "le 9 au soir", "la nuit du 8 au 9"."""
     v = _dayonly_value(c, ctx)
     part = c.g.get("part")
-    return _day_or_part(ctx, v.day, part, v.anchor) if part and v.day else v
-
-
-def _r_nightday(c: _Cand, ctx: _Ctx) -> _Value | None:
-    v = _dayonly_value(c, ctx)
-    return _day_or_part(ctx, v.day, "nuit", v.anchor)
+    return _day_or_part(ctx, v.day, part, v.anchor) if part else v
 
 
 def _month_day(a: date, k: int, d: int) -> date | None:
@@ -2033,7 +2022,8 @@ RESOLVERS: dict[str, Resolver] = {
     "monthyear": _r_monthyear, "month": _r_month, "decade": _r_decade, "century": _r_century,
     "relday": _r_relday, "thispart": _r_thispart, "tonight": _r_thispart,
     "thisunit": _r_thisunit, "anaunit": _r_anaunit, "anasame": _r_anaunit,
-    "anathere": _r_anaunit, "relunit": _r_relunit, "unitmod": _r_unitmod, "unitmod2": _r_unitmod,
+    "anathere": _r_anaunit, "relunit": _r_relunit,
+    "unitmod": _r_unit_of_rel, "unitmod2": _r_unit_of_rel,
     "lastn": _r_lastn, "lastn2": _r_lastn, "lastn3": _r_lastn, "yearmod": _r_yearmod,
     "wdday": _r_wdday, "ordwd": _r_ordwd, "quarter": _r_quarter,
     "weekday": _r_weekday, "night": _r_night, "weekdays": _r_weekdays,
@@ -2047,6 +2037,6 @@ RESOLVERS: dict[str, Resolver] = {
     "ctxpart": _r_ctxpart, "ctxpartmod": _r_ctxpart, "ofpart": _r_ofpart, "lastpart": _r_lastpart,
     "anapart": _r_anapart, "yearpair": _r_yearpair, "afterunit": _r_every,
     "ordunit": _r_ordunit, "ordhalf": _r_ordunit, "ordday": _r_ordday, "enpart": _r_ctxpart,
-    "dayonly": _r_dayonly, "weekend": _r_weekend, "nightday": _r_nightday,
-    "thisunitmod": _r_unitmod,
+    "dayonly": _r_dayonly, "weekend": _r_unit_of_rel, "nightday": _r_dayonly,
+    "thisunitmod": _r_unit_of_rel,
 }  # fmt: skip
