@@ -20,7 +20,8 @@ repeat while tuning.
 
 Hand gold (``tests/gold/timex_fr.jsonl``, see tests/gold/README.md, "Date mentions"): ml_crisis_tls
 Global Voices articles annotated by us in the French TimeBank convention, scored as ftib, per
-split (dev / held-out by ``bench.goldsets.split_of``). --hand-errors lists its dev errors only.
+split (dev / held-out by ``bench.goldsets.split_of``) and per annotation batch (rows ``hand
+batchN …``). --hand-errors lists its dev errors only (--new: the newest batch's only).
 
 --crisis-errors [TOPICS] lists the ml_crisis disagreements of the files (among the --crisis-limit
 ones) of the given topics (comma-separated, default egypt,libya: the topics kept for error
@@ -29,7 +30,7 @@ mention of ours without tag), extent and value (on an overlap). Then the agreeme
 totals only, for every topic.
 
 Run: .venv/bin/python bench/enrich_timex.py [--no-parse] [--crisis-limit N]
-     [--dev | --errors | --breakdown | --crisis-errors [TOPICS]]
+     [--dev | --errors | --hand-errors [--new] | --breakdown | --crisis-errors [TOPICS]]
 """
 
 from __future__ import annotations
@@ -306,38 +307,49 @@ def hand_split(d: dict[str, Any]) -> str:
     return "held-out" if d["split"] == "heldout" else "dev"
 
 
-def hand_runs(nlp: Any, dev_only: bool = False) -> Iterator[tuple[str, list[Gold], list[Span]]]:
-    """(split, gold, system mentions) per hand-gold document (held-out ones not run with
+def hand_scored(
+    nlp: Any, dev_only: bool = False
+) -> Iterator[tuple[dict[str, Any], list[Gold], list[Span]]]:
+    """(document, gold, system mentions) per hand-gold document (held-out ones not run with
     dev_only)."""
     docs = [d for d in hand_docs() if not (dev_only and d["split"] == "heldout")]
     for d, doc in zip(docs, parsed(nlp, [d["text"] for d in docs]), strict=True):
         pred = find_dates(d["text"], PartialDate.parse(d["dct"]), "fr", doc)
-        yield (
-            hand_split(d),
-            [Gold(t["start"], t["end"], t["type"], t["value"]) for t in d["timexes"]],
-            pred,
-        )
+        yield d, [Gold(t["start"], t["end"], t["type"], t["value"]) for t in d["timexes"]], pred
+
+
+def hand_runs(nlp: Any, dev_only: bool = False) -> Iterator[tuple[str, list[Gold], list[Span]]]:
+    """(split, gold, system mentions) per hand-gold document."""
+    for d, gold, pred in hand_scored(nlp, dev_only):
+        yield hand_split(d), gold, pred
 
 
 def run_hand(nlp: Any, dev_only: bool = False) -> dict[str, Counts]:
-    totals = {"dev": Counts(), "held-out": Counts(), "all": Counts()}
-    for split, gold, pred in hand_runs(nlp, dev_only):
-        c = score(gold, pred)
-        totals[split].add(c)
-        totals["all"].add(c)
+    """Totals per split and all, then per annotation batch ("batch2 dev", …): a batch's
+    figures before any rule was tuned on it are its fresh check."""
+    totals: dict[str, Counts] = {"dev": Counts(), "held-out": Counts(), "all": Counts()}
+    for d, gold, pred in hand_scored(nlp, dev_only):
+        c, split, batch = score(gold, pred), hand_split(d), f"batch{d['batch']}"
+        for key in (split, "all", f"{batch} {split}", f"{batch} all"):
+            totals.setdefault(key, Counts()).add(c)
     return totals
 
 
-def hand_errors(nlp: Any) -> list[tuple[str, str]]:
-    """(kind, line) for every error on the hand gold's dev docs; held-out docs are not run."""
-    return errors_of(nlp, [d for d in hand_docs() if d["split"] == "dev"])
+def hand_errors(nlp: Any, newest: bool = False) -> list[tuple[str, str]]:
+    """(kind, line) for every error on the hand gold's dev docs (of the newest batch only with
+    ``newest``); held-out docs are not run."""
+    docs = [d for d in hand_docs() if d["split"] == "dev"]
+    last = max(d["batch"] for d in docs)
+    return errors_of(nlp, [d for d in docs if not newest or d["batch"] == last])
 
 
 def report_hand(nlp: Any, dev_only: bool = False) -> None:
     if not HAND_GOLD.is_file():
         return
-    for name, c in run_hand(nlp, dev_only).items():
-        if not (dev_only and name != "dev"):
+    totals = run_hand(nlp, dev_only)
+    for name in [*list(totals)[:3], *sorted(list(totals)[3:])]:
+        c = totals[name]
+        if not (dev_only and not name.endswith("dev")):
             report(f"hand {name}", c)
 
 
@@ -460,6 +472,7 @@ def _args(argv: Iterable[str] | None) -> argparse.Namespace:
     ap.add_argument(
         "--hand-errors", action="store_true", help="list the hand gold's dev errors and stop"
     )
+    ap.add_argument("--new", action="store_true", help="--hand-errors of the newest batch only")
     ap.add_argument(
         "--crisis-errors",
         nargs="?",
@@ -480,7 +493,7 @@ def main(argv: Iterable[str] | None = None) -> None:
         crisis_errors(nlp, args.crisis_limit or None, set(args.crisis_errors.split(",")))
         return
     if args.errors or args.hand_errors:
-        errors = dev_errors(nlp) if args.errors else hand_errors(nlp)
+        errors = dev_errors(nlp) if args.errors else hand_errors(nlp, args.new)
         for kind, line in errors:
             print(f"{kind:<8} {line}")
         kinds = Counter(kind for kind, _ in errors)

@@ -20,9 +20,11 @@ FLOOR_HELDOUT = {"strict": 0.865, "value": 0.745}  # measured 0.870 / 0.751 (sto
 # Our hand gold (tests/gold/timex_fr.jsonl, ml_crisis_tls Global Voices articles in the FTiB
 # convention): fresh before any rule was tuned on its dev part, all 0.801 / 0.707, held-out
 # 0.704 / 0.521; after the stop-35 rules from its dev misses all 0.846 / 0.753, held-out
-# 0.722 / 0.542 (strict extent F1 / value F1).
-FLOOR_HAND_ALL = {"strict": 0.84, "value": 0.745}
-FLOOR_HAND_HELDOUT = {"strict": 0.715, "value": 0.535}
+# 0.722 / 0.542 (strict extent F1 / value F1). Second batch (24 articles of other outlets, stop
+# 36), fresh 0.906 / 0.823 (held-out 0.898 / 0.857); after the rules from its dev misses, the 46
+# articles: all 0.898 / 0.822, held-out 0.798 / 0.675.
+FLOOR_HAND_ALL = {"strict": 0.895, "value": 0.82}
+FLOOR_HAND_HELDOUT = {"strict": 0.795, "value": 0.67}
 
 
 @pytest.fixture(scope="session")
@@ -1611,3 +1613,60 @@ def test_ago_with_que_is_a_length_up_to_now() -> None:
     ):
         span = _one(text)
         assert (span.text_of(text), span.attrs["value"]) == (phrase, value), text
+
+
+# ---------------------------------------------------------------- from the second hand batch
+
+
+def test_contracted_des_outside_the_extent_and_the_coming_days(fr_nlp: Any) -> None:
+    text = (
+        "Le bilan des trois derniers mois est lourd. Au cours des dernières semaines, les prix "
+        "ont doublé. Le juge tranchera dans les jours à venir, puis dans les deux mois à venir."
+    )
+    spans = find_dates(text, ANCHOR, "fr", fr_nlp(text))
+    got = {s.text_of(text): (s.label, s.attrs["value"]) for s in spans}
+    # "des" is "de + les" there, a preposition, as "du" in "du 30 mai"
+    assert got["trois derniers mois"] == ("DURATION", "P3M")
+    assert got["dernières semaines"] == ("DURATION", "PXW")
+    # no number: the vague future, as "l'avenir"; with a number, a length
+    assert got["les jours à venir"] == ("TIME", "FUTURE_REF")
+    assert got["les deux mois à venir"] == ("DURATION", "P2M")
+
+
+def test_present_and_past_locutions_of_the_second_hand_batch(fr_nlp: Any) -> None:
+    text = (
+        "Pour l'heure, rien n'est signé et rien ne changera dans l'immédiat. À l'époque, il "
+        "dirigeait la police. Le ministre de l'époque a démenti ; à l'époque romaine, déjà."
+    )
+    spans = find_dates(text, ANCHOR, "fr", fr_nlp(text))
+    got = {s.text_of(text): (s.label, s.attrs["value"]) for s in spans}
+    assert got == {
+        "Pour l'heure": ("TIME", "PRESENT_REF"),
+        "dans l'immédiat": ("TIME", "PRESENT_REF"),
+        "l'époque": ("TIME", "PAST_REF"),  # only "à l'époque" closing its phrase
+    }
+    assert spans[2].start == text.index("l'époque")
+
+
+def test_a_clock_time_of_a_recurring_event_names_no_day(fr_nlp: Any) -> None:
+    text = "Chaque matin à 8 heures, la lettre part. Hier, il est arrivé à 9 heures."
+    spans = find_dates(text, ANCHOR, "fr", fr_nlp(text))
+    got = {s.text_of(text): (s.label, s.attrs["value"]) for s in spans}
+    assert got["8 heures"] == ("TIME", "XXXX-XX-XXT08:00")
+    assert got["9 heures"] == ("TIME", "2020-11-03T09:00")
+    text_en = "Every day at 9 am the guards change."
+    assert find_dates(text_en, ANCHOR, "en")[-1].attrs["value"] == "XXXX-XX-XXT09:00"
+
+
+def test_that_day_after_a_year_glued_article_and_page_minutes(fr_nlp: Any) -> None:
+    text = (
+        "Elle se fait connaître en 1984. Ce jour là, le régime pend un opposant. Les promesses "
+        "faites le16 avril ne suffisent plus, au lendemain même du discours. Lecture 5 min."
+    )
+    spans = find_dates(text, ANCHOR, "fr", fr_nlp(text))
+    got = {s.text_of(text): (s.label, s.attrs["value"]) for s in spans}
+    # the last date named is a year: "that day" is a day of 1984, and 1984 is all we know
+    assert got["Ce jour là"] == ("DATE", "1984")
+    assert got["le16 avril"] == ("DATE", "2020-04-16")  # a crawl glued the article to the day
+    assert got["lendemain même"][0] == "DATE"
+    assert got["5 min"] == ("DURATION", "PT5M")

@@ -45,6 +45,7 @@ YEAR4 = r"(?:1[0-9]|20)\d\d"
 # in the extent (as for "12 h 30 locales"), and so is a weekday after it ("2100 GMT Friday").
 # Without a zone "1300" would be read as a year.
 MILCLOCK = r"(?P<h>[01]\d|2[0-3])(?P<mi>[0-5]\d)\s+@ZONE@(?:\s+(?P<wd>@WD@))?"
+LASTDET = r"(?:des\s+)?(?P<x>(?:ces\s+|les\s+|(?<=des\s))"
 TEMPLATES: dict[str, dict[str, str]] = {
     "any": {
         "numeric": r"(?:(?P<det>le|the)\s+)?(?P<d>[0-3]?\d)(?P<sep>[/.-])(?P<m>[01]?\d)(?P=sep)"
@@ -54,7 +55,9 @@ TEMPLATES: dict[str, dict[str, str]] = {
         "year": r"(?<![\d.,])(?<!\d\s)(?P<y>" + YEAR4 + r")(?!\d|[.,]\d|\s\d{3}(?!\d))",
     },
     "fr": {
-        "daydate": r"(?:(?P<det>le|ce)\s+)?(?:(?P<wd>@WD@)\s+)?(?P<d>1er|premier|[0-3]?\d)\s+"
+        # "le16 avril": a crawl that dropped a tag between words glues the article to the day
+        "daydate": r"(?:(?P<det>le|ce)(?:\s+|(?=\d)))?(?:(?P<wd>@WD@)\s+)?"
+        r"(?P<d>1er|premier|[0-3]?\d)\s+"
         r"(?P<mo>@MOA@)(?:\s+(?P<y>" + YEAR4 + r"|\d\d(?!\s*\w|[:.]\d)))?(?:\s+(?P<rel>@REL@))?"
         r"(?:\s+@PARTTAIL@)?",
         "daycoord": r"(?P<x>(?:les?\s+)?(?P<d>1er|[0-3]?\d))(?=(?:\s*,\s*(?:1er|[0-3]?\d))*"
@@ -93,12 +96,14 @@ TEMPLATES: dict[str, dict[str, str]] = {
         r"(?P<unit>année|mois|semaine))",
         "unitmod": r"(?:la\s+|le\s+)?(?P<pmod>@PMOD@)\s+(?:de\s+l['’]|du\s+|de\s+la\s+)"
         r"(?P<unit>année|an|mois|semaine)(?:\s+(?P<rel>@REL@))?(?!\s+(?:de|d['’]|du|des)\s)",
-        "lastn": r"(?:ces|les|des)\s+(?:(?P<n>@NUM@|\d+)\s+)?(?P<rel>derniers|dernières|prochains|"
-        r"prochaines)\s+(?P<unit>@UNIT@)",
-        "lastn2": r"(?:ces|les|des)\s+(?:(?P<n>@NUM@|\d+)\s+)?(?P<unit>@UNIT@)\s+(?P<rel>derniers|"
-        r"dernières|passés|passées|à\s+venir|précédents|précédentes|suivants|suivantes)",
-        "lastn3": r"(?:ces|les|des)\s+(?P<rel>derniers|dernières|prochains|prochaines)\s+"
-        r"(?P<n>@NUM@|\d+)\s+(?P<unit>@UNIT@)",
+        # "des six derniers mois" is "de + les": the contracted preposition stays outside, as
+        # "du" in "du 30 mai" (LASTDET)
+        "lastn": LASTDET + r"(?:(?P<n>@NUM@|\d+)\s+)?(?P<rel>derniers|dernières|prochains|"
+        r"prochaines)\s+(?P<unit>@UNIT@))",
+        "lastn2": LASTDET + r"(?:(?P<n>@NUM@|\d+)\s+)?(?P<unit>@UNIT@)\s+(?P<rel>derniers|"
+        r"dernières|passés|passées|à\s+venir|précédents|précédentes|suivants|suivantes))",
+        "lastn3": LASTDET + r"(?P<rel>derniers|dernières|prochains|prochaines)\s+"
+        r"(?P<n>@NUM@|\d+)\s+(?P<unit>@UNIT@))",
         "weekday": r"(?:(?P<this>ce)\s+(?:même\s+)?|le\s+(?=(?:@WD@)\s+(?:@REL@)))?(?P<wd>@WD@)"
         r"(?!\s+saint)"
         r"(?:\s+(?P<rel2>@REL@)(?=\s+(?:au|en)\s))?(?:\s+@PARTTAIL@)?(?:\s+(?P<rel>@REL@))?",
@@ -157,8 +162,9 @@ TEMPLATES: dict[str, dict[str, str]] = {
         # "jour après jour", "mois après mois": every day, every month
         "afterunit": r"(?P<unit>jour|semaine|mois|année|an)\s+après\s+(?P=unit)\b",
         "ctxday": r"(?P<ctx>@CTXDAY@)",
+        # "le lendemain même": "même" stresses the day, as in "le jour même"
         "shift": r"(?:(?P<det>le|la|l['’])\s*)?(?P<shift>@SHIFT@)"
-        r"(?:\s+(?:au\s+)?(?P<part>@PART@))?",
+        r"(?:\s+(?:au\s+)?(?P<part>@PART@)|\s+même(?!\s+(?:si|que|qu['’])))?",
         "lastpart": r"(?:la|le)\s+(?P<part>nuit|soirée|matinée|soir|matin)\s+"
         r"(?P<rel>dernière|dernier)",
         # "la nuit précédente", "la soirée suivante": counted from the context day, not the anchor
@@ -746,6 +752,11 @@ def _valid_ref(c: _Cand, ctx: _Ctx) -> bool:
         return _prev_word(ctx, c.mstart) != "sans"
     if ref.startswith("prochain") and not ref.endswith("ment"):  # the adjective
         return re.match(r"\s+\w", ctx.text[c.mend : c.mend + 3]) is not None
+    if ref == "l'époque":  # "à l'époque," ("at the time"); "l'époque gréco-romaine" is longer
+        after = ctx.text[c.mend : c.mend + 2]
+        return (
+            _prev_word(ctx, c.mstart) in ("à", "a") and re.match(r"\s*[,.;:!?)]", after) is not None
+        )
     if ref == "a ce jour":  # "À ce jour" written without its accent, not "il a ce jour-là"
         return ctx.text[c.mstart] == "A"
     return True
@@ -1740,6 +1751,10 @@ def _r_duration(c: _Cand, ctx: _Ctx) -> _Value | None:
 
 
 def _r_lastn(c: _Cand, ctx: _Ctx) -> _Value | None:
+    """ "ces trois derniers jours" is a length; "les jours à venir", with no number, the vague
+    future (as "l'avenir"; both annotators of the second hand batch who met it)."""
+    if not c.g.get("n") and _key(c.g.get("rel")) == "à venir":
+        return _Value("TIME", "FUTURE_REF", "period")
     return _r_duration(c, ctx)
 
 
@@ -1927,6 +1942,18 @@ def _clock_day(c: _Cand, ctx: _Ctx) -> date | None:
     return _context_day(c, ctx, fallback=True)
 
 
+def _recurring(ctx: _Ctx, pos: int) -> bool:
+    """ "Chaque matin à 8 heures", "every day at 9 am": the time of a recurring event names no
+    day (TimeML: XXXX-XX-XXT08:00)."""
+    return _every_before(ctx.gram.lang).search(_before(ctx, pos, 40)) is not None
+
+
+@functools.cache
+def _every_before(lang: str | None) -> re.Pattern[str]:
+    every = _alt(_tables().get(lang or "", {}).get("every", ()))
+    return re.compile(rf"(?<!\w){every}\s+[\w-]+\s+(?:à|vers|dès|at|around)?\s*$")
+
+
 def _is_stamp(c: _Cand, ctx: _Ctx) -> bool:
     """ "12h37 : Nicolas Sarkozy a réuni …": a live report's entry opens on its time stamp,
     which belongs to the day of the page, not to a day the entry before told of."""
@@ -1966,6 +1993,8 @@ def _r_milclock(c: _Cand, ctx: _Ctx) -> _Value | None:
 
 
 def _clock_of_day(c: _Cand, ctx: _Ctx, h: int, mi: int) -> _Value | None:
+    if _recurring(ctx, c.mstart):
+        return _Value("TIME", f"XXXX-XX-XXT{h:02d}:{mi:02d}", "time")
     d = _clock_day(c, ctx)
     return _unrecorded(ctx, _clock(ctx, d, h, mi, _day_value(ctx, d) if d else None))
 
@@ -1981,8 +2010,21 @@ def _unrecorded(ctx: _Ctx, v: _Value | None) -> _Value | None:
 
 
 def _r_ctxday(c: _Cand, ctx: _Ctx) -> _Value | None:
+    coarse = _coarse_context(c, ctx)
+    if coarse is not None:
+        return _Value("DATE", coarse, "year" if len(coarse) == 4 else "month")
     d = _context_day(c, ctx, fallback=False)
     return _day_or_part(ctx, d, None, _day_value(ctx, d) if d else None)
+
+
+def _coarse_context(c: _Cand, ctx: _Ctx) -> str | None:
+    """ "en 1984 (…). Ce jour-là": when the last date named before is a year or a month, later
+    than any day named, "that day" is a day of it, and that year or month is all we know."""
+    i = bisect.bisect_left(ctx.dated, (c.start, ""))
+    if not i or c.start - ctx.dated[i - 1][0] > CONTEXT_REACH or len(ctx.dated[i - 1][1]) > 7:
+        return None
+    last_day = max((s for s, _ in ctx.days if s < c.start), default=-1)
+    return ctx.dated[i - 1][1] if ctx.dated[i - 1][0] > last_day else None
 
 
 def _r_ctxpart(c: _Cand, ctx: _Ctx) -> _Value | None:
