@@ -5076,3 +5076,23 @@ def test_round36_attribution_ends_a_quote_left_open(nlp_fr) -> None:  # type: ig
     assert first.text_of(text) == "Les soldats ne se battent pas, ils s'enfuient"
     second = by_content(text, quotes, "Mais nous craignons")
     assert [speaker_text(text, q) for q in (first, second)] == ["Paul Durand", "Paul Durand"]
+
+
+# Round 37, from the dev misses of the whole gold (invented sentences): a straight mark left
+# open at the end of a paragraph.
+def test_round37_straight_mark_left_open_does_not_run_on(nlp_fr) -> None:  # type: ignore[no-untyped-def]
+    """'avant de conclure "A.' then a paragraph 'ont dénoncé un nouveau "B" en …': the writer
+    forgot the closing mark of A; the next paragraph's straight marks pair among themselves
+    (its first one opens: a space before, a word after), so A does not run on into it and B
+    keeps its own pair and cue."""
+    text = (
+        'La présentatrice a interrogé les habitants avant de conclure "voilà ce que font les '
+        "bandes armées dans cette ville.\n\n"
+        'Le syndicat a dénoncé un nouveau "projet absurde et coûteux" en publiant une lettre '
+        "ouverte.\n"
+    )
+    quotes = entity_quotes(nlp_fr, text)
+    project = by_content(text, quotes, "projet absurde")
+    assert project.text_of(text) == "projet absurde et coûteux"
+    assert speaker_text(text, project) == "syndicat"
+    assert not any("\n" in q.text_of(text) for q in quotes)

@@ -951,7 +951,20 @@ def _reopens(text: str, nxt: tuple[int, int], left_open: str) -> bool:
     """The next line's first mark opens a quote of its own with the mark left open ("… d'«actes"
     cut off, then a paragraph with « … » of its own): the open quote does not run on."""
     first = _MARKS.search(text, nxt[0], nxt[1])
-    return left_open in _ASYMMETRIC and first is not None and first.group() == left_open
+    if first is None or first.group() != left_open:
+        return False
+    return left_open in _ASYMMETRIC or _pairs_in_line(text, nxt, first.start())
+
+
+# Round 37: a straight mark left open at the end of a paragraph ('avant de conclure "A.') does
+# not run on into the next one when that paragraph's straight marks pair among themselves and
+# its first one is shaped as an opener ('ont dénoncé un nouveau "B" en …'): the writer forgot
+# the closing mark, and running on would pair the next paragraph's marks the wrong way round.
+def _pairs_in_line(text: str, nxt: tuple[int, int], at: int) -> bool:
+    """The first straight mark of line ``nxt`` (at ``at``) opens: a space before it, a word
+    after it, and an even number of straight marks in the line."""
+    opener_shaped = text[at - 1] in _SPACES and _WORD_CHAR.match(text, at + 1) is not None
+    return opener_shaped and text.count('"', nxt[0], nxt[1]) % 2 == 0
 
 
 def _unclosed(text: str, a: int, b: int, pairs: list[_Quoted], left_open: str) -> list[_Quoted]:
