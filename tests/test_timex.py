@@ -1670,3 +1670,22 @@ def test_that_day_after_a_year_glued_article_and_page_minutes(fr_nlp: Any) -> No
     assert got["le16 avril"] == ("DATE", "2020-04-16")  # a crawl glued the article to the day
     assert got["lendemain même"][0] == "DATE"
     assert got["5 min"] == ("DURATION", "PT5M")
+
+
+def test_a_fronted_date_the_parser_took_for_the_root_takes_the_next_verbs_tense(
+    fr_nlp: Any,
+) -> None:
+    # fr_core_news_md parses "En juin, le festival reprendra." with "juin" as the root and the
+    # verb hanging under "festival": the first verb after the date gives the tense
+    for text, value in (
+        ("En juin, le festival reprendra.", "2021-06"),
+        ("À la mi-juin, le festival reprendra.", "2021-06"),
+        ("En juin, le festival a repris.", "2020-06"),
+    ):
+        assert find_dates(text, ANCHOR, "fr", fr_nlp(text))[0].attrs["value"] == value, text
+
+
+def test_that_day_does_not_take_a_later_year_or_month(fr_nlp: Any) -> None:
+    text = "Son mandat prendra fin en juin 2022. Le même jour, le président a parlé."
+    got = {s.text_of(text): s.attrs["value"] for s in find_dates(text, ANCHOR, "fr", fr_nlp(text))}
+    assert got["Le même jour"] != "2022-06"  # a day already told, not a day of June 2022

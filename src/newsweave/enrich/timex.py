@@ -30,6 +30,7 @@ from typing import Any
 import dateparser
 from dateutil.easter import easter
 from spacy.tokens import Doc, Token
+from spacy.tokens import Span as TokenSpan
 
 from newsweave.enrich.prefilter import Prefilter
 from newsweave.model import PartialDate, Span
@@ -958,15 +959,30 @@ def _verb_tense(c: _Cand, ctx: _Ctx) -> int:
     if ctx.doc is None:
         return 0
     span = ctx.doc.char_span(c.start, c.end, alignment_mode="expand")
-    found = _governing_verb(span.root) if span is not None and len(span) else None
-    if found is None or span is None:
+    if span is None or not len(span):
         return 0
+    found = _governing_verb(span.root)
+    if found is None:
+        return _fronted_tense(span, ctx)
     verb, came = found
     tense = _tense(verb, came, ctx.gram.w)
     # the date depends on the verb itself, or through its preposition alone (English parses
     # "struck on January 5" as struck > on > January; French hangs "le 5 janvier" on the verb)
     direct = came.i == span.root.i or (came.dep_ == "prep" and span.root.head.i == came.i)
     return -STRONG if tense == -1 and direct else tense
+
+
+def _fronted_tense(span: TokenSpan, ctx: _Ctx) -> int:
+    """ "En août, le festival reprendra": the parser can take a date opening its sentence for
+    the root, with no verb above it; the first verb after it in the sentence gives the tense."""
+    if span.root.dep_ != "ROOT":
+        return 0
+    for tok in span.doc[span.end : span.end + 40]:  # the parser's sentence may end at the comma
+        if tok.text in (".", "!", "?", ";"):
+            return 0
+        if tok.pos_ == "VERB" and not _infinitival(tok, False):
+            return _tense(tok, tok, ctx.gram.w)
+    return 0
 
 
 def _governing_verb(tok: Token) -> tuple[Token, Token] | None:
@@ -2018,13 +2034,16 @@ def _r_ctxday(c: _Cand, ctx: _Ctx) -> _Value | None:
 
 
 def _coarse_context(c: _Cand, ctx: _Ctx) -> str | None:
-    """ "en 1984 (…). Ce jour-là": when the last date named before is a year or a month, later
-    than any day named, "that day" is a day of it, and that year or month is all we know."""
+    """ "en 1984 (…). Ce jour-là": when the last date named before is a past year or month,
+    later than any day named, "that day" is a day of it, and that year or month is all we know
+    ("son mandat s'achève en juin 2016. Le même jour, …" looks back to a day already told)."""
     i = bisect.bisect_left(ctx.dated, (c.start, ""))
     if not i or c.start - ctx.dated[i - 1][0] > CONTEXT_REACH or len(ctx.dated[i - 1][1]) > 7:
         return None
+    pos, value = ctx.dated[i - 1]
     last_day = max((s for s, _ in ctx.days if s < c.start), default=-1)
-    return ctx.dated[i - 1][1] if ctx.dated[i - 1][0] > last_day else None
+    now = _anchor_iso(ctx)
+    return value if pos > last_day and now is not None and value < now[: len(value)] else None
 
 
 def _r_ctxpart(c: _Cand, ctx: _Ctx) -> _Value | None:
