@@ -5096,3 +5096,20 @@ def test_round37_straight_mark_left_open_does_not_run_on(nlp_fr) -> None:  # typ
     assert project.text_of(text) == "projet absurde et coûteux"
     assert speaker_text(text, project) == "syndicat"
     assert not any("\n" in q.text_of(text) for q in quotes)
+
+
+# A description set off by a comma after a "selon" source belongs to the source (stop 36).
+def test_a_described_source_after_selon(nlp_fr) -> None:  # type: ignore[no-untyped-def]
+    """'…, selon Paul Durand, un habitant.' is no count ("un" + a noun) and no report: the
+    report is the clause before; fronted, the description is skipped; 'selon un habitant,
+    Paul Durand.' names the source at the end of the sentence."""
+    for text, content in (
+        ("La ville a été bombardée toute la nuit, selon Paul Durand, un habitant.", "La ville"),
+        ("Selon Paul Durand, un habitant de Homs, la ville a été bombardée.", "la ville"),
+        ("La ville a été bombardée, selon un habitant, Paul Durand.", "La ville"),
+    ):
+        quotes = entity_quotes(nlp_fr, text)
+        assert len(quotes) == 1, [q.text_of(text) for q in quotes]
+        assert quotes[0].text_of(text).startswith(content), quotes[0].text_of(text)
+        assert "habitant" not in quotes[0].text_of(text)
+        assert speaker_text(text, quotes[0]) == "Paul Durand"

@@ -3779,7 +3779,7 @@ def _according(ctx: _Ctx) -> list[_Cand]:
         if found is None or not _named_source(ctx, found[1]) or _colon_quote(ctx, found[1].end):
             continue
         cue = _according_cue_span(ctx, tok)
-        end = max(found[1].end, _conjuncts_end(ctx, found[1]))
+        end = _source_description(ctx, max(found[1].end, _conjuncts_end(ctx, found[1])))
         a, b = _according_content(ctx, cue[0], _relay_phrase(ctx, end))
         if a > cue[0]:  # "Selon X, …": the reported part comes after the attribution
             b = _cut_before_cue(ctx, a, b)
@@ -3826,8 +3826,9 @@ def _according_tokens(ctx: _Ctx) -> list[Token]:
 
 
 def _closed_apposition(ctx: _Ctx, subj: _Subj) -> _Subj:
-    """ "Selon le procureur de la CPI, Luis Moreno-Ocampo, la Libye …": a person named between
-    commas right after the source is the source (the phrase takes in the name)."""
+    """ "Selon le procureur de la CPI, Luis Moreno-Ocampo, la Libye …", "…, selon un habitant,
+    Paul Durand.": a person named between commas (or ending the sentence) right after the
+    source is the source (the phrase takes in the name)."""
     gap = re.match(r"\s*,\s*", ctx.text[subj.end : subj.end + 4])
     if subj.kind != "np":
         return subj
@@ -3839,7 +3840,11 @@ def _closed_apposition(ctx: _Ctx, subj: _Subj) -> _Subj:
         return subj  # "Selon les rebelles, X, un des fils de Y, aurait été tué": X is no source
     at = subj.end + gap.end()
     for i, e in enumerate(ctx.entities):
-        if e.start == at and _rank(ctx, i) == 0 and re.match(r"\s*,", ctx.text[e.end : e.end + 3]):
+        if (
+            e.start == at
+            and _rank(ctx, i) == 0
+            and re.match(r"\s*[,.;]", ctx.text[e.end : e.end + 3])
+        ):
             return replace(subj, end=e.end)
     return subj
 
@@ -3851,6 +3856,25 @@ def _person_noun(ctx: _Ctx, head: Token) -> bool:
 def _colon_quote(ctx: _Ctx, end: int) -> bool:
     """ "d'après X, le chef de l'OSDH : « … »": the source introduces a direct quote."""
     return _INTRO_COLON.match(ctx.text, end) is not None
+
+
+# "selon Paul Durand, un habitant." / "Selon X, un habitant de Homs, la ville …": a description
+# set off by a comma right after the source ("un habitant", "le porte-parole de Y") belongs to
+# the source, not to what it reports (it was read as a count, "un" + a noun, or as the report).
+SOURCE_DESCRIPTION_TOKENS = 10
+
+
+def _source_description(ctx: _Ctx, end: int) -> int:
+    """End of a described source's description, or ``end`` when none follows it."""
+    toks = [t for t in _tokens(ctx, end, _sent_of(ctx, end)[1]) if not t.is_space]
+    if len(toks) < 3 or toks[0].text != "," or toks[1].pos_ != "DET":
+        return end
+    if not _person_noun(ctx, toks[2]):
+        return end
+    stop = next((t for t in toks[3:] if t.is_punct and t.text not in ("-", "'", "’")), None)
+    if stop is None or stop.i - toks[0].i > SOURCE_DESCRIPTION_TOKENS or stop.text not in ",.;":
+        return end
+    return stop.idx
 
 
 def _relay_phrase(ctx: _Ctx, end: int) -> int:
