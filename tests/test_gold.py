@@ -223,3 +223,34 @@ def test_ftib_article_is_its_text_field() -> None:
     assert ftib_text(file, row["doc_id"]) == row["text"]
     with pytest.raises(ValueError, match="no document"):
         ftib_text(file, "0000-00-00-0000")
+
+
+# ---------------------------------------------------------------- second annotation (agreement)
+
+
+@needs_shared
+def test_second_annotation_is_valid_and_blind_to_nothing_held_out() -> None:
+    """Every record of the second annotation is a valid record of a dev article of the gold
+    (held-out texts are not shown to a second annotator either)."""
+    rows = [json.loads(line) for line in (GOLD_DIR / "quotes_fr_second.jsonl").open()]
+    first = {d["path"]: d for d in _raw_docs("fr")}
+    assert len(rows) >= 12 and len({r["path"] for r in rows}) == len(rows)
+    for row in rows:
+        assert row["path"] in first and row["split"] == "dev" == first[row["path"]]["split"]
+        fixed = {**row, "batch": first[row["path"]]["batch"]}
+        assert problems(fixed, "fr") == [], problems(fixed, "fr")
+
+
+@needs_shared
+def test_an_annotation_agrees_with_itself() -> None:
+    """The agreement scorer gives 1.0 for a gold record scored against itself (a quote whose
+    speaker is a pronoun only has no mention to match and is left out of the speaker count)."""
+    from bench.enrich_quotes import score_doc
+    from bench.quotes_agreement import as_predictions
+
+    for raw, gold in list(zip(_raw_docs("fr"), load_gold("fr"), strict=True))[:30]:
+        preds, entities = as_predictions(raw)
+        t = score_doc(gold, preds, entities).tallies["all"]
+        mentionless = sum(1 for q in gold.quotes if q.speaker and not q.speaker_mentions)
+        assert t.pred_match == t.gold_match == t.pred == t.gold, raw["path"]
+        assert t.pred_speaker == t.gold - mentionless, raw["path"]
