@@ -3865,7 +3865,8 @@ SOURCE_DESCRIPTION_TOKENS = 10
 
 
 def _source_description(ctx: _Ctx, end: int) -> int:
-    """End of a described source's description, or ``end`` when none follows it."""
+    """End of a described source's description (a noun phrase, no verb: "Selon l'AFP, les
+    rebelles ont repoussé …" is the report), or ``end`` when none follows it."""
     toks = [t for t in _tokens(ctx, end, _sent_of(ctx, end)[1]) if not t.is_space]
     if len(toks) < 3 or toks[0].text != "," or toks[1].pos_ != "DET":
         return end
@@ -3874,7 +3875,8 @@ def _source_description(ctx: _Ctx, end: int) -> int:
     stop = next((t for t in toks[3:] if t.is_punct and t.text not in ("-", "'", "’")), None)
     if stop is None or stop.i - toks[0].i > SOURCE_DESCRIPTION_TOKENS or stop.text not in ",.;":
         return end
-    return stop.idx
+    phrase = ctx.doc[toks[1].i : stop.i]
+    return end if any(t.pos_ in ("VERB", "AUX") for t in phrase) else stop.idx  # a clause
 
 
 def _relay_phrase(ctx: _Ctx, end: int) -> int:
