@@ -545,3 +545,13 @@ def test_round_b12_short_years_after_a_month() -> None:
     assert values("Le projet est engagé dès octobre 98 dans la commune.") == []
     assert values("Il est venu en juin 99 et en mars 2002.") == []
     assert values("Il reste 98 lits en octobre.") == [98]
+
+
+def test_round_b17_apostrophe_thousands_separator() -> None:
+    """ "25'000" (Swiss usage, straight or curly apostrophe) is one number, not "25" and "000"."""
+    assert value_units("Plus de 25'000 personnes ont péri.", "fr")[0][1:] == (25000, "personnes")
+    assert [v for _, v, _ in value_units("Bilan : 25’000 morts et 1'234'567 euros.", "fr")] == [
+        25000,
+        1234567,
+    ]
+    assert values("L'équipe d'Anne compte 3 joueurs.") == [3]

@@ -109,6 +109,7 @@ _DIGITS_RE = re.compile(
     r"\d{1,3}(?:, 000)+(?!\d)"  # "14, 000": detokenised text (ECB+)
     rf"|{_DETOK_DECIMAL}{_DETOK_CUE}|(?<=magnitude ){_DETOK_DECIMAL}(?!\d)"
     r"|\d{1,3}(?: \d{3})+(?!\d)(?:,\d+)?"
+    r"|\d{1,3}(?:'\d{3})+(?![\d'])"  # "25'000", "25’000": the Swiss thousands separator
     r"|\d+(?:[.,]\d+)*"
     r")(?![.,]?\d)(?!/\d)"
 )
@@ -500,7 +501,7 @@ class _Cand:
 
 
 def _parse_digits(s: str, lang: str | None) -> float | None:
-    s = s.replace(" ", "")
+    s = s.replace(" ", "").replace("'", "")
     dots, commas = s.count("."), s.count(",")
     if dots and commas:
         dec = "." if s.rfind(".") > s.rfind(",") else ","
