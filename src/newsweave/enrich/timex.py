@@ -763,6 +763,21 @@ def _valid_ref(c: _Cand, ctx: _Ctx) -> bool:
     return True
 
 
+def _not_a_named_day(c: _Cand, ctx: _Ctx) -> bool:
+    """ "le vendredi de la colère", "sous la bannière du vendredi du sabre de Dieu": a day named
+    for a protest, the weekday a noun after "le" / "du" / "au", is a name holding a day (not
+    annotated, as "la place du 1er-Mai"); "vendredi de la semaine prochaine", "le lundi de
+    Pâques" keep their date."""
+    if ctx.gram.lang != "fr" or _prev_word(ctx, c.mstart) not in ("le", "du", "au"):
+        return True  # "arrivé vendredi de la capitale" is a day and a place
+    after = ctx.text[c.mend : c.mend + 40]
+    m = re.match(r"\s+(?:de\s+la|du|des|de\s+l['’])\s*([^\W\d_]+)", after)
+    if m is None or m.group(1)[0].isupper():
+        return True  # "le vendredi du Caire": a place
+    word = m.group(1).lower()
+    return word in ctx.gram.w["units"] or any(h.endswith(word) for h in ctx.gram.w["holidays"])
+
+
 def _valid_dayonly(c: _Cand, ctx: _Ctx) -> bool:
     """ "Morsi était le 1er": after a copula "le 1er" is a rank, not a day (ml_crisis_tls)."""
     return _key(c.g.get("d")) != "1er" or _prev_word(ctx, c.mstart) not in ctx.gram.w["copulas"]
@@ -804,7 +819,8 @@ def _valid_shift(c: _Cand, ctx: _Ctx) -> bool:
     is another word ("X veille et raille", the verb)."""
     if ctx.gram.lang != "fr" or c.g.get("det"):
         return True
-    return _prev_word(ctx, c.start) in ctx.gram.w["determiners"]
+    prev = _prev_word(ctx, c.start).rsplit("'", 1)[-1]  # "jusqu'au lendemain"
+    return prev in ctx.gram.w["determiners"]
 
 
 def _is_not_age(c: _Cand, ctx: _Ctx) -> bool:
@@ -825,6 +841,7 @@ VALIDATORS: dict[str, Callable[[_Cand, _Ctx], bool]] = {
     "wdday": _valid_wdday,
     "setadj": _valid_setadj,
     "ref": _valid_ref,
+    "weekday": _not_a_named_day,
     "clockword": _valid_clockword,
     "dayonly": _valid_dayonly,
     "holiday": _valid_holiday,
@@ -1789,8 +1806,14 @@ def _r_approxn(c: _Cand, ctx: _Ctx) -> _Value | None:
 
 
 def _offset_result(c: _Cand, ctx: _Ctx, sign: int) -> _Value:
-    """ "il y a deux ans" / "dans trois jours": the anchor moved by the duration."""
+    """ "il y a deux ans" / "dans trois jours": the anchor moved by the duration; hours or
+    minutes back ("il y a deux heures", "il y a quelques minutes") are a time of the anchor day
+    whose clock the anchor does not give."""
     n, code = _amount(c, ctx), _unit_code(c, ctx)
+    if code in ("H", "N", "S"):  # "il y a (quelques) heures": a time of the anchor day
+        d = _shift(ctx, 0)
+        value = f"{_day_value(ctx, d)}TXX:XX" if d is not None else None
+        return _Value("TIME", value, "time", d, _anchor_iso(ctx) if value else None)
     if n is None:
         return _Value("DATE", "PAST_REF" if sign < 0 else "FUTURE_REF", "period")
     k = int(sign * n)
@@ -1802,10 +1825,6 @@ def _offset_result(c: _Cand, ctx: _Ctx, sign: int) -> _Value:
         k *= UNIT_CODES[code][1]
         value, _ = _unit_value(ctx, "mois", k, 0)
         return _Value("DATE", value, "month", anchor=_anchor_iso(ctx) if value else None)
-    if code in ("H", "N", "S"):  # "il y a deux heures": a time of the anchor day, clock unknown
-        d = _shift(ctx, 0)
-        value = f"{_day_value(ctx, d)}TXX:XX" if d is not None else None
-        return _Value("TIME", value, "time", d, _anchor_iso(ctx) if value else None)
     days = k * 7 if code == "W" else (k if code == "D" else 0)
     return _day_or_part(ctx, _shift(ctx, days), None, _anchor_iso(ctx))
 
