@@ -1318,9 +1318,11 @@ def test_round8_not_reported_speech(nlp_fr, text: str) -> None:  # type: ignore[
 # R .845 spkP .879 spkR .779. The floors below are for this grown gold (the measure changed, not
 # the rules). Round 35 (from the sixteenth batch's dev misses), as this test runs: fr P .954 R
 # .845 spkP .883 spkR .782; floors raised to match. Round 36 (the same batch's dev misses): fr
-# P .955 R .851 spkP .885 spkR .789; floors raised to match.
+# P .955 R .851 spkP .885 spkR .789; floors raised to match. A seventeenth batch (13 long
+# ml_crisis articles, after round 37) and round 38 from its dev misses, as this test runs: fr P
+# .954 R .854 spkP .885 spkR .793; spkR floor raised to match.
 FLOORS = {
-    "fr": {"P": 0.95, "R": 0.85, "spkP": 0.88, "spkR": 0.785},
+    "fr": {"P": 0.95, "R": 0.85, "spkP": 0.88, "spkR": 0.79},
     "en": {"P": 0.965, "R": 0.89, "spkP": 0.93, "spkR": 0.86},
 }
 
@@ -5113,3 +5115,161 @@ def test_a_described_source_after_selon(nlp_fr) -> None:  # type: ignore[no-unty
         assert quotes[0].text_of(text).startswith(content), quotes[0].text_of(text)
         assert "habitant" not in quotes[0].text_of(text)
         assert speaker_text(text, quotes[0]) == "Paul Durand"
+
+
+# Round 38, from the seventeenth batch's dev misses (invented sentences): a verb of judging
+# with its adjective attribute before the object.
+@pytest.mark.parametrize(
+    ("text", "content", "speaker"),
+    [
+        pytest.param(
+            "Le syndicat a jugé « inacceptable » la fermeture de l'usine de Lyon.",
+            "« inacceptable » la fermeture de l'usine de Lyon",
+            "syndicat",
+            id="marked_attribute",
+        ),
+        pytest.param(
+            "La ministre Marie Leroy a estimé insuffisante une aide qui ne couvre pas les pertes.",
+            "insuffisante une aide qui ne couvre pas les pertes",
+            "Marie Leroy",
+            id="bare_attribute",
+        ),
+    ],
+)
+def test_round38_judged_attribute_before_the_object(  # type: ignore[no-untyped-def]
+    nlp_fr, text: str, content: str, speaker: str
+) -> None:
+    """ "X a jugé « inacceptable » la décision": "juger" / "estimer" with an adjective attribute
+    before an object (an article after it) report X's judgement, from the adjective and its
+    marks to the end of the clause; "n'a pas jugé bon de répondre" states a decision."""
+    (q,) = entity_quotes(nlp_fr, text)
+    assert q.label == "indirect"
+    assert q.text_of(text) == content
+    assert speaker_text(text, q) == speaker
+    decided = "Le ministre n'a pas jugé bon de répondre aux questions des journalistes."
+    assert entity_quotes(nlp_fr, decided) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        pytest.param(
+            "« Il ne s'agit en aucun cas d'un abandon de notre engagement envers les salariés » "
+            "de l'usine, a renchéri la ministre Marie Leroy.",
+            "Marie Leroy",
+            id="complement",
+        ),
+        pytest.param(
+            "« Nous continuerons à soutenir le gouvernement » intérimaire malien, a assuré le "
+            "diplomate Paul Durand lundi.",
+            "Paul Durand",
+            id="adjectives",
+        ),
+    ],
+)
+def test_round38_marks_closing_inside_a_noun_phrase(nlp_fr, text: str, speaker: str) -> None:  # type: ignore[no-untyped-def]
+    """ "« … » intérimaire égyptien, a renchéri X": the marks close before the last words of
+    the noun phrase they open (a complement, adjectives); those few verbless words are skipped
+    and the inverted attribution after the comma still gives the quote its speaker. A tail that
+    opens a clause of its own ("mais sa porte-parole, X, a jugé") is not skipped."""
+    quotes = entity_quotes(nlp_fr, text)
+    assert len(quotes) == 1, [q.text_of(text) for q in quotes]
+    assert quotes[0].label == "direct"
+    assert text[quotes[0].start - 2] == "«"
+    assert speaker_text(text, quotes[0]) == speaker
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        pytest.param(
+            "L'armée a bombardé la ville. De violents combats ont repris près de l'aéroport "
+            "militaire, a précisé l'OSDH.\nDes explosions ont été entendues près de la base "
+            "aérienne, a-t-elle ajouté.",
+            "OSDH",
+            id="elided_article",
+        ),
+        pytest.param(
+            "L'armée a bombardé la ville. De violents combats ont repris près de l'aéroport "
+            "militaire, a précisé le CNS.\nDes explosions ont été entendues près de la base "
+            "aérienne, a-t-il ajouté.",
+            "CNS",
+            id="article",
+        ),
+    ],
+)
+def test_round38_continuing_pronoun_takes_an_organisation_that_spoke(  # type: ignore[no-untyped-def]
+    nlp_fr, text: str, speaker: str
+) -> None:
+    """ "…, a précisé l'OSDH. …, a-t-elle ajouté": an organisation named by an acronym shows
+    its gender by its article ("le CNS": il) or not at all ("l'OSDH"); a continuing pronoun
+    takes it as the latest earlier speaker rather than an organisation named since that has
+    not spoken ("l'armée"). The article's gender still rules out the other pronoun."""
+    last = entity_quotes(nlp_fr, text)[-1]
+    assert speaker_text(text, last) == speaker
+    other = text.replace("a-t-il", "a-t-elle") if "CNS" in text else None
+    if other is not None:
+        assert speaker_text(other, entity_quotes(nlp_fr, other)[-1]) != "CNS"
+
+
+@pytest.mark.parametrize(
+    ("text", "contents", "speaker"),
+    [
+        pytest.param(
+            "Le régime accuse l'opposition et les rebelles d'être des « bandes armées à la "
+            "solde de l'étranger ».",
+            ["bandes armées à la solde de l'étranger"],
+            "régime",
+            id="copula_and_coordinated_objects",
+        ),
+        pytest.param(
+            "La famille de Paul Durand a aussi accusé les autorités d'avoir « menti au monde "
+            "pendant tout ce temps ».",
+            ["menti au monde pendant tout ce temps"],
+            "famille de Paul Durand",
+            id="past_infinitive",
+        ),
+        pytest.param(
+            "Le ministre Paul Durand a reçu son homologue, l'accusant d'« inciter à la violence » "
+            "et de « refuser tout dialogue avec l'opposition ».",
+            ["inciter à la violence", "refuser tout dialogue avec l'opposition"],
+            "Paul Durand",
+            id="clitic_object_and_coordination",
+        ),
+    ],
+)
+def test_round38_marks_right_after_an_accusation(  # type: ignore[no-untyped-def]
+    nlp_fr, text: str, contents: list[str], speaker: str
+) -> None:
+    """ "accuser X d'« … »": the marks right after the "de" of an accusation (or after "d'avoir"
+    / "d'être des") are the accuser's words, whatever stands for the accused (coordinated noun
+    phrases, a clitic), and so are the marks of a second complement "et de « … »"; in the
+    passive ("a été accusée de « … »") the accuser is unnamed and nothing is reported."""
+    quotes = entity_quotes(nlp_fr, text)
+    assert [q.text_of(text) for q in quotes] == contents
+    assert {speaker_text(text, q) for q in quotes} == {speaker}
+    passive = "La militante a été accusée de « porter atteinte au sentiment national »."
+    assert entity_quotes(nlp_fr, passive) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param(
+            "Le chef du Parti socialiste (PS), principale formation de l'opposition, Paul "
+            "Durand, s'est dit prêt jeudi à démissionner de son poste.",
+            id="acronym_and_apposition",
+        ),
+        pytest.param(
+            "Le président du syndicat, principale organisation du secteur, Paul Durand, a "
+            "déclaré jeudi que la réforme était injuste.",
+            id="apposition",
+        ),
+    ],
+)
+def test_round38_name_after_a_described_organisation(nlp_fr, text: str) -> None:  # type: ignore[no-untyped-def]
+    """ "Le chef du CNS, principale coalition de l'opposition, X, a dit": the organisation
+    closing a role phrase may carry its acronym in brackets and a verbless apposition set off
+    by commas before the person's name; the name is still the speaker, not the role phrase."""
+    (q,) = entity_quotes(nlp_fr, text)
+    assert speaker_text(text, q) == "Paul Durand"

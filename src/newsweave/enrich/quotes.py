@@ -227,6 +227,7 @@ MAX_SUBJECT_TOKENS = 10  # preposed subject after a closing mark: "…", the def
 MAX_AGENT_GAP = 3  # date words between a participle and its agent: "annoncé jeudi soir par X"
 MAX_ADVERBS_AFTER_AUX = 2  # "a aussi fait savoir", "a déjà bien fait savoir"
 MAX_INVERSION_FILLER = 4  # aux/clitics/adverbs between closing mark and verb: ", a-t-il ajouté"
+MAX_PHRASE_TAIL = 4  # words ending a marked noun phrase: "« … » intérimaire égyptien, a dit X"
 MAX_INFINITIVE_ADJUNCT = 8  # "a annoncé lors de sa visite en Bretagne avoir obtenu …"
 MAX_THAT_GAP_TOKENS = 20  # cue verb → a parsed "that" after a long adverbial
 MIN_QUOTE_WORDS = 3  # shorter quoted strings are scare quotes, unless followed by ", said X"
@@ -320,6 +321,8 @@ _OF_LINK = re.compile(r"(?:\b(?:de|du|des|of)\b|\bd['’])")  # "envoyé du secr
 MIN_FOREIGN_WORDS = 2  # "… jefe del equipo …, sus crímenes": a line in another language
 MAX_PHRASE_INSERT = 4  # "a fait état le 6 décembre de": date words inside a cue phrase
 MAX_PHRASE_ADJUNCT = 6  # "a parlé, dans un dernier bilan, de": an adjunct set off by commas
+MAX_ACCUSED_TOKENS = 8  # "accuse l'opposition et les rebelles syriens d'« … »"
+_ACCUSED_POS = frozenset(["DET", "NOUN", "PROPN", "ADJ", "CCONJ", "PRON", "AUX", "ADV"])
 MAX_OBJECT_CHAIN = 3  # "retarder de deux heures le procès": nouns between an object and its verb
 MAX_MEDIUM_WORDS = 3  # "le journal en ligne X": words between a medium's noun and its name
 _OF = frozenset(["de", "d'", "d’", "of"])
@@ -514,6 +517,8 @@ class Lexicon:
     outbreak_verbs: frozenset[str]  # "un incendie s'est déclaré": it broke out, nobody spoke
     outbreak_nouns: frozenset[str]
     locutions: frozenset[str]  # "a pour sa part assuré": words set inside the verb, skipped
+    attribute_verbs: frozenset[str]  # "a jugé « inacceptable » la décision": a judged object
+    decision_attributes: frozenset[str]  # "n'a pas jugé bon de répondre": a decision, no words
 
 
 # Lexicon fields read straight from one list of speech_verbs.json (field: JSON key).
@@ -541,7 +546,8 @@ _PLAIN_LISTS = {
     "reading": "reading_verbs", "outbreak_verbs": "outbreak_verbs",
     "outbreak_nouns": "outbreak_nouns", "honorifics": "honorifics",
     "impersonal": "impersonal_heads", "day_words": "day_words",
-    "locutions": "inserted_locutions",
+    "locutions": "inserted_locutions", "attribute_verbs": "attribute_verbs",
+    "decision_attributes": "decision_attributes",
 }  # fmt: skip
 
 
@@ -1825,6 +1831,9 @@ def _clause_cue(ctx: _Ctx, q: _Quoted) -> tuple[Token, _Subj, str] | None:
     toks = _past_coordinated_marks(
         [t for t in _tokens(ctx, s_start, q.open) if not t.is_space][::-1]
     )
+    accuser = _accuser_of_marks(ctx, toks)
+    if accuser is not None:
+        return accuser, _subject(ctx, accuser, inverted=False), accuser.lemma_.lower()
     if toks and toks[0].pos_ == "DET":
         # "il explique sa « troisième théorie … »": a name for a thing, not words, unless the
         # verb condemns or evokes it ("dénoncer un « coup d'Etat militaire »")
@@ -1841,6 +1850,31 @@ def _clause_cue(ctx: _Ctx, q: _Quoted) -> tuple[Token, _Subj, str] | None:
         if tok.pos_ == "VERB" or tok.text in _MARKS_SET or tok.text in ".;:!?":
             return None
     return None
+
+
+def _accuser_of_marks(ctx: _Ctx, toks: list[Token]) -> Token | None:
+    """ "accuser X d'« inciter à la violence »", "l'a accusé d'avoir « menti … »", "accuse X et
+    Y d'être des « … »", "… et de « … »": marks right after the "de" of an accusation (or
+    after its auxiliary infinitive and an article) are the accuser's words; the accused, a
+    noun phrase or a clitic, stands between the verb and "de". Not in the passive ("a été
+    accusé de « … »": the accuser goes unnamed). ``toks``: nearest first."""
+    k = int(bool(toks) and toks[0].pos_ == "DET")
+    k += k < len(toks) and _infinitive_aux(toks[k])  # "d'avoir « … »", "d'être des « … »"
+    if k >= len(toks) or toks[k].lower_ not in _OF:
+        return None
+    k += 1
+    if k + 1 < len(toks) and toks[k].pos_ == "CCONJ" and toks[k + 1].lower_ in _OF:
+        k += 2  # "d'« A » et de « B »": the first marked complement is already cut out
+    for tok in toks[k : k + MAX_ACCUSED_TOKENS]:
+        if tok.pos_ == "VERB":
+            return tok if _condemns(ctx, tok) and not _passive(tok) else None
+        if tok.pos_ not in _ACCUSED_POS:
+            return None
+    return None
+
+
+def _infinitive_aux(tok: Token) -> bool:
+    return tok.lemma_ in ("avoir", "être") and "Inf" in _morph(tok, "VerbForm")
 
 
 def _relative_with_object(ctx: _Ctx, tok: Token) -> bool:
@@ -2095,12 +2129,34 @@ def _after_cue(ctx: _Ctx, q: _Quoted) -> tuple[Token, _Subj, str] | None:
         lead += 1
     if _new_sentence_after(ctx, q, toks, lead):
         return None
+    if not lead and not _english(ctx):
+        lead = _phrase_tail(ctx, toks)  # "« … » intérimaire égyptien, a renchéri X"
     toks = toks[lead:]
     if toks and _is_according(ctx, toks[0]):
         return _according_subject(ctx, toks[0])
     if lead or _english(ctx):
         return _inverted(ctx, toks) or _preposed(ctx, toks)
     return _inverted(ctx, toks)
+
+
+def _phrase_tail(ctx: _Ctx, toks: list[Token]) -> int:
+    """ "« Il ne s'agit pas d'un retrait de notre engagement » envers le pays, a dit X": the
+    marks close inside a noun phrase whose last words (a complement, an adjective) follow them
+    up to the comma before the inverted attribution; a few words without a verb or a mark are
+    skipped (the tokens up to and with the comma), else nothing (0). The tail opens on a
+    noun, an adjective or a preposition other than "selon" and holds only noun-phrase words
+    ("mais sa porte-parole, X, a dit" opens a new clause)."""
+    if not toks or toks[0].pos_ not in ("NOUN", "ADJ", "ADP") or _is_according(ctx, toks[0]):
+        return 0
+    for k, tok in enumerate(toks[: MAX_PHRASE_TAIL + 1]):
+        if tok.text == ",":
+            return k + 1
+        if tok.pos_ not in _TAIL_POS:
+            return 0
+    return 0
+
+
+_TAIL_POS = frozenset(["ADJ", "ADP", "DET", "NOUN", "PROPN"])
 
 
 def _english(ctx: _Ctx) -> bool:
@@ -3461,7 +3517,7 @@ def _content_start(ctx: _Ctx, verb: Token) -> int | None:
     that = _that_in_gap(ctx, _tokens(ctx, end.idx + len(end), s_end)[:MAX_THAT_GAP_TOKENS])
     if that is not None:
         return None if ctx.doc[that.i - 1].lower_ in _CONJ_HEADS else that.idx + len(that)
-    return _ccomp_start(ctx, verb) or _infinitive_start(ctx, verb)
+    return _ccomp_start(ctx, verb) or _infinitive_start(ctx, verb) or _attribute_start(ctx, verb)
 
 
 def _that_in_gap(ctx: _Ctx, gap: list[Token]) -> Token | None:
@@ -3542,6 +3598,33 @@ def _infinitive_start(ctx: _Ctx, verb: Token) -> int | None:
         i += 1  # "disent s'en être emparés", "affirme ne pas l'avoir vu"
     ok = i < len(ctx.doc) and "Inf" in _morph(ctx.doc[i], "VerbForm")
     return ctx.doc[min(first, i)].idx if ok and ctx.doc[i].pos_ in ("VERB", "AUX") else None
+
+
+def _attribute_start(ctx: _Ctx, verb: Token) -> int | None:
+    """ "a jugé « inacceptable » la décision", "a estimé nécessaire de …": a verb of judging
+    whose adjective attribute comes before its object (an article, or "de" + infinitive)
+    reports a judgement, in the subject's words from the adjective (and its marks) on."""
+    if _english(ctx) or _verb_lemma(verb, ctx.lex.indirect) not in ctx.lex.attribute_verbs:
+        return None
+    doc, i = ctx.doc, _cue_end(ctx, verb).i + 1
+    while i < len(doc) - 1 and doc[i].pos_ == "ADV" and i - verb.i <= MAX_ADVERBS_AFTER_AUX:
+        i += 1  # "a aussi jugé", "a jugé très …": adverbs before the attribute
+    first = i
+    i += doc[i].text in _MARKS_SET if i < len(doc) else 0
+    if i >= len(doc) - 2 or doc[i].pos_ != "ADJ" or doc[i].lower_ in ctx.lex.decision_attributes:
+        return None
+    i += 1
+    while i < len(doc) - 1 and doc[i].text in _MARKS_SET:
+        i += 1  # "« inacceptable » « les appels … »"
+    return doc[first].idx if _judged_object(doc, i) else None
+
+
+def _judged_object(doc: Doc, i: int) -> bool:
+    """An object after the attribute: an article, or "de" + infinitive ("nécessaire de …")."""
+    if doc[i].pos_ == "DET":
+        return True
+    nxt = doc[i + 1] if i + 1 < len(doc) else None
+    return doc[i].lower_ in _OF and nxt is not None and "Inf" in _morph(nxt, "VerbForm")
 
 
 def _compound_infinitive(ctx: _Ctx, i: int) -> bool:
@@ -4898,10 +4981,23 @@ def _antecedent(
         # "X a affirmé que … Y est arrivé mardi. « … », a-t-il ajouté": who adds has spoken
         said = {h.span for h in history if h.spoke}  # with the mention's own entry, whose
         spoken = [h for h in history if h.span in said]  # person flag knows mislabelled names
+        spoken = [_spoken_org_gender(ctx, h, gender) for h in spoken]
         found = _referent(ctx, anchor, gender, plural, spoken, genders, 0)
         if found[0] is not None:
             return found
     return _referent(ctx, anchor, gender, plural, history, genders, 0)
+
+
+def _spoken_org_gender(ctx: _Ctx, h: _Antecedent, wanted: str | None) -> _Antecedent:
+    """ "…, a précisé l'OSDH. …, a-t-elle ajouté": an organisation that has spoken, named
+    without a noun that shows its gender, is "il" or "elle" by its article ("le CNS": il), or
+    by the pronoun of a continuing attribution when the article is elided ("l'OSDH")."""
+    if h.span is None or h.person or h.plural or h.gender is not None:
+        return h
+    i = _tok_from(ctx, h.span[0])
+    det = ctx.doc[i - 1] if 0 < i <= len(ctx.doc) else None
+    shown = _det_gender(det) if det is not None and det.pos_ in ("DET", "ADP") else None
+    return replace(h, gender=shown or wanted)
 
 
 def _as_latter(ctx: _Ctx, h: _Antecedent) -> _Antecedent:
@@ -5239,16 +5335,35 @@ def _name_after_role(ctx: _Ctx, subj: _Subj) -> list[int]:
     others = sorted(
         (e.start, e.end) for i, e in enumerate(ctx.entities) if _rank(ctx, i) > ROLE_RANK
     )
-    in_name, first = False, _tok_from(ctx, subj.end)
+    first = _tok_from(ctx, subj.end)
+    in_name = first > 0 and _in_any(others, ctx.doc[first - 1].idx)  # "du Conseil X (CNS)"
     for tok in ctx.doc[first : (first if partitive else head.i) + MAX_ROLE_PHRASE]:
         if tok.idx in names:
             return [names[tok.idx]]
         if tok.text == "," and in_name:
             nxt = tok.nbor(1) if tok.i + 1 < len(ctx.doc) else tok
-            return [names[nxt.idx]] if nxt.idx in names else []
-        # a place or an organisation the entity layer missed ("pour l'Afrique") is a name too
-        in_name = _in_any(others, tok.idx) or tok.pos_ == "PROPN"
+            return [names[nxt.idx]] if nxt.idx in names else _name_after_apposition(tok, names)
+        if tok.text == ",":
+            return _name_after_apposition(tok, names)
+        # a place or an organisation the entity layer missed ("pour l'Afrique") is a name too,
+        # and so is its acronym in brackets ("du Conseil national syrien (CNS)")
+        bracket = in_name and tok.text in "()"
+        in_name = bracket or _in_any(others, tok.idx) or tok.pos_ == "PROPN"
         if not (in_name or tok.is_space or _role_phrase_word(tok)):
+            return []
+    return []
+
+
+def _name_after_apposition(comma: Token, names: dict[int, int]) -> list[int]:
+    """ "Le chef du CNS, principale coalition de l'opposition, Paul Durand, a dit": after the
+    organisation closing a role phrase, a verbless apposition describing it, set off by
+    commas, may stand before the person's name."""
+    doc = comma.doc
+    for tok in doc[comma.i + 1 : comma.i + 1 + MAX_ROLE_WINDOW]:
+        if tok.text == ",":
+            nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else tok
+            return [names[nxt.idx]] if nxt.idx in names and tok.i > comma.i + 1 else []
+        if tok.pos_ in ("VERB", "AUX") or tok.text in _MARKS_SET or tok.text in ".;:()\n":
             return []
     return []
 
