@@ -47,6 +47,7 @@ YEAR4 = r"(?:1[0-9]|20)\d\d"
 # Without a zone "1300" would be read as a year.
 MILCLOCK = r"(?P<h>[01]\d|2[0-3])(?P<mi>[0-5]\d)\s+@ZONE@(?:\s+(?P<wd>@WD@))?"
 LASTDET = r"(?:des\s+)?(?P<x>(?:ces\s+|les\s+|(?<=des\s))"
+EN_MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
 TEMPLATES: dict[str, dict[str, str]] = {
     "any": {
         "numeric": r"(?:(?P<det>le|the)\s+)?(?P<d>[0-3]?\d)(?P<sep>[/.-])(?P<m>[01]?\d)(?P=sep)"
@@ -127,6 +128,8 @@ TEMPLATES: dict[str, dict[str, str]] = {
         r"\s+heures?(?:\s+(?P<mi>[0-5]\d))?(?:\s+(?:du|de\s+l['’])\s*(?P<dp>matin|soir|après-midi))?"
         r"(?:\s+@ZONE@)?)",
         "noon": r"(?:à|vers|avant|après|dès|de|jusqu['’]à)\s+(?P<x>(?P<part>midi|minuit))",
+        # "avant six heures du matin": an hour in words with its part of the day is a clock time
+        "clocknum": r"(?P<hw>@NUM@)\s+heures?\s+(?:du|de\s+l['’])\s*(?P<dp>matin|soir|après-midi)",
         # "1300 GMT", "0300 TU": a wire's four-digit clock time needs its zone (no year then)
         "milclock": MILCLOCK,
         "duration": r"(?:(?P<qmod>@QMOD@)@QSEP@)?(?P<n>@NUM@|\d+(?:[.,]\d+)?|@VAGUE@)\s+"
@@ -162,7 +165,13 @@ TEMPLATES: dict[str, dict[str, str]] = {
         "yearpair": r"(?<=\d\d\d\d/)(?P<yy>\d\d)(?![\d/])",
         # "jour après jour", "mois après mois": every day, every month
         "afterunit": r"(?P<unit>jour|semaine|mois|année|an)\s+après\s+(?P=unit)\b",
+        # "de jour en jour", "d'heure en heure", "de minute en minute": every unit, as above
+        "enunit": r"(?:de\s+|d['’])(?P<x>(?P<unit>minute|heure|jour|semaine|mois|année|an)\s+en\s+"
+        r"(?P=unit))\b",
         "ctxday": r"(?P<ctx>@CTXDAY@)",
+        # "— Name (@handle) August 23, 2013", "AFP PHOTO … March 29, 2011": an embedded tweet's
+        # or a caption's English date in a French page, written in full with its year
+        "mdyen": r"(?P<mo>" + EN_MONTHS + r")\s+(?P<d>[0-3]?\d),\s+(?P<y>" + YEAR4 + r")",
         # "le lendemain même": "même" stresses the day, as in "le jour même"
         "shift": r"(?:(?P<det>le|la|l['’])\s*)?(?P<shift>@SHIFT@)"
         r"(?:\s+(?:au\s+)?(?P<part>@PART@)|\s+même(?!\s+(?:si|que|qu['’])))?",
@@ -758,6 +767,11 @@ def _valid_ref(c: _Cand, ctx: _Ctx) -> bool:
         return (
             _prev_word(ctx, c.mstart) in ("à", "a") and re.match(r"\s*[,.;:!?)]", after) is not None
         )
+    if ref == "auparavant":  # "45 jours auparavant": the length is the mention, as "plus tôt"
+        return (
+            re.search(r"\d\s*\w+\s*$|\b(?:jours?|mois|ans?|semaines?)\s*$", _before(ctx, c.mstart))
+            is None
+        )
     if ref == "a ce jour":  # "À ce jour" written without its accent, not "il a ce jour-là"
         return ctx.text[c.mstart] == "A"
     return True
@@ -1293,6 +1307,12 @@ def _r_daydate(c: _Cand, ctx: _Ctx) -> _Value | None:
     if v is None or v.value is None or not code:
         return v
     return replace(v, label="TIME", value=f"{v.value}T{code}", gran="time", mod=_pmod(c, ctx))
+
+
+def _r_mdyen(c: _Cand, ctx: _Ctx) -> _Value | None:
+    """An English "Month D, YYYY" inside a French text: that day."""
+    month = EN_MONTHS.lower().split("|").index(_key(c.g["mo"])) + 1
+    return _day_result(ctx, int(c.g["y"] or 0), month, int(c.g["d"] or 0), False)
 
 
 def _r_nightdate(c: _Cand, ctx: _Ctx) -> _Value | None:
@@ -2022,6 +2042,15 @@ def _r_clock(c: _Cand, ctx: _Ctx) -> _Value | None:
     return _clock_of_day(c, ctx, h, mi)
 
 
+def _r_clocknum(c: _Cand, ctx: _Ctx) -> _Value | None:
+    """ "six heures du matin", "huit heures du soir": the hour written in words."""
+    h = _number(_key(c.g["hw"]), ctx.gram.w)
+    if h is None or not 0 <= h <= 12:
+        return None
+    later = _key(c.g["dp"]) != "matin" and h < 12
+    return _clock_of_day(c, ctx, int(h) + (12 if later else 0), 0)
+
+
 def _r_milclock(c: _Cand, ctx: _Ctx) -> _Value | None:
     """ "1300 GMT": never a length of time, and its hour is already on the 24-hour clock."""
     return _clock_of_day(c, ctx, int(c.g["h"] or 0), int(c.g["mi"] or 0))
@@ -2099,6 +2128,7 @@ Resolver = Callable[[_Cand, _Ctx], "_Value | None"]
 RESOLVERS: dict[str, Resolver] = {
     "numeric": _r_numeric, "iso": _r_iso, "numdm": _r_numdm, "year": _r_year,
     "daydate": _r_daydate, "nightdate": _r_nightdate, "mdydate": _r_daydate, "daycoord": _r_daydate,
+    "mdyen": _r_mdyen,
     "monthyear": _r_monthyear, "month": _r_month, "decade": _r_decade, "century": _r_century,
     "relday": _r_relday, "thispart": _r_thispart, "tonight": _r_thispart,
     "thisunit": _r_thisunit, "anaunit": _r_anaunit, "anasame": _r_anaunit,
@@ -2108,7 +2138,7 @@ RESOLVERS: dict[str, Resolver] = {
     "wdday": _r_wdday, "ordwd": _r_ordwd, "quarter": _r_quarter,
     "weekday": _r_weekday, "night": _r_night, "weekdays": _r_weekdays,
     "clock": _r_clock, "clockword": _r_clock, "clockcolon": _r_clock, "noon": _r_noon,
-    "milclock": _r_milclock,
+    "milclock": _r_milclock, "clocknum": _r_clocknum, "enunit": _r_every,
     "duration": _r_duration, "halfunit": _r_halfunit, "approxn": _r_approxn,
     "ncoord": _r_duration, "ago": _r_ago, "agoapprox": _r_ago, "after": _r_after,
     "whole": _r_whole, "every": _r_every, "everydate": _r_everydate, "per": _r_per,
