@@ -267,6 +267,7 @@ MIN_ANSWER_WORDS = 15
 INTERVIEW_HEAD_LINES = 3
 INTERVIEW_CUE = "question"  # the cue of an answer is the question line before it
 _HEADLINE_QUOTE = re.compile(r"[ \xa0\u202f]*:[ \xa0\u202f]*[«“\"]")
+_APPOSITION_TO_COMMA = re.compile(r"([^,«»\"“”\n]{1,200}?),\s*")
 _GLOSS_COMMA = re.compile(r"(?:\s+[a-zà-ÿ][\w'’-]*){0,2}\s*(?:\([^()\n]{1,40}\)\s*)?,\s*")
 _SINGULAR_POSSESSIVES = frozenset({"son", "sa", "ses", "his", "her"})
 _INTERVIEW_YOU = frozenset({"vous", "votre", "vos", "you", "your"})
@@ -4236,10 +4237,23 @@ def _opinion_frames(ctx: _Ctx) -> list[_Cand]:
             continue  # "Mais pour X, …" is fine, "Il a voté pour X, …" is not
         pron = _opinion_pronoun(ctx, ctx.doc[tok.i + 1])
         subj = pron or _forward_np(ctx, ctx.doc[tok.i + 1])
-        if pron is not None or (subj.kind == "np" and _opinion_source(ctx, subj)):
+        source = subj.kind == "np" and (_opinion_source(ctx, subj) or _quoted_place(ctx, subj, s1))
+        if pron is not None or source:
             cand = _opinion_cand(ctx, tok, subj, s1)
             out += [cand] if cand is not None else []
     return out
+
+
+def _quoted_place(ctx: _Ctx, subj: _Subj, s1: int) -> bool:
+    """Round 39: "Pour l'Inde, « aucune solution militaire » n'est possible": a country (a
+    place entity) stands for its government when the rest of the sentence quotes words;
+    without marks "Pour la Syrie, la guerre a coûté cher" says for whose sake."""
+    places = (
+        _rank(ctx, i) == LABEL_RANK["LOC"]
+        for i, e in enumerate(ctx.entities)
+        if e.start <= subj.start and e.end >= ctx.doc[subj.head].idx + 1
+    )
+    return any(places) and bool(_MARKS.search(ctx.text[subj.end : s1]))
 
 
 def _opinion_pronoun(ctx: _Ctx, tok: Token) -> _Subj | None:
@@ -4280,6 +4294,8 @@ def _opinion_source(ctx: _Ctx, subj: _Subj) -> bool:
     """A person or organisation named in the phrase, or people described by a job ("les
     opposants"): "Pour les opposants, il est …" is their opinion."""
     head = ctx.doc[subj.head]
+    if head.lemma_.lower() in ctx.lex.person_nouns:
+        return True  # "Pour l'ambassadrice des Etats-Unis …": a job, whatever place it names
     if any(e.start < subj.end and e.end > subj.start for e in ctx.entities):
         return any(
             _rank(ctx, i) <= LABEL_RANK["ORG"]
@@ -4294,10 +4310,9 @@ def _opinion_cand(ctx: _Ctx, tok: Token, subj: _Subj, s1: int) -> _Cand | None:
     saying of its own."""
     # "Pour la Coalition nationale syrienne (opposition), …": an adjective or two the noun
     # phrase left out and a bracketed gloss may come first
-    comma = _GLOSS_COMMA.match(ctx.text[subj.end : s1])
-    if comma is None:
+    a = _opinion_comma(ctx, subj, s1)
+    if a is None:
         return None
-    a = subj.end + comma.end()
     a, b = _strip_end(ctx.text, a, _cut_attribution(ctx, a, s1))
     if _words(ctx.text[a:b]) < MIN_REPORTED_WORDS or not _has_clause_verb(ctx, a, b):
         return None
@@ -4305,6 +4320,32 @@ def _opinion_cand(ctx: _Ctx, tok: Token, subj: _Subj, s1: int) -> _Cand | None:
         return None
     cue = (tok.idx, tok.idx + len(tok))
     return _Cand(a, b, "indirect", "relative", cue, tok.lower_, replace(subj, appos=False))
+
+
+def _opinion_comma(ctx: _Ctx, subj: _Subj, s1: int) -> int | None:
+    """Where the opinion starts: after the comma closing "Pour X,". Round 39: "Pour
+    l'ambassadrice des Etats-Unis à l'ONU Marie Dupont, …": the noun phrase stops inside a
+    role phrase; the comma comes after the person named at its end."""
+    comma = _GLOSS_COMMA.match(ctx.text[subj.end : s1])
+    if comma is not None:
+        return _after_role_apposition(ctx, subj.end + comma.end(), s1)
+    named = _name_after_role(ctx, subj)
+    end = ctx.entities[named[0]].end if named else s1
+    comma = re.match(r"\s*,\s*", ctx.text[end:s1])
+    return end + comma.end() if comma else None
+
+
+def _after_role_apposition(ctx: _Ctx, a: int, s1: int) -> int:
+    """Round 39: "Pour Jean Dupont, politologue à Lyon, « … »": a role in apposition after the
+    source (a noun without article, no verb, up to a comma) describes it; the opinion starts
+    after that comma."""
+    m = _APPOSITION_TO_COMMA.match(ctx.text, a, s1)
+    if m is None:
+        return a
+    toks = [t for t in _tokens(ctx, a, m.end(1)) if not t.is_space]
+    if not toks or toks[0].pos_ != "NOUN" or any(_finite_form(t) for t in toks):
+        return a
+    return m.end() if _has_clause_verb(ctx, m.end(), s1) else a
 
 
 def _hearsay(ctx: _Ctx) -> list[_Cand]:
@@ -4499,11 +4540,20 @@ def _conjunct_speakers(
     conjuncts = _speaking_conjuncts(ctx, c.subj) or _name_conjuncts(ctx, c, span)
     for found in conjuncts or _written_conjunct(ctx, c, span):
         where = found[0] or span
-        if c.start <= where[0] < c.end or _inside(where, span):
+        if c.start <= where[0] < c.end or _inside(where, span) or _past_apposition(ctx, c, where):
             continue
         if found[1] is None or found[1] != ent:  # another entity, or a description
             out.append(found)
     return out
+
+
+def _past_apposition(ctx: _Ctx, c: _Cand, where: tuple[int, int]) -> bool:
+    """Round 39: "Pour X, membre du groupe de recherches et d'études, « … »": a conjunct after
+    the comma closing the source's phrase, before the content, is inside an apposition."""
+    if c.cue_lemma not in ctx.lex.opinion_preps or c.subj.kind != "np":
+        return False  # "Deux figures de l'opposition, X et Y, ont annoncé": both speak
+    comma = ctx.text.find(",", c.subj.end, c.start)
+    return comma >= 0 and comma < where[0] < c.start
 
 
 def _singular_cue(ctx: _Ctx, c: _Cand) -> bool:
