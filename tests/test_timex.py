@@ -45,7 +45,10 @@ def _find(text: str, phrase: str, spans: list[Span]) -> Span:
 
 def _labelled(text: str, nlp: Any) -> dict[str, tuple[str, str | None]]:
     """Each French mention's text -> (label, value), anchored on ANCHOR, with the parse."""
-    spans = find_dates(text, ANCHOR, "fr", nlp(text))
+    return _labels(text, find_dates(text, ANCHOR, "fr", nlp(text)))
+
+
+def _labels(text: str, spans: list[Span]) -> dict[str, tuple[str, str | None]]:
     return {s.text_of(text): (s.label, s.attrs["value"]) for s in spans}
 
 
@@ -1647,14 +1650,14 @@ def test_present_and_past_locutions_of_the_second_hand_batch(fr_nlp: Any) -> Non
         "Pour l'heure, rien n'est signé et rien ne changera dans l'immédiat. À l'époque, il "
         "dirigeait la police. Le ministre de l'époque a démenti ; à l'époque romaine, déjà."
     )
-    got = _labelled(text, fr_nlp)
+    spans = find_dates(text, ANCHOR, "fr", fr_nlp(text))
+    got = _labels(text, spans)
     assert got == {
         "Pour l'heure": ("TIME", "PRESENT_REF"),
         "dans l'immédiat": ("TIME", "PRESENT_REF"),
         "l'époque": ("TIME", "PAST_REF"),  # only "à l'époque" closing its phrase
     }
-    starts = [s.start for s in find_dates(text, ANCHOR, "fr", fr_nlp(text))]
-    assert text.index("l'époque") in starts
+    assert text.index("l'époque") in [s.start for s in spans]
 
 
 def test_a_clock_time_of_a_recurring_event_names_no_day(fr_nlp: Any) -> None:
@@ -1707,9 +1710,9 @@ def test_named_protest_day_until_the_next_day_and_minutes_ago(fr_nlp: Any) -> No
         "ont duré jusqu'au lendemain. Il y a quelques minutes, la police est arrivée. Le "
         "ministre est arrivé vendredi de la capitale."
     )
-    got = _labelled(text, fr_nlp)
-    # a Friday named for a protest is a name holding a day; a Friday then a place stays a day
     spans = find_dates(text, ANCHOR, "fr", fr_nlp(text))
+    got = _labels(text, spans)
+    # a Friday named for a protest is a name holding a day; a Friday then a place stays a day
     fridays = [s for s in spans if s.text_of(text) == "vendredi"]
     assert [s.start for s in fridays] == [text.rindex("vendredi")]
     assert got["vendredi"] == ("DATE", "2020-10-30")
