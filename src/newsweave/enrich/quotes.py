@@ -3956,11 +3956,9 @@ def _source_description(ctx: _Ctx, end: int) -> int:
         return end
     if not _person_noun(ctx, toks[2]):
         return end
-    stop = next((t for t in toks[3:] if t.is_punct and t.text not in ("-", "'", "’")), None)
-    if stop is None or stop.i - toks[0].i > SOURCE_DESCRIPTION_TOKENS or stop.text not in ",.;":
-        return end
-    phrase = ctx.doc[toks[1].i : stop.i]
-    return end if any(t.pos_ in ("VERB", "AUX") for t in phrase) else stop.idx  # a clause
+    reach = toks[0].i + SOURCE_DESCRIPTION_TOKENS + 1 - toks[1].i
+    stop = _apposition_stop(ctx.doc, toks[1].i, reach, ",.;")
+    return stop.idx if stop is not None else end
 
 
 def _relay_phrase(ctx: _Ctx, end: int) -> int:
@@ -5409,13 +5407,25 @@ def _name_after_apposition(comma: Token, names: dict[int, int]) -> list[int]:
     organisation closing a role phrase, a verbless apposition describing it, set off by
     commas, may stand before the person's name."""
     doc = comma.doc
-    for tok in doc[comma.i + 1 : comma.i + 1 + MAX_ROLE_WINDOW]:
-        if tok.text == ",":
-            nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else tok
-            return [names[nxt.idx]] if nxt.idx in names and tok.i > comma.i + 1 else []
-        if tok.pos_ in ("VERB", "AUX") or tok.text in _MARKS_SET or tok.text in ".;:()\n":
-            return []
-    return []
+    stop = _apposition_stop(doc, comma.i + 1, MAX_ROLE_WINDOW, ",")
+    if stop is None or stop.i == comma.i + 1:
+        return []
+    nxt = doc[stop.i + 1] if stop.i + 1 < len(doc) else stop
+    return [names[nxt.idx]] if nxt.idx in names else []
+
+
+def _apposition_stop(doc: Doc, first: int, reach: int, stops: str) -> Token | None:
+    """The punctuation of ``stops`` that closes a verbless apposition starting at token
+    ``first`` (within ``reach`` tokens), or None when a verb, a quotation mark, another
+    punctuation or a line break comes first (a clause, not a description)."""
+    for tok in doc[first : first + reach]:
+        if tok.text in stops:
+            return tok
+        if tok.pos_ in ("VERB", "AUX") or "\n" in tok.text:
+            return None
+        if (tok.is_punct or tok.text in _MARKS_SET) and tok.text not in ("-", "'", "’"):
+            return None
+    return None
 
 
 def _name_after_medium(ctx: _Ctx, subj: _Subj) -> list[int]:
