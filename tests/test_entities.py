@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import json
+import re
+from pathlib import Path
 from typing import Any
 
 import pytest
 
+from bench.goldsets import doc_text, sha256_text, split_of
 from newsweave.enrich.entities import WORDS, find_entities
 from newsweave.model import Span
 from tests.conftest import SHARED, XINHUA, needs_shared
@@ -474,3 +477,54 @@ def test_acronym_defined_in_brackets_joins_its_name(fr: Any, en: Any) -> None:
     assert {m["canonical"] for m in find(found, "AFP")} == {"AFP"}
     text = "The United Nations (UN) said HRW was right. The UN called for restraint."
     assert {m["canonical"] for m in find(run(en, text, "en"), "UN")} == {"United Nations"}
+
+
+# ---------------------------------------------------------------- our hand gold (ml_crisis_tls)
+
+HAND_GOLD = Path(__file__).parent / "gold" / "entities_fr.jsonl"
+# Exact span + label micro F1 on our hand gold (16 ml_crisis_tls articles, 441 entities),
+# measured with `bench/enrich_entities.py --sets hand`; floor rounded down.
+HAND_F1_FLOOR = 0.75
+# A lower-case article or preposition never starts a span ("l'Arménie" → "Arménie"); a
+# capitalised one may belong to a title as written ("Le Monde", "L'Harmattan").
+LEADING = re.compile(r"^(?:l['’]|(?:le|la|les|du|des|de|aux?|en)\s|d['’])")
+
+
+def _hand_records() -> list[dict[str, Any]]:
+    return [json.loads(line) for line in HAND_GOLD.read_text("utf-8").splitlines()]
+
+
+@needs_shared
+def test_hand_entity_gold_is_valid() -> None:
+    """Offsets into unchanged texts, inside the region, clean edges, no overlaps, the split of
+    the quote gold."""
+    recs = _hand_records()
+    assert len(recs) >= 16 and len({r["path"] for r in recs}) == len(recs)
+    for rec in recs:
+        text = doc_text(rec["path"])
+        assert sha256_text(text) == rec["text_sha256"] and rec["split"] == split_of(rec["path"])
+        lo, hi = rec["region"]
+        assert 0 <= lo < hi <= len(text)
+        last = lo
+        for e in rec["entities"]:
+            name = text[e["start"] : e["end"]]
+            assert last <= e["start"] < e["end"] <= hi, (rec["path"], name)
+            assert e["label"] in ("PER", "LOC", "ORG", "MISC") and e.get("literal", "LOC") == "LOC"
+            assert name == name.strip(" \n.,;:") and not LEADING.match(name), (rec["path"], name)
+            last = e["end"]
+
+
+@needs_shared
+def test_hand_entity_gold_floor(fr: Any) -> None:
+    recs = _hand_records()
+    tp = fp = fn = 0
+    for rec in recs:
+        text = doc_text(rec["path"])
+        lo, hi = rec["region"]
+        gold = {(e["start"], e["end"], e["label"]) for e in rec["entities"]}
+        spans = find_entities(fr(text), "fr")
+        pred = {(s.start, s.end, s.label) for s in spans if s.attrs["kind"] == "name"}
+        pred = {t for t in pred if lo <= t[0] and t[1] <= hi}
+        tp, fp, fn = tp + len(gold & pred), fp + len(pred - gold), fn + len(gold - pred)
+    assert tp + fn == sum(len(r["entities"]) for r in recs)
+    assert 2 * tp / (2 * tp + fp + fn) >= HAND_F1_FLOOR
