@@ -528,3 +528,55 @@ def test_hand_entity_gold_floor(fr: Any) -> None:
         tp, fp, fn = tp + len(gold & pred), fp + len(pred - gold), fn + len(gold - pred)
     assert tp + fn == sum(len(r["entities"]) for r in recs)
     assert 2 * tp / (2 * tp + fp + fn) >= HAND_F1_FLOOR
+
+
+# Invented sentences for the rules of the first hand entity batch (international news):
+# inhabitant nouns, names read as persons in a place's slot, an organisation's name ending at a
+# name before a new noun or at a closing quote mark, an adjective 'armée', a fronted word.
+NOT_ENTITIES = [
+    ("Où Américains et Israéliens affluaient autrefois, les boutiques ferment.", "Américains"),
+    ("Où Américains et Israéliens affluaient autrefois, les boutiques ferment.", "Israéliens"),
+    ("La société Wintershall, filiale de l'Allemand BASF, a confirmé l'arrêt.", "Allemand"),
+    ("Freddy, un Espagnol de 40 ans, tient la boutique depuis dix ans.", "Espagnol"),
+    ("Assoupi à l'ombre d'une arcade, le marchand attend les clients.", "Assoupi"),
+    ("Ils ont quitté le pays en 2005 (en avril, NDLR) pour s'installer à Beyrouth.", "NDLR"),
+    ("Les Frères ont choisi la place comme nouveau QG.", "QG"),
+]
+
+
+@pytest.mark.parametrize(("text", "word"), NOT_ENTITIES)
+def test_inhabitants_fronted_words_and_notes_are_not_entities(
+    fr: Any, text: str, word: str
+) -> None:
+    assert find(run(fr, text), word) == []
+
+
+NAMED = [
+    (
+        "Les rebelles se sont repliés sur leur fief de Benghazi après les combats.",
+        "Benghazi",
+        "LOC",
+    ),
+    ("Une partie du personnel a été évacuée vers Benghazi jeudi.", "Benghazi", "LOC"),
+    (
+        "Marc Dubois, chercheur à l'École royale militaire de Belgique, assistant à "
+        "l'Université libre de Bruxelles et auteur de plusieurs livres, a répondu.",
+        "Université libre de Bruxelles",
+        "ORG",
+    ),
+    (
+        "L'Association d'aide des vallées de la Meuse et du Barrois organise une fête.",
+        "Association d'aide des vallées de la Meuse et du Barrois",
+        "ORG",
+    ),
+    (
+        "Nasrallah a réaffirmé le soutien du « Parti de Dieu » libanais au régime.",
+        "Parti de Dieu",
+        "ORG",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "name", "label"), NAMED)
+def test_place_slots_and_organisation_name_ends(fr: Any, text: str, name: str, label: str) -> None:
+    assert [m["label"] for m in find(run(fr, text), name)] == [label]

@@ -151,6 +151,10 @@ class Words:
     lowercase_orgs: frozenset[str]
     # role phrases written two ways, as ascii lower-case token tuples -> the other way's words
     role_equivalents: tuple[tuple[tuple[str, ...], tuple[str, ...]], ...] = ()
+    demonym_nouns: frozenset[str] = frozenset()  # every form (see _demonym_forms)
+    person_place_preps: frozenset[str] = frozenset()
+    place_nouns: frozenset[str] = frozenset()
+    fronted_preps: frozenset[str] = frozenset()
 
 
 def load_words(lang: str) -> Words:
@@ -164,9 +168,21 @@ def load_words(lang: str) -> Words:
         demonym_feminine=re.compile(raw["demonym_feminine_suffix"]),
         nationality=lists.pop("nationality_adjectives"),
         demonym_dets=lists.pop("demonym_determiners"),
+        demonym_nouns=_demonym_forms(lists.pop("demonym_nouns", frozenset())),
         role_equivalents=_equivalents(raw.get("role_equivalents", {})),
         **lists,
     )
+
+
+def _demonym_forms(singulars: frozenset[str]) -> frozenset[str]:
+    """Masculine singular inhabitant nouns with their plural and feminine forms (syrien,
+    syriens, syrienne, syriennes; occidental, occidentaux)."""
+    out: set[str] = set()
+    for m in singulars:
+        fem = m if m.endswith("e") else m + ("ne" if m.endswith(("ien", "éen", "yen")) else "e")
+        plural = m if m.endswith(("s", "x")) else m[:-2] + "aux" if m.endswith("al") else m + "s"
+        out.update((m, plural, fem, fem + "s"))
+    return frozenset(out)
 
 
 def _equivalents(table: dict[str, str]) -> tuple[tuple[tuple[str, ...], tuple[str, ...]], ...]:
@@ -178,6 +194,8 @@ def _equivalents(table: dict[str, str]) -> tuple[tuple[tuple[str, ...], tuple[st
         for k, v in table.items()
     )
 
+
+CLOSING_MARKS = {"»": "«", "”": "“"}  # closing quote mark -> its opening mark
 
 WORDS: dict[str, Words] = {lang: load_words(lang) for lang in ("fr", "en")}
 
@@ -978,9 +996,17 @@ def _skip_tail(doc: Doc, start: int, end: int, label: str, w: Words) -> int:
     verb or an article the model ran into ('Ruffie eft', 'Confédération les moyens')."""
     if label != "MISC":
         end = next((k for k in range(start + 1, end) if _ends_name(doc, k, label, w)), end)
+    end = next((k for k in range(start + 1, end) if _closes_outside(doc, start, k)), end)
     while end > start + 1 and (doc[end - 1].is_punct or doc[end - 1].lower_ in w.role_links):
         end -= 1
     return end
+
+
+def _closes_outside(doc: Doc, start: int, k: int) -> bool:
+    """A closing quote mark whose opening mark is before the mention ends it: 'le soutien du
+    « Parti de Dieu » libanais'."""
+    mark = doc[k].text
+    return mark in CLOSING_MARKS and CLOSING_MARKS[mark] not in doc[start:k].text
 
 
 def _ends_name(doc: Doc, k: int, label: str, w: Words) -> bool:
@@ -1013,7 +1039,18 @@ def _not_a_name(doc: Doc, start: int, end: int, label: str, w: Words) -> bool:
         return True
     if tok.text in w.titles or _is_role_word(tok, w) or _is_function_word(tok):
         return True  # Madame la Présidente, Monsieur le Commissaire; "Quiconque montait"
-    return _is_demonym(tok, label, w)
+    return _is_demonym(tok, label, w) or (label == "PER" and _is_fronted_word(tok, w))
+
+
+def _is_fronted_word(tok: Token, w: Words) -> bool:
+    """'Assoupi à l'ombre, …', 'Pilier de la place Tahrir, …': a word opening a sentence and
+    followed by a preposition, written nowhere else in the article, is a fronted participle
+    or noun, not a person (a person opening a sentence is followed by a verb or a comma)."""
+    if not _starts_sentence(tok) or tok.i + 1 >= len(tok.doc):
+        return False
+    if tok.nbor(1).lower_ not in w.fronted_preps:
+        return False
+    return tok.doc.text.count(tok.text) == 1
 
 
 def _is_function_word(tok: Token) -> bool:
@@ -1041,15 +1078,23 @@ def _is_demonym(tok: Token, label: str, w: Words) -> bool:
     """Belfortain, les Chinois: people named after a place, not an entity (Sequoia convention).
 
     After l' only masculine forms count (l'Uruguayen), so that l'Ukraine stays a place; a
-    person label only counts in the plural (les Mirecurtiens).
+    person label only counts in the plural (les Mirecurtiens) or for a listed inhabitant noun
+    (un Espagnol). A listed noun in the plural needs no determiner.
     """
     word = tok.lower_
-    if not w.demonym.search(word) or (label == "PER" and not word.endswith("s")):
+    listed = word in w.demonym_nouns
+    if listed and word.endswith(("s", "x")):
+        return True  # "où Américains et Israéliens affluaient": a group, even without article
+    if not (listed or w.demonym.search(word)) or (
+        label == "PER" and not listed and not word.endswith("s")
+    ):
         return False
     prev = tok.nbor(-1) if tok.i > 0 else None
     if prev is None:
         return False
     if prev.lower_ in w.elided_articles:
+        if listed:
+            return True  # "filiale de l'Allemand BASF": no country is listed
         before = tok.nbor(-2).lower_ if tok.i > 1 else ""
         return before not in w.locative_preps and not w.demonym_feminine.search(word)
     return prev.lower_ in w.demonym_dets or prev.pos_ == "NUM"
@@ -1076,6 +1121,8 @@ def _relabel(doc: Doc, m: _Mention, w: Words) -> _Mention:
         m.label = "LOC"  # Sorcy-Saint-Martin, Chavannes-sur-l'Etang
     elif m.label == "MISC" and _HYPHEN_PLACE.match(text) and _after_place_prep(doc, m, w):
         m.label = "LOC"  # à Void-Vacon: a hyphenated commune name
+    elif m.label == "MISC" and m.start > 0 and doc[m.start - 1].lower_ == "en":
+        m.label = "LOC"  # En Égypte, …: 'en' before a name is a place's preposition
     elif m.label == "MISC" and m.start > 0 and doc[m.start - 1].text in w.title_articles:
         m.start -= 1  # Le Petit Prince: the article belongs to a title
     else:
@@ -1089,6 +1136,8 @@ def _context_label(doc: Doc, m: _Mention, w: Words) -> str:
         return "ORG"  # Mirecourt perdit trop de ballons: the city's team
     if m.label == "PER" and _is_employer(doc, m, w):
         return "ORG"  # les dirigeants d'Elf, le directeur de Thomson
+    if m.label == "PER" and _in_place_slot(doc, m, w):
+        return "LOC"  # évacué vers Benghazi, leur fief de Benghazi
     if m.start > 0 and _ORDINAL.match(doc[m.start - 1].text):
         return "ORG"  # au 8e Chasseurs d'Afrique: a regiment
     if m.label == "MISC" and _role_before(doc, m.start, w):
@@ -1098,6 +1147,15 @@ def _context_label(doc: Doc, m: _Mention, w: Words) -> str:
     if m.label != "PER" and _described_as_someone(doc, m, w):
         return "PER"  # Justice Hassan, un plâtrier ghanéen, …
     return m.label
+
+
+def _in_place_slot(doc: Doc, m: _Mention, w: Words) -> bool:
+    """After 'vers' / 'dans', or after a place noun and 'de' ('la province de Hama'), a name
+    is a place."""
+    if _after(doc, m.start, w.person_place_preps, w):
+        return True
+    i = m.start - 1
+    return i > 0 and doc[i].lower_ in w.place_preps and doc[i - 1].lower_ in w.place_nouns
 
 
 def _described_as_someone(doc: Doc, m: _Mention, w: Words) -> bool:
@@ -1218,7 +1276,10 @@ def _is_name_link(doc: Doc, i: int, w: Words) -> bool:
     tok = doc[i]
     nxt = doc[i + 1] if i + 1 < len(doc) else None
     if tok.lower_ in w.enumeration:
-        return nxt is not None and (nxt.pos_ in ("NOUN", "ADJ") or nxt.lower_ in w.of_words)
+        if nxt is not None and nxt.lower_ in w.of_words:
+            return True  # "des pays de la Saulx et du Perthois"
+        # "École militaire de Belgique, assistant à …": after a name, a noun starts anew
+        return nxt is not None and nxt.pos_ in ("NOUN", "ADJ") and not doc[i - 1].is_title
     return tok.lower_ in w.role_links and tok.lower_ not in w.phrase_stops
 
 
@@ -1277,11 +1338,19 @@ def _phrase_orgs(doc: Doc, w: Words) -> list[_Mention]:
     """Institution phrases: ministère (adj) de/des ... with a capital or a nationality word."""
     out = []
     for tok in doc:
-        if tok.lower_ in w.org_phrase_heads and not tok.ent_type_ and not _is_role_context(tok, w):
+        if _is_phrase_head(tok, w):
             end = _phrase_end(doc, tok.i + 1, w)
             if end and _is_institution(doc, tok.i, end, w):
                 out.append(_Mention(tok.i, end, "ORG"))
     return out
+
+
+def _is_phrase_head(tok: Token, w: Words) -> bool:
+    """'ministère', 'armée' heading an institution phrase; not an adjective after its noun
+    ('la branche armée du Hezbollah': the Hezbollah is the organisation)."""
+    if tok.lower_ not in w.org_phrase_heads or tok.ent_type_ or _is_role_context(tok, w):
+        return False
+    return not (tok.pos_ == "ADJ" and tok.i > 0 and tok.nbor(-1).pos_ == "NOUN")
 
 
 def _is_institution(doc: Doc, head: int, end: int, w: Words) -> bool:
