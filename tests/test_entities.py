@@ -577,6 +577,14 @@ NAMED = [
 ]
 
 
+# A place joined to a speaking subject, or the agent of a passive stance verb, acts as its
+# government (ORG, Sequoia's contextual label).
+NAMED += [
+    ("La Russie et la Chine se seraient opposées à une telle exigence.", "Chine", "ORG"),
+    ("Le massacre perpétré à Damas et condamné par l'Occident a choqué.", "Occident", "ORG"),
+]
+
+
 @pytest.mark.parametrize(("text", "name", "label"), NAMED)
 def test_place_slots_and_organisation_name_ends(fr: Any, text: str, name: str, label: str) -> None:
     assert [m["label"] for m in find(run(fr, text), name)] == [label]

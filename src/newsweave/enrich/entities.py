@@ -1235,9 +1235,15 @@ def _is_acronym(doc: Doc, m: _Mention) -> bool:
 
 
 def _is_speaking_subject(doc: Doc, m: _Mention, w: Words) -> bool:
-    """A place as the subject of a verb of saying or stance acts as its government."""
+    """A place as the subject of a verb of saying or stance acts as its government, as does a
+    place joined to that subject ('La Russie et la Chine se sont opposées') or the agent of
+    such a verb in the passive ('condamné par l'Occident')."""
     root = doc[m.start : m.end].root
-    return root.dep_.startswith("nsubj") and root.head.lemma_ in w.stance_verbs
+    while root.dep_ == "conj" and root.head.i < root.i:
+        root = root.head
+    if root.dep_ not in ("nsubj", "obl:agent") and not root.dep_.startswith("nsubj:"):
+        return False
+    return root.head.lemma_ in w.stance_verbs
 
 
 def _is_head(tok: Token, w: Words) -> bool:
