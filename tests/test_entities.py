@@ -482,9 +482,10 @@ def test_acronym_defined_in_brackets_joins_its_name(fr: Any, en: Any) -> None:
 # ---------------------------------------------------------------- our hand gold (ml_crisis_tls)
 
 HAND_GOLD = Path(__file__).parent / "gold" / "entities_fr.jsonl"
-# Exact span + label micro F1 on our hand gold (16 ml_crisis_tls articles, 441 entities),
-# measured with `bench/enrich_entities.py --sets hand`; floor rounded down.
-HAND_F1_FLOOR = 0.75
+# Exact span + label micro F1 on each batch of our hand gold, measured with
+# `bench/enrich_entities.py --sets hand` (rows "batch N"); floors rounded down. Batch 1 after
+# the rules tuned on its dev part (0.794), batch 2 fresh (0.684).
+HAND_F1_FLOORS = {1: 0.79, 2: 0.68}
 # A lower-case article or preposition never starts a span ("l'Arménie" → "Arménie"); a
 # capitalised one may belong to a title as written ("Le Monde", "L'Harmattan").
 LEADING = re.compile(r"^(?:l['’]|(?:le|la|les|du|des|de|aux?|en)\s|d['’])")
@@ -515,8 +516,9 @@ def test_hand_entity_gold_is_valid() -> None:
 
 
 @needs_shared
-def test_hand_entity_gold_floor(fr: Any) -> None:
-    recs = _hand_records()
+@pytest.mark.parametrize("batch", sorted(HAND_F1_FLOORS))
+def test_hand_entity_gold_floor(fr: Any, batch: int) -> None:
+    recs = [r for r in _hand_records() if r["batch"] == batch]
     tp = fp = fn = 0
     for rec in recs:
         text = doc_text(rec["path"])
@@ -526,8 +528,8 @@ def test_hand_entity_gold_floor(fr: Any) -> None:
         pred = {(s.start, s.end, s.label) for s in spans if s.attrs["kind"] == "name"}
         pred = {t for t in pred if lo <= t[0] and t[1] <= hi}
         tp, fp, fn = tp + len(gold & pred), fp + len(pred - gold), fn + len(gold - pred)
-    assert tp + fn == sum(len(r["entities"]) for r in recs)
-    assert 2 * tp / (2 * tp + fp + fn) >= HAND_F1_FLOOR
+    assert recs and tp + fn == sum(len(r["entities"]) for r in recs)
+    assert 2 * tp / (2 * tp + fp + fn) >= HAND_F1_FLOORS[batch]
 
 
 # Invented sentences for the rules of the first hand entity batch (international news):
