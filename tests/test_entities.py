@@ -590,3 +590,33 @@ NAMED += [
 @pytest.mark.parametrize(("text", "name", "label"), NAMED)
 def test_place_slots_and_organisation_name_ends(fr: Any, text: str, name: str, label: str) -> None:
     assert [m["label"] for m in find(run(fr, text), name)] == [label]
+
+
+# Invented sentences for the rules of the second hand entity batch: known places the model reads
+# as persons, platforms it reads as works, a prefix glued to a name, a fronted participle.
+SECOND_BATCH = [
+    ("Les blessés ont été transférés à Benghazi, a indiqué un médecin.", "Benghazi", ["LOC"]),
+    ("Après la chute de Tripoli, Benghazi reste le fief des rebelles.", "Benghazi", ["LOC"]),
+    ("Il a publié ces images sur sa page Facebook avant son arrestation.", "Facebook", ["ORG"]),
+    ("La militante, interrogée par le HuffPost, a démenti.", "HuffPost", ["ORG"]),
+    (
+        "Bachar el-Assad a parlé mardi. Les diplomates préparent une transition "
+        "post-Bachar el-Assad à Genève.",
+        "Bachar el-Assad",
+        ["PER", "PER"],
+    ),
+    ("Visé par un mandat d'arrêt, le prédicateur a fui vers la frontière.", "Visé", []),
+]
+
+
+@pytest.mark.parametrize(("text", "name", "labels"), SECOND_BATCH)
+def test_known_places_platforms_prefixes_and_fronted_words(
+    fr: Any, text: str, name: str, labels: list[str]
+) -> None:
+    assert [m["label"] for m in find(run(fr, text), name)] == labels
+
+
+def test_ex_stays_in_a_name(fr: Any) -> None:
+    """'ex-Yougoslavie' is a name (Sequoia); 'pro-', 'anti-', 'post-', 'après-' are not."""
+    found = run(fr, "Les réfugiés de l'ex-Yougoslavie sont arrivés en Suisse.")
+    assert [t for t, _, _ in found if "Yougoslavie" in t] == ["ex-Yougoslavie"]

@@ -76,7 +76,12 @@ MIN_SPLIT_NAME_TOKENS = 2
 
 _FILE = re.compile(r"\.(?:jpe?g|png|gif|webp|pdf|html?|php)$", re.IGNORECASE)
 _CODE = re.compile(r"^(?:[A-Z]{1,3}\d{1,4}[a-z]?|\d+[a-z]{0,2}|[A-Za-z]|[IVXLC]+(?:e|er|ème))$")
-_TRIM_LEFT = re.compile(r"^(?:[\s\"«“(\[\-–—,;:]|[lLdDjJnNsScC]['’](?=\w))+")
+_TRIM_LEFT = re.compile(
+    r"^(?:[\s\"«“(\[\-–—,;:]|[lLdDjJnNsScC]['’](?=\w)|(?:pro|anti|post|après)-(?=[A-ZÉÈ]))+"
+)
+# 'pro-Kadhafi', 'l'après-Bachar el-Assad': a prefix glued to a name is not part of it (but
+# 'ex-Yougoslavie' is a name, as in Sequoia)
+_NAME_PREFIX = re.compile(r"^(?:pro|anti|post|après)-(?=[A-ZÉÈ])")
 _TRIM_RIGHT = re.compile(r"[\s\"»”)\]\-–—,;:!?']+$")
 _ACRONYM = re.compile(r"^[A-Z][A-Z&]{1,5}$")
 _TOPONYM = re.compile(r"-(?:sur|sous|lès|lez|les|en|le|la|aux|au|de|du|des|d'|l')-?|-Saint-")
@@ -155,6 +160,8 @@ class Words:
     person_place_preps: frozenset[str] = frozenset()
     place_nouns: frozenset[str] = frozenset()
     fronted_preps: frozenset[str] = frozenset()
+    world_places: frozenset[str] = frozenset()  # in _norm form
+    platform_names: frozenset[str] = frozenset()
 
 
 def load_words(lang: str) -> Words:
@@ -195,7 +202,8 @@ def _equivalents(table: dict[str, str]) -> tuple[tuple[tuple[str, ...], tuple[st
     )
 
 
-CLOSING_MARKS = {"»": "«", "”": "“"}  # closing quote mark -> its opening mark
+CLOSING_MARKS = {"»": "«", "”": "“"}
+CHANNEL_PREPS = frozenset({"sur", "via"})  # closing quote mark -> its opening mark
 
 WORDS: dict[str, Words] = {lang: load_words(lang) for lang in ("fr", "en")}
 
@@ -1039,16 +1047,17 @@ def _not_a_name(doc: Doc, start: int, end: int, label: str, w: Words) -> bool:
         return True
     if tok.text in w.titles or _is_role_word(tok, w) or _is_function_word(tok):
         return True  # Madame la Présidente, Monsieur le Commissaire; "Quiconque montait"
-    return _is_demonym(tok, label, w) or (label == "PER" and _is_fronted_word(tok, w))
+    return _is_demonym(tok, label, w) or _is_fronted_word(tok, w)
 
 
 def _is_fronted_word(tok: Token, w: Words) -> bool:
-    """'Assoupi à l'ombre, …', 'Pilier de la place Tahrir, …': a word opening a sentence and
-    followed by a preposition, written nowhere else in the article, is a fronted participle
-    or noun, not a person (a person opening a sentence is followed by a verb or a comma)."""
-    if not _starts_sentence(tok) or tok.i + 1 >= len(tok.doc):
+    """'Assoupi à l'ombre, …', 'Visé par un mandat, …': a word opening a sentence and followed
+    by a preposition, or an adverb ('Soudain, …'), written nowhere else in the article, is a
+    fronted participle, noun or adverb, not a name (a name opening a sentence is followed by a
+    verb or a comma, and is mostly written again); a known place is kept."""
+    if not _starts_sentence(tok) or tok.i + 1 >= len(tok.doc) or _norm(tok.text) in w.world_places:
         return False
-    if tok.nbor(1).lower_ not in w.fronted_preps:
+    if tok.nbor(1).lower_ not in w.fronted_preps and tok.pos_ != "ADV":
         return False
     return tok.doc.text.count(tok.text) == 1
 
@@ -1132,6 +1141,8 @@ def _relabel(doc: Doc, m: _Mention, w: Words) -> _Mention:
 
 def _context_label(doc: Doc, m: _Mention, w: Words) -> str:
     """Labels from the sentence: a team, a company, a king, a government."""
+    if m.label in ("PER", "MISC") and _norm(doc[m.start : m.end].text) in w.world_places:
+        m.label = "LOC"  # 'Tel Aviv', 'Benghazi' read as persons: the place (or its government)
     if m.label == "LOC" and not _is_head(doc[m.start], w) and _is_team(doc, m, w):
         return "ORG"  # Mirecourt perdit trop de ballons: the city's team
     if m.label == "PER" and _is_employer(doc, m, w):
@@ -1181,9 +1192,16 @@ def _fixed_label(doc: Doc, m: _Mention, w: Words) -> str | None:
     text = doc[m.start : m.end].text
     if _norm(text) in w.government_seats and not _after(doc, m.start, w.place_only_preps, w):
         return "ORG"  # le Quai d'Orsay a indiqué: the ministry; but venu à l'Elysée: a place
-    if text in w.title_acronyms or text in w.lowercase_orgs:
+    if text in w.title_acronyms or text in w.lowercase_orgs or _is_platform(doc, m, text, w):
         return "ORG"
     return "MISC" if text in w.misc_names else None
+
+
+def _is_platform(doc: Doc, m: _Mention, text: str, w: Words) -> bool:
+    """'interrogée par le HuffPost', 'sa page Facebook': the company; right after 'sur' / 'via'
+    ('une source sur Twitter') the platform is where words appear, not who says them, and it
+    keeps the model's label (the quote layer takes organisations for speakers)."""
+    return text in w.platform_names and not _after(doc, m.start, CHANNEL_PREPS, w)
 
 
 def _after(doc: Doc, start: int, words: frozenset[str], w: Words) -> bool:
@@ -1605,6 +1623,7 @@ def _match_role(
 
 
 def _norm(text: str) -> str:
+    text = _NAME_PREFIX.sub("", text)
     return " ".join(anyascii(text).lower().replace("-", " ").split())
 
 

@@ -1094,7 +1094,12 @@ def _tok_from(ctx: _Ctx, pos: int) -> int:
 
 
 def _tokens(ctx: _Ctx, a: int, b: int) -> list[Token]:
-    return [ctx.doc[i] for i in range(_tok_from(ctx, a), _tok_from(ctx, b))]
+    """The tokens starting in ``[a, b)``; for a span inside one token ('Kadhafi' of
+    'pro-Kadhafi', as the entity layer cuts it), that token."""
+    toks = [ctx.doc[i] for i in range(_tok_from(ctx, a), _tok_from(ctx, b))]
+    if not toks and a < b and ctx.starts and a >= ctx.starts[0]:
+        toks = [ctx.doc[bisect_right(ctx.starts, a) - 1]]
+    return toks
 
 
 def _words(text: str) -> int:
