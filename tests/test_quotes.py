@@ -5351,3 +5351,126 @@ def test_round39_s_en_prendre_a(nlp_fr) -> None:  # type: ignore[no-untyped-def]
     (q,) = entity_quotes(nlp_fr, text)
     assert q.text_of(text) == "la lenteur de la justice française"
     assert speaker_text(text, q) == "famille"
+
+
+# Round 40, from the dev misses of the eighteenth batch (invented sentences): an object the
+# parse made a second, inverted subject.
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        pytest.param(
+            "Parlant au nom de l'Europe, le président français, Jean Dupont, a haussé le ton "
+            "face à l'OTAN, soulignant qu'elle n'avait pas été mandatée pour conduire « une "
+            "guerre ».",
+            "Jean Dupont",
+            id="object_after_the_verb",
+        ),
+        pytest.param(
+            "« Les corps de dix civils ont été retrouvés près du marché, dont certains "
+            "poignardés par les chabbiha », les milices locales, a affirmé Paul Durand, "
+            "militant local.",
+            "Paul Durand",
+            id="named_inverted_subject_kept",
+        ),
+    ],
+)
+def test_round40_one_subject_per_verb(nlp_fr, text: str, speaker: str) -> None:  # type: ignore[no-untyped-def]
+    """ "Le président, X, a haussé le ton face à Y, soulignant que …": a verb has one subject;
+    a common noun after it, when the parse also gave it a subject before it with only an
+    apposition between, is its object ("le ton"), so the participle's speaker is X. A name or
+    a person after the verb stays its inverted subject."""
+    quotes = entity_quotes(nlp_fr, text)
+    assert quotes
+    assert {speaker_text(text, q) for q in quotes} == {speaker}
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        pytest.param(
+            "« Une ambassade sera ouverte à Lyon », a déclaré un de ces émissaires, Paul Durand, "
+            "« elle sera installée de façon provisoire à Lyon, avant de revenir à Paris ».",
+            "Paul Durand",
+            id="quote_resumed_after_its_attribution",
+        ),
+        pytest.param(
+            "En clair, explique un connaisseur de la diplomatie russe, « les Russes ont un "
+            "véritable intérêt dans ce conflit ».",
+            "connaisseur de la diplomatie russe",
+            id="fronted_adverbial_then_inversion",
+        ),
+    ],
+)
+def test_round40_inverted_subject_before_the_mark(nlp_fr, text: str, speaker: str) -> None:  # type: ignore[no-untyped-def]
+    """ "« … », a déclaré X, « … »" / "En clair, explique X, « … »": a verb of saying set off
+    by a comma with no subject before it, then a phrase and a comma before the opening mark:
+    the phrase is its inverted subject, and the marks after it are its words."""
+    quotes = entity_quotes(nlp_fr, text)
+    assert quotes[-1].text_of(text).startswith(("elle sera", "les Russes"))
+    assert {speaker_text(text, q) for q in quotes} == {speaker}
+
+
+def test_round40_listed_speakers_of_a_plural_verb(nlp_fr) -> None:  # type: ignore[no-untyped-def]
+    """ "le président A, le Premier ministre B et le président C ont déclaré que …": a list of
+    role phrases and names before a plural verb of saying; the parse hangs the middle item on
+    the first as an apposition, yet each name speaks the same words (one quote each). A name
+    in a complement ("le porte-parole de A") does not."""
+    text = (
+        "Dans une tribune publiée vendredi, le président américain Jean Martin, le Premier "
+        "ministre britannique Paul Durand et le président français Marc Dupont ont déclaré "
+        "qu'il était « impossible d'imaginer un avenir avec ce régime »."
+    )
+    quotes = entity_quotes(nlp_fr, text)
+    indirect = [q for q in quotes if q.label == "indirect"]
+    assert {speaker_text(text, q) for q in indirect} == {
+        "Jean Martin",
+        "Paul Durand",
+        "Marc Dupont",
+    }
+    assert {q.text_of(text) for q in indirect} == {
+        "il était « impossible d'imaginer un avenir avec ce régime »"
+    }
+    other = "Les porte-parole de Jean Martin ont déclaré que le régime était « isolé »."
+    assert {speaker_text(other, q) for q in entity_quotes(nlp_fr, other)} == {
+        "porte-parole de Jean Martin"
+    }
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param(
+            "Paul Martin est arrivé. Et c'est sur ce point précis que les discussions "
+            "achoppent, explique Jean Dupont, chercheur à l'Institut des études arabes. « Les "
+            "insurgés réclament le départ du dirigeant. Ils n'ont jamais dévié de cette ligne. »",
+            id="role_apposition",
+        ),
+        pytest.param(
+            "Paul Martin est arrivé. La proposition arrive à point nommé, estime Jean Dupont. "
+            "« Tout le monde constate un risque d'enlisement. Il est temps d'arrêter les "
+            "bombardements. »",
+            id="bare_name",
+        ),
+    ],
+)
+def test_round40_quote_after_an_attributed_sentence(nlp_fr, text: str) -> None:  # type: ignore[no-untyped-def]
+    """ "A, explique X, chercheur à Lyon. « B … »": a quoted sentence right after an unmarked
+    sentence attributed at its end (an inverted cue) goes on in the same voice, as after a
+    marked quote ("« A », a dit X. « B »")."""
+    quotes = entity_quotes(nlp_fr, text)
+    direct = [q for q in quotes if q.label == "direct"]
+    assert len(direct) == 1
+    assert direct[0].text_of(text).startswith(("Les insurgés", "Tout le monde"))
+    assert {speaker_text(text, q) for q in quotes} == {"Jean Dupont"}
+
+
+def test_a_name_cut_inside_one_token_is_read(nlp_fr) -> None:  # type: ignore[no-untyped-def]
+    """The entity layer leaves 'pro-' outside a name ('les pro-CNT' → 'CNT'): a mention inside
+    a single token is mapped to that token (it raised IndexError before)."""
+    text = (
+        "Le colonel, désormais cerné par les pro-CNT, refuse de négocier. « Il ne se rendra "
+        "pas », a affirmé son porte-parole."
+    )
+    quotes = entity_quotes(nlp_fr, text)
+    assert [q.text_of(text) for q in quotes] == ["Il ne se rendra pas"]
+    assert speaker_text(text, quotes[0]) == "porte-parole"

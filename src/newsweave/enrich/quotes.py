@@ -1368,6 +1368,7 @@ def _direct(ctx: _Ctx, que: list[_Cand], according: list[_Cand]) -> list[_Cand]:
         cand = cand or _within(ctx, q, according) or _reported_conditional(ctx, q, que)
         cand = cand or _previous_paragraph(ctx, q) or _first_person_after(ctx, q, prev)
         cand = cand or _introduced(ctx, q) or _these_words(ctx, q)
+        cand = cand or _after_attributed_sentence(ctx, q, que)
         cand = _prefer_verb(ctx, q, cand, que)
         if cand is not None and waiting is not None and _listed_before(ctx, waiting, q, cand):
             out.append(replace(cand, start=waiting.start, end=waiting.end))
@@ -1376,6 +1377,21 @@ def _direct(ctx: _Ctx, que: list[_Cand], according: list[_Cand]) -> list[_Cand]:
             out.append(cand)
             prev = (q, cand)
     return out
+
+
+def _after_attributed_sentence(ctx: _Ctx, q: _Quoted, que: list[_Cand]) -> _Cand | None:
+    """ "A, explique X, chercheur à Lyon. « B … »": a quoted sentence opening right after an
+    unmarked sentence whose attribution comes last (an inverted cue) goes on with the same
+    speaker, as after a marked quote ("« A », a dit X. « B »")."""
+    if _words(ctx.text[q.start : q.end]) < MIN_INHERIT_WORDS:
+        return None
+    for c in que:
+        s1 = _sent_of(ctx, c.cue[0])[1]
+        gap = ctx.text[s1 : q.open]
+        after_cue = c.rule == "trailing" and c.end <= c.cue[0]
+        if after_cue and s1 <= q.open and not gap.strip() and "\n" not in gap:
+            return replace(c, start=q.start, end=q.end, kind="direct", rule="direct")
+    return None
 
 
 def _follow_on(ctx: _Ctx, q: _Quoted, prev: tuple[_Quoted, _Cand] | None) -> _Cand | None:
@@ -2323,10 +2339,20 @@ def _cue_before(ctx: _Ctx, a: int, b: int, bare: bool) -> tuple[Token, _Subj, st
             lemma = _cue_lemma(ctx, tok, ctx.lex.direct)
             chant = lemma in ctx.lex.chants  # "en scandant « dégage »": any length is an utterance
             if _gap_ok(ctx, [t for t in toks[k + 1 :] if t.i > end.i], end, b, bare or chant):
-                return tok, _subject(ctx, tok, inverted=False), lemma
+                return tok, _subject(ctx, tok, _inverted_before_mark(ctx, tok, end, b)), lemma
         if len(toks) - k > MAX_GAP_TOKENS:
             return None
     return None
+
+
+def _inverted_before_mark(ctx: _Ctx, verb: Token, end: Token, b: int) -> bool:
+    """ "« … », a déclaré X, « … »" / "En clair, explique X, « … »": a verb set off by a comma,
+    with no subject before it, and a phrase then a comma before the mark: the phrase is its
+    inverted subject (the second part of a quote interrupted by its attribution)."""
+    tail = ctx.text[end.idx + len(end) : b].strip()
+    if len(tail) < 2 or tail[-1] != ",":
+        return False
+    return _comma_before_inversion(ctx, verb) is not None
 
 
 def _gap_ok(ctx: _Ctx, gap: list[Token], verb: Token, b: int, bare: bool) -> bool:
@@ -2850,7 +2876,22 @@ def _subject_tokens(ctx: _Ctx, verb: Token) -> list[Token]:
         and not _object_before_conjunction(verb, c)
         and not (c.i > verb.i and _present_participle(verb))  # "regrettant que … la hauteur"
     ]
-    return _last_clause(verb, subs)
+    return _last_clause(verb, _object_misread(ctx, verb, subs))
+
+
+def _object_misread(ctx: _Ctx, verb: Token, subs: list[Token]) -> list[Token]:
+    """ "Le président, X, a haussé le ton face à Y, soulignant …": a verb has one subject, so
+    a common noun the parse made its subject after it, when another stands before it with no
+    finite verb between (only an apposition), is its object ("le ton"). A name or a person
+    after it is the inverted subject ("« … », les milices, a affirmé X")."""
+    before = [t for t in subs if t.i < verb.i]
+    after = [t for t in subs if t.i > verb.i]
+    if not before or not after:
+        return subs
+    if any(_named_subject(t) or _person_noun(ctx, t) for t in after):
+        return subs
+    gap = verb.doc[before[-1].i + 1 : _chain_start(verb).i]
+    return subs if any(_finite_form(t) for t in gap) else before
 
 
 def _last_clause(verb: Token, subs: list[Token]) -> list[Token]:
@@ -4541,7 +4582,8 @@ def _conjunct_speakers(
         return []
     out: list[_Found] = []
     conjuncts = _speaking_conjuncts(ctx, c.subj) or _name_conjuncts(ctx, c, span)
-    for found in conjuncts or _written_conjunct(ctx, c, span):
+    conjuncts = conjuncts or _written_conjunct(ctx, c, span) or _listed_names(ctx, c)
+    for found in conjuncts:
         where = found[0] or span
         if c.start <= where[0] < c.end or _inside(where, span) or _past_apposition(ctx, c, where):
             continue
@@ -4606,6 +4648,36 @@ def _conjunct_speaker(ctx: _Ctx, tok: Token, head: Token) -> _Found | None:
     if tok.pos_ == "NOUN" and (lemma == head.lemma_.lower() or lemma in ctx.lex.source_nouns):
         return _np_span(ctx, tok), None
     return None
+
+
+def _listed_names(ctx: _Ctx, c: _Cand) -> list[_Found]:
+    """ "le président A, le Premier ministre B et le chancelier C ont déclaré": in a list of
+    role phrases and names the parse often hangs the middle items on the first as appositions;
+    with a plural verb every name reached from the subject's head through appositions,
+    conjuncts and names (not a complement: "le porte-parole de X") speaks."""
+    if c.subj.kind != "np" or c.subj.head < 0 or not _plural_cue(ctx, c):
+        return []
+    out: list[_Found] = []
+    for tok in _listed_tokens(ctx.doc[c.subj.head]):
+        named = [i for i, e in enumerate(ctx.entities) if e.start == tok.idx and e.label == "PER"]
+        out += [((ctx.entities[i].start, ctx.entities[i].end), i) for i in named[:1]]
+    return out
+
+
+def _listed_tokens(head: Token) -> list[Token]:
+    """The proper nouns hung on ``head`` through appositions, conjuncts and name parts only."""
+    found, todo = [], [head]
+    while todo:
+        tok = todo.pop()
+        kids = [k for k in tok.children if k.dep_ in ("appos", "conj", "flat:name")]
+        found += [k for k in kids if k.pos_ == "PROPN"]
+        todo += kids
+    return sorted(found, key=lambda t: t.i)
+
+
+def _plural_cue(ctx: _Ctx, c: _Cand) -> bool:
+    finite = [t for t in _tokens(ctx, *c.cue) if "Fin" in _morph(t, "VerbForm")]
+    return bool(finite) and _morph(finite[0], "Number") == ["Plur"]
 
 
 def _written_conjunct(ctx: _Ctx, c: _Cand, span: tuple[int, int]) -> list[_Found]:
