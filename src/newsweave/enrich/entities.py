@@ -42,6 +42,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib.resources import files
@@ -1059,7 +1060,12 @@ def _is_fronted_word(tok: Token, w: Words) -> bool:
         return False
     if tok.nbor(1).lower_ not in w.fronted_preps and tok.pos_ != "ADV":
         return False
-    return tok.doc.text.count(tok.text) == 1
+    return _token_counts(tok.doc)[tok.text] == 1
+
+
+@lru_cache(maxsize=1)  # the article at hand (kept alive while cached: its id is not reused)
+def _token_counts(doc: Doc) -> Counter[str]:
+    return Counter(t.text for t in doc)
 
 
 def _is_function_word(tok: Token) -> bool:
