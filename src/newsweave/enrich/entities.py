@@ -163,6 +163,8 @@ class Words:
     fronted_preps: frozenset[str] = frozenset()
     world_places: frozenset[str] = frozenset()  # in _norm form
     platform_names: frozenset[str] = frozenset()
+    no_particle_roles: frozenset[str] = frozenset()
+    time_words: frozenset[str] = frozenset()
 
 
 def load_words(lang: str) -> Words:
@@ -203,8 +205,8 @@ def _equivalents(table: dict[str, str]) -> tuple[tuple[tuple[str, ...], tuple[st
     )
 
 
-CLOSING_MARKS = {"»": "«", "”": "“"}
-CHANNEL_PREPS = frozenset({"sur", "via"})  # closing quote mark -> its opening mark
+CLOSING_MARKS = {"»": "«", "”": "“"}  # closing quote mark -> its opening mark
+CHANNEL_PREPS = frozenset({"sur", "via"})
 
 WORDS: dict[str, Words] = {lang: load_words(lang) for lang in ("fr", "en")}
 
@@ -224,7 +226,7 @@ def find_entities(doc: Doc, lang: str) -> list[Span]:
     words = WORDS.get(lang)
     if words is None:
         return []
-    names = _persons_everywhere(doc, _name_mentions(doc, words))
+    names = _persons_everywhere(doc, _name_mentions(doc, words), words)
     roles = _role_mentions(doc, names, words)
     return _to_spans(doc, _outside_equivalents(doc, names, roles, words), roles)
 
@@ -232,15 +234,22 @@ def find_entities(doc: Doc, lang: str) -> list[Span]:
 # ---------------------------------------------------------------- name mentions
 
 
-def _persons_everywhere(doc: Doc, names: list[_Mention]) -> list[_Mention]:
+def _persons_everywhere(doc: Doc, names: list[_Mention], w: Words) -> list[_Mention]:
     """A name of two words or more tagged as a person somewhere in the article is a person
-    everywhere in it ("Syrie : pour Bachar Al-Assad, …", read as a place in a headline); not a
-    name in capitals (photo credits, whose tags vary)."""
-    persons = {_norm(doc[m.start : m.end].text) for m in names if m.label == "PER"}
-    for m in names:
-        text = doc[m.start : m.end].text
-        key = _norm(text)
-        if m.label != "PER" and len(key.split()) > 1 and key in persons and not text.isupper():
+    everywhere in it ("Syrie : pour Bachar Al-Assad, …", read as a place in a headline); so is
+    a one-word name that ends a longer person's name or is tagged a person more often than not
+    ("la résidence de Kadhafi", read as a place); not a known place, nor a name in capitals
+    (photo credits, whose tags vary)."""
+    keys = [_norm(doc[m.start : m.end].text) for m in names]
+    persons = Counter(k for k, m in zip(keys, names, strict=True) if m.label == "PER")
+    others = Counter(k for k, m in zip(keys, names, strict=True) if m.label != "PER")
+    surnames = {k.split()[-1] for k in persons if len(k.split()) > 1}
+    for key, m in zip(keys, names, strict=True):
+        if m.label == "PER" or doc[m.start : m.end].text.isupper() or key in w.world_places:
+            continue
+        if len(key.split()) > 1:
+            m.label = "PER" if key in persons else m.label
+        elif key in surnames or persons[key] > others[key]:
             m.label = "PER"
     return names
 
@@ -913,7 +922,9 @@ def _particle_start(doc: Doc, start: int, end: int, w: Words) -> int:
     while i > 1 and doc[i - 1].lower_ in w.name_particles and doc[i - 1].is_lower:
         before = doc[i - 2]
         french = doc[i - 1].lower_ in w.of_words
-        after_title = before.text in w.titles or _is_role_word(before, w)
+        after_title = before.text in w.titles or (
+            _is_role_word(before, w) and before.lower_ not in w.no_particle_roles
+        )
         if french and (end - start > 1 or not after_title):
             break
         i -= 1
@@ -1026,6 +1037,8 @@ def _ends_name(doc: Doc, k: int, label: str, w: Words) -> bool:
         return False  # Isle-sur-le-Doubs: inside a hyphenated word
     if tok.pos_ == "AUX" or (tok.pos_ == "VERB" and "Fin" in tok.morph.get("VerbForm", [])):
         return True
+    if tok.lower_ in w.time_words:
+        return True  # "vers Tahrir vendredi": a day is no part of a name
     article = tok.lower_ in w.determiners and doc[k - 1].lower_ not in w.role_links
     return article and label != "PER"
 
@@ -1058,7 +1071,8 @@ def _is_fronted_word(tok: Token, w: Words) -> bool:
     verb or a comma, and is mostly written again); a known place is kept."""
     if not _starts_sentence(tok) or tok.i + 1 >= len(tok.doc) or _norm(tok.text) in w.world_places:
         return False
-    if tok.nbor(1).lower_ not in w.fronted_preps and tok.pos_ != "ADV":
+    adverb = tok.pos_ == "ADV" or (len(tok.text) > 7 and tok.lower_.endswith("ement"))
+    if tok.nbor(1).lower_ not in w.fronted_preps and not adverb:
         return False
     return _token_counts(tok.doc)[tok.text] == 1
 
