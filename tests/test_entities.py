@@ -12,7 +12,7 @@ import pytest
 from bench.goldsets import doc_text, sha256_text, split_of
 from newsweave.enrich.entities import WORDS, find_entities
 from newsweave.model import Span
-from tests.conftest import SHARED, XINHUA, needs_shared
+from tests.conftest import FRANCEINFO, SHARED, XINHUA, needs_shared
 
 SEQUOIA_NEWS = SHARED / "data/fr_ner/sequoia/sequoia_ner_news.jsonl"
 # Exact span + label micro F1 on all 524 Sequoia news sentences, measured 0.883 with
@@ -222,6 +222,16 @@ def test_seed_poutine_chain(fr: Any) -> None:
     assert tass and tass[0].label == "ORG"
     ministry = [s for s in spans if s.text_of(text).startswith("ministère russe")]
     assert ministry and ministry[0].label == "ORG"
+
+
+@needs_shared
+def test_seed_franceinfo_persons_are_whole(fr: Any) -> None:
+    """The model tags 'Djeyhoun' alone in 'son homologue azerbaïdjanais, Djeyhoun Baïramov,':
+    the proper noun right after a person's name completes it."""
+    text = FRANCEINFO.read_text("utf-8")
+    persons = {s.text_of(text) for s in find_entities(fr(text), "fr") if s.label == "PER"}
+    assert {"Djeyhoun Baïramov", "Zohrab Mnatsakanian", "Nikol Pachinian"} <= persons
+    assert "Djeyhoun" not in persons
 
 
 def _sequoia_counts(nlp: Any) -> tuple[int, int, int]:

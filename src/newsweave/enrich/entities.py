@@ -226,7 +226,7 @@ def find_entities(doc: Doc, lang: str) -> list[Span]:
     words = WORDS.get(lang)
     if words is None:
         return []
-    names = _persons_everywhere(doc, _name_mentions(doc, words), words)
+    names = _persons_everywhere(doc, _surnames_after(doc, _name_mentions(doc, words), words), words)
     roles = _role_mentions(doc, names, words)
     return _to_spans(doc, _outside_equivalents(doc, names, roles, words), roles)
 
@@ -252,6 +252,24 @@ def _persons_everywhere(doc: Doc, names: list[_Mention], w: Words) -> list[_Ment
         elif key in surnames or persons[key] > others[key]:
             m.label = "PER"
     return names
+
+
+def _surnames_after(doc: Doc, names: list[_Mention], w: Words) -> list[_Mention]:
+    """'son homologue, Djeyhoun Baïramov,' where the model tagged the first name alone: a
+    capitalised proper noun right after a person's name, in no mention, completes it."""
+    taken = {i for m in names for i in range(m.start, m.end)}
+    for m in names:
+        j = m.end
+        if m.label == "PER" and j < len(doc) and j not in taken and _is_surname(doc[j], w):
+            m.end = j + 1
+    return names
+
+
+def _is_surname(tok: Token, w: Words) -> bool:
+    if not (tok.is_title and tok.is_alpha and tok.pos_ == "PROPN") or not tok.nbor(-1).whitespace_:
+        return False
+    word = tok.lower_
+    return not (word in w.roles or tok.text in w.titles or _norm(tok.text) in w.world_places)
 
 
 def _name_mentions(doc: Doc, w: Words) -> list[_Mention]:
