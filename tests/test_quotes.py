@@ -5474,3 +5474,104 @@ def test_a_name_cut_inside_one_token_is_read(nlp_fr) -> None:  # type: ignore[no
     quotes = entity_quotes(nlp_fr, text)
     assert [q.text_of(text) for q in quotes] == ["Il ne se rendra pas"]
     assert speaker_text(text, quotes[0]) == "porte-parole"
+
+
+# Round 41, from the dev misses of the whole gold (invented sentences): a noun phrase after a
+# subordinating conjunction is its own clause's subject.
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param(
+            "Le syndicat et la direction se sont rejeté la responsabilité, alors qu'un haut "
+            "responsable de l'ONU a dit que « de graves soupçons » pesaient sur les vigiles.",
+            id="alors_que",
+        ),
+        pytest.param(
+            "Le régime a nié toute la responsabilité, tandis qu'un haut responsable de l'ONU a "
+            "affirmé que l'attaque était « préméditée ».",
+            id="tandis_que",
+        ),
+    ],
+)
+def test_round41_subject_after_a_subordinator(nlp_fr, text: str) -> None:  # type: ignore[no-untyped-def]
+    """ "X a rejeté la responsabilité, alors qu'un responsable a dit que …": the parse hangs
+    the noun phrase after "alors qu'" on the main clause's object as an apposition and gives
+    that object to the verb; the phrase after the conjunction is the verb's subject."""
+    quotes = entity_quotes(nlp_fr, text)
+    assert quotes
+    assert {speaker_text(text, q) for q in quotes} == {"haut responsable de l'ONU"}
+
+
+@pytest.mark.parametrize(
+    ("text", "said"),
+    [
+        pytest.param(
+            "Le ministre a affirmé que la réforme serait « juste et rapide », alors qu'au moins "
+            "trois hôpitaux ont fermé leurs urgences cet été.",
+            "la réforme serait « juste et rapide »",
+            id="alors_que",
+        ),
+        pytest.param(
+            "La direction assure que l'usine restera ouverte, tandis que les syndicats craignent "
+            "des licenciements massifs.",
+            "l'usine restera ouverte",
+            id="tandis_que",
+        ),
+    ],
+)
+def test_round41_contrast_ends_the_report(nlp_fr, text: str, said: str) -> None:  # type: ignore[no-untyped-def]
+    """ "X a affirmé que A, alors que B": a contrastive clause set off by a comma ("alors
+    que", "tandis que") is the writer setting the report against a fact; the reported
+    clause ends before it."""
+    quotes = entity_quotes(nlp_fr, text)
+    (q,) = [q for q in quotes if q.label == "indirect"]
+    assert q.text_of(text) == said
+
+
+def test_round41_country_subject_taken_up_by_a_pronoun(nlp_fr) -> None:  # type: ignore[no-untyped-def]
+    """ "La Turquie a intercepté un avion. Elle a répété que …": a country named as the subject
+    of a verb acts for its government, and "elle" / "il" of its article's gender takes it up;
+    a person named after it still comes first."""
+    text = (
+        "La Turquie a procédé lundi au contrôle d'un avion cargo. Elle a en outre répété que "
+        "l'appareil transportait du « matériel de guerre »."
+    )
+    quotes = entity_quotes(nlp_fr, text)
+    assert quotes
+    assert {speaker_text(text, q) for q in quotes} == {"Turquie"}
+    later = (
+        "La Turquie a fermé sa frontière lundi. La ministre Anne Durand a réagi jeudi. Elle a "
+        "affirmé que la décision était « une erreur »."
+    )
+    assert {speaker_text(later, q) for q in entity_quotes(nlp_fr, later)} == {"Anne Durand"}
+
+
+def test_round41_subjectless_verb_after_a_subordinator(nlp_fr) -> None:  # type: ignore[no-untyped-def]
+    """ "…, tandis que Pékin, allié de Damas, a affirmé que …": the parse hung the name on the
+    clause before and left the verb without a subject; in a clause opened by a subordinating
+    conjunction, the noun phrase right after it is the subject."""
+    text = (
+        "Un expert de l'ONU a estimé que l'armée utilisait probablement des mines "
+        "antipersonnel, tandis que Pékin, allié de Damas, a affirmé que les insurgés avaient "
+        "« reçu des armes de l'étranger »."
+    )
+    quotes = entity_quotes(nlp_fr, text)
+    later = [q for q in quotes if "insurgés" in q.text_of(text) or "reçu" in q.text_of(text)]
+    assert len(later) == 2
+    assert {speaker_text(text, q) for q in later} == {"Pékin"}
+
+
+def test_round41_indefinite_pronoun_names_nobody(nlp_fr) -> None:  # type: ignore[no-untyped-def]
+    """ "Certains ont fait valoir que …", "D'aucuns estiment que …": an indefinite pronoun
+    standing alone names nobody (no speaker, like "on"); with a complement ("certains de ces
+    habitants") it is a group that speaks."""
+    text = (
+        "Les écarts de salaire persistent dans de nombreux secteurs.\n\nCertains ont fait valoir "
+        "que les femmes seraient moins disposées à prendre des risques."
+    )
+    (q,) = entity_quotes(nlp_fr, text)
+    assert q.text_of(text).startswith("les femmes seraient")
+    assert speaker_text(text, q) is None
+    group = "Mais certains de ces habitants affirment avoir été expulsés de force par la police."
+    (g,) = entity_quotes(nlp_fr, group)
+    assert speaker_text(group, g) == "certains de ces habitants"

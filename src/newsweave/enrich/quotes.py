@@ -520,6 +520,8 @@ class Lexicon:
     locutions: frozenset[str]  # "a pour sa part assuré": words set inside the verb, skipped
     attribute_verbs: frozenset[str]  # "a jugé « inacceptable » la décision": a judged object
     decision_attributes: frozenset[str]  # "n'a pas jugé bon de répondre": a decision, no words
+    subordinators: frozenset[str]  # "alors qu'un responsable a dit": the NP opens the clause
+    contrasts: frozenset[str]  # "…, alors que B": the writer's contrast ends a reported clause
 
 
 # Lexicon fields read straight from one list of speech_verbs.json (field: JSON key).
@@ -548,7 +550,8 @@ _PLAIN_LISTS = {
     "outbreak_nouns": "outbreak_nouns", "honorifics": "honorifics",
     "impersonal": "impersonal_heads", "day_words": "day_words",
     "locutions": "inserted_locutions", "attribute_verbs": "attribute_verbs",
-    "decision_attributes": "decision_attributes",
+    "decision_attributes": "decision_attributes", "subordinators": "clause_subordinators",
+    "contrasts": "contrast_subordinators",
 }  # fmt: skip
 
 
@@ -2398,8 +2401,28 @@ def _subject(ctx: _Ctx, verb: Token, inverted: bool, depth: int = 0) -> _Subj:
     climbed = _climbed_subject(ctx, verb, depth) or _gerund_subject(ctx, verb, depth)
     if climbed is not None or depth > 0:
         return climbed or _Subj("none")
-    named = _named_before(ctx, verb)
+    named = _opened_clause_subject(ctx, verb) or _named_before(ctx, verb)
     return _root_subject(ctx, verb) if named.kind == "none" and verb.pos_ == "ADP" else named
+
+
+def _opened_clause_subject(ctx: _Ctx, verb: Token) -> _Subj | None:
+    """ "…, tandis que Moscou, allié de Damas, a affirmé que …": a finite verb the parse left
+    without a subject, in a clause opened by a subordinating conjunction with no other finite
+    verb before it: the noun phrase right after the conjunction is its subject."""
+    start = _chain_start(verb)
+    if not _finite_form(start):
+        return None
+    s0 = _tok_from(ctx, _sent_of(ctx, verb.idx)[0])
+    gap = ctx.doc[s0 : start.i]
+    conj = [k for k, t in enumerate(gap) if _subordinator(ctx, t)]
+    if not conj or any(_finite_form(t) for t in gap[conj[-1] + 1 :]):
+        return None
+    first = next((t for t in gap[conj[-1] + 1 :] if not (t.is_punct or t.is_space)), None)
+    if first is None or first.pos_ not in ("PROPN", "NOUN", "DET"):
+        return None
+    head = first if first.pos_ != "DET" else first.head
+    a, b = _np_span(ctx, head)
+    return _Subj("np", a, b, head.i) if head.pos_ in ("PROPN", "NOUN") else None
 
 
 def _early_subject(ctx: _Ctx, verb: Token, inverted: bool) -> _Subj | None:
@@ -2876,7 +2899,31 @@ def _subject_tokens(ctx: _Ctx, verb: Token) -> list[Token]:
         and not _object_before_conjunction(verb, c)
         and not (c.i > verb.i and _present_participle(verb))  # "regrettant que … la hauteur"
     ]
-    return _last_clause(verb, _object_misread(ctx, verb, subs))
+    return _subordinate_subject(ctx, verb, _last_clause(verb, _object_misread(ctx, verb, subs)))
+
+
+def _subordinate_subject(ctx: _Ctx, verb: Token, subs: list[Token]) -> list[Token]:
+    """ "X a rejeté la responsabilité, alors qu'un responsable de l'ONU a dit que …": a noun
+    phrase after a subordinating conjunction opens that clause; when the parse hung it on a
+    noun of the main clause (an apposition) and gave the main-clause noun to the verb, with
+    no finite verb between, the noun after the conjunction is the verb's subject."""
+    before = [t for t in subs if t.i < verb.i]
+    if len(before) != 1:
+        return subs
+    gap = verb.doc[before[0].i + 1 : _chain_start(verb).i]
+    conj = [k for k, t in enumerate(gap) if _subordinator(ctx, t)]
+    if not conj or any(_finite_form(t) for t in gap):
+        return subs
+    own = [t for t in gap[conj[-1] + 1 :] if t.head.i == before[0].i and _np_head(t)]
+    return own[:1] + [t for t in subs if t.i > verb.i] if own else subs
+
+
+def _subordinator(ctx: _Ctx, tok: Token) -> bool:
+    return tok.lower_ in ctx.lex.subordinators and (tok.pos_ == "SCONJ" or tok.dep_ == "mark")
+
+
+def _np_head(tok: Token) -> bool:
+    return tok.pos_ in ("NOUN", "PROPN", "PRON")
 
 
 def _object_misread(ctx: _Ctx, verb: Token, subs: list[Token]) -> list[Token]:
@@ -2958,8 +3005,11 @@ def _word_subject(ctx: _Ctx, head: Token) -> _Subj | None:
     if low in ctx.lex.pronouns or low in ctx.lex.things:
         kind = "pron" if low in ctx.lex.pronouns else "thing"
         return _Subj(kind, head.idx, head.idx + len(head), head.i)
-    if low in ctx.lex.null_subjects or low in ctx.lex.excluded:
-        return _Subj("self" if low in ctx.lex.excluded else "none")
+    if low in ctx.lex.excluded:
+        return _Subj("self")
+    # "Certains ont fait valoir que …": nobody named; "certains de ces immigrés": a group
+    if low in ctx.lex.null_subjects and not any(c.dep_ == "nmod" for c in head.children):
+        return _Subj("none")
     return None
 
 
@@ -3759,9 +3809,16 @@ def _cut_attribution(ctx: _Ctx, start: int, end: int) -> int:
             according = _is_according(ctx, nxt[0]) or (
                 len(nxt) > 1 and nxt[0].pos_ == "CCONJ" and _is_according(ctx, nxt[1])
             )
-            if according or (found is not None and not participle):
+            if according or (found is not None and not participle) or _contrast(ctx, nxt):
                 return tok.idx
     return end
+
+
+def _contrast(ctx: _Ctx, nxt: list[Token]) -> bool:
+    """ "X a affirmé que A, alors que B": a contrastive clause after a comma ("alors que",
+    "tandis que") is the writer's setting of the report against a fact, not its words."""
+    words = " ".join(t.lower_ for t in nxt[:2]).replace(" qu'", " que").replace(" qu’", " que")
+    return words in ctx.lex.contrasts
 
 
 # ---------------------------------------------------------------- rule 3: trailing attribution
@@ -5655,7 +5712,25 @@ def _entity_antecedents(ctx: _Ctx, blocks: list[tuple[int, int]]) -> list[_Antec
         person = _person_like(ctx, i, persons)
         if person or _rank(ctx, i) == LABEL_RANK["ORG"]:
             out.append(_Antecedent(e.start, (e.start, e.end), i, person, oblique=_oblique(ctx, e)))
+        elif _rank(ctx, i) == LABEL_RANK["LOC"]:
+            out += _acting_place(ctx, i)
     return out
+
+
+def _acting_place(ctx: _Ctx, i: int) -> list[_Antecedent]:
+    """ "La Turquie a intercepté un avion. Elle a répété que …": a country named as the subject
+    of a verb acts for its government; "il" / "elle" of its article's gender takes it up
+    like an organisation's name. (Names the entity layer labels as organisations keep their
+    place: giving them the article's gender did not pay.)"""
+    toks = _tokens(ctx, ctx.entities[i].start, ctx.entities[i].end)
+    if not toks or toks[0].dep_ != "nsubj" or toks[0].i == 0:
+        return []
+    det = ctx.doc[toks[0].i - 1]
+    gender = _det_gender(det) if det.dep_ == "det" and det.head.i == toks[0].i else None
+    if gender is None:
+        return []
+    e = ctx.entities[i]
+    return [_Antecedent(e.start, (e.start, e.end), i, False, gender=gender, org=True)]
 
 
 def _token_antecedent(ctx: _Ctx, tok: Token, named: set[int]) -> list[_Antecedent]:
