@@ -589,12 +589,8 @@ NAMED = [
         "Parti de Dieu",
         "ORG",
     ),
-]
-
-
-# A place joined to a speaking subject, or the agent of a passive stance verb, acts as its
-# government (ORG, Sequoia's contextual label).
-NAMED += [
+    # A place joined to a speaking subject, or the agent of a passive stance verb, acts as its
+    # government (ORG, Sequoia's contextual label).
     ("La Russie et la Chine se seraient opposées à une telle exigence.", "Chine", "ORG"),
     ("Le massacre perpétré à Damas et condamné par l'Occident a choqué.", "Occident", "ORG"),
 ]

@@ -190,9 +190,14 @@ def _demonym_forms(singulars: frozenset[str]) -> frozenset[str]:
     out: set[str] = set()
     for m in singulars:
         fem = m if m.endswith("e") else m + ("ne" if m.endswith(("ien", "éen", "yen")) else "e")
-        plural = m if m.endswith(("s", "x")) else m[:-2] + "aux" if m.endswith("al") else m + "s"
-        out.update((m, plural, fem, fem + "s"))
+        out.update((m, _plural(m), fem, fem + "s"))
     return frozenset(out)
+
+
+def _plural(word: str) -> str:
+    if word.endswith(("s", "x")):
+        return word  # français, chinois
+    return word[:-2] + "aux" if word.endswith("al") else word + "s"  # occidentaux, syriens
 
 
 def _equivalents(table: dict[str, str]) -> tuple[tuple[tuple[str, ...], tuple[str, ...]], ...]:
@@ -1157,6 +1162,8 @@ def _is_role_word(tok: Token, w: Words) -> bool:
 def _relabel(doc: Doc, m: _Mention, w: Words) -> _Mention:
     """Label rules where the model is known to be wrong, by word lists and word form."""
     text = doc[m.start : m.end].text
+    if m.label in ("PER", "MISC") and _norm(text) in w.world_places:
+        m.label = "LOC"  # 'Tel Aviv', 'Benghazi' read as persons: the place (or its government)
     fixed = _fixed_label(doc, m, w)
     if fixed is not None:
         m.label = fixed
@@ -1179,8 +1186,6 @@ def _relabel(doc: Doc, m: _Mention, w: Words) -> _Mention:
 
 def _context_label(doc: Doc, m: _Mention, w: Words) -> str:
     """Labels from the sentence: a team, a company, a king, a government."""
-    if m.label in ("PER", "MISC") and _norm(doc[m.start : m.end].text) in w.world_places:
-        m.label = "LOC"  # 'Tel Aviv', 'Benghazi' read as persons: the place (or its government)
     if m.label == "LOC" and not _is_head(doc[m.start], w) and _is_team(doc, m, w):
         return "ORG"  # Mirecourt perdit trop de ballons: the city's team
     if m.label == "PER" and _is_employer(doc, m, w):
