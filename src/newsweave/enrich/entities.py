@@ -165,6 +165,8 @@ class Words:
     platform_names: frozenset[str] = frozenset()
     no_particle_roles: frozenset[str] = frozenset()
     time_words: frozenset[str] = frozenset()
+    compass_regions: frozenset[str] = frozenset()
+    compass_articles: frozenset[str] = frozenset()
 
 
 def load_words(lang: str) -> Words:
@@ -662,6 +664,7 @@ def _pattern_mentions(doc: Doc, w: Words) -> list[_Mention]:
         *_untagged_toponyms(doc),
         *_untagged_places(doc, w),
         *_untagged_persons(doc, w),
+        *_compass_regions(doc, w),
     ]
 
 
@@ -683,6 +686,20 @@ def _untagged_persons(doc: Doc, w: Words) -> list[_Mention]:
 
 def _untagged_first_name(tok: Token) -> bool:
     return tok.pos_ == "PROPN" and tok.is_title and not tok.ent_type_ and not tok.is_sent_start
+
+
+def _compass_regions(doc: Doc, w: Words) -> list[_Mention]:
+    """'dans l'Est', 'au Sud': a capitalised point of the compass after an article names a
+    region (a lower-case one, 'l'est du pays', is a direction)."""
+    out = []
+    for tok in doc:
+        if tok.text not in w.compass_regions or tok.i == 0 or tok.ent_type_:
+            continue
+        nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+        glued = nxt is not None and (nxt.is_title or nxt.text.startswith("-"))
+        if doc[tok.i - 1].lower_ in w.compass_articles and not glued:
+            out.append(_Mention(tok.i, tok.i + 1, "LOC"))
+    return out
 
 
 def _untagged_places(doc: Doc, w: Words) -> list[_Mention]:
@@ -1040,6 +1057,7 @@ def _skip_tail(doc: Doc, start: int, end: int, label: str, w: Words) -> int:
     if label != "MISC":
         end = next((k for k in range(start + 1, end) if _ends_name(doc, k, label, w)), end)
     end = next((k for k in range(start + 1, end) if _closes_outside(doc, start, k)), end)
+    end = next((k for k in range(start + 1, end) if doc[k].text in w.time_words), end)
     while end > start + 1 and (doc[end - 1].is_punct or doc[end - 1].lower_ in w.role_links):
         end -= 1
     return end
@@ -1060,8 +1078,6 @@ def _ends_name(doc: Doc, k: int, label: str, w: Words) -> bool:
         return False  # Isle-sur-le-Doubs: inside a hyphenated word
     if tok.pos_ == "AUX" or (tok.pos_ == "VERB" and "Fin" in tok.morph.get("VerbForm", [])):
         return True
-    if tok.lower_ in w.time_words:
-        return True  # "vers Tahrir vendredi": a day is no part of a name
     article = tok.lower_ in w.determiners and doc[k - 1].lower_ not in w.role_links
     return article and label != "PER"
 
