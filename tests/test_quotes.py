@@ -5575,3 +5575,42 @@ def test_round41_indefinite_pronoun_names_nobody(nlp_fr) -> None:  # type: ignor
     group = "Mais certains de ces habitants affirment avoir été expulsés de force par la police."
     (g,) = entity_quotes(nlp_fr, group)
     assert speaker_text(group, g) == "certains de ces habitants"
+
+
+# Round 42, from the dev misses of the whole gold (invented sentences): the marked attribute of
+# a naming verb ("qualifier X de « … »") wherever its object stands.
+@pytest.mark.parametrize(
+    ("text", "said", "who"),
+    [
+        pytest.param(
+            "Le président Paul Durand a qualifié de « pure provocation politique » la décision "
+            "du tribunal.",
+            "pure provocation politique",
+            "Paul Durand",
+            id="object_after_the_marks",
+        ),
+        pytest.param(
+            "Le romancier Marc Lefort avait d'abord applaudi à l'élection du maire, la "
+            "qualifiant de « victoire pour la démocratie locale ».",
+            "victoire pour la démocratie locale",
+            "Marc Lefort",
+            id="clitic_object",
+        ),
+    ],
+)
+def test_round42_naming_verb_attribute(nlp_fr, text: str, said: str, who: str) -> None:  # type: ignore[no-untyped-def]
+    """ "a qualifié de « … » la décision", "la qualifiant de « … »": marks right after the "de"
+    of a naming verb's attribute are the label its subject gives, also when the object follows
+    the marks or is a clitic before the verb; a bare past participle ("la répression, qualifiée
+    de « … »") leaves the namer unsaid, and a one-word label stays a scare quote."""
+    (q,) = entity_quotes(nlp_fr, text)
+    assert q.text_of(text) == said
+    assert speaker_text(text, q) == who
+    bare = (
+        "Les manifestants ont bravé la répression, qualifiée de « crime contre le peuple entier »."
+    )
+    assert entity_quotes(nlp_fr, bare) == []
+    short = (
+        "Le chef de l'opposition, Ousmane Sarr, a qualifié de « mascarade » le scrutin de dimanche."
+    )
+    assert entity_quotes(nlp_fr, short) == []

@@ -2052,7 +2052,27 @@ def _names_object(ctx: _Ctx, tok: Token, q: _Quoted) -> bool:
     stands between it and the opening mark (third batch: a direct quote, the verb its cue)."""
     if tok.pos_ != "VERB" or tok.lemma_.lower() not in ctx.lex.naming or _passive(tok):
         return False
+    if _naming_attribute(ctx, q):
+        return _main_naming(tok)
     return any(c.dep_ in ("dobj", "obj") and tok.i < c.i and c.idx < q.open for c in tok.children)
+
+
+def _main_naming(tok: Token) -> bool:
+    """A naming verb that reports a label: not a bare past participle ("la répression,
+    qualifiée d'« atroce »" leaves the namer unsaid), nor the verb of a clause opened by a
+    subordinator ("alors que X qualifient …"), background the writer sets up."""
+    if _past_participle(tok) and not any(c.dep_.startswith("aux") for c in tok.children):
+        return False
+    return tok.dep_ != "acl:relcl" and not any(c.dep_ == "mark" for c in tok.children)
+
+
+def _naming_attribute(ctx: _Ctx, q: _Quoted) -> bool:
+    """ "qualifiant de « pure provocation politique » la décision", "la qualifiant de « victoire
+    pour la révolution »": marks right after the "de" of a naming verb's attribute are the
+    label its subject gives, whatever the object's place (after the marks, a clitic before the
+    verb). Short labels stay scare quotes ("a qualifié de « mascarade »")."""
+    before = re.search(r"(\w+['’]?)\s*$", ctx.text[max(0, q.open - 12) : q.open])
+    return before is not None and before.group(1).lower() in _OF
 
 
 def _inherit(ctx: _Ctx, q: _Quoted, prev: tuple[_Quoted, _Cand] | None) -> _Cand | None:
