@@ -618,13 +618,6 @@ SECOND_BATCH = [
 ]
 
 
-@pytest.mark.parametrize(("text", "name", "labels"), SECOND_BATCH)
-def test_known_places_platforms_prefixes_and_fronted_words(
-    fr: Any, text: str, name: str, labels: list[str]
-) -> None:
-    assert [m["label"] for m in find(run(fr, text), name)] == labels
-
-
 def test_ex_stays_in_a_name(fr: Any) -> None:
     """'ex-Yougoslavie' is a name (Sequoia); 'pro-', 'anti-', 'post-', 'après-' are not."""
     found = run(fr, "Les réfugiés de l'ex-Yougoslavie sont arrivés en Suisse.")
@@ -652,13 +645,6 @@ THIRD_BATCH = [
 ]
 
 
-@pytest.mark.parametrize(("text", "name", "labels"), THIRD_BATCH)
-def test_particles_surnames_days_and_adverbs(
-    fr: Any, text: str, name: str, labels: list[str]
-) -> None:
-    assert [m["label"] for m in find(run(fr, text), name)] == labels
-
-
 # Invented sentences for the rules of the fourth hand batch: a capitalised point of the compass
 # after an article names a region, 'Internet' is no name.
 FOURTH_BATCH = [
@@ -668,6 +654,9 @@ FOURTH_BATCH = [
 ]
 
 
-@pytest.mark.parametrize(("text", "name", "labels"), FOURTH_BATCH)
-def test_compass_regions_and_internet(fr: Any, text: str, name: str, labels: list[str]) -> None:
+@pytest.mark.parametrize(("text", "name", "labels"), SECOND_BATCH + THIRD_BATCH + FOURTH_BATCH)
+def test_labels_of_names_from_the_hand_batches(
+    fr: Any, text: str, name: str, labels: list[str]
+) -> None:
+    """The labels of every mention of ``name`` (the second, third and fourth batches' rules)."""
     assert [m["label"] for m in find(run(fr, text), name)] == labels

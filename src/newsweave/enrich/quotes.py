@@ -210,6 +210,7 @@ from typing import Any
 
 from spacy.attrs import DEP, IDX, LEMMA, LIKE_NUM, LOWER, POS
 from spacy.tokens import Doc, Token
+from spacy.tokens import Span as DocSpan
 
 from ..model import Span
 from .tokens import token_strings
@@ -2434,10 +2435,10 @@ def _opened_clause_subject(ctx: _Ctx, verb: Token) -> _Subj | None:
         return None
     s0 = _tok_from(ctx, _sent_of(ctx, verb.idx)[0])
     gap = ctx.doc[s0 : start.i]
-    conj = [k for k, t in enumerate(gap) if _subordinator(ctx, t)]
-    if not conj or any(_finite_form(t) for t in gap[conj[-1] + 1 :]):
+    k = _last_subordinator(ctx, gap)
+    if k is None or any(_finite_form(t) for t in gap[k + 1 :]):
         return None
-    first = next((t for t in gap[conj[-1] + 1 :] if not (t.is_punct or t.is_space)), None)
+    first = next((t for t in gap[k + 1 :] if not (t.is_punct or t.is_space)), None)
     if first is None or first.pos_ not in ("PROPN", "NOUN", "DET"):
         return None
     head = first if first.pos_ != "DET" else first.head
@@ -2931,11 +2932,16 @@ def _subordinate_subject(ctx: _Ctx, verb: Token, subs: list[Token]) -> list[Toke
     if len(before) != 1:
         return subs
     gap = verb.doc[before[0].i + 1 : _chain_start(verb).i]
-    conj = [k for k, t in enumerate(gap) if _subordinator(ctx, t)]
-    if not conj or any(_finite_form(t) for t in gap):
+    k = _last_subordinator(ctx, gap)
+    if k is None or any(_finite_form(t) for t in gap):
         return subs
-    own = [t for t in gap[conj[-1] + 1 :] if t.head.i == before[0].i and _np_head(t)]
+    own = [t for t in gap[k + 1 :] if t.head.i == before[0].i and _np_head(t)]
     return own[:1] + [t for t in subs if t.i > verb.i] if own else subs
+
+
+def _last_subordinator(ctx: _Ctx, gap: DocSpan) -> int | None:
+    """Index in ``gap`` of its last subordinating conjunction ("alors qu'", "tandis que")."""
+    return next((k for k in range(len(gap) - 1, -1, -1) if _subordinator(ctx, gap[k])), None)
 
 
 def _subordinator(ctx: _Ctx, tok: Token) -> bool:
