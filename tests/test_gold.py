@@ -33,7 +33,7 @@ MIN_DOCS = {"fr": 40, "en": 20}
 # second batch: a larger held-out part only makes the held-out figure firmer
 HELDOUT_SHARE = (0.25, 0.5)
 DOC_KEYS = {"path", "lang", "split", "text_sha256", "quotes", "numbers", "batch"}
-BATCHES = set(range(1, 19))
+BATCHES = set(range(1, 20))
 QUOTE_KEYS = {"start", "end", "kind", "block", "speaker", "speaker_mentions", "cue"}
 NUMBER_KEYS = {"start", "end", "value", "qualifier", "unit"}
 QUALIFIERS = {"=", ">=", "<=", ">", "<", "~"}
