@@ -489,14 +489,14 @@ def test_acronym_defined_in_brackets_joins_its_name(fr: Any, en: Any) -> None:
     assert {m["canonical"] for m in find(run(en, text, "en"), "UN")} == {"United Nations"}
 
 
-# ---------------------------------------------------------------- our hand gold (ml_crisis_tls)
+# ------------------------------------------------- our hand gold (ml_crisis_tls, SemEval texts)
 
 HAND_GOLD = Path(__file__).parent / "gold" / "entities_fr.jsonl"
 # Exact span + label micro F1 on each batch of our hand gold, measured with
 # `bench/enrich_entities.py --sets hand` (rows "batch N"); floors rounded down. Each batch
 # after the rules tuned on the dev parts (0.824, 0.720, 0.748, 0.824; fresh: 0.757, 0.684,
-# 0.715, 0.809).
-HAND_F1_FLOORS = {1: 0.82, 2: 0.72, 3: 0.74, 4: 0.82}
+# 0.715, 0.809); the fifth (2020 SemEval texts) fresh 0.731.
+HAND_F1_FLOORS = {1: 0.82, 2: 0.72, 3: 0.74, 4: 0.82, 5: 0.71}
 # A lower-case article or preposition never starts a span ("l'Arménie" → "Arménie"); a
 # capitalised one may belong to a title as written ("Le Monde", "L'Harmattan").
 LEADING = re.compile(r"^(?:l['’]|(?:le|la|les|du|des|de|aux?|en)\s|d['’])")
