@@ -167,6 +167,7 @@ class Words:
     time_words: frozenset[str] = frozenset()
     compass_regions: frozenset[str] = frozenset()
     compass_articles: frozenset[str] = frozenset()
+    channel_names: frozenset[str] = frozenset()
 
 
 def load_words(lang: str) -> Words:
@@ -559,6 +560,8 @@ def _as_person(doc: Doc, m: _Mention, w: Words) -> _Mention:
         return m
     if _name_tail(doc, m.start, m.end, False, w) != m.start:
         return m
+    if _norm(doc[m.start : m.end].text) in w.world_places:
+        return m  # 'la directrice Afrique de l'OMS', 'le responsable Moyen-Orient': a remit
     prev = doc[m.start - 1]
     if prev.lower_ in w.role_links or not _apposition_ok(doc, m.start, w):
         return m
@@ -595,7 +598,7 @@ def _after_company(doc: Doc, m: _Mention, w: Words) -> bool:
 def _media_names(doc: Doc, w: Words) -> list[_Mention]:
     """'le journal en ligne Al-Manara', 'la chaîne France 3', 'l'agence de presse TASS': the
     name after a media noun and its complement is an ORG, without the noun."""
-    out = []
+    out = _channel_names(doc, w)
     for tok in _tokens_in(doc, w.media_heads):
         if not tok.is_lower:
             continue
@@ -603,6 +606,18 @@ def _media_names(doc: Doc, w: Words) -> list[_Mention]:
         end = _media_name_end(doc, start, w)
         if end is not None:
             out.append(_Mention(start, end, "ORG"))
+    return out
+
+
+def _channel_names(doc: Doc, w: Words) -> list[_Mention]:
+    """'un entretien accordé à France 24': a broadcaster named after a place (``channel_names``)
+    is the organisation, its number or second word included (the model tags the place)."""
+    out = []
+    for tok in _tokens_in(doc, frozenset(n.split()[0].lower() for n in w.channel_names)):
+        for name in w.channel_names:
+            n = len(name.split())
+            if name.startswith(tok.text) and doc[tok.i : tok.i + n].text == name:
+                out.append(_Mention(tok.i, tok.i + n, "ORG"))
     return out
 
 
@@ -1350,8 +1365,11 @@ def _org_name_end(doc: Doc, m: _Mention, w: Words) -> int:
 
 def _ends_org(doc: Doc, i: int, w: Words) -> bool:
     """A verb, an article or a courtesy title ends an organisation's name: 'demande au
-    Conseil communal la perception', 'au Conseil national, M. Dupont'."""
-    return doc[i].text in w.titles or _ends_name(doc, i, "ORG", w)
+    Conseil communal la perception', 'au Conseil national, M. Dupont'; so does a word whose
+    subject stands before it, a verb the tagger read as a noun ('L'Agence Régionale de Santé
+    annonce, …')."""
+    subject = any(c.dep_.startswith("nsubj") and c.i < i for c in doc[i].children)
+    return doc[i].text in w.titles or subject or _ends_name(doc, i, "ORG", w)
 
 
 def _is_name_link(doc: Doc, i: int, w: Words) -> bool:
@@ -1361,8 +1379,15 @@ def _is_name_link(doc: Doc, i: int, w: Words) -> bool:
     if tok.lower_ in w.enumeration:
         if nxt is not None and nxt.lower_ in w.of_words:
             return True  # "des pays de la Saulx et du Perthois"
-        # "École militaire de Belgique, assistant à …": after a name, a noun starts anew
-        return nxt is not None and nxt.pos_ in ("NOUN", "ADJ") and not doc[i - 1].is_title
+        # "École militaire de Belgique, assistant à …": after a name, a noun starts anew; so
+        # does a person's name ("l'Organisation mondiale de la santé, Matshidiso Moeti, a …")
+        person = nxt is not None and nxt.ent_type_ in ("PER", "PERSON")
+        return (
+            nxt is not None
+            and nxt.pos_ in ("NOUN", "ADJ")
+            and not doc[i - 1].is_title
+            and not person
+        )
     return tok.lower_ in w.role_links and tok.lower_ not in w.phrase_stops
 
 
