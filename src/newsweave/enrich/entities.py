@@ -213,6 +213,8 @@ def _equivalents(table: dict[str, str]) -> tuple[tuple[tuple[str, ...], tuple[st
     )
 
 
+# A capitalised domain name of a news site: 'Monde.fr', 'Owni.fr', 'Rue89.com'.
+_SITE_NAME = re.compile(r"^[A-Z][\w-]*\.(?:fr|com|net|org|info|be|ch|ca)$")
 CLOSING_MARKS = {"»": "«", "”": "“"}  # closing quote mark -> its opening mark
 CHANNEL_PREPS = frozenset({"sur", "via"})
 
@@ -598,7 +600,7 @@ def _after_company(doc: Doc, m: _Mention, w: Words) -> bool:
 def _media_names(doc: Doc, w: Words) -> list[_Mention]:
     """'le journal en ligne Al-Manara', 'la chaîne France 3', 'l'agence de presse TASS': the
     name after a media noun and its complement is an ORG, without the noun."""
-    out = _channel_names(doc, w)
+    out = _channel_names(doc, w) + _site_names(doc)
     for tok in _tokens_in(doc, w.media_heads):
         if not tok.is_lower:
             continue
@@ -607,6 +609,12 @@ def _media_names(doc: Doc, w: Words) -> list[_Mention]:
         if end is not None:
             out.append(_Mention(start, end, "ORG"))
     return out
+
+
+def _site_names(doc: Doc) -> list[_Mention]:
+    """'il s'est confié au Point.fr', 'dont Owni.fr': a news site written as its capitalised
+    domain name is an organisation (the tokenizer reads it as a URL)."""
+    return [_Mention(t.i, t.i + 1, "ORG") for t in doc if t.like_url and _SITE_NAME.match(t.text)]
 
 
 def _channel_names(doc: Doc, w: Words) -> list[_Mention]:
@@ -1465,7 +1473,8 @@ def _is_institution(doc: Doc, head: int, end: int, w: Words) -> bool:
     """A specific complement without a place ('tribunal de Montbéliard': the place alone) or a
     person ('les armées de Saddam Hussein': not an institution's name)."""
     complement = doc[head + 1 : end]
-    if not _is_specific(complement, w) or _has_place(doc, head, end):
+    specific = _is_specific(complement, w) or _is_portfolio(doc[head], complement, w)
+    if not specific or _has_place(doc, head, end):
         return False
     return not any(t.ent_type_ in ("PER", "PERSON") for t in complement)
 
@@ -1505,6 +1514,18 @@ def _has_place(doc: Doc, head: int, end: int) -> bool:
 def _is_specific(span: Any, w: Words) -> bool:
     """A phrase names one institution if it has a capital or a nationality adjective."""
     return any(t.text[:1].isupper() or t.lower_ in w.nationality for t in span)
+
+
+def _is_portfolio(head: Token, complement: Any, w: Words) -> bool:
+    """'le ministère de l'intérieur', 'le ministère des affaires étrangères': a ministry named
+    by its portfolio, as written in lower case by much of the French press, is one institution
+    (that of the country the article speaks of)."""
+    if not head.lower_.startswith("ministère"):
+        return False
+    words = [
+        t.text for t in complement if t.lower_ not in w.of_words and t.lower_ not in w.determiners
+    ]
+    return _norm(" ".join(words)) in w.portfolios
 
 
 def _is_untagged_toponym(tokens: Any) -> bool:
