@@ -661,7 +661,8 @@ FOURTH_BATCH = [
 # role noun is the remit, not a person; a person's name after a comma ends an organisation's
 # name; a verb the tagger read as a noun ends it too; broadcasters named after a place; disease
 # names are no entities. From the dev errors of all five: news sites written as their domain
-# name, ministries named by a lower-case portfolio.
+# name, ministries named by a lower-case portfolio, 'Etat' + lower-case adjectives and lines of
+# page furniture are no names.
 FIFTH_BATCH = [
     ("Selon la directrice Afrique de l'Organisation mondiale de la santé, la vague arrive.",
      "Afrique", ["LOC"]),
@@ -680,6 +681,13 @@ FIFTH_BATCH = [
     ("Selon le ministère des affaires étrangères, la visite est reportée.",
      "ministère des affaires étrangères", ["ORG"]),
     ("Il a critiqué le ministère de la ville sur ce dossier.", "ministère de la ville", []),
+    ("La secrétaire d'Etat américaine, Hillary Clinton, a parlé.", "Etat américaine", []),
+    ("La frontière du Golan est la plus calme de l'Etat juif.", "Etat juif", []),
+    ("Les combattants de l'Etat islamique d'Irak ont revendiqué l'attaque.",
+     "Etat islamique d'Irak", ["ORG"]),
+    ("Publié le 3 mars\nTemps de Lecture 3 min.\nLa tension monte au Caire.", "Lecture 3 min",
+     []),
+    ("Si Dieu le veut, nous gagnerons la bataille.", "Dieu", []),
 ]  # fmt: skip
 
 

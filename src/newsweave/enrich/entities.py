@@ -168,6 +168,9 @@ class Words:
     compass_regions: frozenset[str] = frozenset()
     compass_articles: frozenset[str] = frozenset()
     channel_names: frozenset[str] = frozenset()
+    state_nouns: frozenset[str] = frozenset()
+    state_name_adjectives: frozenset[str] = frozenset()
+    furniture_line_starts: tuple[str, ...] = ()
 
 
 def load_words(lang: str) -> Words:
@@ -183,6 +186,7 @@ def load_words(lang: str) -> Words:
         demonym_dets=lists.pop("demonym_determiners"),
         demonym_nouns=_demonym_forms(lists.pop("demonym_nouns", frozenset())),
         role_equivalents=_equivalents(raw.get("role_equivalents", {})),
+        furniture_line_starts=tuple(lists.pop("furniture_line_starts", ())),
         **lists,
     )
 
@@ -1116,6 +1120,8 @@ def _not_a_name(doc: Doc, start: int, end: int, label: str, w: Words) -> bool:
         return True
     if _norm(text) in w.portfolios or text in w.holidays:
         return True  # ministre des Affaires étrangères: part of a role, not an entity
+    if _is_state_phrase(doc, start, end, w) or _in_furniture_line(doc, start, w):
+        return True
     if end - start > 1:
         return False
     tok = doc[start]
@@ -1124,6 +1130,21 @@ def _not_a_name(doc: Doc, start: int, end: int, label: str, w: Words) -> bool:
     if tok.text in w.titles or _is_role_word(tok, w) or _is_function_word(tok):
         return True  # Madame la Présidente, Monsieur le Commissaire; "Quiconque montait"
     return _is_demonym(tok, label, w) or _is_fronted_word(tok, w)
+
+
+def _is_state_phrase(doc: Doc, start: int, end: int, w: Words) -> bool:
+    """'la secrétaire d'Etat américaine', 'l'Etat juif', 'un coup d'Etat militaire': 'Etat'
+    and lower-case adjectives are a common noun phrase, not a name (but 'Etat islamique')."""
+    if end - start < 2 or doc[start].text not in w.state_nouns:
+        return False
+    rest = doc[start + 1 : end]
+    return all(t.is_lower and t.lower_ not in w.state_name_adjectives for t in rest)
+
+
+def _in_furniture_line(doc: Doc, start: int, w: Words) -> bool:
+    """'Temps de lecture 3 min': a line of page furniture names nothing."""
+    line = doc.text.rfind("\n", 0, doc[start].idx) + 1
+    return doc.text[line : line + 40].lower().startswith(w.furniture_line_starts)
 
 
 def _is_fronted_word(tok: Token, w: Words) -> bool:
