@@ -1142,9 +1142,12 @@ def _is_state_phrase(doc: Doc, start: int, end: int, w: Words) -> bool:
 
 
 def _in_furniture_line(doc: Doc, start: int, w: Words) -> bool:
-    """'Temps de lecture 3 min': a line of page furniture names nothing."""
-    line = doc.text.rfind("\n", 0, doc[start].idx) + 1
-    return doc.text[line : line + 40].lower().startswith(w.furniture_line_starts)
+    """'Temps de lecture 3 min': a line of page furniture names nothing (the line as far as
+    its sentence shows it: the whole text is not joined again for each mention)."""
+    sent = doc[start].sent
+    text = sent.text
+    line = text.rfind("\n", 0, doc[start].idx - sent.start_char) + 1
+    return text[line : line + 40].lower().startswith(w.furniture_line_starts)
 
 
 def _is_fronted_word(tok: Token, w: Words) -> bool:
