@@ -688,6 +688,8 @@ FIFTH_BATCH = [
     ("Publié le 3 mars\nTemps de Lecture 3 min.\nLa tension monte au Caire.", "Lecture 3 min",
      []),
     ("Si Dieu le veut, nous gagnerons la bataille.", "Dieu", []),
+    ("Le gouvernement du Guide libyen a invité l'Otan à cesser les frappes.", "Guide libyen", []),
+    ("Il a lu le Guide du routard avant de partir.", "Guide du routard", ["MISC"]),
 ]  # fmt: skip
 
 

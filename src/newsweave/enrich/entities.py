@@ -168,8 +168,8 @@ class Words:
     compass_regions: frozenset[str] = frozenset()
     compass_articles: frozenset[str] = frozenset()
     channel_names: frozenset[str] = frozenset()
-    state_nouns: frozenset[str] = frozenset()
-    state_name_adjectives: frozenset[str] = frozenset()
+    common_noun_heads: frozenset[str] = frozenset()
+    name_adjectives: frozenset[str] = frozenset()
     furniture_line_starts: tuple[str, ...] = ()
 
 
@@ -1120,7 +1120,7 @@ def _not_a_name(doc: Doc, start: int, end: int, label: str, w: Words) -> bool:
         return True
     if _norm(text) in w.portfolios or text in w.holidays:
         return True  # ministre des Affaires étrangères: part of a role, not an entity
-    if _is_state_phrase(doc, start, end, w) or _in_furniture_line(doc, start, w):
+    if _is_common_noun_phrase(doc, start, end, w) or _in_furniture_line(doc, start, w):
         return True
     if end - start > 1:
         return False
@@ -1132,13 +1132,14 @@ def _not_a_name(doc: Doc, start: int, end: int, label: str, w: Words) -> bool:
     return _is_demonym(tok, label, w) or _is_fronted_word(tok, w)
 
 
-def _is_state_phrase(doc: Doc, start: int, end: int, w: Words) -> bool:
-    """'la secrétaire d'Etat américaine', 'l'Etat juif', 'un coup d'Etat militaire': 'Etat'
-    and lower-case adjectives are a common noun phrase, not a name (but 'Etat islamique')."""
-    if end - start < 2 or doc[start].text not in w.state_nouns:
+def _is_common_noun_phrase(doc: Doc, start: int, end: int, w: Words) -> bool:
+    """'la secrétaire d'Etat américaine', 'l'Etat juif', 'le Guide libyen': a capitalised
+    common noun and lower-case adjectives are a common noun phrase, not a name (but 'Etat
+    islamique')."""
+    if end - start < 2 or doc[start].text not in w.common_noun_heads:
         return False
     rest = doc[start + 1 : end]
-    return all(t.is_lower and t.lower_ not in w.state_name_adjectives for t in rest)
+    return all(t.is_lower and t.pos_ == "ADJ" and t.lower_ not in w.name_adjectives for t in rest)
 
 
 def _in_furniture_line(doc: Doc, start: int, w: Words) -> bool:
