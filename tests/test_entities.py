@@ -662,7 +662,7 @@ FOURTH_BATCH = [
 # name; a verb the tagger read as a noun ends it too; broadcasters named after a place; disease
 # names are no entities. From the dev errors of all five: news sites written as their domain
 # name, ministries named by a lower-case portfolio, 'Etat' + lower-case adjectives and lines of
-# page furniture are no names.
+# page furniture are no names, a person of the article glued to 'pro-' / 'anti-'.
 FIFTH_BATCH = [
     ("Selon la directrice Afrique de l'Organisation mondiale de la santé, la vague arrive.",
      "Afrique", ["LOC"]),
@@ -690,6 +690,7 @@ FIFTH_BATCH = [
     ("Si Dieu le veut, nous gagnerons la bataille.", "Dieu", []),
     ("Le gouvernement du Guide libyen a invité l'Otan à cesser les frappes.", "Guide libyen", []),
     ("Il a lu le Guide du routard avant de partir.", "Guide du routard", ["MISC"]),
+    ("Mohamed Morsi a été destitué. Coup de force des pro-Morsi au Caire.", "Morsi", ["PER"]),
 ]  # fmt: skip
 
 

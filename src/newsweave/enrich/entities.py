@@ -241,6 +241,7 @@ def find_entities(doc: Doc, lang: str) -> list[Span]:
     if words is None:
         return []
     names = _persons_everywhere(doc, _surnames_after(doc, _name_mentions(doc, words), words), words)
+    names = _prefixed_persons(doc, names)
     roles = _role_mentions(doc, names, words)
     return _to_spans(doc, _outside_equivalents(doc, names, roles, words), roles)
 
@@ -266,6 +267,21 @@ def _persons_everywhere(doc: Doc, names: list[_Mention], w: Words) -> list[_Ment
         elif key in surnames or persons[key] > others[key]:
             m.label = "PER"
     return names
+
+
+def _prefixed_persons(doc: Doc, names: list[_Mention]) -> list[_Mention]:
+    """'les pro-Kadhafi', 'des manifestants anti-Morsi': a person named elsewhere in the
+    article, glued to a prefix the model leaves untagged, is a mention of that person (the
+    prefix is trimmed from the span, as for tagged names)."""
+    persons = {_norm(doc[m.start : m.end].text) for m in names if m.label == "PER"}
+    persons |= {k.split()[-1] for k in persons}
+    taken = {i for m in names for i in range(m.start, m.end)}
+    found = [
+        _Mention(t.i, t.i + 1, "PER")
+        for t in doc
+        if t.i not in taken and _NAME_PREFIX.match(t.text) and _norm(t.text) in persons
+    ]
+    return sorted(names + found, key=lambda m: m.start) if found else names
 
 
 def _surnames_after(doc: Doc, names: list[_Mention], w: Words) -> list[_Mention]:
