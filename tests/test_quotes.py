@@ -5689,3 +5689,81 @@ def test_round43_coordinated_verb_agrees_with_its_subject(nlp_fr) -> None:  # ty
     assert quotes
     assert any(q.text_of(text).startswith("espérer") for q in quotes)
     assert {speaker_text(text, q) for q in quotes} == {"Marc Lenoir"}
+
+
+# Round 44, from the dev misses of batch 19 and of the whole gold (invented sentences).
+def test_round44_name_after_a_role_complement_takes_the_role_gender(nlp_fr) -> None:  # type: ignore[no-untyped-def]
+    """ "le ministre allemand de la Défense Karl Weber": the article of the role's complement
+    ("la Défense", "la mairie") is not the name's; the name takes the role's own gender, so a
+    later "il" still finds it (an article before a person noun, "de la chanteuse X", keeps
+    its say)."""
+    text = (
+        "La délégation se trouve à Lyon, a déclaré le ministre allemand de la Défense Karl "
+        "Weber. « Nous sommes en contact avec eux », a-t-il dit."
+    )
+    quotes = entity_quotes(nlp_fr, text)
+    assert len(quotes) == 2
+    assert {speaker_text(text, q) for q in quotes} == {"Karl Weber"}
+    elided = (  # "l'ancienne ministre": the elided article is silent, the adjective is not
+        "L'ancienne ministre de la Culture Anne Roux publie ses mémoires. « On m'a menti "
+        "pendant des années », écrit-elle."
+    )
+    (q,) = entity_quotes(nlp_fr, elided)
+    assert speaker_text(elided, q) == "Anne Roux"
+
+
+def test_round44_gerund_not_hung_on_its_own_report(nlp_fr) -> None:  # type: ignore[no-untyped-def]
+    """ "X a souhaité …, tout en relevant que le peuple n'allait pas l'accepter": the parse
+    hangs the gerund on the verb of its own reported clause (after "que"); that clause's
+    subject is what is said about, the speaker is the main clause's subject."""
+    text = (
+        "Le secrétaire général de la Ligue du Nord, Paul Martin, a souhaité que le gouvernement "
+        "ouvre sans attendre un dialogue avec les syndicats, tout en relevant que le peuple "
+        "n'allait probablement pas l'accepter."
+    )
+    quotes = entity_quotes(nlp_fr, text)
+    relevant = by_content(text, quotes, "le peuple n'allait")
+    assert relevant.text_of(text) == "le peuple n'allait probablement pas l'accepter"
+    assert speaker_text(text, relevant) == "Paul Martin"
+
+
+def test_round44_claim_noun_selon_laquelle(nlp_fr) -> None:  # type: ignore[no-untyped-def]
+    """ "des informations selon lesquelles …", "la thèse du président selon laquelle …": the
+    clause after "selon laquelle" is the content of the claim noun before it, an indirect
+    quote of the claim's owner ("du président") or of nobody named; a noun of no claim
+    ("l'idée selon laquelle") gives nothing."""
+    text = (
+        "Le ministre a refusé de commenter des informations selon lesquelles le groupe serait "
+        "détenu par des rebelles."
+    )
+    (q,) = entity_quotes(nlp_fr, text)
+    assert q.text_of(text) == "le groupe serait détenu par des rebelles"
+    assert speaker_text(text, q) is None
+    owned = (
+        "Les opposants ne veulent pas accréditer la thèse du président selon laquelle la grève "
+        "est téléguidée de l'étranger."
+    )
+    (o,) = entity_quotes(nlp_fr, owned)
+    assert o.text_of(owned) == "la grève est téléguidée de l'étranger"
+    assert speaker_text(owned, o) == "président"
+    idea = "Le maire a rejeté l'idée selon laquelle la ville serait en faillite."
+    assert entity_quotes(nlp_fr, idea) == []
+
+
+def test_round44_live_entry_heading_echoed_in_its_entry(nlp_fr) -> None:  # type: ignore[no-untyped-def]
+    """ "10H05 - « C'est triste » - « …, c'est triste », déclare X": a live blog's entry opens
+    with its time and a marked heading that repeats (in capitals without accents, too) words
+    of the entry's quote; the heading is that quote's speaker's. A heading no quote of its
+    entry repeats stays unattributed."""
+    text = (
+        "Grève des cheminots : suivez la journée en direct\n"
+        "10H05 - « C'est triste » - « Les usagers vont encore payer, c'est triste », déclare "
+        "Anne Roux, présidente d'une association d'usagers.\n"
+        "09H30 - « PAS DE NEGOCIATION » - Le ministre des Transports, Marc Lenoir, a déclaré "
+        "qu'il n'y aurait « pas de négociation » avant la fin de la grève.\n"
+        "09H10 - « Mauvaise surprise » - La SNCF a annoncé la suppression de la moitié des TGV."
+    )
+    quotes = entity_quotes(nlp_fr, text)
+    assert speaker_text(text, by_content(text, quotes, "C'est triste")) == "Anne Roux"
+    assert speaker_text(text, by_content(text, quotes, "PAS DE NEGOCIATION")) == "Marc Lenoir"
+    assert not [q for q in quotes if "Mauvaise" in q.text_of(text)]

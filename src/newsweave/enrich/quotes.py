@@ -200,6 +200,7 @@ from __future__ import annotations
 
 import json
 import re
+import unicodedata
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
@@ -252,6 +253,7 @@ LABEL_RANK = {"PER": 0, "PERSON": 0, "ORG": 2, "LOC": 3, "GPE": 3, "MISC": 4}
 ROLE_RANK = 1
 PRIORITY = {"direct": 0, "block": 1, "que": 2, "trailing": 3, "according": 4, "relative": 4}
 MAX_CLITICS_BEFORE_VERB = 3  # "s'en est", "ne l'a": clitics between a subject and its verb
+MAX_CLAIM_GAP = 12  # "d'informations, dont elle n'a pas identifié la source, selon lesquelles"
 MAX_SUBJECT_CLIMB = 3  # heads climbed to find the subject of "en déclarant", "à annoncer"
 MAX_QUOTE_LINES = 5  # lines one quotation may span (ECB+ puts each sentence on its own line)
 MAX_BLOCK_SKIP = 2  # untranslated (non-Latin) lines between an intro "X écrit :" and its quote
@@ -280,6 +282,7 @@ _INTERVIEW_YOU = frozenset({"vous", "votre", "vos", "you", "your"})
 # ("pas un soulèvement populaire" in "n'a pas été un soulèvement populaire").
 MAX_TOPIC_WORDS = 4
 MIN_ECHO_WORDS = 3
+MIN_ENTRY_ECHO_WORDS = 2  # "10H43 - « Folie criminelle » - …": a live entry's heading, echoed in it
 ECHO_SPAN = 2
 NESTED_RATIO = 0.6  # a marked fragment this much shorter than a block quote yields to it
 # A report inside a block quote ("@x: … selon le FT, il contrôle …", "D'après ses avocats, …" in
@@ -346,6 +349,8 @@ _MARKS = re.compile(r"«|»|“|”|\"|``|''|„")
 _OPENERS = {"«": "»", "“": "”", '"': '"', "``": "''", "„": "“", "”": "”"}
 _ASYMMETRIC = frozenset(["«", "“", "``", "„"])  # opening marks that differ from their closer
 _WORD = re.compile(r"\w+")
+_ENTRY_TIME = re.compile(r"\s*\d{1,2}\s?[hH:]\s?\d{2}\s*[-–—]\s*")  # "20H03 - " opening an entry
+_ENTRY_DASH = re.compile(r"\s*[-–—]\s")
 # A sentence end: final punctuation and closers, then a space, or glued to the next sentence
 # by a scraper that lost the paragraph break ("… selon le site Libya al-Youm.Les manifestants"):
 # a lower-case word of 2+ letters, the period, a capital and a lower-case letter, or an
@@ -484,6 +489,8 @@ class Lexicon:
     objects: frozenset[str]  # phrases whose object is the reported content ("faire état de")
     vague: frozenset[str]  # sources that name nobody: "selon des informations", "des banderoles"
     relatives: frozenset[tuple[str, ...]]  # "pour qui": the clause after it is an opinion
+    claim_relatives: frozenset[tuple[str, ...]]  # "des informations selon lesquelles …"
+    claims: frozenset[str]  # "la thèse de X selon laquelle …": nouns whose content follows
     generic_orgs: frozenset[str]  # "l'organisation": any earlier organisation
     opinion_preps: frozenset[str]  # "Pour X, …": the rest of the sentence is X's opinion
     relays: frozenset[str]  # "selon X, cité par Y, …": participles naming a channel
@@ -553,7 +560,7 @@ _PLAIN_LISTS = {
     "impersonal": "impersonal_heads", "day_words": "day_words",
     "locutions": "inserted_locutions", "attribute_verbs": "attribute_verbs",
     "decision_attributes": "decision_attributes", "subordinators": "clause_subordinators",
-    "contrasts": "contrast_subordinators",
+    "contrasts": "contrast_subordinators", "claims": "claim_nouns",
 }  # fmt: skip
 
 
@@ -590,6 +597,7 @@ def _combined_lists(data: dict[str, Any], sets: dict[str, frozenset[str]]) -> di
         "objects": groups["object"],
         "vague": sets["vague_sources"] | sets["written_signs"],
         "relatives": frozenset(tuple(w.split()) for w in data["opinion_relatives"]),
+        "claim_relatives": frozenset(tuple(w.split()) for w in data["claim_relatives"]),
         "in_passive": sets["non_saying_in_passive"] | sets["naming_verbs"],
         "person_nouns": _with_feminines(sets["person_nouns"], data["feminine_endings"]),
         "role_groups": tuple(frozenset(g) for g in data["role_equivalents"]),
@@ -676,7 +684,7 @@ def find_quotes(doc: Doc, entities: list[Span], lang: str) -> list[Span]:
     cands += _named_heads(ctx) + _attributed_heads(ctx)
     cands += framed
     cands += _quoted_reports(ctx)
-    cands += _opinion_relatives(ctx) + _hearsay(ctx)
+    cands += _opinion_relatives(ctx) + _hearsay(ctx) + _claim_relatives(ctx)
     found = _resolve(ctx, _dedupe(ctx, cands))
     return sorted(found + _headline_echoes(ctx, found), key=lambda q: (q.start, q.end))
 
@@ -691,12 +699,25 @@ def _headline_echoes(ctx: _Ctx, found: list[Span]) -> list[Span]:
     a déclaré Y". Headlines of other articles repeat nothing and give nothing."""
     out: list[Span] = []
     marks = [q for a, b in ctx.headlines for q in _quote_marks(ctx.text, a, b, set())[0]]
-    for q in marks:
+    for q in marks + _entry_headings(ctx):
         if not any(_cover(f, q) for f in found):
             source = _echoed(ctx, q, found)
             if source is not None:
                 attrs = {**source.attrs, "echoes": [source.start, source.end]}
                 out.append(Span(q.start, q.end, "direct", attrs))
+    return out
+
+
+def _entry_headings(ctx: _Ctx) -> list[_Quoted]:
+    """Live-blog entries "20H03 - « C'est triste » - X a déclaré … c'est triste …": the marked
+    heading between the entry's time and a dash sums up the entry; like a headline, it is the
+    words of the entry quote that repeats them (searched in that entry only)."""
+    starts = [p[0] for p in ctx.paras]
+    out = []
+    for q in ctx.marks:
+        a = starts[max(bisect_right(starts, q.open) - 1, 0)]
+        if _ENTRY_TIME.fullmatch(ctx.text[a : q.open]) and _ENTRY_DASH.match(ctx.text, q.close + 1):
+            out.append(q)
     return out
 
 
@@ -706,16 +727,22 @@ def _cover(f: Span, q: _Quoted) -> bool:
 
 def _echoed(ctx: _Ctx, q: _Quoted, found: list[Span]) -> Span | None:
     words = _lower_words(ctx.text[q.start : q.end])
-    if len(words) < MIN_ECHO_WORDS:
+    entry = not _in_any(ctx.headlines, q.open)
+    if len(words) < (MIN_ENTRY_ECHO_WORDS if entry else MIN_ECHO_WORDS):
         return None
+    end = next((b for a, b in ctx.paras if a <= q.open < b), len(ctx.text)) if entry else None
     for f in found:
+        if end is not None and f.start >= end:
+            break
         if f.start > q.close and f.attrs["speaker"] and _in_order(words, ctx.text[f.start : f.end]):
             return f
     return None
 
 
 def _lower_words(text: str) -> list[str]:
-    return [w.lower() for w in _WORD.findall(text)]
+    """Lower-case words without accents: a heading in capitals drops them ("EFFETS NEGATIFS")."""
+    bare = unicodedata.normalize("NFKD", text.lower())
+    return _WORD.findall("".join(c for c in bare if not unicodedata.combining(c)))
 
 
 def _in_order(words: list[str], text: str) -> bool:
@@ -2468,13 +2495,22 @@ def _climbed_subject(ctx: _Ctx, verb: Token, depth: int) -> _Subj | None:
     head = _reported_owner(ctx, verb) or verb.head
     if depth >= MAX_SUBJECT_CLIMB or head.i == verb.i or _in_any(ctx.quoted, head.idx):
         return None
-    if _sent_of(ctx, head.idx) != _sent_of(ctx, verb.idx):
+    if _sent_of(ctx, head.idx) != _sent_of(ctx, verb.idx) or _head_in_report(ctx, verb, head):
         return None
     inverted = _inverted_head(ctx, verb, head)
     climbed = _subject(ctx, head, inverted=inverted, depth=depth + 1)
     if climbed.kind == "np" and _number_clash(ctx, verb, climbed):
         return _agreeing_subject(ctx, verb, head, depth)  # "… que les pays sont … et dit …"
     return climbed if climbed.kind != "none" else None
+
+
+def _head_in_report(ctx: _Ctx, verb: Token, head: Token) -> bool:
+    """ "X a souhaité …, tout en relevant que le peuple n'allait pas l'accepter": the parse may
+    hang the verb of saying on the verb of its own reported clause, marked by a "que" after
+    it; that clause's subject ("le peuple") is what is said about, never who says it. (A
+    fronted participle, "Concédant que …, il a poursuivi", hangs rightly on a later verb.)"""
+    marks = [c for c in head.children if c.dep_ == "mark" and verb.i < c.i < head.i]
+    return any(c.lower_ in ctx.lex.complementizers for c in marks)
 
 
 def _agreeing_subject(ctx: _Ctx, verb: Token, head: Token, depth: int) -> _Subj | None:
@@ -4518,6 +4554,60 @@ def _after_role_apposition(ctx: _Ctx, a: int, s1: int) -> int:
     return m.end() if _has_clause_verb(ctx, m.end(), s1) else a
 
 
+def _claim_relatives(ctx: _Ctx) -> list[_Cand]:
+    """ "des informations selon lesquelles le groupe serait détenu", "la thèse de X selon
+    laquelle …": the clause after "selon laquelle" is the content of the claim it qualifies,
+    said by the claim's owner ("de X") or by nobody named."""
+    out: list[_Cand] = []
+    firsts = {words[0] for words in ctx.lex.claim_relatives}
+    for tok in (ctx.doc[i] for i, low in enumerate(ctx.words.lowers) if low in firsts):
+        for words in ctx.lex.claim_relatives:
+            found = _phrase_match(ctx.words, tok.i, words)
+            if found is None or _in_any(ctx.quoted, tok.idx) or found[-1] + 1 >= len(ctx.doc):
+                continue
+            noun = _claim_noun(ctx, ctx.doc[found[0]], ctx.doc[found[-1]])
+            cand = _claim_cand(ctx, noun, ctx.doc[found[0]], ctx.doc[found[-1]]) if noun else None
+            out += [cand] if cand is not None else []
+    return out
+
+
+def _claim_noun(ctx: _Ctx, selon: Token, rel: Token) -> Token | None:
+    """The claim noun "selon laquelle" refers to: the nearest earlier noun of the list in the
+    sentence, within a few words (a set-off aside may come between: "l'information, annoncée
+    lundi, selon laquelle"), agreeing in number with the relative pronoun."""
+    s0 = _tok_from(ctx, _sent_of(ctx, selon.idx)[0])
+    number = _morph(rel, "Number")
+    for tok in reversed(ctx.doc[max(s0, selon.i - MAX_CLAIM_GAP) : selon.i]):
+        if tok.pos_ == "NOUN" and tok.lemma_.lower() in ctx.lex.claims:
+            return tok if not number or _morph(tok, "Number") in ([], number) else None
+    return None
+
+
+def _claim_cand(ctx: _Ctx, noun: Token, selon: Token, rel: Token) -> _Cand | None:
+    nxt, verb = ctx.doc[rel.i + 1], rel.head
+    s_end = _sent_of(ctx, nxt.idx)[1]
+    if verb.i > rel.i and verb.pos_ in ("VERB", "AUX"):  # "selon laquelle A, X dit …"
+        s_end = min(s_end, verb.right_edge.idx + len(verb.right_edge))
+    a, b = _strip_end(ctx.text, nxt.idx, _cut_attribution(ctx, nxt.idx, s_end))
+    if _words(ctx.text[a:b]) < MIN_REPORTED_WORDS or not _has_clause_verb(ctx, a, b):
+        return None
+    cue = (selon.idx, rel.idx + len(rel))
+    lemma = ctx.text[cue[0] : cue[1]].lower()
+    return _Cand(a, b, "indirect", "relative", cue, lemma, _claim_owner(ctx, noun))
+
+
+def _claim_owner(ctx: _Ctx, noun: Token) -> _Subj:
+    """ "la thèse de Kadhafi", "la version du ministre": the person or name after "de"."""
+    k = noun.i + 1
+    if k >= len(ctx.doc) or ctx.doc[k].lower_ not in ("de", "du", "d'", "d’", "des"):
+        return _Subj("none")
+    k += 1 if k + 1 < len(ctx.doc) and ctx.doc[k + 1].pos_ == "DET" else 0
+    head = ctx.doc[k + 1] if k + 1 < len(ctx.doc) else noun
+    if head.pos_ == "PROPN" or head.lemma_.lower() in ctx.lex.person_nouns:
+        return _Subj("np", *_np_span(ctx, head), head.i)
+    return _Subj("none")
+
+
 def _hearsay(ctx: _Ctx) -> list[_Cand]:
     """ "The phone is rumored to be released in May", "a letter he is said to have written":
     a passive verb of saying with a to-infinitive reports what an unnamed source claims; the
@@ -5462,6 +5552,8 @@ def _gender_before(ctx: _Ctx, i: int) -> str | None:
         title = ctx.lex.gender_titles.get(tok.lower_)
         if title is not None:
             return title
+        if tok.pos_ == "DET" and _complement_article(ctx, tok, i):
+            return _role_gender_before(ctx, tok.i - 1)  # "le ministre de la Défense X"
         if tok.pos_ == "DET":
             return _title_det_gender(ctx, tok, i)
         if tok.text == ",":
@@ -5470,6 +5562,31 @@ def _gender_before(ctx: _Ctx, i: int) -> str | None:
             return None
         k -= 1
     return None
+
+
+def _complement_article(ctx: _Ctx, det: Token, i: int) -> bool:
+    """ "le ministre de la Défense X", "le porte-parole de la mairie X": an article after a
+    preposition, before nouns that name no person, opens the role's complement; the name is
+    the role's, not the complement's, whose gender says nothing of X ("l'avocat de la
+    chanteuse X" keeps it: a person noun)."""
+    if det.i == 0 or ctx.doc[det.i - 1].pos_ != "ADP":
+        return False
+    between = ctx.doc[det.i + 1 : i]
+    return bool(between) and not any(t.lemma_.lower() in ctx.lex.person_nouns for t in between)
+
+
+def _role_gender_before(ctx: _Ctx, prep: int) -> str | None:
+    """Gender of the role phrase ending before the preposition at ``prep`` ("le ministre [de]",
+    "l'ancienne ministre [de]"): its article's, else (elided "l'") its adjectives' or noun's."""
+    k = prep - 1
+    while k >= 0 and prep - k <= MAX_GENDER_LOOKBACK and ctx.doc[k].pos_ in ("NOUN", "ADJ"):
+        k -= 1
+    if k < 0 or ctx.doc[k].pos_ != "DET":
+        return None
+    if ctx.doc[k].lower_ not in ("l'", "l’"):
+        return _title_det_gender(ctx, ctx.doc[k], prep)
+    words = [g for t in ctx.doc[k + 1 : prep] if len(g := _morph(t, "Gender")) == 1]
+    return words[0][0] if words else None
 
 
 def _title_det_gender(ctx: _Ctx, det: Token, i: int) -> str | None:
