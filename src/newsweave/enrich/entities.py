@@ -49,7 +49,7 @@ from importlib.resources import files
 from typing import Any
 
 from anyascii import anyascii
-from spacy.attrs import IS_QUOTE, IS_TITLE, IS_UPPER, LOWER, ORTH
+from spacy.attrs import IS_QUOTE, IS_TITLE, IS_UPPER, LOWER, ORTH, SHAPE
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as DocSpan
 
@@ -83,6 +83,8 @@ _TRIM_LEFT = re.compile(
 # 'pro-Kadhafi', 'l'après-Bachar el-Assad': a prefix glued to a name is not part of it (but
 # 'ex-Yougoslavie' is a name, as in Sequoia)
 _NAME_PREFIX = re.compile(r"^(?:pro|anti|post|après)-(?=[A-ZÉÈ])")
+# Token shapes of a prefix glued to a capitalised word ('pro-Kadhafi': xxx-Xxxxx)
+_GLUED_SHAPES = ("xxx-X", "xxxx-X", "xxxxx-X")
 _TRIM_RIGHT = re.compile(r"[\s\"»”)\]\-–—,;:!?']+$")
 _ACRONYM = re.compile(r"^[A-Z][A-Z&]{1,5}$")
 _TOPONYM = re.compile(r"-(?:sur|sous|lès|lez|les|en|le|la|aux|au|de|du|des|d'|l')-?|-Saint-")
@@ -217,6 +219,8 @@ def _equivalents(table: dict[str, str]) -> tuple[tuple[tuple[str, ...], tuple[st
     )
 
 
+# Tokens from a line's start within which a furniture line's opening words are looked for.
+FURNITURE_LINE_TOKENS = 8
 # A capitalised domain name of a news site: 'Monde.fr', 'Owni.fr', 'Rue89.com'.
 _SITE_NAME = re.compile(r"^[A-Z][\w-]*\.(?:fr|com|net|org|info|be|ch|ca)$")
 CLOSING_MARKS = {"»": "«", "”": "“"}  # closing quote mark -> its opening mark
@@ -273,12 +277,15 @@ def _prefixed_persons(doc: Doc, names: list[_Mention]) -> list[_Mention]:
     """'les pro-Kadhafi', 'des manifestants anti-Morsi': a person named elsewhere in the
     article, glued to a prefix the model leaves untagged, is a mention of that person (the
     prefix is trimmed from the span, as for tagged names)."""
+    tokens = [t for t in _tokens_shaped(doc, _GLUED_SHAPES) if _NAME_PREFIX.match(t.text)]
+    if not tokens:
+        return names
     persons = {_norm(doc[m.start : m.end].text) for m in names if m.label == "PER"}
     persons |= {k.split()[-1] for k in persons}
     taken = {i for m in names for i in range(m.start, m.end)}
     found = [
         _Mention(t.i, t.i + 1, "PER")
-        for t in doc
+        for t in tokens
         if t.i not in taken and _NAME_PREFIX.match(t.text) and _norm(t.text) in persons
     ]
     return sorted(names + found, key=lambda m: m.start) if found else names
@@ -783,6 +790,13 @@ def _tokens_with(doc: Doc, flag: int) -> list[Token]:
     return [doc[int(i)] for i in doc.to_array([flag]).nonzero()[0]]
 
 
+def _tokens_shaped(doc: Doc, starts: tuple[str, ...]) -> list[Token]:
+    """The tokens whose shape begins with one of ``starts``, read from one array."""
+    shapes = doc.to_array([SHAPE]).tolist()
+    wanted = {h for h in set(shapes) if doc.vocab.strings[h].startswith(starts)}
+    return [doc[i] for i, h in enumerate(shapes) if h in wanted] if wanted else []
+
+
 def _tokens_in(doc: Doc, words: frozenset[str]) -> list[Token]:
     """The tokens whose lower-case form is one of ``words``, read from one array."""
     ids = {doc.vocab.strings[word] for word in words}  # the hash, nothing added
@@ -1159,12 +1173,18 @@ def _is_common_noun_phrase(doc: Doc, start: int, end: int, w: Words) -> bool:
 
 
 def _in_furniture_line(doc: Doc, start: int, w: Words) -> bool:
-    """'Temps de lecture 3 min': a line of page furniture names nothing (the line as far as
-    its sentence shows it: the whole text is not joined again for each mention)."""
-    sent = doc[start].sent
-    text = sent.text
-    line = text.rfind("\n", 0, doc[start].idx - sent.start_char) + 1
-    return text[line : line + 40].lower().startswith(w.furniture_line_starts)
+    """'Temps de lecture 3 min': a line of page furniture names nothing (only a mention among
+    the first words of its line is looked at; the whole text is not joined for each one)."""
+    i = start
+    while i > 0 and start - i < FURNITURE_LINE_TOKENS and not _breaks_line(doc[i - 1]):
+        i -= 1
+    if i > 0 and not _breaks_line(doc[i - 1]):
+        return False  # too far into its line to be on a furniture line's first words
+    return doc[i : i + FURNITURE_LINE_TOKENS].text.lower().startswith(w.furniture_line_starts)
+
+
+def _breaks_line(tok: Token) -> bool:
+    return "\n" in tok.text or "\n" in tok.whitespace_
 
 
 def _is_fronted_word(tok: Token, w: Words) -> bool:
