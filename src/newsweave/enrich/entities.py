@@ -49,7 +49,7 @@ from importlib.resources import files
 from typing import Any
 
 from anyascii import anyascii
-from spacy.attrs import IS_QUOTE, IS_TITLE, IS_UPPER, LOWER, ORTH, SHAPE
+from spacy.attrs import IS_QUOTE, IS_TITLE, IS_UPPER, LIKE_URL, LOWER, ORTH, SHAPE
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as DocSpan
 
@@ -170,6 +170,7 @@ class Words:
     compass_regions: frozenset[str] = frozenset()
     compass_articles: frozenset[str] = frozenset()
     channel_names: frozenset[str] = frozenset()
+    portfolio_heads: frozenset[str] = frozenset()
     common_noun_heads: frozenset[str] = frozenset()
     name_adjectives: frozenset[str] = frozenset()
     furniture_line_starts: tuple[str, ...] = ()
@@ -286,7 +287,7 @@ def _prefixed_persons(doc: Doc, names: list[_Mention]) -> list[_Mention]:
     found = [
         _Mention(t.i, t.i + 1, "PER")
         for t in tokens
-        if t.i not in taken and _NAME_PREFIX.match(t.text) and _norm(t.text) in persons
+        if t.i not in taken and _norm(t.text) in persons
     ]
     return sorted(names + found, key=lambda m: m.start) if found else names
 
@@ -641,7 +642,8 @@ def _media_names(doc: Doc, w: Words) -> list[_Mention]:
 def _site_names(doc: Doc) -> list[_Mention]:
     """'il s'est confié au Point.fr', 'dont Owni.fr': a news site written as its capitalised
     domain name is an organisation (the tokenizer reads it as a URL)."""
-    return [_Mention(t.i, t.i + 1, "ORG") for t in doc if t.like_url and _SITE_NAME.match(t.text)]
+    urls = _tokens_with(doc, LIKE_URL)
+    return [_Mention(t.i, t.i + 1, "ORG") for t in urls if _SITE_NAME.match(t.text)]
 
 
 def _channel_names(doc: Doc, w: Words) -> list[_Mention]:
@@ -1581,7 +1583,7 @@ def _is_portfolio(head: Token, complement: Any, w: Words) -> bool:
     """'le ministère de l'intérieur', 'le ministère des affaires étrangères': a ministry named
     by its portfolio, as written in lower case by much of the French press, is one institution
     (that of the country the article speaks of)."""
-    if not head.lower_.startswith("ministère"):
+    if head.lower_ not in w.portfolio_heads:
         return False
     words = [
         t.text for t in complement if t.lower_ not in w.of_words and t.lower_ not in w.determiners
