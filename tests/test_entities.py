@@ -695,6 +695,18 @@ FIFTH_BATCH = [
 ]  # fmt: skip
 
 
+def test_a_name_ending_in_city_is_a_place(fr: Any) -> None:
+    """'Nasr City', tagged as a person on a real page of the crisis set: a name whose last word
+    is a place word (``loc_tails``) is a place."""
+    words = "Il est vrai que Nasr City est un quartier ."
+    spaces = [nxt != "." for nxt in [*words.split()[1:], ""]]
+    starts = [True] + [False] * (len(spaces) - 1)
+    doc = Doc(fr.vocab, words=words.split(), spaces=spaces, sent_starts=starts)
+    doc.ents = [SpacySpan(doc, 4, 6, "PER")]
+    names = [(s.text_of(doc.text), s.label) for s in find_entities(doc, "fr")]
+    assert names == [("Nasr City", "LOC")]
+
+
 def test_a_person_after_a_comma_ends_an_organisation_name(fr: Any) -> None:
     """'l'Organisation mondiale de la santé, Amara Diallo, a parlé', where the tagger read the
     first name as a common noun (as on a real page of the fifth batch): the enumeration rule

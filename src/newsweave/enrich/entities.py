@@ -171,6 +171,7 @@ class Words:
     compass_articles: frozenset[str] = frozenset()
     channel_names: frozenset[str] = frozenset()
     portfolio_heads: frozenset[str] = frozenset()
+    loc_tails: frozenset[str] = frozenset()
     common_noun_heads: frozenset[str] = frozenset()
     name_adjectives: frozenset[str] = frozenset()
     furniture_line_starts: tuple[str, ...] = ()
@@ -1266,6 +1267,8 @@ def _relabel(doc: Doc, m: _Mention, w: Words) -> _Mention:
     text = doc[m.start : m.end].text
     if m.label in ("PER", "MISC") and _norm(text) in w.world_places:
         m.label = "LOC"  # 'Tel Aviv', 'Benghazi' read as persons: the place (or its government)
+    elif m.label in ("PER", "MISC") and m.end - m.start > 1 and doc[m.end - 1].text in w.loc_tails:
+        m.label = "LOC"  # 'Nasr City' read as a person: a place by its last word
     fixed = _fixed_label(doc, m, w)
     if fixed is not None:
         m.label = fixed
