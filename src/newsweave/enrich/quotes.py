@@ -531,6 +531,7 @@ class Lexicon:
     decision_attributes: frozenset[str]  # "n'a pas jugé bon de répondre": a decision, no words
     subordinators: frozenset[str]  # "alors qu'un responsable a dit": the NP opens the clause
     contrasts: frozenset[str]  # "…, alors que B": the writer's contrast ends a reported clause
+    predicate_heads: frozenset[str]  # "X a « salué … »": verbs whose marked complement is X's
 
 
 # Lexicon fields read straight from one list of speech_verbs.json (field: JSON key).
@@ -561,6 +562,7 @@ _PLAIN_LISTS = {
     "locutions": "inserted_locutions", "attribute_verbs": "attribute_verbs",
     "decision_attributes": "decision_attributes", "subordinators": "clause_subordinators",
     "contrasts": "contrast_subordinators", "claims": "claim_nouns",
+    "predicate_heads": "marked_predicate_heads",
 }  # fmt: skip
 
 
@@ -680,11 +682,14 @@ def find_quotes(doc: Doc, entities: list[Span], lang: str) -> list[Span]:
         que += narrative
         direct = _direct(ctx, que + trailing, framed)
     trailing = [c for c in trailing if not _marks_and_glue(ctx, c)]
-    cands = direct + _dashed(ctx, direct) + _blocks(ctx) + _interview(ctx) + que + trailing
+    # Round 45: a marked quote cut by its own attribution goes first, over the whole marks
+    cands = _inner_incises(ctx) + direct + _dashed(ctx, direct) + _blocks(ctx)
+    cands += _interview(ctx) + que + trailing
     cands += _named_heads(ctx) + _attributed_heads(ctx)
     cands += framed
     cands += _quoted_reports(ctx)
     cands += _opinion_relatives(ctx) + _hearsay(ctx) + _claim_relatives(ctx)
+    cands += _marked_predicates(ctx, cands)
     found = _resolve(ctx, _dedupe(ctx, cands))
     return sorted(found + _headline_echoes(ctx, found), key=lambda q: (q.start, q.end))
 
@@ -6477,3 +6482,140 @@ def _intro_person(ctx: _Ctx, toks: list[Token], verb: Token) -> _Subj | None:
                 continue
             return None if ctx.doc[k - 1].pos_ == "ADP" else _Subj("np", e.start, e.end, k)
     return None
+
+
+# ---------------------------------------------------------------- round 45: marked predicates
+
+
+def _marked_predicates(ctx: _Ctx, taken: list[_Cand]) -> list[_Cand]:
+    """Round 45: "Le ministre a aussi « salué le courage des pompiers »", "X veut ainsi
+    « éviter un vide politique »": marks opening on a participle or an infinitive right after
+    an auxiliary or a modal verb (an adverb between) hold the subject's own words, with no verb
+    of saying: the subject speaks. Marks another rule already reads keep that reading; a verb
+    of saying later in the sentence ("Les Etats-Unis ont « traîné des pieds » affirme X")
+    reports the whole clause, whose subject is then not the speaker."""
+    out: list[_Cand] = []
+    last: _Quoted | None = None
+    for q in ctx.marks:
+        if any(c.start < q.end and q.start < c.end for c in taken) or not _utterance(ctx, q):
+            continue
+        if last is not None and _coordinated_predicate(ctx, last, q):
+            out.append(replace(out[-1], start=q.start, end=q.end))
+            last = q
+            continue
+        head = _predicate_head(ctx, q) or _subject_before_marks(ctx, q)
+        if head is None or _cue_after_in_sentence(ctx, q.close):
+            continue
+        subj = _subject(ctx, head, inverted=False)
+        if subj.kind in ("np", "pron"):
+            cue = (head.idx, head.idx + len(head))
+            out.append(_Cand(q.start, q.end, "direct", "direct", cue, head.lemma_, subj))
+            last = q
+    return out
+
+
+def _subject_before_marks(ctx: _Ctx, q: _Quoted) -> Token | None:
+    """ "La France « salue la création du conseil »": marks opening on a finite verb whose
+    parsed subject, a name, stands right before the opening mark (a common noun is often what
+    the words are about: "Les enfants « font partie des victimes », selon le rapport")."""
+    i = _tok_from(ctx, q.start)
+    if i >= len(ctx.doc) or ctx.doc[i].idx != q.start:
+        return None
+    verb = ctx.doc[i]
+    before = [t for t in ctx.doc[max(i - 3, 0) : i] if not t.is_space and t.text not in _OPENERS]
+    if not (verb.is_lower and _finite_form(verb) and before):
+        return None
+    subj = before[-1]
+    ok = subj.pos_ == "PROPN" and subj.dep_.startswith("nsubj") and subj.head == verb
+    return verb if ok else None
+
+
+def _coordinated_predicate(ctx: _Ctx, last: _Quoted, q: _Quoted) -> bool:
+    """ "X a « appelé … » et « souligné … »": marks joined by "et" to a marked predicate and
+    opening on a verb too are a second predicate of the same subject."""
+    i = _tok_from(ctx, q.start)
+    between = ctx.text[last.close : q.open].strip()
+    return between == "et" and ctx.doc[i].idx == q.start and _verb_opening(ctx.doc[i])
+
+
+def _predicate_head(ctx: _Ctx, q: _Quoted) -> Token | None:
+    """The finite auxiliary or modal before the marks of ``q`` (one adverb allowed between)
+    when the marked words open on a participle or an infinitive; for an auxiliary, the
+    participle it serves (the subject hangs on it)."""
+    i = _tok_from(ctx, q.start)
+    if i >= len(ctx.doc) or ctx.doc[i].idx != q.start or not _verb_opening(ctx.doc[i]):
+        return None
+    before = [t for t in ctx.doc[max(i - 4, 0) : i] if not t.is_space and t.text not in _OPENERS]
+    if before and before[-1].pos_ == "ADV":
+        before.pop()
+    verb = before[-1] if before else None
+    if verb is None or not _finite_form(verb) or verb.lemma_ not in ctx.lex.predicate_heads:
+        return None
+    return ctx.doc[i] if verb.dep_.startswith("aux") and verb.head.i == i else verb
+
+
+def _cue_after_in_sentence(ctx: _Ctx, pos: int) -> bool:
+    """A verb of saying outside quotation marks after ``pos`` in its sentence."""
+    end = _sent_of(ctx, pos)[1]
+    toks = _tokens(ctx, pos, end)
+    return any(_is_cue(ctx, t, ctx.lex.indirect) and not _in_any(ctx.quoted, t.idx) for t in toks)
+
+
+def _verb_opening(tok: Token) -> bool:
+    """A lower-case participle or infinitive ("salué", "éviter")."""
+    forms = _morph(tok, "VerbForm")
+    return tok.pos_ in ("VERB", "AUX") and tok.is_lower and ("Part" in forms or "Inf" in forms)
+
+
+# ---------------------------------------------------------------- round 45: inner incises
+
+_MARK_CHARS = frozenset('«»"“”')
+
+
+def _inner_incises(ctx: _Ctx) -> list[_Cand]:
+    """Round 45: "« Nous ne lèverons pas d'impôt, explique X, mais nous réduirons les
+    dépenses »": marks left open around an inverted verb of saying and its subject set off by
+    commas; the words on both sides are that subject's, as two quotes."""
+    out = []
+    for q in ctx.marks:
+        if any(ch in _MARK_CHARS for ch in ctx.text[q.start : q.end]):
+            continue  # "« … "F-16, F-16", crient des hommes … »": the incise is the inner quote's
+        for comma, verb in pairwise(_tokens(ctx, q.start, q.end)):
+            cut = _incise_end(ctx, q, verb) if comma.text == "," else None
+            if cut is None or _words(ctx.text[q.start : comma.idx]) < MIN_QUOTE_WORDS:
+                continue
+            cue = (verb.idx, verb.idx + len(verb))
+            lemma = verb.lemma_
+            out.append(_Cand(q.start, comma.idx, "direct", "direct", cue, lemma, cut[0]))
+            if cut[2] >= MIN_QUOTE_WORDS:
+                out.append(_Cand(cut[1], q.end, "direct", "direct", cue, lemma, cut[0]))
+            break
+    return out
+
+
+def _incise_end(ctx: _Ctx, q: _Quoted, verb: Token) -> tuple[_Subj, int, int] | None:
+    """For a finite verb of saying right after a comma inside ``q``, with its inverted subject:
+    that subject, where the words resume after the next comma, and how many words follow."""
+    if not (_finite_form(verb) and _is_cue(ctx, verb, ctx.lex.direct)):
+        return None
+    subj = _subject(ctx, verb, inverted=True)
+    if subj.kind not in ("np", "pron") or not verb.idx < subj.start < q.end:
+        return None
+    resume = _after_comma_at(ctx, subj.end, q.end)
+    if resume is None:
+        return None
+    # "…, dit X, commandant des troupes. Nous …": a verbless role after the name is skipped
+    role = _after_comma_at(ctx, resume, q.end, ",.") or q.end
+    segment = _tokens(ctx, resume, role)
+    if segment and segment[0].pos_ in ("NOUN", "DET") and not any(map(_finite_form, segment)):
+        resume = role
+    return subj, resume, _words(ctx.text[resume : q.end])
+
+
+def _after_comma_at(ctx: _Ctx, a: int, b: int, stops: str = ",") -> int | None:
+    """Where the words resume after the first of ``stops`` in ``[a, b)``, or None."""
+    found = [k for k in (ctx.text.find(c, a, b) for c in stops) if k >= 0]
+    if not found:
+        return None
+    rest = ctx.text[min(found) + 1 : b]
+    return b - len(rest.lstrip())
