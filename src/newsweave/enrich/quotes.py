@@ -6518,11 +6518,10 @@ def _subject_before_marks(ctx: _Ctx, q: _Quoted) -> Token | None:
     """ "La France « salue la création du conseil »": marks opening on a finite verb whose
     parsed subject, a name, stands right before the opening mark (a common noun is often what
     the words are about: "Les enfants « font partie des victimes », selon le rapport")."""
-    i = _tok_from(ctx, q.start)
-    if i >= len(ctx.doc) or ctx.doc[i].idx != q.start:
+    verb = _opening_token(ctx, q)
+    if verb is None:
         return None
-    verb = ctx.doc[i]
-    before = [t for t in ctx.doc[max(i - 3, 0) : i] if not t.is_space and t.text not in _OPENERS]
+    before = _words_before(ctx, verb.i, 3)
     if not (verb.is_lower and _finite_form(verb) and before):
         return None
     subj = before[-1]
@@ -6530,22 +6529,34 @@ def _subject_before_marks(ctx: _Ctx, q: _Quoted) -> Token | None:
     return verb if ok else None
 
 
+def _opening_token(ctx: _Ctx, q: _Quoted) -> Token | None:
+    """The token the marked words of ``q`` open on, if one starts exactly there."""
+    i = _tok_from(ctx, q.start)
+    return ctx.doc[i] if i < len(ctx.doc) and ctx.doc[i].idx == q.start else None
+
+
+def _words_before(ctx: _Ctx, i: int, n: int) -> list[Token]:
+    """The tokens among the ``n`` before token ``i`` that are neither spaces nor opening marks."""
+    return [t for t in ctx.doc[max(i - n, 0) : i] if not t.is_space and t.text not in _OPENERS]
+
+
 def _coordinated_predicate(ctx: _Ctx, last: _Quoted, q: _Quoted) -> bool:
     """ "X a « appelé … » et « souligné … »": marks joined by "et" to a marked predicate and
     opening on a verb too are a second predicate of the same subject."""
-    i = _tok_from(ctx, q.start)
+    first = _opening_token(ctx, q)
     between = ctx.text[last.close : q.open].strip()
-    return between == "et" and ctx.doc[i].idx == q.start and _verb_opening(ctx.doc[i])
+    return between == "et" and first is not None and _verb_opening(first)
 
 
 def _predicate_head(ctx: _Ctx, q: _Quoted) -> Token | None:
     """The finite auxiliary or modal before the marks of ``q`` (one adverb allowed between)
     when the marked words open on a participle or an infinitive; for an auxiliary, the
     participle it serves (the subject hangs on it)."""
-    i = _tok_from(ctx, q.start)
-    if i >= len(ctx.doc) or ctx.doc[i].idx != q.start or not _verb_opening(ctx.doc[i]):
+    first = _opening_token(ctx, q)
+    if first is None or not _verb_opening(first):
         return None
-    before = [t for t in ctx.doc[max(i - 4, 0) : i] if not t.is_space and t.text not in _OPENERS]
+    i = first.i
+    before = _words_before(ctx, i, 4)
     if before and before[-1].pos_ == "ADV":
         before.pop()
     verb = before[-1] if before else None
